@@ -1,0 +1,157 @@
+//! The command line: the same operations as the GUI, headless, so reports can be scripted and
+//! tested without a display.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::document::Document;
+use crate::model::{Edit, Partnership, PartnershipId};
+use crate::sample;
+use crate::store::Store;
+
+/// Partnership Atlas: the council's partnership register and its diagrams.
+#[derive(Debug, Parser)]
+#[command(
+    name = "partnership-atlas",
+    version,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// A register to open in the window (default: the one used last, or the sample).
+    pub file: Option<PathBuf>,
+    /// What to do without a window.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Commands that run without a window.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write the built-in sample register, or a synthetic one of the same shape.
+    Sample {
+        /// Where to write it (a new file).
+        out: PathBuf,
+        /// Number of partnerships; above the sample's size a synthetic register is made.
+        #[arg(long)]
+        partnerships: Option<usize>,
+        /// Seed for the synthetic register (same seed, same register).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Create an empty register.
+    New {
+        /// Where to create it (a new file).
+        file: PathBuf,
+        /// The council that keeps it.
+        #[arg(long, default_value = "")]
+        council: String,
+    },
+    /// Check a register: schema version, integrity and counts. Exits non-zero if unsound.
+    Check {
+        /// The register to check.
+        file: PathBuf,
+    },
+    /// Test aid: apply many small edits one by one, printing each committed one.
+    #[command(hide = true)]
+    StressEdits {
+        /// The register to edit.
+        file: PathBuf,
+        /// How many edits.
+        #[arg(long, default_value_t = 1000)]
+        count: usize,
+    },
+}
+
+/// A command failed; the message is for the user.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct CliError(pub String);
+
+fn fail(error: impl std::fmt::Display) -> CliError {
+    CliError(error.to_string())
+}
+
+/// Runs one command, writing its report to `out`.
+pub fn run(command: Command, out: &mut dyn std::io::Write) -> Result<(), CliError> {
+    match command {
+        Command::Sample {
+            out: path,
+            partnerships,
+            seed,
+        } => {
+            let register = match partnerships {
+                Some(count) if count > sample::SAMPLE_PARTNERSHIPS => {
+                    sample::synthetic_register(count, seed)
+                }
+                Some(count) if count != sample::SAMPLE_PARTNERSHIPS => {
+                    return Err(CliError(format!(
+                        "The sample has {} partnerships; ask for more than that for a synthetic register",
+                        sample::SAMPLE_PARTNERSHIPS
+                    )));
+                }
+                _ => sample::sample_register(),
+            };
+            let count = register.partnerships.len();
+            Document::create(&path, register).map_err(fail)?;
+            writeln!(out, "Wrote {} ({count} partnerships)", path.display()).map_err(fail)
+        }
+        Command::New { file, council } => {
+            Document::create(&file, crate::model::Register::new(council.trim())).map_err(fail)?;
+            writeln!(out, "Created an empty register at {}", file.display()).map_err(fail)
+        }
+        Command::Check { file } => {
+            let report = Store::check(&file).map_err(fail)?;
+            writeln!(out, "Register: {}", file.display()).map_err(fail)?;
+            writeln!(out, "Schema version: {}", report.schema_version).map_err(fail)?;
+            writeln!(
+                out,
+                "Integrity: {}",
+                if report.integrity_ok { "ok" } else { "FAILED" }
+            )
+            .map_err(fail)?;
+            for (kind, count) in &report.counts {
+                writeln!(out, "{}: {count}", capitalise(kind.label())).map_err(fail)?;
+            }
+            writeln!(out, "Audit log entries: {}", report.audit_entries).map_err(fail)
+        }
+        Command::StressEdits { file, count } => stress_edits(&file, count, out),
+    }
+}
+
+/// Renames one partnership back and forth, printing "committed N" after each write lands.
+fn stress_edits(
+    file: &std::path::Path,
+    count: usize,
+    out: &mut dyn std::io::Write,
+) -> Result<(), CliError> {
+    let mut document = Document::open(file).map_err(fail)?;
+    let id = PartnershipId::next_in(&document.register().partnerships);
+    document
+        .apply(Edit::insert(Partnership {
+            id,
+            name: "Stress test 0".to_string(),
+            ..Partnership::default()
+        }))
+        .map_err(fail)?;
+    writeln!(out, "committed 0").map_err(fail)?;
+    for step in 1..=count {
+        let before = document.register().partnerships[&id].clone();
+        let after = Partnership {
+            name: format!("Stress test {step}"),
+            ..before.clone()
+        };
+        document.apply(Edit::change(before, after)).map_err(fail)?;
+        writeln!(out, "committed {step}").map_err(fail)?;
+        out.flush().map_err(fail)?;
+    }
+    Ok(())
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

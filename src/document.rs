@@ -1,0 +1,161 @@
+//! An open register: the register in memory, its file, and the session's undo and redo.
+//!
+//! `Document::apply` is the one way a user's change reaches the register: the edit is applied in
+//! memory (all or nothing), written to the file in one transaction with its audit rows, and put
+//! on the undo stack. If the write fails the memory change is taken back, so screen and file
+//! always agree.
+
+use std::path::Path;
+
+use crate::model::{Edit, EditError, Register};
+use crate::store::{EditOrigin, Store, StoreError};
+
+/// Why a change was not made. Either way, nothing changed.
+#[derive(Debug, thiserror::Error)]
+pub enum DocumentError {
+    /// The change breaks a rule of the register.
+    #[error(transparent)]
+    Edit(#[from] EditError),
+    /// The file could not be written (or read).
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The register was opened read-only.
+    #[error("This register is open read-only: nothing can be changed")]
+    ReadOnly,
+}
+
+/// An open register with its undo history for this session.
+#[derive(Debug)]
+pub struct Document {
+    register: Register,
+    store: Store,
+    undo_stack: Vec<Edit>,
+    redo_stack: Vec<Edit>,
+    last_change: Option<String>,
+}
+
+impl Document {
+    /// Opens an existing register for editing.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        let (store, register) = Store::open(path)?;
+        Ok(Self::from_parts(store, register))
+    }
+
+    /// Opens an existing register to look at and export only.
+    pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
+        let (store, register) = Store::open_read_only(path)?;
+        Ok(Self::from_parts(store, register))
+    }
+
+    /// Creates a new register file holding `register`.
+    pub fn create(path: &Path, register: Register) -> Result<Self, StoreError> {
+        let store = Store::create(path, &register)?;
+        Ok(Self::from_parts(store, register))
+    }
+
+    fn from_parts(store: Store, register: Register) -> Self {
+        Self {
+            register,
+            store,
+            undo_stack: Vec::new(),
+            redo_stack: Vec::new(),
+            last_change: None,
+        }
+    }
+
+    /// The register as it is now.
+    pub fn register(&self) -> &Register {
+        &self.register
+    }
+
+    /// The register file.
+    pub fn path(&self) -> &Path {
+        self.store.path()
+    }
+
+    /// Whether changes are refused.
+    pub fn is_read_only(&self) -> bool {
+        self.store.is_read_only()
+    }
+
+    /// The last change written, in words, for the status bar.
+    pub fn last_change(&self) -> Option<&str> {
+        self.last_change.as_deref()
+    }
+
+    /// Makes a change: in memory, in the file, in the audit log and on the undo stack.
+    pub fn apply(&mut self, edit: Edit) -> Result<(), DocumentError> {
+        if edit.is_no_op() {
+            return Ok(());
+        }
+        self.write(&edit, EditOrigin::Edit)?;
+        self.undo_stack.push(edit);
+        self.redo_stack.clear();
+        Ok(())
+    }
+
+    /// Undoes the newest change; returns what was undone, or `None` if there was nothing.
+    pub fn undo(&mut self) -> Result<Option<String>, DocumentError> {
+        let Some(edit) = self.undo_stack.last() else {
+            return Ok(None);
+        };
+        let inverse = edit.inverse();
+        self.write(&inverse, EditOrigin::Undo)?;
+        let description = inverse.describe();
+        if let Some(edit) = self.undo_stack.pop() {
+            self.redo_stack.push(edit);
+        }
+        self.last_change = Some(format!("Undo: {description}"));
+        Ok(Some(description))
+    }
+
+    /// Redoes the newest undone change; returns what was redone, or `None` if there was nothing.
+    pub fn redo(&mut self) -> Result<Option<String>, DocumentError> {
+        let Some(edit) = self.redo_stack.last().cloned() else {
+            return Ok(None);
+        };
+        self.write(&edit, EditOrigin::Redo)?;
+        let description = edit.describe();
+        self.redo_stack.pop();
+        self.undo_stack.push(edit);
+        self.last_change = Some(format!("Redo: {description}"));
+        Ok(Some(description))
+    }
+
+    /// What Undo would undo.
+    pub fn undo_description(&self) -> Option<String> {
+        self.undo_stack.last().map(Edit::describe)
+    }
+
+    /// What Redo would redo.
+    pub fn redo_description(&self) -> Option<String> {
+        self.redo_stack.last().map(Edit::describe)
+    }
+
+    /// Writes a complete copy of the register to `destination`; this register stays open.
+    pub fn save_copy_as(&self, destination: &Path) -> Result<(), StoreError> {
+        self.store.save_copy_as(destination)
+    }
+
+    /// The store, for reading the audit log.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    fn write(&mut self, edit: &Edit, origin: EditOrigin) -> Result<(), DocumentError> {
+        if self.store.is_read_only() {
+            return Err(DocumentError::ReadOnly);
+        }
+        self.register.apply(edit)?;
+        if let Err(error) = self.store.write(edit, origin) {
+            // Take the memory change back so screen and file agree. The inverse of an edit
+            // just applied always applies.
+            if let Err(rollback) = self.register.apply(&edit.inverse()) {
+                debug_assert!(false, "rollback of an applied edit failed: {rollback}");
+            }
+            return Err(error.into());
+        }
+        self.last_change = Some(edit.describe());
+        Ok(())
+    }
+}

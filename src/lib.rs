@@ -1,0 +1,13 @@
+//! Partnership Atlas: the partnership register and "partnership of partnerships" diagrams for
+//! English local councils, kept in one SQLite file.
+//!
+//! Layers (see `ARCHITECTURE.md`): [`model`] is pure; [`store`] is the only code that knows SQL;
+//! [`document`] joins the two with undo; [`cli`] and the GUI (`app`, `ui`) sit on top.
+
+pub mod app;
+pub mod cli;
+pub mod document;
+pub mod model;
+pub mod platform;
+pub mod sample;
+pub mod store;

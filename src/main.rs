@@ -1,0 +1,20 @@
+//! The `partnership-atlas` program: the window, or a command line operation.
+
+use clap::Parser as _;
+
+fn main() -> std::process::ExitCode {
+    let cli = partnership_atlas::cli::Cli::parse();
+    match cli.command {
+        Some(command) => {
+            let mut stdout = std::io::stdout().lock();
+            match partnership_atlas::cli::run(command, &mut stdout) {
+                Ok(()) => std::process::ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("partnership-atlas: {error}");
+                    std::process::ExitCode::FAILURE
+                }
+            }
+        }
+        None => partnership_atlas::app::run(cli.file),
+    }
+}

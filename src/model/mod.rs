@@ -1,0 +1,21 @@
+//! The domain model: the register's records and the `Edit`s that change them.
+//!
+//! Pure Rust: no egui, no SQL, no files. Everything else in the program depends on this layer
+//! and it depends on nothing of the program's.
+
+mod choice;
+mod edit;
+mod entities;
+mod ids;
+mod record;
+mod register;
+mod values;
+
+pub use choice::*;
+pub use edit::{Edit, EditError};
+pub use entities::*;
+pub use ids::*;
+pub use record::{Entity, EntityKind, Record, RecordKey, Register};
+pub use values::{
+    Hours, InvalidValue, Money, normalised_name, parse_date, parse_name, validate_org_id,
+};

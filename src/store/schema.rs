@@ -1,0 +1,165 @@
+//! The register's schema as numbered migrations. A shipped migration is never edited: a change
+//! to the schema is a new migration at the end of `MIGRATIONS`.
+//!
+//! Every record table keeps what identifies the record and what it points at as real columns
+//! (so SQLite's foreign keys guard the links) and the whole record as JSON in `data`, read and
+//! written by serde (so a new optional field needs no migration).
+
+/// The migrations, in order. `PRAGMA user_version` is how many have been applied.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: the first shipped schema.
+    r#"
+    CREATE TABLE people (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE TABLE organisations (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE TABLE settings (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        council_organisation_id INTEGER REFERENCES organisations(id),
+        data TEXT NOT NULL
+    );
+    CREATE TABLE partnerships (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        responsible_officer_id INTEGER REFERENCES people(id),
+        accountable_body_id INTEGER REFERENCES organisations(id),
+        data TEXT NOT NULL
+    );
+    CREATE TABLE relationships (
+        id INTEGER PRIMARY KEY,
+        from_id INTEGER NOT NULL REFERENCES partnerships(id),
+        to_id INTEGER NOT NULL REFERENCES partnerships(id),
+        data TEXT NOT NULL
+    );
+    CREATE TABLE memberships (
+        id INTEGER PRIMARY KEY,
+        partnership_id INTEGER NOT NULL REFERENCES partnerships(id),
+        organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+        data TEXT NOT NULL
+    );
+    CREATE TABLE representations (
+        id INTEGER PRIMARY KEY,
+        person_id INTEGER NOT NULL REFERENCES people(id),
+        partnership_id INTEGER NOT NULL REFERENCES partnerships(id),
+        data TEXT NOT NULL
+    );
+    CREATE TABLE contributions (
+        id INTEGER PRIMARY KEY,
+        partnership_id INTEGER NOT NULL REFERENCES partnerships(id),
+        data TEXT NOT NULL
+    );
+    CREATE TABLE themes (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE TABLE priorities (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE TABLE theme_tags (
+        partnership_id INTEGER NOT NULL REFERENCES partnerships(id),
+        theme_id INTEGER NOT NULL REFERENCES themes(id),
+        data TEXT NOT NULL,
+        PRIMARY KEY (partnership_id, theme_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE priority_tags (
+        partnership_id INTEGER NOT NULL REFERENCES partnerships(id),
+        priority_id INTEGER NOT NULL REFERENCES priorities(id),
+        data TEXT NOT NULL,
+        PRIMARY KEY (partnership_id, priority_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE strategies (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        owner_id INTEGER REFERENCES organisations(id),
+        data TEXT NOT NULL
+    );
+    CREATE TABLE objectives (
+        id INTEGER PRIMARY KEY,
+        strategy_id INTEGER NOT NULL REFERENCES strategies(id),
+        data TEXT NOT NULL
+    );
+    CREATE TABLE measures (
+        id INTEGER PRIMARY KEY,
+        objective_id INTEGER NOT NULL REFERENCES objectives(id),
+        data TEXT NOT NULL
+    );
+    CREATE TABLE objective_deliveries (
+        partnership_id INTEGER NOT NULL REFERENCES partnerships(id),
+        objective_id INTEGER NOT NULL REFERENCES objectives(id),
+        data TEXT NOT NULL,
+        PRIMARY KEY (partnership_id, objective_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE actions (
+        id INTEGER PRIMARY KEY,
+        partnership_id INTEGER REFERENCES partnerships(id),
+        owner_id INTEGER REFERENCES people(id),
+        data TEXT NOT NULL
+    );
+    CREATE TABLE assessments (
+        id INTEGER PRIMARY KEY,
+        partnership_id INTEGER NOT NULL REFERENCES partnerships(id),
+        data TEXT NOT NULL
+    );
+    CREATE TABLE views (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE TABLE node_positions (
+        view_id INTEGER NOT NULL REFERENCES views(id),
+        node_kind TEXT NOT NULL CHECK (node_kind IN ('partnership', 'organisation')),
+        node_id INTEGER NOT NULL,
+        partnership_id INTEGER REFERENCES partnerships(id),
+        organisation_id INTEGER REFERENCES organisations(id),
+        data TEXT NOT NULL,
+        PRIMARY KEY (view_id, node_kind, node_id),
+        CHECK ((partnership_id IS NOT NULL) + (organisation_id IS NOT NULL) = 1)
+    ) WITHOUT ROWID;
+    CREATE TABLE snapshots (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        step INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        user_name TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        description TEXT NOT NULL,
+        action TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        entity_key TEXT NOT NULL,
+        before TEXT,
+        after TEXT
+    );
+    "#,
+    // 2: the machine each change was made on (registers live on shared drives), and indexes
+    // for the lookups the panels make by partnership.
+    r#"
+    ALTER TABLE audit_log ADD COLUMN machine TEXT NOT NULL DEFAULT '';
+    CREATE INDEX audit_log_step ON audit_log(step);
+    CREATE INDEX memberships_partnership ON memberships(partnership_id);
+    CREATE INDEX memberships_organisation ON memberships(organisation_id);
+    CREATE INDEX representations_partnership ON representations(partnership_id);
+    CREATE INDEX representations_person ON representations(person_id);
+    CREATE INDEX contributions_partnership ON contributions(partnership_id);
+    CREATE INDEX assessments_partnership ON assessments(partnership_id);
+    CREATE INDEX relationships_from ON relationships(from_id);
+    CREATE INDEX relationships_to ON relationships(to_id);
+    "#,
+];
+
+/// The schema version this build writes and the newest it reads.
+pub fn newest_version() -> u32 {
+    u32::try_from(MIGRATIONS.len()).unwrap_or(u32::MAX)
+}
