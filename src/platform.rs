@@ -3,6 +3,11 @@
 
 use std::path::PathBuf;
 
+/// The application icon, 256 by 256 pixels, as PNG bytes (`assets/icon.png`), for the window's
+/// icon; the app decodes it. The Windows `.exe` carries `assets/icon.ico` as a resource too
+/// (`build.rs`), which Explorer and the taskbar show.
+pub const ICON_PNG: &[u8] = include_bytes!("../assets/icon.png");
+
 /// The operating system's name for the current user (`USERNAME` on Windows, `USER` elsewhere).
 pub fn user_name() -> String {
     let candidates: &[&str] = if cfg!(windows) {
@@ -42,4 +47,98 @@ pub fn data_folder() -> Option<PathBuf> {
     }
     directories::ProjectDirs::from("uk.gov", "Partnership Atlas", "Partnership Atlas")
         .map(|dirs| dirs.data_dir().to_path_buf())
+}
+
+#[cfg(test)]
+mod tests {
+    //! Paths as council officers type them on Windows (drive letters, UNC shares, spaces, Welsh
+    //! names) pass through the command line and into messages unchanged, on every platform.
+
+    use std::path::Path;
+
+    use clap::Parser as _;
+
+    use crate::cli::{Cli, Command};
+    use crate::store::{HeldElsewhere, OwnerNote, StoreError};
+
+    const WINDOWS_PATHS: &[&str] = &[
+        r"S:\Policy\Partnerships\register.atlas",
+        r"C:\Users\jsmith\Documents\Cyngor Sir Ddinbych – Partneriaethau.atlas",
+        r"\\fileserver\policy$\Partnerships\LSP register 2025.atlas",
+        r"\\?\UNC\fileserver\policy\register.atlas",
+        r"\\?\S:\Policy\register.atlas",
+    ];
+
+    #[test]
+    fn command_line_takes_windows_paths_unchanged() {
+        for &text in WINDOWS_PATHS {
+            let cli = Cli::try_parse_from(["partnership-atlas", "check", text]).expect("parses");
+            let Some(Command::Check { file }) = cli.command else {
+                panic!("not a check command: {text}");
+            };
+            assert_eq!(file.as_os_str(), text);
+            assert_eq!(file.display().to_string(), text);
+
+            let cli = Cli::try_parse_from(["partnership-atlas", text]).expect("parses");
+            assert_eq!(cli.file.as_deref(), Some(Path::new(text)));
+        }
+    }
+
+    #[test]
+    fn messages_show_windows_paths_unchanged() {
+        let holder = OwnerNote {
+            user: "jsmith".into(),
+            machine: "COUNCIL-PC42".into(),
+            process_id: 7,
+            since: chrono::Local::now().fixed_offset(),
+            program: String::new(),
+        };
+        for &text in WINDOWS_PATHS {
+            let held = StoreError::InUse(HeldElsewhere {
+                path: text.into(),
+                holder: Some(holder.clone()),
+            })
+            .to_string();
+            assert!(
+                held.starts_with(&format!("{text} is open by jsmith on COUNCIL-PC42 since ")),
+                "{held}"
+            );
+            let unnamed = StoreError::InUse(HeldElsewhere {
+                path: text.into(),
+                holder: None,
+            })
+            .to_string();
+            assert!(
+                unnamed.starts_with(&format!("{text} is open in another")),
+                "{unnamed}"
+            );
+            assert!(
+                StoreError::NotFound(text.into())
+                    .to_string()
+                    .ends_with(text)
+            );
+        }
+    }
+
+    #[cfg(windows)]
+    #[test]
+    fn windows_understands_drive_letters_and_shares() {
+        let unc = Path::new(r"\\fileserver\policy$\Partnerships\register.atlas");
+        assert!(unc.is_absolute());
+        assert_eq!(
+            unc.parent(),
+            Some(Path::new(r"\\fileserver\policy$\Partnerships"))
+        );
+        let drive = Path::new(r"S:\Policy\register.atlas");
+        assert!(drive.is_absolute());
+        assert_eq!(
+            drive.file_name().and_then(|n| n.to_str()),
+            Some("register.atlas")
+        );
+    }
+
+    #[test]
+    fn icon_is_a_png() {
+        assert!(super::ICON_PNG.starts_with(b"\x89PNG\r\n\x1a\n"));
+    }
 }

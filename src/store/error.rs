@@ -2,6 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use super::owner_note::{self, OwnerNote};
+
 /// A failure to open, create, read or write a register file.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -38,9 +40,10 @@ pub enum StoreError {
         /// The newest format this build reads.
         supported: u32,
     },
-    /// Another program or person has the file open.
-    #[error("{} is open in another Partnership Atlas window or on another computer", .0.display())]
-    InUse(PathBuf),
+    /// Another program or person has the file open (SQLite's lock says so); who, if their
+    /// owner note says.
+    #[error("{0}")]
+    InUse(HeldElsewhere),
     /// The file or its folder cannot be written.
     #[error("{} cannot be written (the file or its folder is read-only, or you lack permission): save a copy elsewhere", .0.display())]
     ReadOnly(PathBuf),
@@ -78,7 +81,9 @@ impl StoreError {
         use rusqlite::ErrorCode;
         let path = path.to_path_buf();
         match error.sqlite_error_code() {
-            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Self::InUse(path),
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+                Self::InUse(HeldElsewhere { path, holder: None })
+            }
             Some(ErrorCode::ReadOnly | ErrorCode::PermissionDenied) => Self::ReadOnly(path),
             Some(ErrorCode::DiskFull) => Self::DiskFull(path),
             Some(ErrorCode::NotADatabase) => Self::NotADatabase(path),
@@ -90,6 +95,48 @@ impl StoreError {
                 path,
                 detail: error.to_string(),
             },
+        }
+    }
+
+    /// An `InUse` error for `path` with the holder named from the owner note; any other error
+    /// is returned as it is.
+    pub(super) fn naming_holder(self, path: &Path) -> Self {
+        match self {
+            Self::InUse(HeldElsewhere { holder: None, .. }) => Self::InUse(HeldElsewhere {
+                path: path.to_path_buf(),
+                holder: owner_note::read_holder(path),
+            }),
+            other => other,
+        }
+    }
+}
+
+/// A register that another program holds: which file, and who has it if their owner note
+/// says. Displays as the message for the user: "S:\Policy\register.atlas is open by jsmith on
+/// COUNCIL-PC42 since 25 November 2025, 09:14: try again when they have closed it".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeldElsewhere {
+    /// The register.
+    pub path: PathBuf,
+    /// Who holds it, from the owner note beside it (`None` if there is no readable note).
+    pub holder: Option<OwnerNote>,
+}
+
+impl std::fmt::Display for HeldElsewhere {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.holder {
+            Some(note) => write!(
+                f,
+                "{} is open by {}: try again when they have closed it",
+                self.path.display(),
+                note.holder_text()
+            ),
+            None => write!(
+                f,
+                "{} is open in another Partnership Atlas window or on another computer: try \
+                 again when it has been closed",
+                self.path.display()
+            ),
         }
     }
 }

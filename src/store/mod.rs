@@ -7,21 +7,31 @@
 //! WAL index in this process's memory (no `-shm` file, safe on network drives) and no other
 //! process can write while we hold it. Every `Edit` is written in one transaction with its audit
 //! rows.
+//!
+//! Beside a register held for editing lies its owner note ([`owner_note`]): who holds it, on
+//! which computer, since when. A second opener is refused by the lock and told who by the note;
+//! an opener that gets the lock and finds a note takes it over as stale
+//! ([`Store::stale_note_taken_over`]). Read-only opens work on a private consistent copy
+//! ([`snapshot`]) and never hold the register.
 
 mod audit;
 mod error;
 mod header;
+pub mod owner_note;
 mod rows;
 mod schema;
+pub mod snapshot;
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
 pub use audit::{AuditEntry, EditOrigin};
-pub use error::StoreError;
+pub use error::{HeldElsewhere, StoreError};
 pub use header::APPLICATION_ID;
+pub use owner_note::OwnerNote;
 pub use schema::newest_version;
+pub use snapshot::ReadOnlyView;
 
 use crate::model::{Edit, EntityKind, Record, Register};
 
@@ -39,10 +49,34 @@ pub struct CheckReport {
 }
 
 /// An open register file.
+///
+/// Held for editing (from [`Store::open`] or [`Store::create`]) it keeps SQLite's exclusive
+/// lock and an owner note beside the file until it is dropped. Read-only (from
+/// [`Store::open_read_only`]) it reads a private copy and holds nothing.
 pub struct Store {
     connection: Connection,
     path: PathBuf,
     read_only: bool,
+    /// Declared after `connection` so it runs after the connection has closed.
+    _side_file_cleanup: SideFileCleanup,
+    /// The owner note this store wrote, removed again on drop.
+    owner_note: Option<OwnerNote>,
+    /// A stale owner note found (and replaced) on opening.
+    taken_over: Option<OwnerNote>,
+    /// How a read-only store's copy was made.
+    view: Option<ReadOnlyView>,
+    /// A read-only store's private copy, deleted on drop (after `connection` has closed).
+    _private_copy: Option<snapshot::PrivateCopy>,
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        // The connection, and so the lock, is still open here: no other opener can come between
+        // the note's removal and the lock's release and have its own note removed.
+        if let Some(note) = &self.owner_note {
+            owner_note::release(&self.path, note);
+        }
+    }
 }
 
 impl std::fmt::Debug for Store {
@@ -50,7 +84,10 @@ impl std::fmt::Debug for Store {
         f.debug_struct("Store")
             .field("path", &self.path)
             .field("read_only", &self.read_only)
-            .finish()
+            .field("owner_note", &self.owner_note)
+            .field("taken_over", &self.taken_over)
+            .field("view", &self.view)
+            .finish_non_exhaustive()
     }
 }
 
@@ -77,11 +114,7 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(sqlite)?;
-        let mut store = Self {
-            connection,
-            path: path.to_path_buf(),
-            read_only: false,
-        };
+        let mut store = Self::held(connection, path);
         store.configure_for_writing()?;
         store
             .connection
@@ -94,7 +127,16 @@ impl Store {
 
     /// Opens an existing register for editing, refusing anything that is not a sound register
     /// of this or an older version (older ones are brought up to date). Returns the register.
+    ///
+    /// The register is held (exclusive lock and owner note) until the store is dropped. If
+    /// another program holds it, the error is [`StoreError::InUse`] naming the holder from
+    /// their owner note. If a stale note (its program gone) was found it is taken over:
+    /// [`Store::stale_note_taken_over`] then returns it, for a message to the user.
     pub fn open(path: &Path) -> Result<(Self, Register), StoreError> {
+        Self::open_inner(path).map_err(|error| error.naming_holder(path))
+    }
+
+    fn open_inner(path: &Path) -> Result<(Self, Register), StoreError> {
         let facts = header::check_header(path, newest_version())?;
         verify_read_only(path)?;
         let sqlite = |error| StoreError::from_sqlite(path, error);
@@ -103,40 +145,96 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(sqlite)?;
-        let mut store = Self {
-            connection,
-            path: path.to_path_buf(),
-            read_only: false,
-        };
+        let mut store = Self::held(connection, path);
         store.configure_for_writing()?;
         store.migrate(facts.user_version)?;
         let register = rows::load_register(&store.connection)?;
         Ok((store, register))
     }
 
-    /// Opens a register to read only: nothing will be written to it.
+    fn held(connection: Connection, path: &Path) -> Self {
+        Self {
+            connection,
+            path: path.to_path_buf(),
+            read_only: false,
+            _side_file_cleanup: SideFileCleanup::default(),
+            owner_note: None,
+            taken_over: None,
+            view: None,
+            _private_copy: None,
+        }
+    }
+
+    /// Opens a register to look at only: nothing is ever written to it, and it is not held, so
+    /// whoever edits it is not kept out. Works while another program holds the register.
+    ///
+    /// The store reads a private copy in the user's temporary folder, made consistently (see
+    /// [`snapshot`]): through SQLite when the register is free, from its files when another
+    /// program holds it. [`Store::read_only_view`] says which, when, and who held it. An older
+    /// file is brought up to date in the copy only. If the holder writes so fast that no
+    /// consistent copy can be had, the error is [`StoreError::InUse`] naming them.
     pub fn open_read_only(path: &Path) -> Result<(Self, Register), StoreError> {
         let facts = header::check_header(path, newest_version())?;
-        if facts.user_version != newest_version() {
-            // Reading an older file would need its migrations, which write. Say so plainly.
-            return Err(StoreError::ReadOnly(path.to_path_buf()));
-        }
-        let connection = open_checked_read_only(path)?;
-        let register = rows::load_register(&connection)?;
-        Ok((
-            Self {
-                connection,
+        let private_copy = snapshot::PrivateCopy::new(path)?;
+        let copy = private_copy.database();
+        let taken_at = chrono::Local::now();
+        let (held_elsewhere, holder) = match copy_free_register(path, &copy) {
+            Ok(()) => (false, None),
+            Err(StoreError::InUse(_)) => {
+                snapshot::copy_held_register(path, &copy)?;
+                (true, owner_note::read_holder(path))
+            }
+            Err(error) => return Err(error),
+        };
+        // Errors about the copy are reported about the register the user chose.
+        let on_copy = |error: StoreError| match error {
+            StoreError::Corrupt { detail, .. } => StoreError::Corrupt {
                 path: path.to_path_buf(),
-                read_only: true,
+                detail,
             },
-            register,
-        ))
+            StoreError::Io { detail, .. } => StoreError::Io {
+                path: path.to_path_buf(),
+                detail,
+            },
+            other => other,
+        };
+        let sqlite = |error| on_copy(StoreError::from_sqlite(&copy, error));
+        verify_read_only(&copy).map_err(on_copy)?;
+        let connection = Connection::open_with_flags(
+            &copy,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(sqlite)?;
+        harden(&connection).map_err(sqlite)?;
+        connection
+            .pragma_update(None, "locking_mode", "EXCLUSIVE")
+            .map_err(sqlite)?;
+        let mut store = Self::held(connection, &copy);
+        store.migrate(facts.user_version).map_err(on_copy)?;
+        let register = rows::load_register(&store.connection)?;
+        store.path = path.to_path_buf();
+        store.read_only = true;
+        store.view = Some(ReadOnlyView {
+            taken_at,
+            held_elsewhere,
+            holder,
+        });
+        store._private_copy = Some(private_copy);
+        Ok((store, register))
     }
 
     /// Checks a register file without changing it: version, integrity, counts.
+    ///
+    /// The check holds the register (an exclusive read lock) only while it reads. A register
+    /// that another program holds cannot be read: the error is [`StoreError::InUse`] naming
+    /// the holder.
     pub fn check(path: &Path) -> Result<CheckReport, StoreError> {
+        Self::check_inner(path).map_err(|error| error.naming_holder(path))
+    }
+
+    fn check_inner(path: &Path) -> Result<CheckReport, StoreError> {
         let facts = header::check_header(path, newest_version())?;
-        let connection = open_checked_read_only(path)?;
+        let (connection, _cleanup) = open_checked_read_only(path)?;
         let register = rows::load_register(&connection)?;
         let audit_entries: i64 = connection
             .query_row("SELECT count(*) FROM audit_log", [], |row| {
@@ -159,6 +257,41 @@ impl Store {
     /// Whether this store refuses writes.
     pub fn is_read_only(&self) -> bool {
         self.read_only
+    }
+
+    /// The stale owner note found beside the register when it was opened for editing: left by
+    /// a program that no longer held the register (it crashed, was killed, or its computer went
+    /// off). It has been replaced by this program's note. Show
+    /// [`OwnerNote::taken_over_message`] to the user.
+    pub fn stale_note_taken_over(&self) -> Option<&OwnerNote> {
+        self.taken_over.as_ref()
+    }
+
+    /// How a read-only store's copy was made (`None` for a register held for editing).
+    pub fn read_only_view(&self) -> Option<&ReadOnlyView> {
+        self.view.as_ref()
+    }
+
+    /// Test aid: makes the file refuse to grow from now on, as a full disk would. SQLite's
+    /// `max_page_count` quota makes the next write that needs a new page fail inside its
+    /// transaction with `SQLITE_FULL`, the same error and the same rollback as a disk that
+    /// has run out of space.
+    #[doc(hidden)]
+    pub fn refuse_growth_for_tests(&self, refuse: bool) -> Result<(), StoreError> {
+        let sqlite = |error| StoreError::from_sqlite(&self.path, error);
+        let pages: i64 = if refuse {
+            self.connection
+                .query_row("PRAGMA page_count", [], |row| row.get(0))
+                .map_err(sqlite)?
+        } else {
+            i64::from(u32::MAX - 1)
+        };
+        self.connection
+            .query_row(&format!("PRAGMA max_page_count = {pages}"), [], |row| {
+                row.get::<_, i64>(0)
+            })
+            .map_err(sqlite)?;
+        Ok(())
     }
 
     /// Writes one edit, and its audit rows, in one transaction.
@@ -235,6 +368,10 @@ impl Store {
         self.connection
             .execute_batch("BEGIN EXCLUSIVE; COMMIT;")
             .map_err(sqlite)?;
+        // Held: any owner note already there is stale. Ours says who holds it now.
+        let claim = owner_note::claim(&self.path);
+        self.owner_note = claim.written;
+        self.taken_over = claim.taken_over;
         Ok(())
     }
 
@@ -280,9 +417,53 @@ fn harden(connection: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// Side files (`-wal`, `-shm`) that SQLite made beside a register to read it, which a read-only
+/// connection cannot remove itself. Dropped after the connection, it removes those that were
+/// not there before (an empty `-wal` and its `-shm`), so a read leaves the folder as it was.
+#[derive(Debug, Default)]
+struct SideFileCleanup {
+    made: Vec<PathBuf>,
+}
+
+impl SideFileCleanup {
+    fn before_opening(path: &Path) -> Self {
+        Self {
+            made: side_files(path)
+                .into_iter()
+                .filter(|side_file| !side_file.exists())
+                .collect(),
+        }
+    }
+}
+
+impl Drop for SideFileCleanup {
+    fn drop(&mut self) {
+        let wal_still_empty = self
+            .made
+            .iter()
+            .filter(|file| file.to_string_lossy().ends_with("-wal"))
+            .all(|wal| std::fs::metadata(wal).map_or(true, |m| m.len() == 0));
+        if wal_still_empty {
+            for side_file in &self.made {
+                // Gone already is fine; anything else leaves a harmless empty file.
+                std::fs::remove_file(side_file).ok();
+            }
+        }
+    }
+}
+
+fn side_files(path: &Path) -> [PathBuf; 2] {
+    ["-wal", "-shm"].map(|suffix| {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        PathBuf::from(name)
+    })
+}
+
 /// Opens `path` read-only and runs the integrity check; nothing is written to the file.
-fn open_checked_read_only(path: &Path) -> Result<Connection, StoreError> {
+fn open_checked_read_only(path: &Path) -> Result<(Connection, SideFileCleanup), StoreError> {
     let sqlite = |error| StoreError::from_sqlite(path, error);
+    let cleanup = SideFileCleanup::before_opening(path);
     let connection = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -304,12 +485,28 @@ fn open_checked_read_only(path: &Path) -> Result<Connection, StoreError> {
             detail: results.join("; "),
         });
     }
-    Ok(connection)
+    Ok((connection, cleanup))
+}
+
+/// Copies a register that nobody holds to `destination` with SQLite's backup API, holding it
+/// only for the copy. `InUse` if another program holds it.
+fn copy_free_register(path: &Path, destination: &Path) -> Result<(), StoreError> {
+    let (connection, _cleanup) = open_checked_read_only(path)?;
+    connection
+        .backup(
+            rusqlite::MAIN_DB,
+            destination,
+            None::<fn(rusqlite::backup::Progress)>,
+        )
+        .map_err(|error| StoreError::from_sqlite(path, error))
 }
 
 /// The integrity check, done on a read-only connection that is closed again before writing.
 fn verify_read_only(path: &Path) -> Result<(), StoreError> {
-    open_checked_read_only(path).map(drop)
+    let (connection, cleanup) = open_checked_read_only(path)?;
+    drop(connection);
+    drop(cleanup);
+    Ok(())
 }
 
 fn write_leaf(transaction: &rusqlite::Transaction<'_>, leaf: &Edit) -> Result<(), StoreError> {
