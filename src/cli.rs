@@ -111,7 +111,7 @@ pub fn run(command: Command, out: &mut dyn std::io::Write) -> Result<(), CliErro
             )
             .map_err(fail)?;
             for (kind, count) in &report.counts {
-                writeln!(out, "{}: {count}", capitalise(kind.label())).map_err(fail)?;
+                writeln!(out, "{}: {count}", capitalise(&kind.plural_label())).map_err(fail)?;
             }
             writeln!(out, "Audit log entries: {}", report.audit_entries).map_err(fail)
         }

@@ -45,6 +45,18 @@ macro_rules! entities {
             /// Every kind, settings first.
             pub const ALL: &'static [Self] = &[Self::Settings, $(Self::$variant),+];
 
+            /// Lower-case plural for counts ("partnerships", "people").
+            pub fn plural_label(self) -> String {
+                let label = self.label();
+                if label == "person" {
+                    "people".to_string()
+                } else if let Some(stem) = label.strip_suffix('y') {
+                    format!("{stem}ies")
+                } else {
+                    format!("{label}s")
+                }
+            }
+
             /// Lower-case words for messages ("partnership", "theme tag").
             pub fn label(self) -> &'static str {
                 match self {

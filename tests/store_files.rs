@@ -1,0 +1,246 @@
+//! Opening files from elsewhere: each unsound file gets its own clear message and is left
+//! exactly as it was, byte for byte, with nothing made beside it.
+
+use std::path::{Path, PathBuf};
+
+use partnership_atlas::document::Document;
+use partnership_atlas::model::{Edit, Partnership, PartnershipId, Register};
+use partnership_atlas::store::{Store, StoreError, newest_version};
+
+fn small_register() -> Register {
+    let mut register = Register::new("Test District Council");
+    for (id, name) in [(1, "LSP Board"), (2, "Community Safety Partnership")] {
+        register
+            .apply(&Edit::insert(Partnership {
+                id: PartnershipId(id),
+                name: name.to_string(),
+                ..Partnership::default()
+            }))
+            .expect("insert");
+    }
+    register
+}
+
+/// A sound register file in `folder`, closed again.
+fn sound_register(folder: &Path) -> PathBuf {
+    let path = folder.join("sound.atlas");
+    drop(Document::create(&path, small_register()).expect("create"));
+    path
+}
+
+fn folder_listing(folder: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .expect("list folder")
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+/// Opens `path` for editing and for checking; both must fail without touching anything.
+fn refuse(path: &Path) -> (StoreError, StoreError) {
+    let folder = path.parent().expect("parent");
+    let bytes_before = std::fs::read(path).expect("read");
+    let listing_before = folder_listing(folder);
+    let open_error = Store::open(path).expect_err("open must refuse");
+    let check_error = Store::check(path).expect_err("check must refuse");
+    assert_eq!(
+        std::fs::read(path).expect("read"),
+        bytes_before,
+        "file bytes changed"
+    );
+    assert_eq!(
+        folder_listing(folder),
+        listing_before,
+        "files appeared beside it"
+    );
+    (open_error, check_error)
+}
+
+#[test]
+fn a_closed_register_leaves_no_side_files_and_reopens() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = sound_register(folder.path());
+    assert_eq!(folder_listing(folder.path()), ["sound.atlas"]);
+    let report = Store::check(&path).expect("check");
+    assert_eq!(report.schema_version, newest_version());
+    assert!(report.integrity_ok);
+    assert_eq!(folder_listing(folder.path()), ["sound.atlas"]);
+    let document = Document::open(&path).expect("open");
+    assert_eq!(document.register(), &small_register());
+}
+
+#[test]
+fn a_text_file_is_not_a_register() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = folder.path().join("register.csv");
+    std::fs::write(&path, "Partnership,Kind\nLSP Board,partnership\n").expect("write");
+    let (open_error, check_error) = refuse(&path);
+    assert!(
+        matches!(open_error, StoreError::NotADatabase(_)),
+        "{open_error:?}"
+    );
+    assert!(matches!(check_error, StoreError::NotADatabase(_)));
+    assert!(
+        open_error
+            .to_string()
+            .contains("is not a Partnership Atlas register")
+    );
+}
+
+#[test]
+fn an_empty_file_is_not_a_register() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = folder.path().join("empty.atlas");
+    std::fs::write(&path, b"").expect("write");
+    let (open_error, _) = refuse(&path);
+    assert!(
+        matches!(open_error, StoreError::NotADatabase(_)),
+        "{open_error:?}"
+    );
+}
+
+#[test]
+fn another_programs_database_is_not_a_register() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = sound_register(folder.path());
+    let mut bytes = std::fs::read(&path).expect("read");
+    bytes[68..72].copy_from_slice(&0u32.to_be_bytes());
+    std::fs::write(&path, &bytes).expect("write");
+    let (open_error, _) = refuse(&path);
+    assert!(
+        matches!(open_error, StoreError::NotARegister(_)),
+        "{open_error:?}"
+    );
+    assert!(
+        open_error
+            .to_string()
+            .contains("is a database, but not a Partnership Atlas register")
+    );
+}
+
+#[test]
+fn a_truncated_register_is_refused() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = sound_register(folder.path());
+    let bytes = std::fs::read(&path).expect("read");
+    let page_size = usize::from(u16::from_be_bytes([bytes[16], bytes[17]]));
+    // Cut off at a page boundary (as an interrupted copy would), and mid-page.
+    for cut in [bytes.len() - page_size, bytes.len() / 2 + 7] {
+        std::fs::write(&path, &bytes[..cut]).expect("write");
+        let (open_error, check_error) = refuse(&path);
+        assert!(
+            matches!(open_error, StoreError::Truncated(_)),
+            "{cut}: {open_error:?}"
+        );
+        assert!(matches!(check_error, StoreError::Truncated(_)));
+        assert!(open_error.to_string().contains("incomplete"));
+    }
+}
+
+#[test]
+fn a_register_with_a_flipped_byte_in_a_page_is_refused() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = sound_register(folder.path());
+    let mut bytes = std::fs::read(&path).expect("read");
+    let page_size = usize::from(u16::from_be_bytes([bytes[16], bytes[17]]));
+    // The b-tree page header of the second page: its page-type byte.
+    bytes[page_size] ^= 0x20;
+    std::fs::write(&path, &bytes).expect("write");
+    let (open_error, check_error) = refuse(&path);
+    assert!(
+        matches!(open_error, StoreError::Corrupt { .. }),
+        "{open_error:?}"
+    );
+    assert!(
+        matches!(check_error, StoreError::Corrupt { .. }),
+        "{check_error:?}"
+    );
+    assert!(open_error.to_string().contains("is damaged"));
+}
+
+#[test]
+fn a_register_from_a_newer_version_is_refused() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = sound_register(folder.path());
+    let mut bytes = std::fs::read(&path).expect("read");
+    bytes[60..64].copy_from_slice(&(newest_version() + 1).to_be_bytes());
+    std::fs::write(&path, &bytes).expect("write");
+    let (open_error, _) = refuse(&path);
+    match &open_error {
+        StoreError::TooNew {
+            found, supported, ..
+        } => {
+            assert_eq!(*found, newest_version() + 1);
+            assert_eq!(*supported, newest_version());
+        }
+        other => panic!("expected TooNew, got {other:?}"),
+    }
+    assert!(
+        open_error
+            .to_string()
+            .contains("newer version of Partnership Atlas")
+    );
+}
+
+#[test]
+fn a_folder_or_a_missing_file_is_refused_plainly() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let missing = folder.path().join("missing.atlas");
+    assert!(matches!(
+        Store::open(&missing),
+        Err(StoreError::NotFound(_))
+    ));
+    assert!(!missing.exists(), "opening must never create a file");
+    assert!(matches!(
+        Store::open(folder.path()),
+        Err(StoreError::NotADatabase(_))
+    ));
+}
+
+#[test]
+fn creating_over_an_existing_file_is_refused() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = sound_register(folder.path());
+    let bytes = std::fs::read(&path).expect("read");
+    let error = Document::create(&path, Register::default()).expect_err("must refuse");
+    assert!(matches!(error, StoreError::AlreadyExists(_)));
+    assert_eq!(std::fs::read(&path).expect("read"), bytes);
+}
+
+#[test]
+fn save_a_copy_as_writes_a_sound_register_and_keeps_editing_the_original() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = sound_register(folder.path());
+    let mut document = Document::open(&path).expect("open");
+    let copy = folder.path().join("copy – Partneriaethau.atlas");
+    document.save_copy_as(&copy).expect("save copy");
+    let board = document.register().partnerships[&PartnershipId(1)].clone();
+    document
+        .apply(Edit::change(
+            board.clone(),
+            Partnership {
+                name: "Renamed board".into(),
+                ..board
+            },
+        ))
+        .expect("edit original");
+    drop(document);
+    let copied = Document::open(&copy).expect("open copy");
+    assert_eq!(
+        copied.register(),
+        &small_register(),
+        "the copy is as it was when saved"
+    );
+    let original = Document::open(&path).expect("reopen");
+    assert_eq!(
+        original.register().partnerships[&PartnershipId(1)].name,
+        "Renamed board"
+    );
+}
