@@ -234,7 +234,10 @@ impl Store {
 
     fn check_inner(path: &Path) -> Result<CheckReport, StoreError> {
         let facts = header::check_header(path, newest_version())?;
-        let (connection, _cleanup) = open_checked_read_only(path)?;
+        let (reader, _cleanup) = open_checked_read_only(path)?;
+        // Bound after `_cleanup`, so closed before it runs: Windows cannot remove the side
+        // files while SQLite still has them open.
+        let connection = reader;
         let register = rows::load_register(&connection)?;
         let audit_entries: i64 = connection
             .query_row("SELECT count(*) FROM audit_log", [], |row| {
@@ -491,7 +494,9 @@ fn open_checked_read_only(path: &Path) -> Result<(Connection, SideFileCleanup), 
 /// Copies a register that nobody holds to `destination` with SQLite's backup API, holding it
 /// only for the copy. `InUse` if another program holds it.
 fn copy_free_register(path: &Path, destination: &Path) -> Result<(), StoreError> {
-    let (connection, _cleanup) = open_checked_read_only(path)?;
+    let (reader, _cleanup) = open_checked_read_only(path)?;
+    // Closed before `_cleanup` runs (see `Store::check`).
+    let connection = reader;
     connection
         .backup(
             rusqlite::MAIN_DB,
