@@ -12,8 +12,13 @@ use partnership_atlas::model::*;
 /// One step of a random script: what to try, two numbers to pick records with, and some text.
 type Step = (u8, u16, u16, String);
 
-fn step_strategy() -> impl Strategy<Value = Step> {
-    (0u8..16, any::<u16>(), any::<u16>(), "[A-Za-z][A-Za-z ]{0,14}")
+fn step_strategy() -> impl proptest::strategy::Strategy<Value = Step> {
+    (
+        0u8..16,
+        any::<u16>(),
+        any::<u16>(),
+        "[A-Za-z][A-Za-z ]{0,14}",
+    )
 }
 
 fn tidy(text: &str, fallback: &str) -> String {

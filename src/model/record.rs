@@ -84,6 +84,12 @@ macro_rules! entities {
             $( #[doc = $label] $variant($key), )+
         }
 
+        impl From<RegisterSettings> for Record {
+            fn from(settings: RegisterSettings) -> Self {
+                Record::Settings(settings)
+            }
+        }
+
         $(
             impl From<$ty> for Record {
                 fn from(record: $ty) -> Self {
