@@ -26,7 +26,9 @@ fn open_registers(c: &mut Criterion) {
     let sample_path = write_register(folder.path(), "sample.atlas", None);
     let large_path = write_register(folder.path(), "large.atlas", Some(10_000));
     let mut group = c.benchmark_group("open");
-    group.sample_size(10).measurement_time(Duration::from_secs(10));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10));
     group.bench_function("sample register", |b| {
         b.iter(|| Document::open(&sample_path).expect("open sample"));
     });

@@ -5,7 +5,13 @@
 use std::path::{Path, PathBuf};
 
 /// GUI crates: only `src/ui/` and `src/app*` may name them.
-const GUI_CRATES: &[&str] = &["egui", "eframe", "egui_extras", "egui_graphs", "egui_kittest"];
+const GUI_CRATES: &[&str] = &[
+    "egui",
+    "eframe",
+    "egui_extras",
+    "egui_graphs",
+    "egui_kittest",
+];
 
 /// Which of the crate's own modules each layer may use (`crate::<module>`).
 const LAYERS: &[(&str, &[&str])] = &[
@@ -19,7 +25,9 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("document", &["model", "store"]),
     (
         "export",
-        &["model", "layout", "scoring", "analysis", "store", "document", "platform"],
+        &[
+            "model", "layout", "scoring", "analysis", "store", "document", "platform",
+        ],
     ),
 ];
 
@@ -103,15 +111,28 @@ fn layers_keep_to_their_dependencies() {
             }
         }
     }
-    assert!(broken.is_empty(), "layer rules broken:\n{}", broken.join("\n"));
+    assert!(
+        broken.is_empty(),
+        "layer rules broken:\n{}",
+        broken.join("\n")
+    );
 }
 
 #[test]
 fn the_guard_sees_what_it_should() {
     assert!(names_crate("use egui::Ui;", "egui"));
     assert!(names_crate("fn f(ui: &mut egui::Ui) {}", "egui"));
-    assert!(!names_crate("fn f(ui: &mut egui_extras::Column) {}", "egui"));
-    assert!(names_crate("let c = rusqlite::Connection::open(p);", "rusqlite"));
+    assert!(!names_crate(
+        "fn f(ui: &mut egui_extras::Column) {}",
+        "egui"
+    ));
+    assert!(names_crate(
+        "let c = rusqlite::Connection::open(p);",
+        "rusqlite"
+    ));
     assert!(!names_crate("", "rusqlite"));
-    assert_eq!(code_of("let x = 1; // egui::Ui is not used here"), "let x = 1; ");
+    assert_eq!(
+        code_of("let x = 1; // egui::Ui is not used here"),
+        "let x = 1; "
+    );
 }

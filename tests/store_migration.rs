@@ -20,12 +20,22 @@ fn a_schema_1_register_is_migrated_and_keeps_its_records() {
     let mut document = Document::open(&path).expect("open and migrate");
     let register = document.register().clone();
     assert_eq!(register.settings.council_name, "Fixture District Council");
-    assert_eq!(register.settings.council_organisation, Some(OrganisationId(1)));
+    assert_eq!(
+        register.settings.council_organisation,
+        Some(OrganisationId(1))
+    );
     assert_eq!(register.partnerships.len(), 2);
     let csp = &register.partnerships[&PartnershipId(2)];
     assert_eq!(csp.statutory_status, StatutoryStatus::Statutory);
-    assert_eq!(csp.status, PartnershipStatus::Active, "missing fields take their defaults");
-    assert_eq!(register.hours_per_month(PartnershipId(2)), Hours { tenths: 125 });
+    assert_eq!(
+        csp.status,
+        PartnershipStatus::Active,
+        "missing fields take their defaults"
+    );
+    assert_eq!(
+        register.hours_per_month(PartnershipId(2)),
+        Hours { tenths: 125 }
+    );
     assert_eq!(
         register.contribution_in_year(PartnershipId(2), 2025),
         Money::from_pounds(8_000)
