@@ -1,6 +1,239 @@
-//! The window. (Scaffold: replaced by the app shell.)
+//! The window: `AtlasApp` holds the open register, the user's settings and what the screen
+//! shows, draws a frame through [`crate::ui`], and applies the [`Command`]s the frame sent.
+//!
+//! Rerun's pattern: the UI reads state and sends commands; [`AtlasApp`] applies them in one
+//! place (`command_handling.rs`), after the frame is drawn. The program asks for a new frame
+//! only when something changed (or while a file window is open), so it uses no CPU when idle.
 
-/// Opens the window on `file`.
-pub fn run(_file: Option<std::path::PathBuf>) -> std::process::ExitCode {
-    std::process::ExitCode::SUCCESS
+mod command;
+mod command_handling;
+mod file_dialog;
+mod messages;
+mod settings;
+mod startup;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+pub use command::{
+    CLOSE_SHORTCUT, NEW_SHORTCUT, OPEN_SHORTCUT, QUIT_SHORTCUT, REDO_SHORTCUT,
+    REDO_SHORTCUT_ALTERNATIVE, SAVE_COPY_SHORTCUT, UNDO_SHORTCUT,
+};
+pub use command::{Command, CommandQueue};
+pub use file_dialog::{PathPurpose, tidy_typed_path, with_register_extension};
+pub use messages::{Message, MessageAction, MessageKind, Messages};
+pub use settings::Settings;
+pub use startup::SAMPLE_FILE_NAME;
+
+use crate::document::Document;
+use crate::ui::{self, AppView, UiState};
+use file_dialog::PendingDialog;
+
+/// The program's name, first in the window title.
+pub const APP_NAME: &str = "Partnership Atlas";
+
+/// The whole application: the open register (if any), settings and screen state.
+pub struct AtlasApp {
+    document: Option<Document>,
+    /// Goes up whenever the register or which register is open changes, so views built from
+    /// the register (the table rows) know to rebuild.
+    revision: u64,
+    settings: Settings,
+    settings_folder: Option<PathBuf>,
+    ui_state: UiState,
+    messages: Messages,
+    commands: CommandQueue,
+    pending_dialog: Option<PendingDialog>,
+    native_dialogs: bool,
+    window_title: String,
+    style_applied: bool,
+}
+
+impl AtlasApp {
+    /// Starts the application. With `file`, opens it; otherwise reopens the register used
+    /// last, or on the very first start copies the sample register into `settings_folder` and
+    /// opens that. `settings_folder` holds the recent-files list (none: nothing remembered).
+    /// Failures are shown as messages: the window always opens.
+    pub fn new(file: Option<PathBuf>, settings_folder: Option<PathBuf>) -> Self {
+        let mut app = Self::without_register(settings_folder);
+        app.start(file);
+        app
+    }
+
+    /// An application showing `document`, with settings kept in `settings_folder`.
+    pub fn with_document(document: Document, settings_folder: Option<PathBuf>) -> Self {
+        let mut app = Self::without_register(settings_folder);
+        app.load_settings();
+        app.install_document(document);
+        app
+    }
+
+    fn without_register(settings_folder: Option<PathBuf>) -> Self {
+        Self {
+            document: None,
+            revision: 0,
+            settings: Settings::default(),
+            settings_folder,
+            ui_state: UiState::default(),
+            messages: Messages::default(),
+            commands: CommandQueue::default(),
+            pending_dialog: None,
+            native_dialogs: file_dialog::native_dialog_available(),
+            window_title: String::new(),
+            style_applied: false,
+        }
+    }
+
+    /// Uses the "Type the path" window instead of the desktop's file window (for tests and
+    /// for desktops whose file window misbehaves).
+    pub fn set_native_dialogs(&mut self, available: bool) {
+        self.native_dialogs = available;
+    }
+
+    /// The open register, if any.
+    pub fn document(&self) -> Option<&Document> {
+        self.document.as_ref()
+    }
+
+    /// The messages being shown.
+    pub fn messages(&self) -> &[Message] {
+        self.messages.items()
+    }
+
+    /// The settings as they are now.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// What the screen shows (which panel, which partnership is selected).
+    pub fn ui_state(&self) -> &UiState {
+        &self.ui_state
+    }
+
+    /// Asks for `command` to be applied at the end of the next frame.
+    pub fn send(&mut self, command: Command) {
+        self.commands.send(command);
+    }
+
+    /// The window title: the program, then the register's file name.
+    pub fn window_title(&self) -> String {
+        match self.document.as_ref().and_then(|d| d.path().file_name()) {
+            Some(name) => format!("{APP_NAME} — {}", name.to_string_lossy()),
+            None => APP_NAME.to_string(),
+        }
+    }
+
+    /// Draws one frame into `ui` (the whole window) and applies what it asked for.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if !self.style_applied {
+            ui::theme::apply(&ctx);
+            self.style_applied = true;
+        }
+        self.poll_file_dialog(&ctx);
+        self.read_window_shortcuts(&ctx);
+
+        let view = AppView {
+            document: self.document.as_ref(),
+            revision: self.revision,
+            messages: self.messages.items(),
+            recent_files: &self.settings.recent_files,
+            file_dialog_open: self.pending_dialog.is_some(),
+        };
+        ui::app_ui(ui, &view, &mut self.ui_state, &mut self.commands);
+
+        let commands = self.commands.take();
+        if !commands.is_empty() {
+            for command in commands {
+                self.handle(command, &ctx);
+            }
+            // Show the result at once.
+            ctx.request_repaint();
+        }
+        self.update_window_title(&ctx);
+    }
+
+    fn read_window_shortcuts(&mut self, ctx: &egui::Context) {
+        if self.ui_state.typed_path.is_some() {
+            return; // The "Type the path" window has the keyboard.
+        }
+        // A text field being typed in keeps Ctrl+Z and Ctrl+Y for its own text.
+        let text_has_keyboard = ctx.egui_wants_keyboard_input();
+        for (shortcut, command) in command::WINDOW_SHORTCUTS {
+            let for_text = matches!(command, Command::Undo | Command::Redo);
+            if for_text && text_has_keyboard {
+                continue;
+            }
+            if ctx.input_mut(|input| input.consume_shortcut(shortcut)) {
+                self.commands.send(command.clone());
+            }
+        }
+    }
+
+    fn update_window_title(&mut self, ctx: &egui::Context) {
+        let title = self.window_title();
+        if title != self.window_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
+    }
+
+    fn poll_file_dialog(&mut self, ctx: &egui::Context) {
+        let Some(pending) = &self.pending_dialog else {
+            return;
+        };
+        match pending.poll() {
+            file_dialog::DialogOutcome::Waiting => {
+                // The helper thread wakes us when the user answers; this is a safety net.
+                ctx.request_repaint_after(Duration::from_millis(500));
+            }
+            outcome => {
+                let purpose = pending.purpose;
+                let seemed_missing = pending.closed_too_soon_to_be_seen();
+                self.pending_dialog = None;
+                self.file_dialog_finished(purpose, outcome, seemed_missing);
+            }
+        }
+    }
+}
+
+impl eframe::App for AtlasApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        AtlasApp::ui(self, ui);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // Text typed but not yet committed (the window closed with the cursor in a field).
+        self.commit_pending_typing();
+    }
+}
+
+/// Opens the window on `file` (or the register used last) and runs until it is closed.
+pub fn run(file: Option<PathBuf>) -> ExitCode {
+    let file = file.map(|path| std::path::absolute(&path).unwrap_or(path));
+    let settings_folder = crate::platform::data_folder();
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(APP_NAME)
+            .with_app_id("partnership-atlas")
+            .with_inner_size([1360.0, 860.0])
+            .with_min_inner_size([720.0, 480.0]),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        APP_NAME,
+        options,
+        Box::new(move |_creation| Ok(Box::new(AtlasApp::new(file, settings_folder)))),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!(
+                "partnership-atlas: the window could not be opened ({error}). \
+                 The command line still works: see `partnership-atlas --help`"
+            );
+            ExitCode::FAILURE
+        }
+    }
 }

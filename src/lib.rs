@@ -11,3 +11,4 @@ pub mod model;
 pub mod platform;
 pub mod sample;
 pub mod store;
+pub mod ui;

@@ -1,0 +1,124 @@
+//! `Command`: every action a user can ask for, as a value.
+//!
+//! Menus, buttons and keyboard shortcuts all send `Command`s; `AtlasApp` applies them in one
+//! place (`command_handling.rs`). The UI reads state and never changes the register itself.
+
+use std::path::PathBuf;
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::model::Edit;
+use crate::ui::PanelKind;
+
+/// Something the user asked for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Ask where to create a new, empty register (file window or typed path).
+    NewRegister,
+    /// Ask which register to open (file window or typed path).
+    OpenRegister,
+    /// Ask for a register's path to be typed.
+    OpenByTypingPath,
+    /// Open the register at this path for editing.
+    OpenPath(PathBuf),
+    /// Open the register at this path to look at only.
+    OpenPathReadOnly(PathBuf),
+    /// Create a new, empty register at this path and open it.
+    CreateAt(PathBuf),
+    /// Use the path typed in the "Type the path" window for what it was asked for.
+    TypedPathChosen(PathBuf),
+    /// Close the "Type the path" window.
+    CancelTypedPath,
+    /// Ask where to save a copy of the open register.
+    SaveCopyAs,
+    /// Save a copy of the open register at this path.
+    SaveCopyTo(PathBuf),
+    /// Close the open register (the window stays open).
+    CloseRegister,
+    /// Close the window.
+    Quit,
+    /// Forget the list of recently opened registers.
+    ClearRecent,
+    /// Undo the newest change.
+    Undo,
+    /// Redo the newest undone change.
+    Redo,
+    /// Make one change to the register (boxed: an edit holds two whole records).
+    Edit(Box<Edit>),
+    /// Add a new partnership and select it.
+    AddPartnership,
+    /// Show a panel.
+    ShowPanel(PanelKind),
+    /// Hide a message.
+    DismissMessage(u64),
+}
+
+/// Ctrl+Z (Cmd+Z on a Mac).
+pub const UNDO_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+
+/// Ctrl+Shift+Z.
+pub const REDO_SHORTCUT: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+
+/// Ctrl+Y, the other common Redo.
+pub const REDO_SHORTCUT_ALTERNATIVE: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+
+/// Ctrl+N.
+pub const NEW_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
+
+/// Ctrl+O.
+pub const OPEN_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+
+/// Ctrl+Shift+S.
+pub const SAVE_COPY_SHORTCUT: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
+
+/// Ctrl+W.
+pub const CLOSE_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::W);
+
+/// Ctrl+Q.
+pub const QUIT_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+
+/// The shortcuts the whole window answers to, longest first (Ctrl+Shift+Z before Ctrl+Z, since
+/// egui matches shortcuts ignoring extra Shift).
+pub const WINDOW_SHORTCUTS: &[(KeyboardShortcut, Command)] = &[
+    (REDO_SHORTCUT, Command::Redo),
+    (SAVE_COPY_SHORTCUT, Command::SaveCopyAs),
+    (UNDO_SHORTCUT, Command::Undo),
+    (REDO_SHORTCUT_ALTERNATIVE, Command::Redo),
+    (NEW_SHORTCUT, Command::NewRegister),
+    (OPEN_SHORTCUT, Command::OpenRegister),
+    (CLOSE_SHORTCUT, Command::CloseRegister),
+    (QUIT_SHORTCUT, Command::Quit),
+];
+
+/// Commands sent while a frame is drawn, applied when it ends.
+#[derive(Debug, Default)]
+pub struct CommandQueue {
+    commands: Vec<Command>,
+}
+
+impl Command {
+    /// The command that makes `edit`.
+    pub fn edit(edit: Edit) -> Self {
+        Self::Edit(Box::new(edit))
+    }
+}
+
+impl CommandQueue {
+    /// Asks for `command` to be applied.
+    pub fn send(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// Takes every command sent so far, oldest first.
+    pub fn take(&mut self) -> Vec<Command> {
+        std::mem::take(&mut self.commands)
+    }
+
+    /// Whether nothing was sent.
+    pub fn is_empty(&self) -> bool {
+        self.commands.is_empty()
+    }
+}

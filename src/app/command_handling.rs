@@ -1,0 +1,422 @@
+//! The one place commands are applied: opening and closing registers, edits, undo and redo,
+//! file windows. Every failure becomes a message in plain words; nothing here panics.
+
+use std::path::{Path, PathBuf};
+
+use super::AtlasApp;
+use super::command::Command;
+use super::file_dialog::{self, DialogOutcome, PathPurpose, with_register_extension};
+use super::messages::MessageAction;
+use crate::document::Document;
+use crate::model::{Edit, Partnership, PartnershipId, Register, normalised_name};
+use crate::store::StoreError;
+use crate::ui::TypedPathDialog;
+
+/// Why a command did not work, for the message area (with a way on, if there is one).
+#[derive(Debug)]
+pub(super) struct Failure {
+    pub(super) text: String,
+    pub(super) action: Option<MessageAction>,
+}
+
+impl From<String> for Failure {
+    fn from(text: String) -> Self {
+        Self { text, action: None }
+    }
+}
+
+impl AtlasApp {
+    /// Applies one command.
+    pub(super) fn handle(&mut self, command: Command, ctx: &egui::Context) {
+        match command {
+            Command::NewRegister => self.ask_for_path(PathPurpose::New, ctx),
+            Command::OpenRegister => self.ask_for_path(PathPurpose::Open, ctx),
+            Command::SaveCopyAs => self.ask_for_path(PathPurpose::SaveCopy, ctx),
+            Command::OpenByTypingPath => self.ask_to_type_path(PathPurpose::Open, None),
+            Command::OpenPath(path) => self.report_failure(|app| app.open_path(&path, false)),
+            Command::OpenPathReadOnly(path) => {
+                self.report_failure(|app| app.open_path(&path, true));
+            }
+            Command::CreateAt(path) => self.report_failure(|app| app.create_at(&path)),
+            Command::SaveCopyTo(path) => self.report_failure(|app| app.save_copy_to(&path)),
+            Command::TypedPathChosen(path) => self.typed_path_chosen(path),
+            Command::CancelTypedPath => self.ui_state.typed_path = None,
+            Command::CloseRegister => self.close_register(),
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::ClearRecent => {
+                self.settings.recent_files.clear();
+                self.save_settings();
+            }
+            Command::Undo => self.undo_or_redo(true),
+            Command::Redo => self.undo_or_redo(false),
+            Command::Edit(edit) => {
+                self.apply_edit(*edit);
+            }
+            Command::AddPartnership => self.add_partnership(),
+            Command::ShowPanel(panel) => self.ui_state.panel = panel,
+            Command::DismissMessage(id) => self.messages.dismiss(id),
+        }
+    }
+
+    fn report_failure(&mut self, action: impl FnOnce(&mut Self) -> Result<(), Failure>) {
+        if let Err(failure) = action(self) {
+            self.report(failure);
+        }
+    }
+
+    pub(super) fn report(&mut self, failure: Failure) {
+        match failure.action {
+            Some(action) => self.messages.error_with_action(failure.text, action),
+            None => self.messages.error(failure.text),
+        }
+    }
+
+    /// Opens the register at `path`, replacing the open one only if it opens.
+    pub(super) fn open_path(&mut self, path: &Path, read_only: bool) -> Result<(), Failure> {
+        if self.is_open(path) {
+            self.messages
+                .notice(format!("This register is already open: {}", path.display()));
+            return Ok(());
+        }
+        let opened = if read_only {
+            Document::open_read_only(path)
+        } else {
+            Document::open(path)
+        };
+        match opened {
+            Ok(document) => {
+                self.install_document(document);
+                if read_only {
+                    self.messages.notice(
+                        "This register is open read-only: you can look and export, not change",
+                    );
+                }
+                Ok(())
+            }
+            Err(error @ StoreError::InUse(_)) => Err(Failure {
+                text: format!("{error}. You can open it read-only to look at it meanwhile."),
+                action: Some(MessageAction {
+                    label: "Open read-only".to_string(),
+                    command: Command::OpenPathReadOnly(path.to_path_buf()),
+                }),
+            }),
+            Err(error) => Err(error.to_string().into()),
+        }
+    }
+
+    fn is_open(&self, path: &Path) -> bool {
+        self.document
+            .as_ref()
+            .is_some_and(|document| same_path(document.path(), path))
+    }
+
+    /// Saves text still being typed in a form (valid text only), before the register closes.
+    pub(super) fn commit_pending_typing(&mut self) {
+        let Some(document) = &self.document else {
+            return;
+        };
+        if document.is_read_only() {
+            return;
+        }
+        if let Some(edit) = self
+            .ui_state
+            .partnerships
+            .take_pending_edit(document.register())
+        {
+            self.apply_edit(edit);
+        }
+    }
+
+    /// Makes `document` the open register (the previous one closes).
+    pub(super) fn install_document(&mut self, document: Document) {
+        self.commit_pending_typing();
+        let path = document.path().to_path_buf();
+        self.document = Some(document);
+        self.revision += 1;
+        self.ui_state.register_changed_hands();
+        self.messages.clear_errors();
+        self.settings.remember(&path);
+        self.save_settings();
+    }
+
+    fn create_at(&mut self, path: &Path) -> Result<(), Failure> {
+        let path = with_register_extension(path.to_path_buf());
+        let document = Document::create(&path, Register::new(""))
+            .map_err(|error| Failure::from(error.to_string()))?;
+        self.install_document(document);
+        self.messages.notice(format!(
+            "Created a new, empty register: {}. Add its partnerships with Add partnership.",
+            path.display()
+        ));
+        Ok(())
+    }
+
+    fn save_copy_to(&mut self, destination: &Path) -> Result<(), Failure> {
+        let destination = with_register_extension(destination.to_path_buf());
+        let Some(document) = &self.document else {
+            return Err("There is no register open to save a copy of"
+                .to_string()
+                .into());
+        };
+        if same_path(document.path(), &destination) {
+            return Err(format!(
+                "That is the register you have open: choose another name for the copy ({})",
+                destination.display()
+            )
+            .into());
+        }
+        document
+            .save_copy_as(&destination)
+            .map_err(|error| Failure::from(error.to_string()))?;
+        self.messages.notice(format!(
+            "Saved a copy: {}. You are still working in {}",
+            destination.display(),
+            document.path().display()
+        ));
+        Ok(())
+    }
+
+    fn close_register(&mut self) {
+        self.commit_pending_typing();
+        if self.document.take().is_some() {
+            self.revision += 1;
+            self.ui_state.register_changed_hands();
+        }
+    }
+
+    fn undo_or_redo(&mut self, undo: bool) {
+        let Some(document) = &mut self.document else {
+            return;
+        };
+        let result = if undo {
+            document.undo()
+        } else {
+            document.redo()
+        };
+        match result {
+            Ok(Some(_)) => self.revision += 1,
+            Ok(None) => {}
+            Err(error) => self.messages.error(error.to_string()),
+        }
+    }
+
+    /// Applies one edit; returns whether it was made.
+    fn apply_edit(&mut self, edit: Edit) -> bool {
+        let Some(document) = &mut self.document else {
+            self.messages
+                .error("There is no register open, so the change was not made");
+            return false;
+        };
+        match document.apply(edit) {
+            Ok(()) => {
+                self.revision += 1;
+                true
+            }
+            Err(error) => {
+                self.messages.error(error.to_string());
+                false
+            }
+        }
+    }
+
+    fn add_partnership(&mut self) {
+        let Some(document) = &self.document else {
+            return;
+        };
+        let register = document.register();
+        let id = PartnershipId::next_in(&register.partnerships);
+        let name = unused_name(register, "New partnership");
+        let partnership = Partnership {
+            id,
+            name,
+            ..Partnership::default()
+        };
+        if self.apply_edit(Edit::insert(partnership)) {
+            self.ui_state.partnership_added(id);
+        }
+    }
+
+    fn ask_for_path(&mut self, purpose: PathPurpose, ctx: &egui::Context) {
+        if purpose == PathPurpose::SaveCopy && self.document.is_none() {
+            self.messages
+                .error("There is no register open to save a copy of");
+            return;
+        }
+        if self.pending_dialog.is_some() {
+            self.messages.notice(
+                "A file window is already open (it may be behind this one): finish with it first",
+            );
+            return;
+        }
+        if !self.native_dialogs {
+            self.ask_to_type_path(
+                purpose,
+                Some(
+                    "This computer has no file window to choose with (no desktop file portal \
+                     and no zenity), so type the full path instead.",
+                ),
+            );
+            return;
+        }
+        let start_in = self.folder_to_start_in();
+        let suggested = self.suggested_file_name(purpose);
+        let waker = ctx.clone();
+        match file_dialog::start_dialog(purpose, start_in.as_deref(), &suggested, move || {
+            waker.request_repaint();
+        }) {
+            Ok(pending) => self.pending_dialog = Some(pending),
+            Err(message) => self.ask_to_type_path(purpose, Some(&message)),
+        }
+    }
+
+    pub(super) fn file_dialog_finished(
+        &mut self,
+        purpose: PathPurpose,
+        outcome: DialogOutcome,
+        seemed_missing: bool,
+    ) {
+        match outcome {
+            DialogOutcome::Finished(Some(path)) => self.use_path(purpose, path),
+            DialogOutcome::Finished(None) if seemed_missing => self.ask_to_type_path(
+                purpose,
+                Some(
+                    "No file window appeared (this desktop may have no file portal and no \
+                     zenity), so type the full path instead.",
+                ),
+            ),
+            DialogOutcome::Finished(None) | DialogOutcome::Waiting => {}
+            DialogOutcome::Failed => self.ask_to_type_path(
+                purpose,
+                Some("The file window stopped unexpectedly, so type the full path instead."),
+            ),
+        }
+    }
+
+    fn use_path(&mut self, purpose: PathPurpose, path: PathBuf) {
+        let command = match purpose {
+            PathPurpose::Open => Command::OpenPath(path),
+            PathPurpose::New => Command::CreateAt(path),
+            PathPurpose::SaveCopy => Command::SaveCopyTo(path),
+        };
+        self.commands.send(command);
+    }
+
+    fn ask_to_type_path(&mut self, purpose: PathPurpose, explanation: Option<&str>) {
+        let mut dialog = TypedPathDialog::new(purpose, explanation.map(str::to_string));
+        if let Some(folder) = self.folder_to_start_in() {
+            let suggested = match purpose {
+                PathPurpose::Open => String::new(),
+                PathPurpose::New | PathPurpose::SaveCopy => self.suggested_file_name(purpose),
+            };
+            dialog.text = folder.join(suggested).display().to_string();
+        }
+        self.ui_state.typed_path = Some(dialog);
+    }
+
+    fn typed_path_chosen(&mut self, path: PathBuf) {
+        let Some(dialog) = &self.ui_state.typed_path else {
+            return;
+        };
+        let purpose = dialog.purpose;
+        let result = match purpose {
+            PathPurpose::Open if !path.exists() => {
+                Err(format!("There is no file at {}", path.display()).into())
+            }
+            PathPurpose::Open => self.open_path(&path, false),
+            PathPurpose::New => self.create_at(&path),
+            PathPurpose::SaveCopy if with_register_extension(path.clone()).exists() => {
+                Err(format!(
+                    "A file already exists at {}: type another name",
+                    with_register_extension(path.clone()).display()
+                )
+                .into())
+            }
+            PathPurpose::SaveCopy => self.save_copy_to(&path),
+        };
+        match result {
+            Ok(()) => self.ui_state.typed_path = None,
+            Err(failure) => {
+                if failure.action.is_some() {
+                    // A failure with a way on (open read-only) belongs in the message area.
+                    self.ui_state.typed_path = None;
+                    self.report(failure);
+                } else if let Some(dialog) = &mut self.ui_state.typed_path {
+                    dialog.error = Some(failure.text);
+                }
+            }
+        }
+    }
+
+    fn folder_to_start_in(&self) -> Option<PathBuf> {
+        self.document
+            .as_ref()
+            .and_then(|document| document.path().parent().map(Path::to_path_buf))
+            .filter(|folder| !folder.as_os_str().is_empty())
+            .or_else(|| self.settings_folder.clone())
+    }
+
+    fn suggested_file_name(&self, purpose: PathPurpose) -> String {
+        match (purpose, &self.document) {
+            (PathPurpose::SaveCopy, Some(document)) => {
+                let stem = document
+                    .path()
+                    .file_stem()
+                    .map(|stem| stem.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| "Register".to_string());
+                format!("{stem} copy.{}", file_dialog::REGISTER_EXTENSION)
+            }
+            (PathPurpose::Open, _) => String::new(),
+            _ => format!("New register.{}", file_dialog::REGISTER_EXTENSION),
+        }
+    }
+}
+
+/// Whether two paths name the same file as far as can be told without touching the disk
+/// (relative paths made absolute; nothing else rewritten).
+fn same_path(a: &Path, b: &Path) -> bool {
+    let absolute = |path: &Path| std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let (a, b) = (absolute(a), absolute(b));
+    if cfg!(windows) {
+        a.to_string_lossy().to_lowercase() == b.to_string_lossy().to_lowercase()
+    } else {
+        a == b
+    }
+}
+
+/// `base`, or `base 2`, `base 3`... whichever no partnership has yet.
+fn unused_name(register: &Register, base: &str) -> String {
+    let taken: std::collections::HashSet<String> = register
+        .partnerships
+        .values()
+        .map(|partnership| normalised_name(&partnership.name))
+        .collect();
+    std::iter::once(base.to_string())
+        .chain((2..).map(|number| format!("{base} {number}")))
+        .find(|name| !taken.contains(&normalised_name(name)))
+        .unwrap_or_else(|| base.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_name_is_not_one_already_used() {
+        let mut register = Register::new("Test");
+        assert_eq!(unused_name(&register, "New partnership"), "New partnership");
+        for (id, name) in [(1, "New partnership"), (2, "new  partnership 2")] {
+            register.partnerships.insert(
+                PartnershipId(id),
+                Partnership {
+                    id: PartnershipId(id),
+                    name: name.to_string(),
+                    ..Partnership::default()
+                },
+            );
+        }
+        assert_eq!(
+            unused_name(&register, "New partnership"),
+            "New partnership 3"
+        );
+    }
+}

@@ -1,0 +1,112 @@
+//! What the window opens with: the file asked for, else the register used last, else (on the
+//! very first start) a fresh copy of the sample register in the user's data folder.
+
+use std::path::{Path, PathBuf};
+
+use super::{AtlasApp, Settings};
+use crate::document::Document;
+
+/// The sample register's file name in the data folder.
+pub const SAMPLE_FILE_NAME: &str = "Sample council register.atlas";
+
+impl AtlasApp {
+    pub(super) fn start(&mut self, file: Option<PathBuf>) {
+        let first_start = self.load_settings();
+        if let Some(path) = file {
+            if let Err(failure) = self.open_path(&path, false) {
+                self.report(failure);
+            }
+            return;
+        }
+        if let Some(recent) = self.settings.most_recent().map(Path::to_path_buf) {
+            if let Err(mut failure) = self.open_path(&recent, false) {
+                failure.text = format!(
+                    "The register you used last could not be opened. {}",
+                    failure.text
+                );
+                self.report(failure);
+            }
+            return;
+        }
+        if first_start || !self.settings.sample_created {
+            self.open_sample();
+        }
+    }
+
+    /// Reads the settings; returns whether this is the very first start (no settings yet).
+    pub(super) fn load_settings(&mut self) -> bool {
+        let Some(folder) = self.settings_folder.clone() else {
+            self.messages.notice(
+                "Your data folder could not be found, so recent registers will not be remembered",
+            );
+            return false;
+        };
+        match Settings::load(&folder) {
+            Ok(Some(settings)) => {
+                self.settings = settings;
+                false
+            }
+            Ok(None) => true,
+            Err(message) => {
+                self.messages.error(message);
+                false
+            }
+        }
+    }
+
+    /// Writes the settings, saying so if that fails (nothing else depends on it).
+    pub(super) fn save_settings(&mut self) {
+        if let Some(folder) = &self.settings_folder
+            && let Err(message) = self.settings.save(folder)
+        {
+            self.messages.error(message);
+        }
+    }
+
+    /// Copies the built-in sample register into the data folder (once) and opens it.
+    fn open_sample(&mut self) {
+        let Some(folder) = self.settings_folder.clone() else {
+            return;
+        };
+        let path = folder.join(SAMPLE_FILE_NAME);
+        let opened = if path.exists() {
+            Document::open(&path).map_err(|error| error.to_string())
+        } else {
+            std::fs::create_dir_all(&folder)
+                .map_err(|error| {
+                    format!(
+                        "The folder for the sample register could not be made ({error}): {}",
+                        folder.display()
+                    )
+                })
+                .and_then(|()| {
+                    Document::create(&path, crate::sample::sample_register())
+                        .map_err(|error| error.to_string())
+                })
+        };
+        match opened {
+            Ok(document) => {
+                self.settings.sample_created = true;
+                let council = document.register().settings.council_name.clone();
+                self.install_document(document);
+                self.messages.notice(format!(
+                    "This is the sample register of {}, a fictional council, so you can try \
+                     things out. Changes are saved in this copy only: {}. To start your own \
+                     register, choose File, New register.",
+                    if council.is_empty() {
+                        "a district council".to_string()
+                    } else {
+                        council
+                    },
+                    path.display()
+                ));
+            }
+            Err(message) => {
+                // Not marked as done: the next start tries again.
+                self.messages.error(format!(
+                    "The sample register could not be set up. {message}"
+                ));
+            }
+        }
+    }
+}

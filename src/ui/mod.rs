@@ -1,0 +1,141 @@
+//! Everything drawn on screen, one panel per file. UI code reads the register and its own
+//! state, and sends [`Command`]s for anything that changes the register or the open file; it
+//! never changes the register itself.
+//!
+//! Only this module and `crate::app` use egui, eframe and egui_extras.
+
+mod choice_combo;
+mod menu_bar;
+mod messages;
+mod navigation_bar;
+pub mod partnerships;
+mod start_page;
+mod status_bar;
+mod text_field;
+pub mod theme;
+mod typed_path_dialog;
+
+use std::path::PathBuf;
+
+use crate::app::{CommandQueue, Message};
+use crate::document::Document;
+use crate::model::{PartnershipId, Register};
+
+pub use choice_combo::choice_combo_ui;
+pub use partnerships::PartnershipsPanelState;
+pub use text_field::{FieldBuffers, TextFieldRules, committed_text_field_ui};
+pub use typed_path_dialog::TypedPathDialog;
+
+/// The panels the navigation bar offers (only those that work).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum PanelKind {
+    /// The register's partnerships, with a detail form.
+    #[default]
+    Partnerships,
+}
+
+impl PanelKind {
+    /// Every panel, in navigation order.
+    pub const ALL: &'static [Self] = &[Self::Partnerships];
+
+    /// The panel's name in the navigation bar.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Partnerships => "Partnerships",
+        }
+    }
+}
+
+/// What the screen shows, kept between frames: which panel, what is selected, half-typed
+/// values. Never the register itself.
+#[derive(Debug, Default)]
+pub struct UiState {
+    /// The panel on show.
+    pub panel: PanelKind,
+    /// The partnership selected: the current partnership for every panel.
+    pub current_partnership: Option<PartnershipId>,
+    /// The partnerships panel's own state (filter, sort, the detail form).
+    pub partnerships: PartnershipsPanelState,
+    /// The "Type the path" window, while it is open.
+    pub typed_path: Option<TypedPathDialog>,
+}
+
+impl UiState {
+    /// A different register was opened (or it was closed): forget selections and drafts.
+    pub fn register_changed_hands(&mut self) {
+        self.current_partnership = None;
+        self.partnerships.forget_register();
+    }
+
+    /// A partnership was just added: select it, show it, and put the cursor in its name.
+    pub fn partnership_added(&mut self, id: PartnershipId) {
+        self.panel = PanelKind::Partnerships;
+        self.current_partnership = Some(id);
+        self.partnerships.show_added(id);
+    }
+}
+
+/// What a frame may read of the application.
+pub struct AppView<'a> {
+    /// The open register, if any.
+    pub document: Option<&'a Document>,
+    /// Changes whenever the register changes.
+    pub revision: u64,
+    /// Messages for the user.
+    pub messages: &'a [Message],
+    /// Recently opened registers, newest first.
+    pub recent_files: &'a [PathBuf],
+    /// A file window is open, waiting for the user.
+    pub file_dialog_open: bool,
+}
+
+/// What a panel may read of the register.
+pub struct PanelContext<'a> {
+    /// The register as it is now.
+    pub register: &'a Register,
+    /// Changes are refused.
+    pub read_only: bool,
+    /// Changes whenever the register changes.
+    pub revision: u64,
+}
+
+/// Draws the whole window: menu, navigation, the panel, status bar, messages, dialogs.
+pub fn app_ui(
+    ui: &mut egui::Ui,
+    view: &AppView<'_>,
+    state: &mut UiState,
+    commands: &mut CommandQueue,
+) {
+    egui::Panel::top("menu_bar").show(ui, |ui| menu_bar::menu_bar_ui(ui, view, commands));
+    egui::Panel::bottom("status_bar").show(ui, |ui| status_bar::status_bar_ui(ui, view));
+    if view.document.is_some() {
+        egui::Panel::top("navigation_bar").show(ui, |ui| {
+            navigation_bar::navigation_bar_ui(ui, state.panel, commands)
+        });
+    }
+    egui::CentralPanel::default().show(ui, |ui| {
+        messages::messages_ui(ui, view.messages, commands);
+        match view.document {
+            None => start_page::start_page_ui(ui, view, commands),
+            Some(document) => {
+                let context = PanelContext {
+                    register: document.register(),
+                    read_only: document.is_read_only(),
+                    revision: view.revision,
+                };
+                match state.panel {
+                    PanelKind::Partnerships => partnerships::partnerships_panel_ui(
+                        ui,
+                        &context,
+                        &mut state.partnerships,
+                        &mut state.current_partnership,
+                        commands,
+                    ),
+                }
+            }
+        }
+    });
+    if let Some(dialog) = &mut state.typed_path {
+        typed_path_dialog::typed_path_dialog_ui(ui.ctx(), dialog, commands);
+    }
+}

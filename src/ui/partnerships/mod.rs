@@ -1,0 +1,162 @@
+//! The Partnerships panel: a filter box, the table of partnerships, and the selected one's
+//! detail form beside it.
+
+mod detail_form;
+mod rows;
+mod table;
+
+pub use detail_form::{DetailFormState, TextField};
+pub use rows::{PartnershipRow, PartnershipRows, SortColumn, SortOrder, financial_year_label};
+
+use super::PanelContext;
+use crate::app::{Command, CommandQueue};
+use crate::model::{Edit, PartnershipId, Register};
+
+/// The panel's memory between frames.
+#[derive(Debug, Default)]
+pub struct PartnershipsPanelState {
+    /// Words every shown row must contain.
+    pub filter: String,
+    /// The table's order.
+    pub sort: SortOrder,
+    rows: PartnershipRows,
+    form: DetailFormState,
+    scroll_to_current: bool,
+    /// The current partnership and where it was among the visible rows, to bring it back
+    /// into view when a change (a rename, an undo) moves it.
+    followed: Option<(PartnershipId, Option<usize>)>,
+}
+
+impl PartnershipsPanelState {
+    /// Forgets everything tied to the register (another one was opened).
+    pub fn forget_register(&mut self) {
+        self.rows.forget();
+        self.form.forget();
+        self.filter.clear();
+    }
+
+    /// A partnership was added: make sure it shows, and put the cursor in its name.
+    pub fn show_added(&mut self, id: PartnershipId) {
+        self.filter.clear();
+        self.scroll_to_current = true;
+        self.form.focus_name_of(id);
+    }
+
+    /// The edit that saves text still being typed in the detail form, if any (for closing
+    /// the register or the window without losing it).
+    pub fn take_pending_edit(&mut self, register: &Register) -> Option<Edit> {
+        self.form.take_pending_edit(register)
+    }
+
+    /// The rows as last shown.
+    pub fn rows(&self) -> &PartnershipRows {
+        &self.rows
+    }
+}
+
+/// Draws the panel.
+pub fn partnerships_panel_ui(
+    ui: &mut egui::Ui,
+    context: &PanelContext<'_>,
+    state: &mut PartnershipsPanelState,
+    current: &mut Option<PartnershipId>,
+    commands: &mut CommandQueue,
+) {
+    toolbar_ui(ui, context, state, commands);
+    let reordered = state.rows.refresh(
+        context.register,
+        context.revision,
+        &state.filter,
+        state.sort,
+    );
+    ui.add_space(4.0);
+
+    // A partnership that is no longer there (undo of an add) is no longer selected.
+    if current.is_some_and(|id| !context.register.partnerships.contains_key(&id)) {
+        *current = None;
+    }
+    follow_current_row(state, *current, reordered);
+    state.form.follow_selection(context, *current, commands);
+    if let Some(partnership) = current.and_then(|id| context.register.partnerships.get(&id)) {
+        egui::Panel::right("partnership_detail")
+            .resizable(true)
+            .default_size(400.0)
+            .size_range(320.0..=760.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    detail_form::detail_form_ui(
+                        ui,
+                        context,
+                        partnership,
+                        &mut state.form,
+                        commands,
+                    );
+                });
+            });
+    }
+    let scroll = std::mem::take(&mut state.scroll_to_current);
+    table::partnerships_table_ui(ui, &state.rows, &mut state.sort, current, scroll);
+}
+
+/// Scrolls to the current row when a change to the register moved it (a rename re-sorts).
+fn follow_current_row(
+    state: &mut PartnershipsPanelState,
+    current: Option<PartnershipId>,
+    reordered: bool,
+) {
+    let Some(id) = current else {
+        state.followed = None;
+        return;
+    };
+    let same_row = state.followed.is_some_and(|(followed, _)| followed == id);
+    if same_row && !reordered {
+        return;
+    }
+    let position = state.rows.visible_position(id);
+    if same_row && state.followed.is_some_and(|(_, before)| before != position) {
+        state.scroll_to_current = true;
+    }
+    state.followed = Some((id, position));
+}
+
+fn toolbar_ui(
+    ui: &mut egui::Ui,
+    context: &PanelContext<'_>,
+    state: &mut PartnershipsPanelState,
+    commands: &mut CommandQueue,
+) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Filter");
+        ui.add(
+            egui::TextEdit::singleline(&mut state.filter)
+                .id(egui::Id::new("partnerships_filter"))
+                .hint_text("Words to find in any column")
+                .desired_width(280.0),
+        )
+        .labelled_by(label.id);
+        if !state.filter.is_empty() && ui.button("Clear filter").clicked() {
+            state.filter.clear();
+        }
+        let shown = state.rows.visible_len();
+        let total = state.rows.total_len();
+        let noun = if total == 1 {
+            "partnership"
+        } else {
+            "partnerships"
+        };
+        let counted = if shown == total {
+            format!("{total} {noun}")
+        } else {
+            format!("Showing {shown} of {total} {noun}")
+        };
+        ui.label(egui::RichText::new(counted).color(super::theme::weak_text_colour(ui.visuals())));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let add = ui
+                .add_enabled(!context.read_only, egui::Button::new("Add partnership"))
+                .on_hover_text("Add a new partnership to the register and type its name");
+            if add.clicked() {
+                commands.send(Command::AddPartnership);
+            }
+        });
+    });
+}

@@ -1,0 +1,98 @@
+//! The "Type the path" window: opening, creating or saving a register by typing its path,
+//! for desktops with no file window and for anyone who prefers to paste a path.
+
+use crate::app::{Command, CommandQueue, PathPurpose, tidy_typed_path};
+
+/// The "Type the path" window's state while it is open.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TypedPathDialog {
+    /// What the path is for.
+    pub purpose: PathPurpose,
+    /// The path as typed.
+    pub text: String,
+    /// Why the last path did not work.
+    pub error: Option<String>,
+    /// Why this window is shown instead of the usual file window, if it is.
+    pub explanation: Option<String>,
+    focus_given: bool,
+}
+
+impl TypedPathDialog {
+    /// A window asking for a path for `purpose`, saying why if `explanation` is given.
+    pub fn new(purpose: PathPurpose, explanation: Option<String>) -> Self {
+        Self {
+            purpose,
+            text: String::new(),
+            error: None,
+            explanation,
+            focus_given: false,
+        }
+    }
+}
+
+/// Draws the window over everything else.
+pub fn typed_path_dialog_ui(
+    ctx: &egui::Context,
+    dialog: &mut TypedPathDialog,
+    commands: &mut CommandQueue,
+) {
+    let modal = egui::Modal::new(egui::Id::new("typed_path_dialog")).show(ctx, |ui| {
+        ui.set_width(620.0);
+        ui.heading(dialog.purpose.title());
+        ui.add_space(4.0);
+        if let Some(explanation) = &dialog.explanation {
+            ui.label(explanation);
+        }
+        ui.label(
+            "Type or paste the register's full path, for example \
+             C:\\Users\\jo\\Documents\\Partnership register.atlas or \
+             \\\\fileserver\\Policy\\Partnership register.atlas",
+        );
+        ui.add_space(4.0);
+        let label = ui.label("Path");
+        let field_id = egui::Id::new("typed_path_field");
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut dialog.text)
+                    .id(field_id)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        if !dialog.focus_given {
+            response.request_focus();
+            dialog.focus_given = true;
+        }
+        if response.changed() {
+            dialog.error = None;
+        }
+        if let Some(error) = &dialog.error {
+            ui.label(
+                egui::RichText::new(error).color(super::theme::invalid_text_colour(ui.visuals())),
+            );
+        }
+        let entered =
+            response.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
+        ui.add_space(8.0);
+        let mut submit = entered;
+        let mut cancel = false;
+        ui.horizontal(|ui| {
+            let action = match dialog.purpose {
+                PathPurpose::Open => "Open",
+                PathPurpose::New => "Create",
+                PathPurpose::SaveCopy => "Save copy",
+            };
+            submit |= ui.button(action).clicked();
+            cancel = ui.button("Cancel").clicked();
+        });
+        if submit {
+            match tidy_typed_path(&dialog.text) {
+                Some(path) => commands.send(Command::TypedPathChosen(path)),
+                None => dialog.error = Some("Type a path first".to_string()),
+            }
+        }
+        cancel
+    });
+    if modal.inner || modal.should_close() {
+        commands.send(Command::CancelTypedPath);
+    }
+}

@@ -1,0 +1,156 @@
+//! How the window starts and recovers: the sample on the very first start, the last register
+//! after that, and a plain reason (with a way on) when a file will not open.
+
+use std::path::PathBuf;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use partnership_atlas::app::{AtlasApp, MessageKind, SAMPLE_FILE_NAME};
+use partnership_atlas::document::Document;
+use partnership_atlas::sample;
+
+const CTRL: Modifiers = Modifiers {
+    alt: false,
+    ctrl: true,
+    shift: false,
+    mac_cmd: false,
+    command: true,
+};
+
+fn harness(app: AtlasApp) -> Harness<'static, AtlasApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);
+    harness.run_steps(3);
+    harness
+}
+
+fn open_path(app: &AtlasApp) -> Option<PathBuf> {
+    app.document().map(|document| document.path().to_path_buf())
+}
+
+#[test]
+fn the_first_start_opens_a_copy_of_the_sample_and_later_starts_reopen_the_last_register() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let data = folder.path().join("data folder with spaces");
+    let sample_path = data.join(SAMPLE_FILE_NAME);
+
+    let first = harness(AtlasApp::new(None, Some(data.clone())));
+    assert_eq!(open_path(first.state()), Some(sample_path.clone()));
+    assert!(
+        first
+            .query_by_label_contains("This is the sample register")
+            .is_some(),
+        "the user is told plainly that this is the sample"
+    );
+    let partnerships = first
+        .state()
+        .document()
+        .expect("open")
+        .register()
+        .partnerships
+        .len();
+    assert_eq!(partnerships, sample::sample_register().partnerships.len());
+    drop(first);
+
+    let second = harness(AtlasApp::new(None, Some(data.clone())));
+    assert_eq!(open_path(second.state()), Some(sample_path));
+    assert!(
+        second.state().messages().is_empty(),
+        "no sample notice the second time: {:?}",
+        second.state().messages()
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_register_is_refused_in_plain_words_and_another_can_be_opened() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let not_a_register = folder.path().join("minutes.atlas");
+    std::fs::write(&not_a_register, "Minutes of the LSP board, 3 March").expect("write");
+    let good = folder
+        .path()
+        .join("Registre partenariats – Région Est.atlas");
+    drop(Document::create(&good, sample::sample_register()).expect("create"));
+
+    let mut harness = harness(AtlasApp::new(
+        Some(not_a_register.clone()),
+        Some(folder.path().join("settings")),
+    ));
+    assert!(harness.state().document().is_none());
+    let errors: Vec<_> = harness
+        .state()
+        .messages()
+        .iter()
+        .filter(|m| m.kind == MessageKind::Error)
+        .collect();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].text.contains("not a Partnership Atlas register"),
+        "{}",
+        errors[0].text
+    );
+    assert!(harness.query_by_label("No register is open").is_some());
+    assert_eq!(
+        std::fs::read_to_string(&not_a_register).expect("read"),
+        "Minutes of the LSP board, 3 March",
+        "the refused file is untouched"
+    );
+
+    // Open another by typing its path: non-ASCII letters and spaces pass through whole.
+    harness.get_by_label("Open by typing a path...").click();
+    harness.run_steps(3);
+    let field = harness.get_by_role_and_label(Role::TextInput, "Path");
+    assert!(field.is_focused(), "the path field has the keyboard");
+    harness.key_press_modifiers(CTRL, Key::A);
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Path")
+        .type_text(&format!("\"{}\"", good.display()));
+    harness.run_steps(1);
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    assert_eq!(open_path(harness.state()), Some(good.clone()));
+    assert!(
+        harness
+            .query_by_role_and_label(Role::TextInput, "Path")
+            .is_none()
+    );
+    assert_eq!(
+        harness.state().settings().most_recent(),
+        Some(good.as_path())
+    );
+}
+
+#[test]
+fn a_register_in_use_can_be_opened_read_only_instead() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("register.atlas");
+    drop(Document::create(&path, sample::sample_register()).expect("create"));
+    // Someone else has it open (here: this process, through another connection).
+    let holder = Document::open(&path).expect("the first opener holds it");
+
+    let mut harness = harness(AtlasApp::new(
+        Some(path.clone()),
+        Some(folder.path().join("settings")),
+    ));
+    assert!(harness.state().document().is_none());
+    harness.get_by_label("Open read-only").click();
+    harness.run_steps(3);
+    let document = harness.state().document().expect("opened read-only");
+    assert!(document.is_read_only());
+    assert!(
+        harness.query_by_label("Read-only").is_some(),
+        "the status bar says so"
+    );
+    assert!(
+        harness
+            .get_by_label("Add partnership")
+            .accesskit_node()
+            .is_disabled(),
+        "nothing can be added"
+    );
+    drop(harness);
+    drop(holder);
+}
