@@ -11,6 +11,8 @@ use super::register::Register;
 use super::values::InvalidValue;
 
 /// One change to the register. `Batch` groups changes that are undone as one step.
+// An update holds two records; edits are made one at a time, so the size does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Edit {

@@ -67,6 +67,9 @@ macro_rules! entities {
         }
 
         /// Any one record of the register.
+        // Records are built and moved one at a time; boxing the big ones would only add
+        // allocations and noise to every match.
+        #[allow(clippy::large_enum_variant)]
         #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
         #[serde(tag = "entity", content = "record", rename_all = "snake_case")]
         pub enum Record {
@@ -163,10 +166,12 @@ macro_rules! entities {
                 }
             }
 
-            /// Every record, settings first, in a stable order (kind, then key).
+            /// Every record in a stable order (kind, then key), each after the records it links
+            /// to; the settings, which link to the council's organisation, come last.
             pub fn records(&self) -> impl Iterator<Item = Record> + '_ {
-                std::iter::once(Record::Settings(self.settings.clone()))
+                std::iter::empty()
                     $(.chain(self.$field.values().cloned().map(Record::$variant)))+
+                    .chain(std::iter::once(Record::Settings(self.settings.clone())))
             }
 
             /// Every record that needs the record `key` to exist.
@@ -216,11 +221,13 @@ macro_rules! entities {
 }
 
 entities! {
+    // In dependency order: every kind comes after the kinds it links to, so `records()` can be
+    // written out in order with each link already in place.
+    Organisation(Organisation) key OrganisationId, map organisations, "organisation";
+    Person(Person) key PersonId, map people, "person";
     Partnership(Partnership) key PartnershipId, map partnerships, "partnership";
     Relationship(Relationship) key RelationshipId, map relationships, "relationship";
-    Organisation(Organisation) key OrganisationId, map organisations, "organisation";
     Membership(Membership) key MembershipId, map memberships, "membership";
-    Person(Person) key PersonId, map people, "person";
     Representation(Representation) key RepresentationId, map representations, "representation";
     Contribution(Contribution) key ContributionId, map contributions, "contribution";
     Theme(Theme) key ThemeId, map themes, "theme";

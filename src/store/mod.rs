@@ -402,6 +402,8 @@ impl Store {
         let path = self.path.clone();
         let sqlite = |error| StoreError::from_sqlite(&path, error);
         let transaction = self.connection.transaction().map_err(sqlite)?;
+        // `records()` yields every record after the records it links to, so each link is
+        // checked as its row goes in, by a key lookup.
         for record in register.records() {
             insert_row(&transaction, &record)?;
         }

@@ -143,8 +143,8 @@ pub const MIGRATIONS: &[&str] = &[
         after TEXT
     );
     "#,
-    // 2: the machine each change was made on (registers live on shared drives), and indexes
-    // for the lookups the panels make by partnership.
+    // 2: the machine each change was made on (registers live on shared drives), and an index
+    // on every link column, so deleting a record checks what uses it by lookup, not by scan.
     r#"
     ALTER TABLE audit_log ADD COLUMN machine TEXT NOT NULL DEFAULT '';
     CREATE INDEX audit_log_step ON audit_log(step);
@@ -156,6 +156,15 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX assessments_partnership ON assessments(partnership_id);
     CREATE INDEX relationships_from ON relationships(from_id);
     CREATE INDEX relationships_to ON relationships(to_id);
+    CREATE INDEX partnerships_responsible_officer ON partnerships(responsible_officer_id);
+    CREATE INDEX partnerships_accountable_body ON partnerships(accountable_body_id);
+    CREATE INDEX strategies_owner ON strategies(owner_id);
+    CREATE INDEX objectives_strategy ON objectives(strategy_id);
+    CREATE INDEX measures_objective ON measures(objective_id);
+    CREATE INDEX actions_partnership ON actions(partnership_id);
+    CREATE INDEX actions_owner ON actions(owner_id);
+    CREATE INDEX node_positions_partnership ON node_positions(partnership_id);
+    CREATE INDEX node_positions_organisation ON node_positions(organisation_id);
     "#,
 ];
 
