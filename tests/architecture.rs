@@ -87,6 +87,10 @@ fn layers_keep_to_their_dependencies() {
         let is_gui = layer == "ui" || layer.starts_with("app");
         let text = std::fs::read_to_string(file).expect("read source");
         for (number, line) in text.lines().enumerate() {
+            // Unit tests sit at the end of a file under `#[cfg(test)]`; they may use any layer.
+            if line.trim() == "#[cfg(test)]" {
+                break;
+            }
             let code = code_of(line);
             let at = format!("{}:{}", file.display(), number + 1);
             for krate in GUI_CRATES {
