@@ -1,0 +1,121 @@
+//! Points, sizes and box overlap tests shared by the layouts.
+
+use serde::{Deserialize, Serialize};
+
+/// A point in diagram coordinates (points, `y` down). Node positions are box centres.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Point {
+    /// Horizontal coordinate, growing to the right.
+    pub x: f64,
+    /// Vertical coordinate, growing downwards.
+    pub y: f64,
+}
+
+impl Point {
+    /// The point `(x, y)`.
+    pub const fn new(x: f64, y: f64) -> Self {
+        Self { x, y }
+    }
+}
+
+/// A box size in points.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Size {
+    /// Width in points.
+    pub width: f64,
+    /// Height in points.
+    pub height: f64,
+}
+
+impl Size {
+    /// The size `width` × `height`.
+    pub const fn new(width: f64, height: f64) -> Self {
+        Self { width, height }
+    }
+}
+
+/// Whether two boxes, given by centre and size, come closer than `gap` on both axes, i.e.
+/// overlap once each is grown by `gap / 2` on every side. Touching at exactly `gap` is fine.
+/// A small tolerance absorbs floating-point rounding.
+pub fn boxes_overlap(a: Point, a_size: Size, b: Point, b_size: Size, gap: f64) -> bool {
+    const EPS: f64 = 1e-6;
+    let dx = (a.x - b.x).abs();
+    let dy = (a.y - b.y).abs();
+    let min_dx = (a_size.width + b_size.width) / 2.0 + gap;
+    let min_dy = (a_size.height + b_size.height) / 2.0 + gap;
+    dx < min_dx - EPS && dy < min_dy - EPS
+}
+
+/// The first pair `(i, j)`, `i < j`, of boxes that overlap with the given gap, if any.
+/// A sweep over `x`, so it is quick on large layouts; used by tests and by overlap removal.
+pub fn find_overlap(positions: &[Point], sizes: &[Size], gap: f64) -> Option<(usize, usize)> {
+    let n = positions.len().min(sizes.len());
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| {
+        let la = positions[a].x - sizes[a].width / 2.0;
+        let lb = positions[b].x - sizes[b].width / 2.0;
+        la.total_cmp(&lb).then(a.cmp(&b))
+    });
+    for (k, &i) in order.iter().enumerate() {
+        let right = positions[i].x + sizes[i].width / 2.0 + gap;
+        for &j in &order[k + 1..] {
+            let left_j = positions[j].x - sizes[j].width / 2.0;
+            if left_j >= right {
+                break;
+            }
+            if boxes_overlap(positions[i], sizes[i], positions[j], sizes[j], gap) {
+                return Some((i.min(j), i.max(j)));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boxes_touching_at_the_gap_do_not_overlap() {
+        let s = Size::new(10.0, 10.0);
+        assert!(!boxes_overlap(
+            Point::new(0.0, 0.0),
+            s,
+            Point::new(15.0, 0.0),
+            s,
+            5.0
+        ));
+        assert!(boxes_overlap(
+            Point::new(0.0, 0.0),
+            s,
+            Point::new(14.0, 3.0),
+            s,
+            5.0
+        ));
+        // Far apart vertically: no overlap whatever x is.
+        assert!(!boxes_overlap(
+            Point::new(0.0, 0.0),
+            s,
+            Point::new(0.0, 20.0),
+            s,
+            5.0
+        ));
+    }
+
+    #[test]
+    fn find_overlap_finds_the_pair() {
+        let s = vec![Size::new(10.0, 10.0); 3];
+        let p = vec![
+            Point::new(0.0, 0.0),
+            Point::new(100.0, 0.0),
+            Point::new(5.0, 5.0),
+        ];
+        assert_eq!(find_overlap(&p, &s, 0.0), Some((0, 2)));
+        let p2 = vec![
+            Point::new(0.0, 0.0),
+            Point::new(100.0, 0.0),
+            Point::new(50.0, 5.0),
+        ];
+        assert_eq!(find_overlap(&p2, &s, 0.0), None);
+    }
+}

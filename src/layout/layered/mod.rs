@@ -1,0 +1,404 @@
+//! Layered (Sugiyama) layout for structure views: the board at the top, sub-groups below.
+//!
+//! Each weakly connected component is laid out on its own, in four phases:
+//!
+//! 1. `cycles`: break cycles by reversing a greedy feedback arc set (Eades–Lin–Smyth).
+//! 2. `layering`: layers with every parent above its children (longest path, then a descent
+//!    that shortens long edges).
+//! 3. `ordering`: long edges become chains of dummy nodes, one per layer crossed; the order
+//!    within layers minimises crossings (median and barycentre sweeps with transposition,
+//!    keeping the best order seen).
+//! 4. `coordinates`: x by a constrained quadratic optimisation that respects each box's real
+//!    width and never lets two boxes overlap; each layer is as tall as its tallest box.
+//!
+//! The components are then packed side by side ([`super::pack`]), largest first.
+//!
+//! Fixed nodes ("Re-layout selection", pins): the whole graph is laid out as if nothing were
+//! fixed, so that the free nodes keep the arrangement the layout would give them; the free part
+//! is then moved by the mean offset between where the layout put the fixed nodes next to them and
+//! where those fixed nodes really are; finally any free node that would overlap a box is slid
+//! along its row to the nearest free place. Fixed nodes never move.
+
+mod coordinates;
+mod cycles;
+mod layering;
+mod ordering;
+
+use serde::{Deserialize, Serialize};
+
+use super::geometry::{Point, Size};
+use super::incremental::{Obstacles, nearest_free_spot};
+use super::pack::pack_in_rows;
+use super::{LayoutEdge, LayoutNode, clean_edges, components};
+
+/// Which way the layers run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Direction {
+    /// Parents above children (the LSP board at the top). The default.
+    #[default]
+    TopDown,
+    /// Parents to the left of children.
+    LeftToRight,
+}
+
+/// Settings for [`layered_layout`]. Distances are in points.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct LayeredOptions {
+    /// Minimum gap between two boxes in the same layer.
+    pub node_spacing: f64,
+    /// Gap between the bottom of the tallest box of a layer and the top of the next layer.
+    pub layer_spacing: f64,
+    /// Gap between the drawings of disconnected components.
+    pub component_spacing: f64,
+    /// Which way the layers run.
+    pub direction: Direction,
+    /// Keep every node with no parent on the top layer (county boards beside the LSP board)
+    /// rather than just above its children.
+    pub roots_on_top: bool,
+    /// Upper bound on crossing-minimisation sweeps per heuristic (each sweep is one pass down
+    /// or up the layers). More sweeps can only lower the crossings.
+    pub max_sweeps: usize,
+    /// Iterations of the coordinate optimisation (each is one pass down and one up).
+    pub coordinate_iterations: usize,
+}
+
+impl Default for LayeredOptions {
+    fn default() -> Self {
+        Self {
+            node_spacing: 24.0,
+            layer_spacing: 56.0,
+            component_spacing: 48.0,
+            direction: Direction::TopDown,
+            roots_on_top: true,
+            max_sweeps: 24,
+            coordinate_iterations: 24,
+        }
+    }
+}
+
+/// The result of [`layered_layout`].
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct LayeredLayout {
+    /// Centre of each node's box, by node index.
+    pub positions: Vec<Point>,
+    /// Layer of each node within its component, 0 at the top (parents have smaller layers).
+    pub layers: Vec<usize>,
+    /// For each input edge, by index, the bend points (the places of its dummy nodes) in order
+    /// from `from` to `to`, for drawing the edge as a polyline or spline. Empty for edges
+    /// between adjacent layers, for ignored edges, and for edges next to a node whose place
+    /// came from fixing rather than from the layout.
+    pub bends: Vec<Vec<Point>>,
+    /// For each input edge, whether it was reversed to break a cycle: such an edge is drawn with
+    /// its parent (`to`) below its child.
+    pub reversed: Vec<bool>,
+}
+
+/// Layered layout of the nodes and edges (`from` child → `to` parent, parent drawn above).
+///
+/// Nodes with [`LayoutNode::fixed`] keep their position exactly; the others are laid out around
+/// them (see the module documentation). With no fixed node the drawing's top-left corner is at
+/// `(0, 0)`. Same input, same output.
+pub fn layered_layout(
+    nodes: &[LayoutNode],
+    edges: &[LayoutEdge],
+    options: &LayeredOptions,
+) -> LayeredLayout {
+    let transposed = options.direction == Direction::LeftToRight;
+    let flip = |p: Point| if transposed { Point::new(p.y, p.x) } else { p };
+    let sizes: Vec<Size> = nodes
+        .iter()
+        .map(|node| {
+            let s = node.size();
+            if transposed {
+                Size::new(s.height, s.width)
+            } else {
+                s
+            }
+        })
+        .collect();
+    let fixed: Vec<Option<Point>> = nodes.iter().map(|node| node.fixed.map(flip)).collect();
+
+    let mut layout = free_layout(&sizes, edges, options);
+    if fixed.iter().any(Option::is_some) {
+        apply_fixed(&mut layout, &sizes, edges, &fixed, options);
+    }
+    if transposed {
+        for p in layout.positions.iter_mut() {
+            *p = flip(*p);
+        }
+        for bend in layout.bends.iter_mut().flatten() {
+            *bend = flip(*bend);
+        }
+    }
+    layout
+}
+
+/// The proper layered graph of one component: real nodes `0..n_real`, then dummies; every edge
+/// joins adjacent layers.
+pub(super) struct Proper {
+    layer: Vec<usize>,
+    width: Vec<f64>,
+    up: Vec<Vec<usize>>,
+    down: Vec<Vec<usize>>,
+    n_real: usize,
+    layer_count: usize,
+}
+
+impl Proper {
+    fn is_dummy(&self, v: usize) -> bool {
+        v >= self.n_real
+    }
+}
+
+/// One component's drawing, in local coordinates with its top-left corner at `(0, 0)`.
+struct ComponentLayout {
+    centres: Vec<Point>,
+    layer: Vec<usize>,
+    /// Bends per local edge, from the upper end to the lower end.
+    bends: Vec<Vec<Point>>,
+    reversed: Vec<bool>,
+    size: Size,
+}
+
+/// Layout ignoring fixed positions: components laid out and packed.
+fn free_layout(sizes: &[Size], edges: &[LayoutEdge], options: &LayeredOptions) -> LayeredLayout {
+    let n = sizes.len();
+    let clean = clean_edges(n, edges);
+    let components = components(n, &clean);
+
+    let mut result = LayeredLayout {
+        positions: vec![Point::default(); n],
+        layers: vec![0; n],
+        bends: vec![Vec::new(); edges.len()],
+        reversed: vec![false; edges.len()],
+    };
+    // Local index of each node within its component.
+    let mut local = vec![0usize; n];
+    for members in &components {
+        for (i, &v) in members.iter().enumerate() {
+            local[v] = i;
+        }
+    }
+    let mut component_of = vec![0usize; n];
+    for (c, members) in components.iter().enumerate() {
+        for &v in members {
+            component_of[v] = c;
+        }
+    }
+    let mut component_edges: Vec<Vec<(usize, usize)>> = vec![Vec::new(); components.len()];
+    // For each cleaned edge, its index within its component's edge list.
+    let mut clean_local = Vec::with_capacity(clean.len());
+    for e in &clean {
+        // Upper end is the parent.
+        let list = &mut component_edges[component_of[e.to]];
+        clean_local.push(list.len());
+        list.push((local[e.to], local[e.from]));
+    }
+
+    let drawings: Vec<ComponentLayout> = components
+        .iter()
+        .zip(&component_edges)
+        .map(|(members, cedges)| {
+            let csizes: Vec<Size> = members.iter().map(|&v| sizes[v]).collect();
+            layout_component(&csizes, cedges, options)
+        })
+        .collect();
+    let corners = pack_in_rows(
+        &drawings.iter().map(|d| d.size).collect::<Vec<_>>(),
+        options.component_spacing,
+    );
+
+    for ((members, drawing), corner) in components.iter().zip(&drawings).zip(&corners) {
+        for (i, &v) in members.iter().enumerate() {
+            let c = drawing.centres[i];
+            result.positions[v] = Point::new(c.x + corner.x, c.y + corner.y);
+            result.layers[v] = drawing.layer[i];
+        }
+    }
+    // Bends and reversal per input edge, looked up through the cleaned edge list.
+    for (index, e) in edges.iter().enumerate() {
+        let Ok(k) = clean.binary_search(e) else {
+            continue;
+        };
+        let c = component_of[e.to];
+        let position = clean_local[k];
+        let drawing = &drawings[c];
+        let corner = corners[c];
+        let reversed = drawing.reversed[position];
+        let mut bends: Vec<Point> = drawing.bends[position]
+            .iter()
+            .map(|p| Point::new(p.x + corner.x, p.y + corner.y))
+            .collect();
+        // Stored from the upper end (the parent, unless reversed) down; output from `from`.
+        if !reversed {
+            bends.reverse();
+        }
+        result.bends[index] = bends;
+        result.reversed[index] = reversed;
+    }
+    result
+}
+
+/// Lays out one connected component with edges `(upper, lower)` in local indices.
+fn layout_component(
+    sizes: &[Size],
+    edges: &[(usize, usize)],
+    options: &LayeredOptions,
+) -> ComponentLayout {
+    let n = sizes.len();
+    let reversed = cycles::edges_to_reverse(n, edges);
+    let dag: Vec<(usize, usize)> = edges
+        .iter()
+        .zip(&reversed)
+        .map(|(&(u, l), &r)| if r { (l, u) } else { (u, l) })
+        .collect();
+    let layer = layering::assign_layers(n, &dag, options.roots_on_top);
+    let layer_count = layer.iter().copied().max().map_or(0, |m| m + 1);
+
+    // The proper graph: chains of dummies for edges longer than one layer.
+    let mut g = Proper {
+        layer: layer.clone(),
+        width: sizes.iter().map(|s| s.width).collect(),
+        up: vec![Vec::new(); n],
+        down: vec![Vec::new(); n],
+        n_real: n,
+        layer_count,
+    };
+    let mut chains: Vec<Vec<usize>> = Vec::with_capacity(dag.len());
+    for &(u, l) in &dag {
+        let mut chain = Vec::new();
+        let mut prev = u;
+        for k in layer[u] + 1..layer[l] {
+            let d = g.layer.len();
+            g.layer.push(k);
+            g.width.push(0.0);
+            g.up.push(vec![prev]);
+            g.down.push(Vec::new());
+            g.down[prev].push(d);
+            chain.push(d);
+            prev = d;
+        }
+        g.down[prev].push(l);
+        g.up[l].push(prev);
+        chains.push(chain);
+    }
+
+    let order = ordering::order_layers(&g, options.max_sweeps);
+    let x = coordinates::assign_x(
+        &g,
+        &order,
+        options.node_spacing.max(0.0),
+        options.coordinate_iterations,
+    );
+
+    // Layer heights from the tallest real box; y is the middle of the layer's band.
+    let mut heights = vec![0.0_f64; layer_count];
+    for (v, s) in sizes.iter().enumerate() {
+        heights[layer[v]] = heights[layer[v]].max(s.height);
+    }
+    let mut middle = vec![0.0; layer_count];
+    let mut top = 0.0;
+    for k in 0..layer_count {
+        middle[k] = top + heights[k] / 2.0;
+        top += heights[k] + options.layer_spacing.max(0.0);
+    }
+    let bottom = (top - options.layer_spacing.max(0.0)).max(0.0);
+
+    let left = (0..g.layer.len())
+        .map(|v| x[v] - g.width[v] / 2.0)
+        .fold(f64::INFINITY, f64::min);
+    let right = (0..g.layer.len())
+        .map(|v| x[v] + g.width[v] / 2.0)
+        .fold(f64::NEG_INFINITY, f64::max);
+    let left = if left.is_finite() { left } else { 0.0 };
+    let at = |v: usize| Point::new(x[v] - left, middle[g.layer[v]]);
+
+    ComponentLayout {
+        centres: (0..n).map(at).collect(),
+        layer,
+        bends: chains
+            .iter()
+            .map(|chain| chain.iter().map(|&d| at(d)).collect())
+            .collect(),
+        reversed,
+        size: Size::new((right - left).max(0.0), bottom),
+    }
+}
+
+/// Moves the free nodes of a free layout next to the fixed ones (see the module docs).
+fn apply_fixed(
+    layout: &mut LayeredLayout,
+    sizes: &[Size],
+    edges: &[LayoutEdge],
+    fixed: &[Option<Point>],
+    options: &LayeredOptions,
+) {
+    let n = sizes.len();
+    let clean = clean_edges(n, edges);
+    let is_fixed = |v: usize| fixed[v].is_some();
+    // Fixed nodes next to a free node say where the free part belongs; failing any, all do.
+    let mut anchors: Vec<usize> = clean
+        .iter()
+        .flat_map(|e| [(e.from, e.to), (e.to, e.from)])
+        .filter(|&(a, b)| is_fixed(a) && !is_fixed(b))
+        .map(|(a, _)| a)
+        .collect();
+    anchors.sort_unstable();
+    anchors.dedup();
+    if anchors.is_empty() {
+        anchors = (0..n).filter(|&v| is_fixed(v)).collect();
+    }
+    let (mut dx, mut dy) = (0.0, 0.0);
+    for &a in &anchors {
+        if let Some(p) = fixed[a] {
+            dx += p.x - layout.positions[a].x;
+            dy += p.y - layout.positions[a].y;
+        }
+    }
+    let count = anchors.len().max(1) as f64;
+    let (dx, dy) = (dx / count, dy / count);
+
+    let mut obstacles = Obstacles::default();
+    for v in 0..n {
+        if let Some(p) = fixed[v] {
+            obstacles.push(p, sizes[v]);
+        }
+    }
+    // Free nodes row by row, left to right.
+    let mut free: Vec<usize> = (0..n).filter(|&v| !is_fixed(v)).collect();
+    free.sort_by(|&a, &b| {
+        let (pa, pb) = (layout.positions[a], layout.positions[b]);
+        pa.y.total_cmp(&pb.y)
+            .then(pa.x.total_cmp(&pb.x))
+            .then(a.cmp(&b))
+    });
+    let mut displaced = vec![false; n];
+    for &v in &free {
+        let target = Point::new(layout.positions[v].x + dx, layout.positions[v].y + dy);
+        let spot = nearest_free_spot(&obstacles, target, sizes[v], options.node_spacing, None);
+        displaced[v] = spot != target;
+        layout.positions[v] = spot;
+        obstacles.push(spot, sizes[v]);
+    }
+    for (position, pin) in layout.positions.iter_mut().zip(fixed) {
+        if let Some(p) = pin {
+            *position = *p;
+        }
+    }
+    for (index, e) in edges.iter().enumerate() {
+        let keep = e.from < n
+            && e.to < n
+            && !is_fixed(e.from)
+            && !is_fixed(e.to)
+            && !displaced[e.from]
+            && !displaced[e.to];
+        if keep {
+            for bend in layout.bends[index].iter_mut() {
+                bend.x += dx;
+                bend.y += dy;
+            }
+        } else {
+            layout.bends[index].clear();
+        }
+    }
+}
