@@ -59,7 +59,7 @@ pub mod synthetic;
 pub use crossings::count_crossings;
 pub use force::{ForceOptions, force_layout};
 pub use geometry::{Point, Size};
-pub use incremental::{PlaceOptions, place_new_nodes};
+pub use incremental::{PlaceOptions, Placement, place_new_nodes};
 pub use layered::{Direction, LayeredLayout, LayeredOptions, layered_layout};
 
 use serde::{Deserialize, Serialize};
