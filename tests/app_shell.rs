@@ -34,8 +34,13 @@ fn settings_folder(folder: &tempfile::TempDir) -> Option<PathBuf> {
 }
 
 fn harness(app: AtlasApp) -> Harness<'static, AtlasApp> {
+    harness_sized(app, egui::vec2(1400.0, 900.0))
+}
+
+/// At this size the detail form sits under the table; from 1,780 points wide, beside it.
+fn harness_sized(app: AtlasApp, size: egui::Vec2) -> Harness<'static, AtlasApp> {
     let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
+        .with_size(size)
         .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);
     harness.run_steps(3);
     harness
@@ -263,4 +268,23 @@ fn adding_a_partnership_selects_it_ready_to_name() {
     assert_eq!(name_in_app(&harness, added), "Older People's Partnership");
     drop(harness);
     assert_eq!(name_in_file(&path, added), "Older People's Partnership");
+}
+
+#[test]
+fn on_a_wide_screen_the_form_beside_the_table_commits_the_same_way() {
+    let (folder, path) = sample_copy();
+    let app = AtlasApp::new(Some(path.clone()), settings_folder(&folder));
+    let mut harness = harness_sized(app, egui::vec2(1920.0, 1040.0));
+    let target = first_partnership(&harness);
+    select_partnership(&mut harness, &target.name);
+    type_name(&mut harness, "Ashmere Vale Partnership Board");
+    assert_eq!(
+        name_in_app(&harness, target.id),
+        "Ashmere Vale Partnership Board"
+    );
+    drop(harness);
+    assert_eq!(
+        name_in_file(&path, target.id),
+        "Ashmere Vale Partnership Board"
+    );
 }

@@ -128,12 +128,23 @@ impl DetailFormState {
     }
 }
 
+/// Where the form sits: beside the table (one column), or under it (two columns, when the
+/// window is too narrow for the table and the form side by side).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormLayout {
+    /// In a panel to the right of the table.
+    Beside,
+    /// In a panel under the table.
+    Below,
+}
+
 /// Draws the form for `partnership`.
 pub fn detail_form_ui(
     ui: &mut egui::Ui,
     context: &PanelContext<'_>,
     partnership: &Partnership,
     state: &mut DetailFormState,
+    layout: FormLayout,
     commands: &mut CommandQueue,
 ) {
     ui.add_space(4.0);
@@ -143,48 +154,93 @@ pub fn detail_form_ui(
     }
     ui.add_space(6.0);
     let mut after = partnership.clone();
-    ui.add_enabled_ui(!context.read_only, |ui| {
-        egui::Grid::new("partnership_form")
-            .num_columns(2)
-            .spacing([12.0, 8.0])
-            .min_col_width(96.0)
-            .show(ui, |ui| {
-                text_row_ui(ui, TextField::Name, partnership, state, commands);
-                combo_row_ui(
-                    ui,
-                    "Kind",
-                    PartnershipKind::ALL,
-                    &mut after.kind,
-                    PartnershipKind::label,
-                );
-                combo_row_ui(
-                    ui,
-                    "Status",
-                    PartnershipStatus::ALL,
-                    &mut after.status,
-                    PartnershipStatus::label,
-                );
-                text_row_ui(ui, TextField::StatusReason, partnership, state, commands);
-                combo_row_ui(
-                    ui,
-                    "Level",
-                    StructuralLevel::ALL,
-                    &mut after.structural_level,
-                    StructuralLevel::label,
-                );
-                combo_row_ui(
-                    ui,
-                    "Council role",
-                    CouncilRole::ALL,
-                    &mut after.council_role,
-                    CouncilRole::label,
-                );
-                text_row_ui(ui, TextField::Purpose, partnership, state, commands);
+    ui.add_enabled_ui(!context.read_only, |ui| match layout {
+        FormLayout::Beside => {
+            main_fields_ui(ui, partnership, &mut after, state, commands);
+            purpose_ui(ui, partnership, state, commands);
+            status_reason_hint_ui(ui, partnership);
+            ui.add_space(12.0);
+            ui.separator();
+            resources_ui(ui, context, partnership.id);
+        }
+        FormLayout::Below => {
+            ui.columns(2, |columns| {
+                main_fields_ui(&mut columns[0], partnership, &mut after, state, commands);
+                status_reason_hint_ui(&mut columns[0], partnership);
+                purpose_ui(&mut columns[1], partnership, state, commands);
+                columns[1].add_space(8.0);
+                resources_ui(&mut columns[1], context, partnership.id);
             });
+        }
     });
     if after != *partnership {
         commands.send(Command::edit(Edit::change(partnership.clone(), after)));
     }
+}
+
+/// Name, kind, status and its reason, level and the council's role. Picks from the lists
+/// change `after`; text fields send their own edit when committed.
+fn main_fields_ui(
+    ui: &mut egui::Ui,
+    partnership: &Partnership,
+    after: &mut Partnership,
+    state: &mut DetailFormState,
+    commands: &mut CommandQueue,
+) {
+    form_grid(ui, "partnership_main_fields").show(ui, |ui| {
+        text_row_ui(ui, TextField::Name, partnership, state, commands);
+        combo_row_ui(
+            ui,
+            "Kind",
+            PartnershipKind::ALL,
+            &mut after.kind,
+            PartnershipKind::label,
+        );
+        combo_row_ui(
+            ui,
+            "Status",
+            PartnershipStatus::ALL,
+            &mut after.status,
+            PartnershipStatus::label,
+        );
+        text_row_ui(ui, TextField::StatusReason, partnership, state, commands);
+        combo_row_ui(
+            ui,
+            "Level",
+            StructuralLevel::ALL,
+            &mut after.structural_level,
+            StructuralLevel::label,
+        );
+        combo_row_ui(
+            ui,
+            "Council role",
+            CouncilRole::ALL,
+            &mut after.council_role,
+            CouncilRole::label,
+        );
+    });
+}
+
+fn purpose_ui(
+    ui: &mut egui::Ui,
+    partnership: &Partnership,
+    state: &mut DetailFormState,
+    commands: &mut CommandQueue,
+) {
+    form_grid(ui, "partnership_purpose").show(ui, |ui| {
+        text_row_ui(ui, TextField::Purpose, partnership, state, commands);
+    });
+}
+
+fn form_grid(ui: &egui::Ui, id: &str) -> egui::Grid {
+    egui::Grid::new(ui.id().with(id))
+        .num_columns(2)
+        .spacing([12.0, 8.0])
+        .min_col_width(110.0)
+}
+
+/// A reminder to record why a partnership is dormant, closing, closed or removed.
+fn status_reason_hint_ui(ui: &mut egui::Ui, partnership: &Partnership) {
     let needs_reason = matches!(
         partnership.status,
         PartnershipStatus::Dormant
@@ -198,9 +254,6 @@ pub fn detail_form_ui(
                 .color(theme::weak_text_colour(ui.visuals())),
         );
     }
-    ui.add_space(12.0);
-    ui.separator();
-    resources_ui(ui, context, partnership.id);
 }
 
 fn text_row_ui(
@@ -268,25 +321,21 @@ fn combo_row_ui<T: Copy + PartialEq>(
 fn resources_ui(ui: &mut egui::Ui, context: &PanelContext<'_>, id: PartnershipId) {
     let register = context.register;
     let partnership = register.partnerships.get(&id);
-    egui::Grid::new("partnership_resources")
-        .num_columns(2)
-        .spacing([12.0, 6.0])
-        .min_col_width(96.0)
-        .show(ui, |ui| {
-            ui.label("Officer hours a month");
-            ui.label(register.hours_per_month(id).to_string());
+    form_grid(ui, "partnership_resources").show(ui, |ui| {
+        ui.label("Officer hours a month");
+        ui.label(register.hours_per_month(id).to_string());
+        ui.end_row();
+        if let Some(year) = register.latest_contribution_year() {
+            ui.label(format!("Contribution {}", financial_year_label(year)));
+            ui.label(register.contribution_in_year(id, year).format(true));
             ui.end_row();
-            if let Some(year) = register.latest_contribution_year() {
-                ui.label(format!("Contribution {}", financial_year_label(year)));
-                ui.label(register.contribution_in_year(id, year).format(true));
-                ui.end_row();
-            }
-            ui.label("Review date");
-            ui.label(
-                partnership
-                    .and_then(|p| p.review_date)
-                    .map_or_else(|| "Not set".to_string(), |date| date.to_string()),
-            );
-            ui.end_row();
-        });
+        }
+        ui.label("Review date");
+        ui.label(
+            partnership
+                .and_then(|p| p.review_date)
+                .map_or_else(|| "Not set".to_string(), |date| date.to_string()),
+        );
+        ui.end_row();
+    });
 }

@@ -5,12 +5,17 @@ mod detail_form;
 mod rows;
 mod table;
 
-pub use detail_form::{DetailFormState, TextField};
+pub use detail_form::{DetailFormState, FormLayout, TextField};
 pub use rows::{PartnershipRow, PartnershipRows, SortColumn, SortOrder, financial_year_label};
 
 use super::PanelContext;
 use crate::app::{Command, CommandQueue};
 use crate::model::{Edit, PartnershipId, Register};
+
+/// The width (in points) from which the detail form goes beside the table rather than under
+/// it: the table needs about 1,350 points to show every column with room for names, and the
+/// form about 420.
+pub const WIDTH_FOR_FORM_BESIDE: f32 = 1780.0;
 
 /// The panel's memory between frames.
 #[derive(Debug, Default)]
@@ -78,21 +83,47 @@ pub fn partnerships_panel_ui(
     follow_current_row(state, *current, reordered);
     state.form.follow_selection(context, *current, commands);
     if let Some(partnership) = current.and_then(|id| context.register.partnerships.get(&id)) {
-        egui::Panel::right("partnership_detail")
-            .resizable(true)
-            .default_size(400.0)
-            .size_range(320.0..=760.0)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    detail_form::detail_form_ui(
-                        ui,
-                        context,
-                        partnership,
-                        &mut state.form,
-                        commands,
-                    );
+        // Beside the table when there is room for both; under it otherwise, so the table
+        // keeps every column in view.
+        if ui.available_width() >= WIDTH_FOR_FORM_BESIDE {
+            egui::Panel::right("partnership_detail")
+                .resizable(true)
+                .default_size(420.0)
+                .size_range(320.0..=760.0)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| {
+                            detail_form::detail_form_ui(
+                                ui,
+                                context,
+                                partnership,
+                                &mut state.form,
+                                FormLayout::Beside,
+                                commands,
+                            );
+                        });
                 });
-            });
+        } else {
+            egui::Panel::bottom("partnership_detail_below")
+                .resizable(true)
+                .default_size(262.0)
+                .size_range(160.0..=640.0)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| {
+                            detail_form::detail_form_ui(
+                                ui,
+                                context,
+                                partnership,
+                                &mut state.form,
+                                FormLayout::Below,
+                                commands,
+                            );
+                        });
+                });
+        }
     }
     let scroll = std::mem::take(&mut state.scroll_to_current);
     table::partnerships_table_ui(ui, &state.rows, &mut state.sort, current, scroll);

@@ -43,7 +43,12 @@ fn table_ui(
         .sense(egui::Sense::click())
         .cell_layout(Layout::left_to_right(Align::Center))
         // The name takes the room left over; the others are sized for their longest words.
-        .column(Column::remainder().at_least(240.0).clip(true))
+        .column(
+            Column::remainder()
+                .at_least(240.0)
+                .clip(true)
+                .resizable(false),
+        )
         .column(Column::initial(140.0).at_least(80.0).clip(true))
         .column(Column::initial(140.0).at_least(70.0).clip(true))
         .column(Column::initial(170.0).at_least(80.0).clip(true))
