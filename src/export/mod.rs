@@ -7,6 +7,7 @@
 //! drops text without a word, so the font database is never left empty. No egui here: the
 //! screen draws the same [`Scene`] with its own painter.
 
+pub mod legend;
 pub mod page;
 pub mod pdf;
 pub mod png;

@@ -10,10 +10,8 @@ use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
-use super::scene::{
-    Anchor, Color, Geometry, Item, LegendEntry, LegendSymbol, Paint, Point, Rect, Scene, Shape,
-    Stroke, SwatchShape, TextRun, council_size_for_text, items_bounds,
-};
+use super::legend;
+use super::scene::{Anchor, Color, Item, Point, Rect, Scene, TextRun, items_bounds};
 use super::text::{self, FontWeight};
 
 /// Points per millimetre.
@@ -26,16 +24,7 @@ pub const MAX_CHROME_SHARE: f32 = 0.6;
 const TITLE_SIZE: f32 = 14.0;
 const DATE_SIZE: f32 = 10.0;
 const SOURCE_SIZE: f32 = 8.5;
-const LEGEND_SIZE: f32 = 9.0;
 const GAP: f32 = 10.0;
-const LEGEND_PADDING: f32 = 6.0;
-const SWATCH_WIDTH: f32 = 24.0;
-const SWATCH_HEIGHT: f32 = 13.0;
-const LINE_SAMPLE_WIDTH: f32 = 34.0;
-const SYMBOL_LABEL_GAP: f32 = 5.0;
-const ENTRY_GAP: f32 = 16.0;
-const LEGEND_BORDER: Color = Color::rgb(0xbb, 0xbb, 0xbb);
-const SWATCH_HAIRLINE: Color = Color::rgb(0x88, 0x88, 0x88);
 
 /// Text printed smaller than this, in points, is hard to read on paper.
 pub const MIN_READABLE_TEXT_PT: f32 = 6.0;
@@ -317,7 +306,7 @@ impl Chrome {
         y += date_height;
         let header_height = y;
 
-        let (legend, legend_height) = layout_legend(scene, width);
+        let (legend, legend_height) = legend::layout(&scene.legend, width);
 
         let source = text::wrap(
             &scene.caption.source,
@@ -355,162 +344,6 @@ impl Chrome {
             height += self.footer_height + GAP / 2.0;
         }
         height
-    }
-}
-
-/// The legend as items from (0, 0), `width` wide, and its height (0 when empty).
-fn layout_legend(scene: &Scene, width: f32) -> (Vec<Item>, f32) {
-    if scene.legend.is_empty() {
-        return (Vec::new(), 0.0);
-    }
-    let mut items = Vec::new();
-    let left = LEGEND_PADDING;
-    let right = (width - LEGEND_PADDING).max(left + 1.0);
-    let line = text::line_height(LEGEND_SIZE);
-    let mut y = LEGEND_PADDING;
-    // Group headings share one column when they are short, so the entries line up.
-    let heading_column = scene
-        .legend
-        .groups
-        .iter()
-        .filter(|group| !group.entries.is_empty())
-        .map(|group| text::line_width(&group.title, LEGEND_SIZE, FontWeight::Bold))
-        .fold(0.0, f32::max);
-    let heading_column = if heading_column <= (right - left) * 0.3 {
-        heading_column + 2.0 * SYMBOL_LABEL_GAP
-    } else {
-        0.0
-    };
-    for group in &scene.legend.groups {
-        if group.entries.is_empty() {
-            continue;
-        }
-        let mut x = left;
-        let mut row_height = line;
-        let heading = text::wrap(&group.title, LEGEND_SIZE, FontWeight::Bold, right - left);
-        if !heading.is_empty() {
-            let size = text::block_size(&heading, LEGEND_SIZE, FontWeight::Bold);
-            let single = heading.len() == 1;
-            items.push(Item::Text(
-                TextRun::new(Point::new(x, y), heading, LEGEND_SIZE)
-                    .bold()
-                    .anchored(Anchor::Start)
-                    .colored(Color::BLACK),
-            ));
-            if single && heading_column > 0.0 {
-                x += heading_column;
-            } else {
-                // A long heading gets a row of its own.
-                y += size.height + 2.0;
-            }
-        }
-        let entries_left = x;
-        for entry in &group.entries {
-            let symbol_width = symbol_width(entry);
-            let label_room = (right - entries_left - symbol_width - SYMBOL_LABEL_GAP).max(1.0);
-            let mut label = text::wrap(&entry.label, LEGEND_SIZE, FontWeight::Regular, label_room);
-            let mut label_size = text::block_size(&label, LEGEND_SIZE, FontWeight::Regular);
-            let entry_width = symbol_width + SYMBOL_LABEL_GAP + label_size.width;
-            if x > entries_left && x + entry_width > right {
-                y += row_height + 3.0;
-                x = entries_left;
-                row_height = line;
-            }
-            // Wrapped labels keep to the room left on this row.
-            let room_here = (right - x - symbol_width - SYMBOL_LABEL_GAP).max(1.0);
-            if label_size.width > room_here {
-                label = text::wrap(&entry.label, LEGEND_SIZE, FontWeight::Regular, room_here);
-                label_size = text::block_size(&label, LEGEND_SIZE, FontWeight::Regular);
-            }
-            let symbol_center = Point::new(x + symbol_width / 2.0, y + line / 2.0);
-            items.push(Item::Shape(symbol_shape(entry.symbol, symbol_center)));
-            let label_x = x + symbol_width + SYMBOL_LABEL_GAP;
-            if !label.is_empty() {
-                items.push(Item::Text(
-                    TextRun::new(Point::new(label_x, y), label, LEGEND_SIZE)
-                        .anchored(Anchor::Start),
-                ));
-            }
-            row_height = row_height.max(label_size.height).max(SWATCH_HEIGHT);
-            x = label_x + label_size.width + ENTRY_GAP;
-        }
-        y += row_height + 4.0;
-    }
-    let height = y - 4.0 + LEGEND_PADDING;
-    let frame = Shape::new(
-        Geometry::RoundedRect {
-            rect: Rect::new(0.25, 0.25, width - 0.5, height - 0.5),
-            radius: 3.0,
-        },
-        Paint::stroke(Stroke::solid(LEGEND_BORDER, 0.5)),
-    );
-    items.insert(0, Item::Shape(frame));
-    (items, height)
-}
-
-fn symbol_width(entry: &LegendEntry) -> f32 {
-    match entry.symbol {
-        LegendSymbol::Swatch {
-            shape: SwatchShape::Council,
-            ..
-        } => SWATCH_WIDTH + 6.0,
-        LegendSymbol::Swatch {
-            shape: SwatchShape::Circle,
-            ..
-        } => SWATCH_HEIGHT,
-        LegendSymbol::Swatch { .. } => SWATCH_WIDTH,
-        LegendSymbol::Line { .. } => LINE_SAMPLE_WIDTH,
-    }
-}
-
-/// The legend symbol as a shape centred on `center`, fitted to the swatch height.
-fn symbol_shape(symbol: LegendSymbol, center: Point) -> Shape {
-    match symbol {
-        LegendSymbol::Swatch { shape, paint } => {
-            // Thick borders would swallow a small swatch: keep them thin enough to see the fill.
-            // A fill with no border gets a hairline, so pale fills show on white paper.
-            let mut paint = paint;
-            match paint.stroke.as_mut() {
-                Some(stroke) => stroke.width = stroke.width.min(2.5),
-                None => paint.stroke = Some(Stroke::solid(SWATCH_HAIRLINE, 0.5)),
-            }
-            let stroke_width = paint.stroke.map_or(0.0, |stroke| stroke.width);
-            let inner = SWATCH_HEIGHT - stroke_width;
-            let geometry = match shape {
-                SwatchShape::RoundedRect => Geometry::RoundedRect {
-                    rect: Rect::centered(center, SWATCH_WIDTH - stroke_width, inner),
-                    radius: 3.0,
-                },
-                SwatchShape::Ellipse => Geometry::Ellipse {
-                    rect: Rect::centered(center, SWATCH_WIDTH - stroke_width, inner),
-                },
-                SwatchShape::Council => {
-                    let (width, height) = council_size_for_text(6.0, 0.0, stroke_width);
-                    let height = height.max(SWATCH_HEIGHT);
-                    Geometry::Council {
-                        rect: Rect::centered(center, width.max(SWATCH_WIDTH + 6.0), height),
-                    }
-                }
-                SwatchShape::Circle => Geometry::Circle {
-                    center,
-                    radius: inner / 2.0,
-                },
-            };
-            Shape::new(geometry, paint)
-        }
-        LegendSymbol::Line { stroke, arrows } => {
-            let half = LINE_SAMPLE_WIDTH / 2.0 - stroke.width / 2.0;
-            Shape::new(
-                Geometry::Polyline {
-                    points: vec![
-                        Point::new(center.x - half, center.y),
-                        Point::new(center.x + half, center.y),
-                    ],
-                    arrows,
-                },
-                Paint::stroke(stroke),
-            )
-        }
     }
 }
 
