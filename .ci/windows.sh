@@ -18,8 +18,13 @@
 #
 # Wine fact measured here: Debian 12's Wine 8 has no bcryptprimitives.dll, which Rust's standard
 # library calls (ProcessPrng), so an unmodified Rust .exe exits at once. A shim of a few lines
-# (.ci/bcryptprimitives-shim.c) is built with mingw and put beside the .exe in the Wine test
-# folder only. Real Windows 10/11 has the DLL; the shim never goes into the package.
+# (.ci/bcryptprimitives-shim.c) is built with mingw and put into the test Wine prefix's
+# system32 only, so every test .exe finds it. Real Windows 10/11 has the DLL; the shim never goes
+# beside a built .exe and never into the package.
+#
+# Besides the smoke test, the store's and platform's unit tests and tests/shared_drive.rs are
+# built for Windows and run under Wine (WINDOWS_TESTS=0 skips them; WINDOWS_GUI=0 skips the
+# window).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -29,7 +34,8 @@ TARGET=x86_64-pc-windows-gnu
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/partnership-atlas/target}
 SMOKE=$CARGO_TARGET_DIR/windows-smoke
 
-say() { printf '[windows] %s\n' "$*"; }
+# Messages go to stderr, so they show even where a command's output is captured.
+say() { printf '[windows] %s\n' "$*" >&2; }
 fail() { printf '[windows] FAILED: %s\n' "$*" >&2; exit 1; }
 
 install_tools() {
@@ -62,11 +68,20 @@ timed() {
     say "$label: $((tenths / 10)).$((tenths % 10)) s"
 }
 
+# Builds the program and prints the path of the executable that this build made (cargo's own
+# record of it, not the shared copy in the target folder that another checkout may overwrite).
+build_program() {
+    local label=$1 json
+    shift
+    json=$(timed "$label" cargo build --quiet --bin partnership-atlas --message-format=json "$@")
+    printf '%s\n' "$json" | grep '"executable":"' | tail -1 | sed 's/.*"executable":"\([^"]*\)".*/\1/'
+}
+
 build_windows() {
     local profile_flag=()
     [ "${1:-debug}" = release ] && profile_flag=(--release)
-    timed "Windows build (${1:-debug})" \
-        cargo build --quiet --target "$TARGET" --bin partnership-atlas "${profile_flag[@]}"
+    WINDOWS_EXE=$(build_program "Windows build (${1:-debug})" --target "$TARGET" "${profile_flag[@]}")
+    [ -f "$WINDOWS_EXE" ] || fail "the Windows build made no .exe"
 }
 
 # ---- Wine ----------------------------------------------------------------------------------
@@ -87,15 +102,41 @@ winpath() { printf 'Z:%s' "${1//\//\\}"; }
 prepare_wine() {
     rm -rf "$SMOKE"
     mkdir -p "$SMOKE/bin" "$SMOKE/files" "$SMOKE/Polisi a Phartneriaethau"
-    cp "$CARGO_TARGET_DIR/$TARGET/debug/partnership-atlas.exe" "$SMOKE/bin/"
-    x86_64-w64-mingw32-gcc -shared -O2 -Wl,--kill-at -o "$SMOKE/bin/bcryptprimitives.dll" \
-        "$ROOT/.ci/bcryptprimitives-shim.c" -ladvapi32
-    if [ ! -d "$WINEPREFIX" ]; then
+    cp "$WINDOWS_EXE" "$SMOKE/bin/partnership-atlas.exe"
+    cp "$LINUX_EXE" "$SMOKE/bin/partnership-atlas"
+    if [ ! -d "$WINEPREFIX/drive_c/windows/system32" ]; then
         say "creating the Wine prefix (once per machine)"
         "$WINE" wineboot --init >/dev/null 2>&1 || true
+        /usr/lib/wine/wineserver -w 2>/dev/null || true
     fi
+    [ -d "$WINEPREFIX/drive_c/windows/system32" ] || fail "Wine did not create its prefix"
+    x86_64-w64-mingw32-gcc -shared -O2 -Wl,--kill-at -o "$SMOKE/bcryptprimitives.dll" \
+        "$ROOT/.ci/bcryptprimitives-shim.c" -ladvapi32
+    cp "$SMOKE/bcryptprimitives.dll" "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll"
     EXE=$SMOKE/bin/partnership-atlas.exe
-    LINUX=$CARGO_TARGET_DIR/debug/partnership-atlas
+    LINUX=$SMOKE/bin/partnership-atlas
+    # Programs started by Windows test binaries are found by their absolute Unix-style paths
+    # (CARGO_BIN_EXE_*), which Wine reads on the current drive: work from a Z: folder.
+    cd "$SMOKE"
+}
+
+# The store's and platform's unit tests and the shared-drive tests, built for Windows and run
+# under Wine: drive-letter and UNC paths, owner notes, locks and copies as Windows does them.
+windows_tests() {
+    say "store, platform and shared-drive tests under Wine"
+    local json executable filters
+    json=$(cd "$ROOT" && timed "Windows test build" cargo test --quiet --target "$TARGET" \
+        --lib --test shared_drive --no-run --message-format=json)
+    while read -r executable; do
+        case "$executable" in
+            */deps/partnership_atlas-*) filters=(store:: platform::) ;;
+            */deps/*) filters=() ;;
+            *) continue ;; # the program itself, built for the tests to start
+        esac
+        wine_run "$executable" "${filters[@]}" --test-threads=1 >"$SMOKE/tests.txt" 2>&1 ||
+            fail "Windows tests $(basename "$executable"): $(tail -30 "$SMOKE/tests.txt")"
+        say "  $(basename "$executable"): $(grep '^test result:' "$SMOKE/tests.txt")"
+    done < <(printf '%s\n' "$json" | grep -o '"executable":"[^"]*"' | cut -d'"' -f4)
 }
 
 # `check` output with the register's path taken out: the rest must be the same bytes.
@@ -224,7 +265,7 @@ package() {
     out=$CARGO_TARGET_DIR/$TARGET/release
     stage=$(mktemp -d)
     mkdir -p "$stage/Partnership Atlas"
-    x86_64-w64-mingw32-strip -o "$stage/Partnership Atlas/partnership-atlas.exe" "$out/partnership-atlas.exe"
+    x86_64-w64-mingw32-strip -o "$stage/Partnership Atlas/partnership-atlas.exe" "$WINDOWS_EXE"
     if [ -f README.md ]; then
         cp README.md "$stage/Partnership Atlas/README.md"
     else
@@ -254,10 +295,11 @@ case "$MODE" in
     test)
         install_tools
         build_windows debug
-        timed "Linux build (debug)" cargo build --quiet --bin partnership-atlas
+        LINUX_EXE=$(build_program "Linux build (debug)")
         prepare_wine
         compare_cli
         two_programs
+        if [ "${WINDOWS_TESTS:-1}" = 1 ]; then windows_tests; fi
         if [ "${WINDOWS_GUI:-1}" = 1 ]; then gui; fi
         say "Windows checks passed"
         ;;

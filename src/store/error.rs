@@ -98,6 +98,32 @@ impl StoreError {
         }
     }
 
+    /// The same error about `path` instead of the file it was found in (a private copy is
+    /// reported as the register the user chose).
+    pub(super) fn at_path(self, path: &Path) -> Self {
+        let path = path.to_path_buf();
+        match self {
+            Self::NotFound(_) => Self::NotFound(path),
+            Self::AlreadyExists(_) => Self::AlreadyExists(path),
+            Self::NotADatabase(_) => Self::NotADatabase(path),
+            Self::NotARegister(_) => Self::NotARegister(path),
+            Self::Truncated(_) => Self::Truncated(path),
+            Self::Corrupt { detail, .. } => Self::Corrupt { path, detail },
+            Self::TooNew {
+                found, supported, ..
+            } => Self::TooNew {
+                path,
+                found,
+                supported,
+            },
+            Self::InUse(held) => Self::InUse(HeldElsewhere { path, ..held }),
+            Self::ReadOnly(_) => Self::ReadOnly(path),
+            Self::DiskFull(_) => Self::DiskFull(path),
+            Self::Io { detail, .. } => Self::Io { path, detail },
+            other @ (Self::OutOfStep(_) | Self::BadRecord { .. }) => other,
+        }
+    }
+
     /// An `InUse` error for `path` with the holder named from the owner note; any other error
     /// is returned as it is.
     pub(super) fn naming_holder(self, path: &Path) -> Self {

@@ -137,7 +137,7 @@ impl Store {
     }
 
     fn open_inner(path: &Path) -> Result<(Self, Register), StoreError> {
-        let facts = header::check_header(path, newest_version())?;
+        let facts = header_facts(path)?;
         verify_read_only(path)?;
         let sqlite = |error| StoreError::from_sqlite(path, error);
         let connection = Connection::open_with_flags(
@@ -174,7 +174,11 @@ impl Store {
     /// file is brought up to date in the copy only. If the holder writes so fast that no
     /// consistent copy can be had, the error is [`StoreError::InUse`] naming them.
     pub fn open_read_only(path: &Path) -> Result<(Self, Register), StoreError> {
-        let facts = header::check_header(path, newest_version())?;
+        match header_facts(path) {
+            // Held, and caught mid-checkpoint: the copy's header is checked below.
+            Ok(_) | Err(StoreError::InUse(_)) => {}
+            Err(error) => return Err(error),
+        }
         let private_copy = snapshot::PrivateCopy::new(path)?;
         let copy = private_copy.database();
         let taken_at = chrono::Local::now();
@@ -187,18 +191,9 @@ impl Store {
             Err(error) => return Err(error),
         };
         // Errors about the copy are reported about the register the user chose.
-        let on_copy = |error: StoreError| match error {
-            StoreError::Corrupt { detail, .. } => StoreError::Corrupt {
-                path: path.to_path_buf(),
-                detail,
-            },
-            StoreError::Io { detail, .. } => StoreError::Io {
-                path: path.to_path_buf(),
-                detail,
-            },
-            other => other,
-        };
+        let on_copy = |error: StoreError| error.at_path(path);
         let sqlite = |error| on_copy(StoreError::from_sqlite(&copy, error));
+        let facts = header::check_header(&copy, newest_version()).map_err(on_copy)?;
         verify_read_only(&copy).map_err(on_copy)?;
         let connection = Connection::open_with_flags(
             &copy,
@@ -233,7 +228,7 @@ impl Store {
     }
 
     fn check_inner(path: &Path) -> Result<CheckReport, StoreError> {
-        let facts = header::check_header(path, newest_version())?;
+        let facts = header_facts(path)?;
         let (reader, _cleanup) = open_checked_read_only(path)?;
         // Bound after `_cleanup`, so closed before it runs: Windows cannot remove the side
         // files while SQLite still has them open.
@@ -491,6 +486,46 @@ fn open_checked_read_only(path: &Path) -> Result<(Connection, SideFileCleanup), 
         });
     }
     Ok((connection, cleanup))
+}
+
+/// The header check (plain reads, before SQLite touches the file), allowing for a holder that is
+/// writing: while another program checkpoints its WAL into the file, the header can already
+/// count pages that are not written yet, so for a moment the file looks cut short (seen under
+/// Wine). A file that looks cut short is reported as in use if SQLite's lock says another
+/// program holds it.
+fn header_facts(path: &Path) -> Result<header::HeaderFacts, StoreError> {
+    match header::check_header(path, newest_version()) {
+        Err(StoreError::Truncated(_)) if held_elsewhere(path) => {
+            Err(StoreError::InUse(HeldElsewhere {
+                path: path.to_path_buf(),
+                holder: None,
+            }))
+        }
+        other => other,
+    }
+}
+
+/// Whether another program holds `path`: SQLite's lock refuses even a reader. The file is only
+/// read, and nothing is left beside it.
+fn held_elsewhere(path: &Path) -> bool {
+    let _cleanup = SideFileCleanup::before_opening(path);
+    let Ok(connection) = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    ) else {
+        return false;
+    };
+    let probe = harden(&connection).and_then(|()| {
+        connection.query_row("PRAGMA schema_version", [], |row| row.get::<_, i64>(0))
+    });
+    // Closed before `_cleanup` removes what SQLite made (Windows cannot remove open files).
+    drop(connection);
+    matches!(
+        probe.map_err(|error| error.sqlite_error_code()),
+        Err(Some(
+            rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+        ))
+    )
 }
 
 /// Copies a register that nobody holds to `destination` with SQLite's backup API, holding it
