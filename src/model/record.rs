@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::entities::*;
 use super::ids::*;
+use super::scheme::ScoringScheme;
 
 /// A kind of record kept in the register, stored in a map keyed by `Key`.
 pub trait Entity: Clone + PartialEq + Into<Record> {
@@ -243,6 +244,7 @@ entities! {
     View(View) key ViewId, map views, "view";
     NodePosition(NodePosition) key (ViewId, NodeRef), map node_positions, "node position";
     Snapshot(Snapshot) key SnapshotId, map snapshots, "snapshot";
+    ScoringScheme(ScoringScheme) key u32, map scoring_schemes, "scoring scheme";
 }
 
 /// Implements `Entity` for one kind: its key, map, references and title.
@@ -296,7 +298,7 @@ key_of! {
     Strategy => StrategyId, Objective => ObjectiveId, Measure => MeasureId,
     ObjectiveDelivery => (PartnershipId, ObjectiveId), Action => ActionId,
     Assessment => AssessmentId, View => ViewId, NodePosition => (ViewId, NodeRef),
-    Snapshot => SnapshotId,
+    Snapshot => SnapshotId, ScoringScheme => u32,
 }
 
 fn quoted(kind: &str, name: &str) -> String {
@@ -362,3 +364,5 @@ entity!(NodePosition, NodePosition, node_positions, |r| key (r.view, r.node),
     }],
     title "node position".to_string());
 entity!(Snapshot, Snapshot, snapshots, |r| key r.id, refs Vec::new(), title quoted("snapshot", &r.name));
+entity!(ScoringScheme, ScoringScheme, scoring_schemes, |r| key r.version, refs Vec::new(),
+    title format!("scoring scheme version {}", r.version));

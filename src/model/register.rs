@@ -48,6 +48,10 @@ impl Record {
             Record::Assessment(a) if a.risk_likelihood > 10 || a.risk_impact > 10 => Err(
                 InvalidValue("Risk likelihood and impact are scored 1 to 10 at most".to_string()),
             ),
+            Record::Assessment(a) if a.value_percent.is_some_and(|percent| percent > 100) => Err(
+                InvalidValue("A value score is a percentage: 100 at most".to_string()),
+            ),
+            Record::ScoringScheme(scheme) => scheme.validate(),
             _ => Ok(()),
         }
     }

@@ -60,6 +60,7 @@ pub(super) fn table_of(kind: EntityKind) -> &'static str {
         EntityKind::View => "views",
         EntityKind::NodePosition => "node_positions",
         EntityKind::Snapshot => "snapshots",
+        EntityKind::ScoringScheme => "scoring_schemes",
     }
 }
 
@@ -101,6 +102,7 @@ pub(super) fn key_columns(key: &RecordKey) -> Vec<(&'static str, Value)> {
             ]
         }
         RecordKey::Snapshot(k) => vec![("id", id(k.0))],
+        RecordKey::ScoringScheme(version) => vec![("version", id(i64::from(version)))],
     }
 }
 
@@ -186,6 +188,7 @@ pub(super) fn row_of(record: &Record) -> Result<Row, StoreError> {
             )
         }
         Record::Snapshot(r) => (vec![("name", text(&r.name))], json(r)?),
+        Record::ScoringScheme(r) => (vec![("name", text(&r.name))], json(r)?),
     };
     Ok(Row {
         table: table_of(record.kind()),
@@ -306,5 +309,10 @@ pub(super) fn load_register(connection: &rusqlite::Connection) -> Result<Registe
         &mut register.node_positions,
     )?;
     load_table(connection, EntityKind::Snapshot, &mut register.snapshots)?;
+    load_table(
+        connection,
+        EntityKind::ScoringScheme,
+        &mut register.scoring_schemes,
+    )?;
     Ok(register)
 }

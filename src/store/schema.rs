@@ -166,6 +166,15 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX node_positions_partnership ON node_positions(partnership_id);
     CREATE INDEX node_positions_organisation ON node_positions(organisation_id);
     "#,
+    // 3: scoring schemes, one row per version. Assessments keep the version they were made
+    // with (in their JSON), so a changed scheme is a new row, never an edit of one in use.
+    r#"
+    CREATE TABLE scoring_schemes (
+        version INTEGER PRIMARY KEY CHECK (version >= 1),
+        name TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    "#,
 ];
 
 /// The schema version this build writes and the newest it reads.
