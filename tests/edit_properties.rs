@@ -14,7 +14,7 @@ type Step = (u8, u16, u16, String);
 
 fn step_strategy() -> impl proptest::strategy::Strategy<Value = Step> {
     (
-        0u8..16,
+        0u8..18,
         any::<u16>(),
         any::<u16>(),
         "[A-Za-z][A-Za-z ]{0,14}",
@@ -190,7 +190,7 @@ fn edit_for(register: &Register, (kind, a, b, text): &Step) -> Option<Edit> {
         _ => Edit::insert(Assessment {
             id: AssessmentId::next_in(&register.assessments),
             partnership: pick(&register.partnerships, *a)?.0,
-            scheme_version: pick(&register.scoring_schemes, *b).map_or(1, |(version, _)| version),
+            scheme_version: pick(&register.scoring_schemes, *b).map_or(0, |(version, _)| version),
             risk_likelihood: (*a % 4 + 1) as u8,
             risk_impact: (*b % 4 + 1) as u8,
             risk_band: Some(Band::ALL[usize::from(*a) % 3]),

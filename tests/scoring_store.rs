@@ -60,10 +60,15 @@ fn a_scheme_and_its_assessments_survive_reopening() {
         Document::create(&path, Register::new("Test District Council")).expect("create");
     setup(&mut document);
 
-    // An assessment by the built-in scheme stores version 1 with it.
+    // A new register holds the default scheme, version 1.
     let v1 = current_scheme(document.register()).into_owned();
+    assert_eq!(v1, ScoringScheme::default_scheme());
     let first = new_assessment(document.register(), &v1, &input("2024-06-01")).expect("first");
     let edit = save_assessment(document.register(), &v1, first.clone()).expect("edit");
+    assert!(
+        matches!(edit, Edit::Insert(_)),
+        "version 1 is stored already"
+    );
     document.apply(edit).expect("save first");
 
     // A changed scheme becomes version 2, a 5x5 grid entered by the officer.
@@ -118,9 +123,13 @@ fn a_scheme_in_use_is_refused_a_change_and_undo_puts_schemes_back() {
     let path = folder.path().join("refused.atlas");
     let mut document =
         Document::create(&path, Register::new("Test District Council")).expect("create");
-    setup(&mut document);
     let v1 = ScoringScheme::default_scheme();
-    document.apply(Edit::insert(v1.clone())).expect("store v1");
+    assert_eq!(
+        document.register().scoring_schemes.get(&1),
+        Some(&v1),
+        "a new register holds the default scheme"
+    );
+    setup(&mut document);
     let assessment = new_assessment(document.register(), &v1, &input("2025-06-01")).expect("a");
     document
         .apply(Edit::insert(assessment))
@@ -129,27 +138,36 @@ fn a_scheme_in_use_is_refused_a_change_and_undo_puts_schemes_back() {
     let before = document.register().clone();
     let mut changed = v1.clone();
     changed.value.bands.high_from = 80;
-    let error = document
-        .apply(Edit::change(v1.clone(), changed))
-        .expect_err("in use");
-    assert!(
-        matches!(error, DocumentError::Edit(EditError::SchemeInUse { .. })),
-        "{error}"
-    );
-    assert_eq!(document.register(), &before);
-    assert_eq!(document.store().load().expect("load"), before);
+    for refused in [
+        Edit::change(v1.clone(), changed.clone()),
+        Edit::delete(v1.clone()),
+    ] {
+        let error = document.apply(refused).expect_err("in use");
+        assert!(
+            matches!(error, DocumentError::Edit(EditError::SchemeInUse { .. })),
+            "{error}"
+        );
+        assert_eq!(document.register(), &before);
+        assert_eq!(document.store().load().expect("load"), before);
+    }
 
-    // Undo the assessment: the scheme is free again and can be changed in place, then undone.
+    // Undo the assessment: the scheme is free again, to change in place or delete, and undo
+    // puts it back each time.
     document.undo().expect("undo assessment");
-    let mut changed = v1.clone();
-    changed.value.bands.high_from = 80;
     document
         .apply(Edit::change(v1.clone(), changed))
         .expect("free to change");
     document.undo().expect("undo change");
-    document.undo().expect("undo insert");
+    document
+        .apply(Edit::delete(v1.clone()))
+        .expect("free to delete");
     assert!(document.register().scoring_schemes.is_empty());
-    document.redo().expect("redo insert");
+    assert_eq!(
+        current_scheme(document.register()).into_owned(),
+        v1,
+        "built-in fallback"
+    );
+    document.undo().expect("undo delete");
     assert_eq!(document.register().scoring_schemes.get(&1), Some(&v1));
     assert_eq!(document.store().load().expect("load"), *document.register());
 }

@@ -233,7 +233,8 @@ impl Register {
     }
 
     /// A scoring scheme that assessments were made with is never changed or deleted, so those
-    /// assessments can always be recomputed by the rules they were scored with.
+    /// assessments can always be recomputed by the rules they were scored with. (Deletion is
+    /// refused by the assessments' references too; this gives the reason in scoring words.)
     fn check_scheme_not_in_use(
         &self,
         record: &Record,

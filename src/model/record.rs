@@ -240,11 +240,11 @@ entities! {
     Measure(Measure) key MeasureId, map measures, "measure";
     ObjectiveDelivery(ObjectiveDelivery) key (PartnershipId, ObjectiveId), map objective_deliveries, "objective delivery";
     Action(Action) key ActionId, map actions, "action";
+    ScoringScheme(ScoringScheme) key u32, map scoring_schemes, "scoring scheme";
     Assessment(Assessment) key AssessmentId, map assessments, "assessment";
     View(View) key ViewId, map views, "view";
     NodePosition(NodePosition) key (ViewId, NodeRef), map node_positions, "node position";
     Snapshot(Snapshot) key SnapshotId, map snapshots, "snapshot";
-    ScoringScheme(ScoringScheme) key u32, map scoring_schemes, "scoring scheme";
 }
 
 /// Implements `Entity` for one kind: its key, map, references and title.
@@ -354,7 +354,14 @@ entity!(Action, Action, actions, |r| key r.id,
     },
     title quoted("action", &r.title));
 entity!(Assessment, Assessment, assessments, |r| key r.id,
-    refs vec![RecordKey::Partnership(r.partnership)],
+    refs {
+        // Version 0: made before schemes were stored (or imported unscored); no scheme to keep.
+        let mut refs = vec![RecordKey::Partnership(r.partnership)];
+        if r.scheme_version > 0 {
+            refs.push(RecordKey::ScoringScheme(r.scheme_version));
+        }
+        refs
+    },
     title format!("assessment of {}", r.date.map(|d| d.to_string()).unwrap_or_default()));
 entity!(View, View, views, |r| key r.id, refs Vec::new(), title quoted("view", &r.name));
 entity!(NodePosition, NodePosition, node_positions, |r| key (r.view, r.node),

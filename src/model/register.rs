@@ -5,6 +5,7 @@ use super::entities::*;
 use super::ids::*;
 use super::record::Record;
 pub use super::record::Register;
+use super::scheme::ScoringScheme;
 use super::values::{Hours, InvalidValue, Money, parse_name};
 
 impl Record {
@@ -68,10 +69,13 @@ fn require_name(name: &str, what: &str) -> Result<(), InvalidValue> {
 }
 
 impl Register {
-    /// An empty register for the named council.
+    /// A new register for the named council: no records but the built-in default scoring
+    /// scheme (version 1), so the register says which rules its first assessments use.
     pub fn new(council_name: &str) -> Self {
         let mut register = Self::default();
         register.settings.council_name = council_name.to_string();
+        let scheme = ScoringScheme::default_scheme();
+        register.scoring_schemes.insert(scheme.version, scheme);
         register
     }
 

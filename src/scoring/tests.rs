@@ -923,6 +923,8 @@ fn full_input(partnership: i64, day: &str, risk: [i32; 6], value: [i32; 6]) -> A
 #[test]
 fn a_whole_assessment_is_built_ready_to_insert() {
     let mut register = register_with(1, 1040, 0);
+    // A register from before schemes were stored: it relies on the built-in default.
+    register.scoring_schemes.clear();
     let scheme = ScoringScheme::default_scheme();
     let input = full_input(1, "2025-06-01", [2, 2, 2, 2, 2, 3], [2, 2, 2, 2, 2, 2]).score(
         "V1",
@@ -960,6 +962,12 @@ fn a_whole_assessment_is_built_ready_to_insert() {
     // Saving stores the built-in scheme with the first assessment made with it.
     let edit = save_assessment(&register, &scheme, assessment.clone()).expect("edit");
     assert_eq!(edit.describe(), "Add assessment of 2025-06-01");
+    assert!(matches!(&edit, Edit::Batch { edits, .. } if edits.len() == 2));
+    // Without the scheme, the assessment alone is refused: it names a scheme not stored.
+    assert!(matches!(
+        register.clone().apply(&Edit::insert(assessment.clone())),
+        Err(EditError::MissingReference { .. })
+    ));
     register.apply(&edit).expect("saved");
     assert_eq!(register.scoring_schemes.get(&1), Some(&scheme));
     assert_eq!(

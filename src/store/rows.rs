@@ -172,7 +172,16 @@ pub(super) fn row_of(record: &Record) -> Result<Row, StoreError> {
             ],
             json(r)?,
         ),
-        Record::Assessment(r) => (vec![("partnership_id", id(r.partnership.0))], json(r)?),
+        Record::Assessment(r) => (
+            vec![
+                ("partnership_id", id(r.partnership.0)),
+                (
+                    "scheme_version",
+                    optional((r.scheme_version > 0).then_some(i64::from(r.scheme_version))),
+                ),
+            ],
+            json(r)?,
+        ),
         Record::View(r) => (vec![("name", text(&r.name))], json(r)?),
         Record::NodePosition(r) => {
             let (partnership, organisation) = match r.node {
