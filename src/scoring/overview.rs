@@ -290,7 +290,7 @@ pub fn history(register: &Register, partnership: PartnershipId) -> Vec<HistoryEn
     assessments.sort_by_key(|a| (a.date, a.id));
     // Governance ratings run Excellent (best) first: a "higher" rating is a worse one, so the
     // direction is reversed to read Up for better health.
-    let health = |a: &Assessment| a.governance.map(|rating| std::cmp::Reverse(rating));
+    let health = |a: &Assessment| a.governance.map(std::cmp::Reverse);
     let mut entries: Vec<HistoryEntry<'_>> = assessments
         .iter()
         .enumerate()
