@@ -181,6 +181,10 @@ fn a_register_from_the_first_schema_takes_scoring_schemes() {
     let folder = tempfile::tempdir().expect("tempdir");
     let path = folder.path().join("old register.atlas");
     std::fs::copy(fixture, &path).expect("copy fixture");
+    // Checked without migrating: a schema-1 file has no scoring schemes table, and no schemes.
+    let before = Store::check(&path).expect("check schema 1");
+    assert_eq!(before.schema_version, 1);
+    assert!(before.counts.contains(&(EntityKind::ScoringScheme, 0)));
     let mut document = Document::open(&path).expect("open and migrate");
     assert!(document.register().scoring_schemes.is_empty());
     assert_eq!(

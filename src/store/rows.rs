@@ -235,6 +235,21 @@ where
     Ok(())
 }
 
+/// Whether the file has a table of this name.
+fn table_exists(connection: &rusqlite::Connection, table: &str) -> Result<bool, StoreError> {
+    connection
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+            [table],
+            |row| row.get::<_, i64>(0),
+        )
+        .map(|count| count > 0)
+        .map_err(|error| StoreError::BadRecord {
+            entity: "register",
+            detail: error.to_string(),
+        })
+}
+
 /// Reads the whole register.
 pub(super) fn load_register(connection: &rusqlite::Connection) -> Result<Register, StoreError> {
     let mut register = Register::default();
@@ -318,10 +333,14 @@ pub(super) fn load_register(connection: &rusqlite::Connection) -> Result<Registe
         &mut register.node_positions,
     )?;
     load_table(connection, EntityKind::Snapshot, &mut register.snapshots)?;
-    load_table(
-        connection,
-        EntityKind::ScoringScheme,
-        &mut register.scoring_schemes,
-    )?;
+    // `Store::check` reads files without migrating them: one older than migration 3 has no
+    // scoring schemes table, and so no schemes.
+    if table_exists(connection, table_of(EntityKind::ScoringScheme))? {
+        load_table(
+            connection,
+            EntityKind::ScoringScheme,
+            &mut register.scoring_schemes,
+        )?;
+    }
     Ok(register)
 }
