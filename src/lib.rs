@@ -2,7 +2,8 @@
 //! English local councils, kept in one SQLite file.
 //!
 //! Layers (see `ARCHITECTURE.md`): [`model`] is pure; [`store`] is the only code that knows SQL;
-//! [`document`] joins the two with undo; [`cli`] and the GUI (`app`, `ui`) sit on top.
+//! [`scoring`] is pure arithmetic over the model; [`document`] joins model and store with undo;
+//! [`cli`] and the GUI (`app`, `ui`) sit on top.
 
 pub mod app;
 pub mod cli;
@@ -12,5 +13,6 @@ pub mod layout;
 pub mod model;
 pub mod platform;
 pub mod sample;
+pub mod scoring;
 pub mod store;
 pub mod ui;

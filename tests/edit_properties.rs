@@ -14,7 +14,7 @@ type Step = (u8, u16, u16, String);
 
 fn step_strategy() -> impl proptest::strategy::Strategy<Value = Step> {
     (
-        0u8..16,
+        0u8..18,
         any::<u16>(),
         any::<u16>(),
         "[A-Za-z][A-Za-z ]{0,14}",
@@ -159,9 +159,38 @@ fn edit_for(register: &Register, (kind, a, b, text): &Step) -> Option<Edit> {
             settings.council_organisation = pick(&register.organisations, *b).map(|(id, _)| id);
             Edit::change(register.settings.clone(), settings)
         }
+        16 => Edit::insert(ScoringScheme {
+            version: register
+                .scoring_schemes
+                .keys()
+                .next_back()
+                .map_or(1, |newest| newest + 1),
+            name,
+            value: ValueScheme {
+                bands: PercentBands {
+                    high_from: 34 + u32::from(*a % 67),
+                    low_up_to: 33,
+                },
+                ..ScoringScheme::default_scheme().value
+            },
+            ..ScoringScheme::default_scheme()
+        }),
+        17 => {
+            // Change or delete a stored scheme: refused while an assessment uses it.
+            let (_, before) = pick(&register.scoring_schemes, *a)?;
+            if b % 2 == 0 {
+                Edit::delete(before.clone())
+            } else {
+                let mut after = before.clone();
+                after.name = name;
+                after.risk.grid.high_from = 9 + u32::from(*b % 8);
+                Edit::change(before.clone(), after)
+            }
+        }
         _ => Edit::insert(Assessment {
             id: AssessmentId::next_in(&register.assessments),
             partnership: pick(&register.partnerships, *a)?.0,
+            scheme_version: pick(&register.scoring_schemes, *b).map_or(0, |(version, _)| version),
             risk_likelihood: (*a % 4 + 1) as u8,
             risk_impact: (*b % 4 + 1) as u8,
             risk_band: Some(Band::ALL[usize::from(*a) % 3]),

@@ -72,6 +72,18 @@ pub enum EditError {
     /// The register's settings are changed, never added or removed.
     #[error("The register settings can be changed but not added or removed")]
     SettingsNotAddable,
+    /// A scoring scheme that assessments were made with is kept as it is.
+    #[error("The {title} cannot be {action}: {uses}. {advice}")]
+    SchemeInUse {
+        /// The scheme.
+        title: String,
+        /// "changed" or "deleted".
+        action: &'static str,
+        /// How many assessments use it ("12 assessments were made with it").
+        uses: String,
+        /// What to do instead.
+        advice: &'static str,
+    },
     /// A field value breaks a rule.
     #[error("{0}")]
     Invalid(#[from] InvalidValue),
@@ -188,6 +200,9 @@ impl Register {
             Some(current) if current != *before => return Err(EditError::Stale(before.title())),
             Some(_) => {}
         }
+        if before != after {
+            self.check_scheme_not_in_use(before, "changed")?;
+        }
         self.check_record(after)?;
         self.put_record(after.clone());
         Ok(())
@@ -205,6 +220,7 @@ impl Register {
             }
             Some(_) => {}
         }
+        self.check_scheme_not_in_use(record, "deleted")?;
         let users = self.referrers(&key);
         if !users.is_empty() {
             return Err(EditError::InUse {
@@ -214,6 +230,42 @@ impl Register {
         }
         self.remove_record(&key);
         Ok(())
+    }
+
+    /// A scoring scheme that assessments were made with is never changed or deleted, so those
+    /// assessments can always be recomputed by the rules they were scored with. (Deletion is
+    /// refused by the assessments' references too; this gives the reason in scoring words.)
+    fn check_scheme_not_in_use(
+        &self,
+        record: &Record,
+        action: &'static str,
+    ) -> Result<(), EditError> {
+        let Record::ScoringScheme(scheme) = record else {
+            return Ok(());
+        };
+        let uses = self
+            .assessments
+            .values()
+            .filter(|assessment| assessment.scheme_version == scheme.version)
+            .count();
+        if uses == 0 {
+            return Ok(());
+        }
+        Err(EditError::SchemeInUse {
+            title: record.title(),
+            action,
+            uses: if uses == 1 {
+                "1 assessment was made with it".to_string()
+            } else {
+                format!("{uses} assessments were made with it")
+            },
+            advice: if action == "changed" {
+                "Save the changes as a new version: earlier assessments keep the rules they were \
+                 scored by"
+            } else {
+                "It is kept to show how they were scored"
+            },
+        })
     }
 
     fn check_record(&self, record: &Record) -> Result<(), EditError> {

@@ -441,15 +441,22 @@ pub struct Assessment {
     pub risk_band: Option<Band>,
     /// Value band as computed when assessed.
     pub value_band: Option<Band>,
+    /// Value score as computed when assessed: a whole percentage of the most it could be.
+    pub value_percent: Option<u32>,
     /// Governance health as computed when assessed.
     pub governance: Option<GovernanceRating>,
     /// Significance as decided when assessed.
     pub significance: Significance,
     /// Value for money.
     pub value_for_money: Option<ValueForMoney>,
-    /// What the council should do.
+    /// The council's annual input when assessed (money contributed plus officer hours costed
+    /// at the hourly rate): what significance and value for money were judged against.
+    pub annual_input: Option<Money>,
+    /// What the scheme's recommendation matrix suggested.
+    pub suggested_recommendation: Option<Recommendation>,
+    /// What the council should do, as chosen by the officer.
     pub recommendation: Option<Recommendation>,
-    /// Set when the officer overrode the suggested recommendation.
+    /// Why the officer chose a recommendation the matrix does not allow for these bands.
     pub override_reason: String,
     /// When to assess again.
     pub next_review: Option<NaiveDate>,

@@ -9,6 +9,7 @@ mod entities;
 mod ids;
 mod record;
 mod register;
+mod scheme;
 mod values;
 
 pub use choice::*;
@@ -16,6 +17,7 @@ pub use edit::{Edit, EditError};
 pub use entities::*;
 pub use ids::*;
 pub use record::{Entity, EntityKind, Record, RecordKey, Register};
+pub use scheme::*;
 pub use values::{
     Hours, InvalidValue, Money, normalised_name, parse_date, parse_name, validate_org_id,
 };

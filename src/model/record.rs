@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::entities::*;
 use super::ids::*;
+use super::scheme::ScoringScheme;
 
 /// A kind of record kept in the register, stored in a map keyed by `Key`.
 pub trait Entity: Clone + PartialEq + Into<Record> {
@@ -239,6 +240,7 @@ entities! {
     Measure(Measure) key MeasureId, map measures, "measure";
     ObjectiveDelivery(ObjectiveDelivery) key (PartnershipId, ObjectiveId), map objective_deliveries, "objective delivery";
     Action(Action) key ActionId, map actions, "action";
+    ScoringScheme(ScoringScheme) key u32, map scoring_schemes, "scoring scheme";
     Assessment(Assessment) key AssessmentId, map assessments, "assessment";
     View(View) key ViewId, map views, "view";
     NodePosition(NodePosition) key (ViewId, NodeRef), map node_positions, "node position";
@@ -296,7 +298,7 @@ key_of! {
     Strategy => StrategyId, Objective => ObjectiveId, Measure => MeasureId,
     ObjectiveDelivery => (PartnershipId, ObjectiveId), Action => ActionId,
     Assessment => AssessmentId, View => ViewId, NodePosition => (ViewId, NodeRef),
-    Snapshot => SnapshotId,
+    Snapshot => SnapshotId, ScoringScheme => u32,
 }
 
 fn quoted(kind: &str, name: &str) -> String {
@@ -352,7 +354,14 @@ entity!(Action, Action, actions, |r| key r.id,
     },
     title quoted("action", &r.title));
 entity!(Assessment, Assessment, assessments, |r| key r.id,
-    refs vec![RecordKey::Partnership(r.partnership)],
+    refs {
+        // Version 0: made before schemes were stored (or imported unscored); no scheme to keep.
+        let mut refs = vec![RecordKey::Partnership(r.partnership)];
+        if r.scheme_version > 0 {
+            refs.push(RecordKey::ScoringScheme(r.scheme_version));
+        }
+        refs
+    },
     title format!("assessment of {}", r.date.map(|d| d.to_string()).unwrap_or_default()));
 entity!(View, View, views, |r| key r.id, refs Vec::new(), title quoted("view", &r.name));
 entity!(NodePosition, NodePosition, node_positions, |r| key (r.view, r.node),
@@ -362,3 +371,5 @@ entity!(NodePosition, NodePosition, node_positions, |r| key (r.view, r.node),
     }],
     title "node position".to_string());
 entity!(Snapshot, Snapshot, snapshots, |r| key r.id, refs Vec::new(), title quoted("snapshot", &r.name));
+entity!(ScoringScheme, ScoringScheme, scoring_schemes, |r| key r.version, refs Vec::new(),
+    title format!("scoring scheme version {}", r.version));

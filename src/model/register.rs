@@ -5,6 +5,7 @@ use super::entities::*;
 use super::ids::*;
 use super::record::Record;
 pub use super::record::Register;
+use super::scheme::ScoringScheme;
 use super::values::{Hours, InvalidValue, Money, parse_name};
 
 impl Record {
@@ -48,6 +49,10 @@ impl Record {
             Record::Assessment(a) if a.risk_likelihood > 10 || a.risk_impact > 10 => Err(
                 InvalidValue("Risk likelihood and impact are scored 1 to 10 at most".to_string()),
             ),
+            Record::Assessment(a) if a.value_percent.is_some_and(|percent| percent > 100) => Err(
+                InvalidValue("A value score is a percentage: 100 at most".to_string()),
+            ),
+            Record::ScoringScheme(scheme) => scheme.validate(),
             _ => Ok(()),
         }
     }
@@ -64,10 +69,13 @@ fn require_name(name: &str, what: &str) -> Result<(), InvalidValue> {
 }
 
 impl Register {
-    /// An empty register for the named council.
+    /// A new register for the named council: no records but the built-in default scoring
+    /// scheme (version 1), so the register says which rules its first assessments use.
     pub fn new(council_name: &str) -> Self {
         let mut register = Self::default();
         register.settings.council_name = council_name.to_string();
+        let scheme = ScoringScheme::default_scheme();
+        register.scoring_schemes.insert(scheme.version, scheme);
         register
     }
 

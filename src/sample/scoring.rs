@@ -190,7 +190,9 @@ pub(super) fn assessment(
     let risk_band = risk_band(likelihood, impact);
     let value_band = value_band(value);
     let governance = governance_given.unwrap_or_else(|| governance(partnership, date));
-    let recommendation = chosen.unwrap_or(allowed(value_band, risk_band)[0]);
+    let suggested = allowed(value_band, risk_band)[0];
+    let recommendation = chosen.unwrap_or(suggested);
+    let value_sum: u32 = value.iter().map(|&v| u32::from(v)).sum();
     Assessment {
         id: AssessmentId(0),
         partnership: partnership.id,
@@ -202,9 +204,12 @@ pub(super) fn assessment(
         risk_impact: impact,
         risk_band: Some(risk_band),
         value_band: Some(value_band),
+        value_percent: Some((value_sum * 100 + 9) / 18),
         governance: Some(governance),
         significance: significance(partnership.statutory_status, annual_cost, value),
         value_for_money: Some(value_for_money(value_band, annual_cost)),
+        annual_input: Some(annual_cost),
+        suggested_recommendation: Some(suggested),
         recommendation: Some(recommendation),
         override_reason: String::new(),
         next_review: next_review(date, risk_band, governance),

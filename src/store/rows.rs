@@ -60,6 +60,7 @@ pub(super) fn table_of(kind: EntityKind) -> &'static str {
         EntityKind::View => "views",
         EntityKind::NodePosition => "node_positions",
         EntityKind::Snapshot => "snapshots",
+        EntityKind::ScoringScheme => "scoring_schemes",
     }
 }
 
@@ -101,6 +102,7 @@ pub(super) fn key_columns(key: &RecordKey) -> Vec<(&'static str, Value)> {
             ]
         }
         RecordKey::Snapshot(k) => vec![("id", id(k.0))],
+        RecordKey::ScoringScheme(version) => vec![("version", id(i64::from(version)))],
     }
 }
 
@@ -170,7 +172,16 @@ pub(super) fn row_of(record: &Record) -> Result<Row, StoreError> {
             ],
             json(r)?,
         ),
-        Record::Assessment(r) => (vec![("partnership_id", id(r.partnership.0))], json(r)?),
+        Record::Assessment(r) => (
+            vec![
+                ("partnership_id", id(r.partnership.0)),
+                (
+                    "scheme_version",
+                    optional((r.scheme_version > 0).then_some(i64::from(r.scheme_version))),
+                ),
+            ],
+            json(r)?,
+        ),
         Record::View(r) => (vec![("name", text(&r.name))], json(r)?),
         Record::NodePosition(r) => {
             let (partnership, organisation) = match r.node {
@@ -186,6 +197,7 @@ pub(super) fn row_of(record: &Record) -> Result<Row, StoreError> {
             )
         }
         Record::Snapshot(r) => (vec![("name", text(&r.name))], json(r)?),
+        Record::ScoringScheme(r) => (vec![("name", text(&r.name))], json(r)?),
     };
     Ok(Row {
         table: table_of(record.kind()),
@@ -221,6 +233,21 @@ where
         map.insert(record.key(), record);
     }
     Ok(())
+}
+
+/// Whether the file has a table of this name.
+fn table_exists(connection: &rusqlite::Connection, table: &str) -> Result<bool, StoreError> {
+    connection
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+            [table],
+            |row| row.get::<_, i64>(0),
+        )
+        .map(|count| count > 0)
+        .map_err(|error| StoreError::BadRecord {
+            entity: "register",
+            detail: error.to_string(),
+        })
 }
 
 /// Reads the whole register.
@@ -306,5 +333,14 @@ pub(super) fn load_register(connection: &rusqlite::Connection) -> Result<Registe
         &mut register.node_positions,
     )?;
     load_table(connection, EntityKind::Snapshot, &mut register.snapshots)?;
+    // `Store::check` reads files without migrating them: one older than migration 3 has no
+    // scoring schemes table, and so no schemes.
+    if table_exists(connection, table_of(EntityKind::ScoringScheme))? {
+        load_table(
+            connection,
+            EntityKind::ScoringScheme,
+            &mut register.scoring_schemes,
+        )?;
+    }
     Ok(register)
 }

@@ -166,6 +166,18 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE INDEX node_positions_partnership ON node_positions(partnership_id);
     CREATE INDEX node_positions_organisation ON node_positions(organisation_id);
     "#,
+    // 3: scoring schemes, one row per version. Each assessment links to the version it was
+    // made with (NULL for assessments made before schemes were stored), so a changed scheme is
+    // a new row, never an edit of one in use.
+    r#"
+    CREATE TABLE scoring_schemes (
+        version INTEGER PRIMARY KEY CHECK (version >= 1),
+        name TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    ALTER TABLE assessments ADD COLUMN scheme_version INTEGER REFERENCES scoring_schemes(version);
+    CREATE INDEX assessments_scheme_version ON assessments(scheme_version);
+    "#,
 ];
 
 /// The schema version this build writes and the newest it reads.

@@ -1,0 +1,309 @@
+//! The overview of the whole register for the annual review: one row per partnership with its
+//! current bands, recommendation, cost and review date; flags for partnerships never assessed
+//! and reviews overdue; totals by recommendation ("Reduce: 7 partnerships, 36 hours a month,
+//! £12,000"); and a partnership's assessment history with trends.
+//!
+//! "Current" is the newest assessment (`Register::current_assessment`). Costs are for a
+//! financial year given by the caller, with representatives in post on the overview's date.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::resources::{AnnualCost, annual_costs};
+use crate::model::{
+    Assessment, AssessmentId, Band, GovernanceRating, Hours, Money, PartnershipId,
+    PartnershipStatus, Recommendation, Register, Significance, ValueForMoney,
+};
+
+/// Whether a partnership with this status is still reviewed: everything but closed and
+/// removed ones. Only these are flagged and counted in the totals.
+pub fn is_reviewed(status: PartnershipStatus) -> bool {
+    !matches!(
+        status,
+        PartnershipStatus::Closed | PartnershipStatus::Removed
+    )
+}
+
+/// One partnership in the overview.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OverviewRow {
+    /// The partnership.
+    pub partnership: PartnershipId,
+    /// Its name.
+    pub name: String,
+    /// Its status.
+    pub status: PartnershipStatus,
+    /// The current (newest) assessment, if any.
+    pub current: Option<AssessmentId>,
+    /// When it was last assessed.
+    pub assessed_on: Option<NaiveDate>,
+    /// Current risk band.
+    pub risk_band: Option<Band>,
+    /// Current risk score (likelihood x impact).
+    pub risk_score: Option<u32>,
+    /// Current value band.
+    pub value_band: Option<Band>,
+    /// Current value score, a whole percentage (assessments made before it was stored have
+    /// none).
+    pub value_percent: Option<u32>,
+    /// Current governance rating.
+    pub governance: Option<GovernanceRating>,
+    /// Significance: the current assessment's, or the partnership's own when never assessed.
+    pub significance: Significance,
+    /// Current value for money.
+    pub value_for_money: Option<ValueForMoney>,
+    /// Current recommendation (as chosen).
+    pub recommendation: Option<Recommendation>,
+    /// Whether the current recommendation overrode the matrix.
+    pub overridden: bool,
+    /// Cost to the council for the year.
+    pub cost: AnnualCost,
+    /// When the next review is due: the current assessment's next review, or the
+    /// partnership's own review date when never assessed.
+    pub review_due: Option<NaiveDate>,
+    /// Reviewed (see [`is_reviewed`]) and never assessed.
+    pub never_assessed: bool,
+    /// Reviewed and its review date is before the overview's date.
+    pub review_overdue: bool,
+}
+
+/// Partnerships, hours and money for one recommendation (or for "not assessed").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecommendationTotal {
+    /// The recommendation; `None` for partnerships not yet assessed.
+    pub recommendation: Option<Recommendation>,
+    /// How many partnerships.
+    pub partnerships: usize,
+    /// Their officer hours a month.
+    pub hours_per_month: Hours,
+    /// Their contributions for the year.
+    pub contributions: Money,
+    /// Their whole cost for the year (contributions plus costed officer time).
+    pub annual_cost: Money,
+}
+
+impl RecommendationTotal {
+    /// The group's name ("Reduce", "Not assessed").
+    pub fn label(&self) -> &'static str {
+        self.recommendation
+            .map_or("Not assessed", Recommendation::label)
+    }
+
+    /// One line for a report: "Reduce: 7 partnerships, 36 hours a month, £12,000" (the money
+    /// is the contributions; officer time is the hours).
+    pub fn summary(&self) -> String {
+        let noun = if self.partnerships == 1 {
+            "partnership"
+        } else {
+            "partnerships"
+        };
+        let hour_noun = if self.hours_per_month == Hours::whole(1) {
+            "hour"
+        } else {
+            "hours"
+        };
+        format!(
+            "{}: {} {noun}, {} {hour_noun} a month, {}",
+            self.label(),
+            self.partnerships,
+            self.hours_per_month,
+            self.contributions.format(true)
+        )
+    }
+}
+
+/// The overview of the register on a date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Overview {
+    /// The date reviews are judged overdue against.
+    pub today: NaiveDate,
+    /// The financial year costed.
+    pub year: i32,
+    /// One row per partnership, in identifier order.
+    pub rows: Vec<OverviewRow>,
+    /// Totals over reviewed partnerships by current recommendation, in the order of
+    /// `Recommendation::ALL`, then "not assessed"; groups with no partnership left out.
+    pub totals: Vec<RecommendationTotal>,
+    /// Reviewed partnerships never assessed.
+    pub never_assessed: usize,
+    /// Reviewed partnerships whose review is overdue.
+    pub overdue: usize,
+}
+
+/// The overview of every partnership on `today`, costed for financial `year`.
+pub fn overview(register: &Register, today: NaiveDate, year: i32) -> Overview {
+    let mut current: BTreeMap<PartnershipId, &Assessment> = BTreeMap::new();
+    for assessment in register.assessments.values() {
+        let newer = current
+            .get(&assessment.partnership)
+            .is_none_or(|seen| (assessment.date, assessment.id) > (seen.date, seen.id));
+        if newer {
+            current.insert(assessment.partnership, assessment);
+        }
+    }
+    let costs = annual_costs(register, year, today);
+    let mut rows = Vec::with_capacity(register.partnerships.len());
+    for (id, partnership) in &register.partnerships {
+        let assessment = current.get(id).copied();
+        let reviewed = is_reviewed(partnership.status);
+        let review_due = match assessment {
+            Some(a) => a.next_review,
+            None => partnership.review_date,
+        };
+        rows.push(OverviewRow {
+            partnership: *id,
+            name: partnership.name.clone(),
+            status: partnership.status,
+            current: assessment.map(|a| a.id),
+            assessed_on: assessment.and_then(|a| a.date),
+            risk_band: assessment.and_then(|a| a.risk_band),
+            risk_score: assessment
+                .filter(|a| a.risk_likelihood > 0 && a.risk_impact > 0)
+                .map(|a| u32::from(a.risk_likelihood) * u32::from(a.risk_impact)),
+            value_band: assessment.and_then(|a| a.value_band),
+            value_percent: assessment.and_then(|a| a.value_percent),
+            governance: assessment.and_then(|a| a.governance),
+            significance: assessment.map_or(partnership.significance, |a| a.significance),
+            value_for_money: assessment.and_then(|a| a.value_for_money),
+            recommendation: assessment.and_then(|a| a.recommendation),
+            overridden: assessment.is_some_and(|a| !a.override_reason.trim().is_empty()),
+            cost: costs.get(id).copied().unwrap_or_default(),
+            review_due,
+            never_assessed: reviewed && assessment.is_none(),
+            review_overdue: reviewed && review_due.is_some_and(|due| due < today),
+        });
+    }
+    let totals = totals_by_recommendation(&rows);
+    let never_assessed = rows.iter().filter(|r| r.never_assessed).count();
+    let overdue = rows.iter().filter(|r| r.review_overdue).count();
+    Overview {
+        today,
+        year,
+        rows,
+        totals,
+        never_assessed,
+        overdue,
+    }
+}
+
+/// Totals of reviewed rows by recommendation (see [`Overview::totals`]).
+pub fn totals_by_recommendation(rows: &[OverviewRow]) -> Vec<RecommendationTotal> {
+    let groups = Recommendation::ALL
+        .iter()
+        .copied()
+        .map(Some)
+        .chain(std::iter::once(None));
+    groups
+        .filter_map(|recommendation| {
+            let members: Vec<&OverviewRow> = rows
+                .iter()
+                .filter(|row| is_reviewed(row.status) && row.recommendation == recommendation)
+                .collect();
+            if members.is_empty() {
+                return None;
+            }
+            Some(RecommendationTotal {
+                recommendation,
+                partnerships: members.len(),
+                hours_per_month: members.iter().map(|r| r.cost.hours_per_month).sum(),
+                contributions: members.iter().map(|r| r.cost.contributions).sum(),
+                annual_cost: members.iter().map(|r| r.cost.total).sum(),
+            })
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// History
+
+/// Which way a measure moved since the assessment before.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    /// Higher risk, higher value, or better governance.
+    Up,
+    /// No change.
+    Same,
+    /// Lower risk, lower value, or worse governance.
+    Down,
+}
+
+/// Whether a move is good news.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Lower risk, higher value, better governance.
+    Better,
+    /// No change.
+    Same,
+    /// Higher risk, lower value, worse governance.
+    Worse,
+}
+
+/// A measure's move since the assessment before: the direction (for the arrow) and whether it
+/// is better or worse (for its colour and words).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Trend {
+    /// Which way the measure moved.
+    pub direction: Direction,
+    /// Whether that is better or worse.
+    pub verdict: Verdict,
+}
+
+impl Trend {
+    fn of<T: Ord>(before: Option<T>, after: Option<T>, higher_is_better: bool) -> Option<Self> {
+        let (before, after) = (before?, after?);
+        let direction = match after.cmp(&before) {
+            std::cmp::Ordering::Greater => Direction::Up,
+            std::cmp::Ordering::Equal => Direction::Same,
+            std::cmp::Ordering::Less => Direction::Down,
+        };
+        let verdict = match (direction, higher_is_better) {
+            (Direction::Same, _) => Verdict::Same,
+            (Direction::Up, true) | (Direction::Down, false) => Verdict::Better,
+            _ => Verdict::Worse,
+        };
+        Some(Self { direction, verdict })
+    }
+}
+
+/// One assessment in a partnership's history, with its trends since the one before.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HistoryEntry<'a> {
+    /// The assessment.
+    pub assessment: &'a Assessment,
+    /// Risk band since the one before (`None` for the first, or a band missing).
+    pub risk: Option<Trend>,
+    /// Value band since the one before.
+    pub value: Option<Trend>,
+    /// Governance rating since the one before.
+    pub governance: Option<Trend>,
+}
+
+/// A partnership's assessments, newest first, each with its trends since the one before.
+/// Trends compare bands and ratings, which stay comparable across scheme versions.
+pub fn history(register: &Register, partnership: PartnershipId) -> Vec<HistoryEntry<'_>> {
+    let mut assessments: Vec<&Assessment> = register
+        .assessments
+        .values()
+        .filter(|a| a.partnership == partnership)
+        .collect();
+    assessments.sort_by_key(|a| (a.date, a.id));
+    // Governance ratings run Excellent (best) first: a "higher" rating is a worse one, so the
+    // direction is reversed to read Up for better health.
+    let health = |a: &Assessment| a.governance.map(std::cmp::Reverse);
+    let mut entries: Vec<HistoryEntry<'_>> = assessments
+        .iter()
+        .enumerate()
+        .map(|(index, assessment)| {
+            let before = index.checked_sub(1).map(|i| assessments[i]);
+            HistoryEntry {
+                assessment,
+                risk: before.and_then(|b| Trend::of(b.risk_band, assessment.risk_band, false)),
+                value: before.and_then(|b| Trend::of(b.value_band, assessment.value_band, true)),
+                governance: before.and_then(|b| Trend::of(health(b), health(assessment), true)),
+            }
+        })
+        .collect();
+    entries.reverse();
+    entries
+}
