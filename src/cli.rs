@@ -60,6 +60,9 @@ pub enum Command {
         /// How many edits.
         #[arg(long, default_value_t = 1000)]
         count: usize,
+        /// Create the register first (an empty one) if there is no file yet.
+        #[arg(long)]
+        create: bool,
     },
 }
 
@@ -115,7 +118,11 @@ pub fn run(command: Command, out: &mut dyn std::io::Write) -> Result<(), CliErro
             }
             writeln!(out, "Audit log entries: {}", report.audit_entries).map_err(fail)
         }
-        Command::StressEdits { file, count } => stress_edits(&file, count, out),
+        Command::StressEdits {
+            file,
+            count,
+            create,
+        } => stress_edits(&file, count, create, out),
     }
 }
 
@@ -123,9 +130,14 @@ pub fn run(command: Command, out: &mut dyn std::io::Write) -> Result<(), CliErro
 fn stress_edits(
     file: &std::path::Path,
     count: usize,
+    create: bool,
     out: &mut dyn std::io::Write,
 ) -> Result<(), CliError> {
-    let mut document = Document::open(file).map_err(fail)?;
+    let mut document = if create && !file.exists() {
+        Document::create(file, crate::model::Register::new("Stress Test Council")).map_err(fail)?
+    } else {
+        Document::open(file).map_err(fail)?
+    };
     let id = PartnershipId::next_in(&document.register().partnerships);
     document
         .apply(Edit::insert(Partnership {

@@ -107,7 +107,7 @@ impl Store {
 
     fn create_inner(path: &Path, register: &Register) -> Result<Self, StoreError> {
         let sqlite = |error| StoreError::from_sqlite(path, error);
-        let connection = Connection::open_with_flags(
+        let connection = open_connection(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
                 | OpenFlags::SQLITE_OPEN_CREATE
@@ -115,13 +115,21 @@ impl Store {
         )
         .map_err(sqlite)?;
         let mut store = Self::held(connection, path);
-        store.configure_for_writing()?;
+        // Everything is written straight into the main file (rollback journal) before WAL is
+        // switched on: a register killed right after it was made still has its application id,
+        // schema and records in the file itself, not only in a `-wal` beside it.
+        harden(&store.connection).map_err(sqlite)?;
+        store
+            .connection
+            .pragma_update(None, "foreign_keys", true)
+            .map_err(sqlite)?;
         store
             .connection
             .pragma_update(None, "application_id", APPLICATION_ID)
             .map_err(sqlite)?;
         store.migrate(0)?;
         store.write_everything(register)?;
+        store.configure_for_writing()?;
         Ok(store)
     }
 
@@ -140,14 +148,37 @@ impl Store {
         let facts = header_facts(path)?;
         verify_read_only(path)?;
         let sqlite = |error| StoreError::from_sqlite(path, error);
-        let connection = Connection::open_with_flags(
+        let connection = open_connection(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(sqlite)?;
         let mut store = Self::held(connection, path);
         store.configure_for_writing()?;
-        store.migrate(facts.user_version)?;
+        // The header read before opening can lag behind a `-wal` left by a program that was
+        // killed after a migration; what SQLite reads, WAL included, is the real version.
+        let version = store.schema_version()?;
+        if version > newest_version() {
+            return Err(StoreError::TooNew {
+                path: path.to_path_buf(),
+                found: version,
+                supported: newest_version(),
+            });
+        }
+        if version < facts.user_version {
+            return Err(StoreError::Corrupt {
+                path: path.to_path_buf(),
+                detail: "the file's version went backwards".to_string(),
+            });
+        }
+        if version < newest_version() {
+            store.migrate(version)?;
+            // Write the migrated schema into the file itself, header included.
+            store
+                .connection
+                .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+                .map_err(sqlite)?;
+        }
         let register = rows::load_register(&store.connection)?;
         Ok((store, register))
     }
@@ -195,7 +226,7 @@ impl Store {
         let sqlite = |error| on_copy(StoreError::from_sqlite(&copy, error));
         let facts = header::check_header(&copy, newest_version()).map_err(on_copy)?;
         verify_read_only(&copy).map_err(on_copy)?;
-        let connection = Connection::open_with_flags(
+        let connection = open_connection(
             &copy,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
@@ -373,6 +404,12 @@ impl Store {
         Ok(())
     }
 
+    fn schema_version(&self) -> Result<u32, StoreError> {
+        self.connection
+            .query_row("PRAGMA user_version", [], |row| row.get::<_, u32>(0))
+            .map_err(|error| StoreError::from_sqlite(&self.path, error))
+    }
+
     fn migrate(&mut self, from_version: u32) -> Result<(), StoreError> {
         let path = self.path.clone();
         let sqlite = |error| StoreError::from_sqlite(&path, error);
@@ -406,6 +443,19 @@ impl Store {
         audit::record_creation(&transaction, &context).map_err(sqlite)?;
         transaction.commit().map_err(sqlite)
     }
+}
+
+/// How long to wait for another program's lock before saying the register is in use. Long
+/// enough to ride out another window opening or closing the file, short enough not to freeze
+/// this one.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(300);
+
+/// Opens a connection that gives up on a lock after [`LOCK_WAIT`] (SQLite's default here is
+/// five seconds, which froze the window when another program held the register).
+fn open_connection(path: &Path, flags: OpenFlags) -> rusqlite::Result<Connection> {
+    let connection = Connection::open_with_flags(path, flags)?;
+    connection.busy_timeout(LOCK_WAIT)?;
+    Ok(connection)
 }
 
 /// Turns off what an untrusted file could use against us.
@@ -464,7 +514,7 @@ fn side_files(path: &Path) -> [PathBuf; 2] {
 fn open_checked_read_only(path: &Path) -> Result<(Connection, SideFileCleanup), StoreError> {
     let sqlite = |error| StoreError::from_sqlite(path, error);
     let cleanup = SideFileCleanup::before_opening(path);
-    let connection = Connection::open_with_flags(
+    let connection = open_connection(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
@@ -509,7 +559,7 @@ fn header_facts(path: &Path) -> Result<header::HeaderFacts, StoreError> {
 /// read, and nothing is left beside it.
 fn held_elsewhere(path: &Path) -> bool {
     let _cleanup = SideFileCleanup::before_opening(path);
-    let Ok(connection) = Connection::open_with_flags(
+    let Ok(connection) = open_connection(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     ) else {
