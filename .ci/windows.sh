@@ -139,6 +139,49 @@ windows_tests() {
     done < <(printf '%s\n' "$json" | grep -o '"executable":"[^"]*"' | cut -d'"' -f4)
 }
 
+# Export commands compared between the Linux and Windows builds, one an entry: "EXT|WORDS", the
+# words after the program's name with REGISTER standing for the sample register and OUT for the
+# file to write (OUT gets the extension EXT). Add each export command here as it lands, e.g.
+# "svg|export structure REGISTER OUT". Text formats (svg, csv, json, dot, graphml, txt, md) must
+# be the same bytes from both builds; other formats must be written by both.
+EXPORT_COMMANDS=(
+)
+
+# Replaces REGISTER and OUT in WORDS, prints one argument a line.
+export_arguments() {
+    local words=$1 register=$2 out=$3 word
+    for word in $words; do
+        case "$word" in
+            REGISTER) printf '%s\n' "$register" ;;
+            OUT) printf '%s\n' "$out" ;;
+            *) printf '%s\n' "$word" ;;
+        esac
+    done
+}
+
+compare_exports() {
+    local dir=$SMOKE/files entry ext words n=0 linux_out windows_out
+    local -a linux_args windows_args
+    for entry in "${EXPORT_COMMANDS[@]}"; do
+        n=$((n + 1))
+        ext=${entry%%|*}
+        words=${entry#*|}
+        linux_out=$dir/export-$n-linux.$ext
+        windows_out=$dir/export-$n-windows.$ext
+        mapfile -t linux_args < <(export_arguments "$words" "$dir/linux.atlas" "$linux_out")
+        mapfile -t windows_args < <(export_arguments "$words" "$(winpath "$dir/linux.atlas")" "$(winpath "$windows_out")")
+        "$LINUX" "${linux_args[@]}" >/dev/null || fail "Linux: $words"
+        wine_run "$EXE" "${windows_args[@]}" >/dev/null || fail "Windows: $words"
+        [ -s "$linux_out" ] && [ -s "$windows_out" ] || fail "nothing written by: $words"
+        case "$ext" in
+            svg | csv | json | dot | graphml | txt | md)
+                cmp "$linux_out" "$windows_out" || fail "$words: Windows and Linux bytes differ"
+                ;;
+        esac
+    done
+    say "  ${#EXPORT_COMMANDS[@]} export commands compared"
+}
+
 # `check` output with the register's path taken out: the rest must be the same bytes.
 check_body() { sed -e '1s/^Register: .*$/Register: (path)/'; }
 
@@ -250,11 +293,21 @@ gui() {
         fail "the window closed by itself: $(cat "$SMOKE/gui.txt")"
     fi
     DISPLAY=$display import -window root "$shot"
+    [ -f "$SMOKE/files/~\$windows.atlas.owner" ] || fail "the window holds the register without an owner note"
+
+    # A second window on the same register: it must stay up and say who holds it (screenshot).
+    local second_pid second_shot=$SMOKE/wine-second-window.png
+    DISPLAY=$display wine_run "$EXE" "$(winpath "$SMOKE/files/windows.atlas")" >"$SMOKE/gui-second.txt" 2>&1 &
+    second_pid=$!
+    sleep "${GUI_SECONDS:-12}"
+    kill -0 "$second_pid" 2>/dev/null || fail "the second window closed by itself: $(cat "$SMOKE/gui-second.txt")"
+    DISPLAY=$display import -window root "$second_shot"
+
     DISPLAY=$display wine_run C:\\windows\\system32\\taskkill.exe /F /IM partnership-atlas.exe >/dev/null 2>&1 || true
-    wait "$gui_pid" 2>/dev/null || true
+    wait "$gui_pid" "$second_pid" 2>/dev/null || true
     kill "$xvfb_pid" 2>/dev/null || true
     wait "$xvfb_pid" 2>/dev/null || true
-    say "  stayed up ${GUI_SECONDS:-12} s; screenshot: $shot"
+    say "  stayed up ${GUI_SECONDS:-12} s; screenshots: $shot, $second_shot"
 }
 
 package() {
@@ -298,6 +351,7 @@ case "$MODE" in
         LINUX_EXE=$(build_program "Linux build (debug)")
         prepare_wine
         compare_cli
+        compare_exports
         two_programs
         if [ "${WINDOWS_TESTS:-1}" = 1 ]; then windows_tests; fi
         if [ "${WINDOWS_GUI:-1}" = 1 ]; then gui; fi
