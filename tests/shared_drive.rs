@@ -502,3 +502,34 @@ fn helper_person_editing() {
         std::thread::sleep(Duration::from_millis(200));
     }
 }
+
+/// An older register opened read-only is brought up to date in the private copy only: the file
+/// itself keeps every byte.
+#[test]
+fn read_only_view_of_an_older_register_leaves_it_as_it_was() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = folder.path().join("old register.atlas");
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/register-schema-v1.atlas"
+        ),
+        &path,
+    )
+    .expect("copy fixture");
+    let before = std::fs::read(&path).expect("read");
+    let view = Document::open_read_only(&path).expect("read-only view of an older register");
+    assert!(!view.register().partnerships.is_empty());
+    assert!(view.is_read_only());
+    drop(view);
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        before,
+        "the file changed"
+    );
+    let listing: Vec<_> = std::fs::read_dir(folder.path())
+        .expect("list")
+        .map(|entry| entry.expect("entry").file_name())
+        .collect();
+    assert_eq!(listing, ["old register.atlas"]);
+}

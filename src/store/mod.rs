@@ -236,7 +236,22 @@ impl Store {
             .pragma_update(None, "locking_mode", "EXCLUSIVE")
             .map_err(sqlite)?;
         let mut store = Self::held(connection, &copy);
-        store.migrate(facts.user_version).map_err(on_copy)?;
+        // What SQLite reads, WAL included, is the real version (the header can lag behind it).
+        let version = store.schema_version().map_err(on_copy)?;
+        if version > newest_version() {
+            return Err(StoreError::TooNew {
+                path: path.to_path_buf(),
+                found: version,
+                supported: newest_version(),
+            });
+        }
+        if version < facts.user_version {
+            return Err(StoreError::Corrupt {
+                path: path.to_path_buf(),
+                detail: "the file's version went backwards".to_string(),
+            });
+        }
+        store.migrate(version).map_err(on_copy)?;
         let register = rows::load_register(&store.connection)?;
         store.path = path.to_path_buf();
         store.read_only = true;
