@@ -13,4 +13,5 @@ pub mod model;
 pub mod platform;
 pub mod sample;
 pub mod store;
+pub mod tables;
 pub mod ui;
