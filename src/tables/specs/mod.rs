@@ -10,7 +10,7 @@ mod relationships;
 mod strategies;
 mod themes;
 
-pub use actions::actions;
+pub use actions::{actions, is_overdue};
 pub use contributions::contributions;
 pub use memberships::memberships;
 pub use organisations::organisations;
