@@ -7,6 +7,9 @@ use super::column::Column;
 use super::lookup::Lookup;
 use crate::model::{Edit, Entity, InvalidValue, PartnershipId, Record, Register, normalised_name};
 
+/// Reads and sets a record's number.
+pub type NumericId<T> = (fn(&T) -> i64, fn(&mut T, i64));
+
 /// Makes the record a new row starts as (linked to the current partnership where it can be).
 pub type NewRecord<T> = fn(&Register, Option<PartnershipId>) -> Result<T, InvalidValue>;
 
@@ -23,7 +26,7 @@ pub struct TableSpec<T: Entity + 'static> {
     pub name_column: Option<usize>,
     /// The record's number, for the "Id" column of copied rows (none for link tables, whose
     /// key is the pair they link).
-    pub numeric_id: Option<(fn(&T) -> i64, fn(&mut T, i64))>,
+    pub numeric_id: Option<NumericId<T>>,
     /// What a new row starts as.
     pub new_record: NewRecord<T>,
     /// The partnership a row belongs to (selecting the row makes it current).

@@ -142,6 +142,8 @@ fn commit<T: Entity + 'static>(
                 spec.columns[edit.column].header, reason.0
             ));
             edit.text = text.to_string();
+            // Keep the keyboard in the cell, text selected, so the fix can be typed at once.
+            edit.focus_asked = false;
         }
     }
 }
@@ -203,7 +205,7 @@ fn text_ui<K>(
     }
     if response.lost_focus() || (response.has_focus() && (enter || tab)) {
         let tab = tab.then_some(!shift);
-        if response.lost_focus() && !enter && !tab.is_some() && invalid {
+        if response.lost_focus() && !enter && tab.is_none() && invalid {
             // Left a refused value: keep it, with its reason, until fixed or cancelled.
             return Outcome::Nothing;
         }
