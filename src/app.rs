@@ -141,7 +141,17 @@ impl AtlasApp {
             recent_files: &self.settings.recent_files,
             file_dialog_open: self.pending_dialog.is_some(),
         };
+        if self.ui_state.tables.hidden_columns.is_none() {
+            self.ui_state.tables.hidden_columns = Some(self.settings.hidden_columns.clone());
+        }
         ui::app_ui(ui, &view, &mut self.ui_state, &mut self.commands);
+        // Columns shown or hidden are remembered between sessions.
+        if let Some(hidden) = &self.ui_state.tables.hidden_columns
+            && *hidden != self.settings.hidden_columns
+        {
+            self.settings.hidden_columns = hidden.clone();
+            self.save_settings();
+        }
 
         let commands = self.commands.take();
         if !commands.is_empty() {
@@ -163,6 +173,11 @@ impl AtlasApp {
         for (shortcut, command) in command::WINDOW_SHORTCUTS {
             let for_text = matches!(command, Command::Undo | Command::Redo);
             if for_text && text_has_keyboard {
+                continue;
+            }
+            // With a register open, Ctrl+N adds a row to the table on show (File > New
+            // register... is still in the menu).
+            if *command == Command::NewRegister && self.document.is_some() {
                 continue;
             }
             if ctx.input_mut(|input| input.consume_shortcut(shortcut)) {

@@ -15,4 +15,5 @@ pub mod platform;
 pub mod sample;
 pub mod scoring;
 pub mod store;
+pub mod tables;
 pub mod ui;

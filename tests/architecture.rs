@@ -22,6 +22,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("scoring", &["model"]),
     ("analysis", &["model", "scoring"]),
     ("sample", &["model"]),
+    ("tables", &["model"]),
     ("document", &["model", "store"]),
     (
         "export",

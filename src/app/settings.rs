@@ -21,6 +21,8 @@ pub struct Settings {
     pub recent_files: Vec<PathBuf>,
     /// The sample register has been copied into the data folder once; not done again.
     pub sample_created: bool,
+    /// Columns the user hid, by table id ("partnerships") and column id.
+    pub hidden_columns: std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
 }
 
 impl Settings {

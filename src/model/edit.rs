@@ -208,6 +208,16 @@ impl Register {
         Ok(())
     }
 
+    /// Why `record` cannot be deleted now (other records use it), if it cannot: the same
+    /// refusal `apply` gives, asked before trying (for a delete button's message).
+    pub fn deletion_refusal(&self, record: &Record) -> Option<EditError> {
+        let users = self.referrers(&record.key());
+        (!users.is_empty()).then(|| EditError::InUse {
+            title: record.title(),
+            uses: describe_uses(&users),
+        })
+    }
+
     fn delete_checked(&mut self, record: &Record) -> Result<(), EditError> {
         let key = record.key();
         if key == RecordKey::Settings {

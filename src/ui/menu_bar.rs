@@ -22,7 +22,7 @@ fn file_menu_ui(ui: &mut egui::Ui, view: &AppView<'_>, commands: &mut CommandQue
     menu_item_ui(
         ui,
         "New register...",
-        Some(NEW_SHORTCUT),
+        (!has_document).then_some(NEW_SHORTCUT),
         true,
         Command::NewRegister,
         commands,

@@ -9,8 +9,12 @@ mod menu_bar;
 mod messages;
 mod navigation_bar;
 pub mod partnerships;
+mod people_panel;
+mod register_panels;
 mod start_page;
 mod status_bar;
+pub mod table_panels;
+pub mod table_view;
 mod text_field;
 pub mod theme;
 mod typed_path_dialog;
@@ -32,16 +36,50 @@ pub enum PanelKind {
     /// The register's partnerships, with a detail form.
     #[default]
     Partnerships,
+    /// Typed relationships between partnerships.
+    Relationships,
+    /// Partner organisations.
+    Organisations,
+    /// People, representation, and the person x partnership matrix.
+    People,
+    /// Organisations in partnerships.
+    Memberships,
+    /// Money and in-kind input.
+    Contributions,
+    /// Strategy documents, objectives, measures and deliveries.
+    Strategies,
+    /// Themes and corporate priorities with their partnerships.
+    Themes,
+    /// The action plan.
+    Actions,
 }
 
 impl PanelKind {
     /// Every panel, in navigation order.
-    pub const ALL: &'static [Self] = &[Self::Partnerships];
+    pub const ALL: &'static [Self] = &[
+        Self::Partnerships,
+        Self::Relationships,
+        Self::Organisations,
+        Self::People,
+        Self::Memberships,
+        Self::Contributions,
+        Self::Strategies,
+        Self::Themes,
+        Self::Actions,
+    ];
 
     /// The panel's name in the navigation bar.
     pub fn label(self) -> &'static str {
         match self {
             Self::Partnerships => "Partnerships",
+            Self::Relationships => "Relationships",
+            Self::Organisations => "Organisations",
+            Self::People => "People and representation",
+            Self::Memberships => "Memberships",
+            Self::Contributions => "Contributions",
+            Self::Strategies => "Strategies",
+            Self::Themes => "Themes and priorities",
+            Self::Actions => "Actions",
         }
     }
 }
@@ -56,6 +94,8 @@ pub struct UiState {
     pub current_partnership: Option<PartnershipId>,
     /// The partnerships panel's own state (filter, sort, the detail form).
     pub partnerships: PartnershipsPanelState,
+    /// The other table panels' state.
+    pub tables: table_panels::TablePanels,
     /// The "Type the path" window, while it is open.
     pub typed_path: Option<TypedPathDialog>,
 }
@@ -65,6 +105,7 @@ impl UiState {
     pub fn register_changed_hands(&mut self) {
         self.current_partnership = None;
         self.partnerships.forget_register();
+        self.tables.forget_register();
     }
 
     /// A partnership was just added: select it, show it, and put the cursor in its name.
@@ -123,14 +164,41 @@ pub fn app_ui(
                     read_only: document.is_read_only(),
                     revision: view.revision,
                 };
+                let current = &mut state.current_partnership;
+                let tables = &mut state.tables;
                 match state.panel {
                     PanelKind::Partnerships => partnerships::partnerships_panel_ui(
                         ui,
                         &context,
                         &mut state.partnerships,
-                        &mut state.current_partnership,
+                        tables,
+                        current,
                         commands,
                     ),
+                    PanelKind::Relationships => register_panels::relationships_panel_ui(
+                        ui, &context, tables, current, commands,
+                    ),
+                    PanelKind::Organisations => register_panels::organisations_panel_ui(
+                        ui, &context, tables, current, commands,
+                    ),
+                    PanelKind::People => {
+                        people_panel::people_panel_ui(ui, &context, tables, current, commands)
+                    }
+                    PanelKind::Memberships => register_panels::memberships_panel_ui(
+                        ui, &context, tables, current, commands,
+                    ),
+                    PanelKind::Contributions => register_panels::contributions_panel_ui(
+                        ui, &context, tables, current, commands,
+                    ),
+                    PanelKind::Strategies => register_panels::strategies_panel_ui(
+                        ui, &context, tables, current, commands,
+                    ),
+                    PanelKind::Themes => {
+                        register_panels::themes_panel_ui(ui, &context, tables, current, commands)
+                    }
+                    PanelKind::Actions => {
+                        register_panels::actions_panel_ui(ui, &context, tables, current, commands)
+                    }
                 }
             }
         }

@@ -3,12 +3,13 @@
 
 mod detail_form;
 mod rows;
-mod table;
 
 pub use detail_form::{DetailFormState, FormLayout, TextField};
 pub use rows::{PartnershipRow, PartnershipRows, SortColumn, SortOrder, financial_year_label};
 
 use super::PanelContext;
+use super::table_panels::{TablePanels, options_for};
+use super::table_view::{TableViewState, table_view_ui};
 use crate::app::{Command, CommandQueue};
 use crate::model::{Edit, PartnershipId, Register};
 
@@ -25,6 +26,8 @@ pub struct PartnershipsPanelState {
     /// The table's order.
     pub sort: SortOrder,
     rows: PartnershipRows,
+    /// The generic table's state (filter, order, selection, editing).
+    pub table: TableViewState<PartnershipId>,
     form: DetailFormState,
     scroll_to_current: bool,
     /// The current partnership and where it was among the visible rows, to bring it back
@@ -38,11 +41,14 @@ impl PartnershipsPanelState {
         self.rows.forget();
         self.form.forget();
         self.filter.clear();
+        self.table.forget_register();
     }
 
     /// A partnership was added: make sure it shows, and put the cursor in its name.
     pub fn show_added(&mut self, id: PartnershipId) {
         self.filter.clear();
+        self.table.filter.clear();
+        self.table.select_only(id);
         self.scroll_to_current = true;
         self.form.focus_name_of(id);
     }
@@ -64,10 +70,10 @@ pub fn partnerships_panel_ui(
     ui: &mut egui::Ui,
     context: &PanelContext<'_>,
     state: &mut PartnershipsPanelState,
+    tables: &mut TablePanels,
     current: &mut Option<PartnershipId>,
     commands: &mut CommandQueue,
 ) {
-    toolbar_ui(ui, context, state, commands);
     let reordered = state.rows.refresh(
         context.register,
         context.revision,
@@ -125,8 +131,27 @@ pub fn partnerships_panel_ui(
                 });
         }
     }
-    let scroll = std::mem::take(&mut state.scroll_to_current);
-    table::partnerships_table_ui(ui, &state.rows, &mut state.sort, current, scroll);
+    state.scroll_to_current = false;
+    // The current partnership (chosen in any panel) is the selected row here.
+    if let Some(id) = *current
+        && !state.table.selected().contains(&id)
+    {
+        state.table.select_only(id);
+    }
+    let mut options = options_for(
+        &mut tables.hidden_columns,
+        &tables.specs.partnerships,
+        current,
+    );
+    options.add_command = Some(Command::AddPartnership);
+    table_view_ui(
+        ui,
+        context,
+        &tables.specs.partnerships,
+        &mut state.table,
+        options,
+        commands,
+    );
 }
 
 /// Scrolls to the current row when a change to the register moved it (a rename re-sorts).
@@ -148,46 +173,4 @@ fn follow_current_row(
         state.scroll_to_current = true;
     }
     state.followed = Some((id, position));
-}
-
-fn toolbar_ui(
-    ui: &mut egui::Ui,
-    context: &PanelContext<'_>,
-    state: &mut PartnershipsPanelState,
-    commands: &mut CommandQueue,
-) {
-    ui.horizontal(|ui| {
-        let label = ui.label("Filter");
-        ui.add(
-            egui::TextEdit::singleline(&mut state.filter)
-                .id(egui::Id::new("partnerships_filter"))
-                .hint_text("Words to find in any column")
-                .desired_width(280.0),
-        )
-        .labelled_by(label.id);
-        if !state.filter.is_empty() && ui.button("Clear filter").clicked() {
-            state.filter.clear();
-        }
-        let shown = state.rows.visible_len();
-        let total = state.rows.total_len();
-        let noun = if total == 1 {
-            "partnership"
-        } else {
-            "partnerships"
-        };
-        let counted = if shown == total {
-            format!("{total} {noun}")
-        } else {
-            format!("Showing {shown} of {total} {noun}")
-        };
-        ui.label(egui::RichText::new(counted).color(super::theme::weak_text_colour(ui.visuals())));
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let add = ui
-                .add_enabled(!context.read_only, egui::Button::new("Add partnership"))
-                .on_hover_text("Add a new partnership to the register and type its name");
-            if add.clicked() {
-                commands.send(Command::AddPartnership);
-            }
-        });
-    });
 }

@@ -1,0 +1,392 @@
+//! `Column<T>`: one column of a table of `T` records, built from small constructors (a text
+//! column, a money column, a link column...) so each table reads as a list of its columns.
+
+use chrono::NaiveDate;
+
+use super::cell::{Cell, EditorKind, LinkTarget, TotalKind};
+use super::lookup::Lookup;
+use crate::model::{Hours, InvalidValue, Money, parse_date, parse_name};
+
+type Show<T> = Box<dyn Fn(&Lookup<'_>, &T) -> Cell + Send + Sync>;
+type Set<T> = Box<dyn Fn(&Lookup<'_>, &mut T, &str) -> Result<(), InvalidValue> + Send + Sync>;
+
+/// A closed list of values a column offers (kinds, statuses, roles).
+pub trait ChoiceValue: Copy + PartialEq + 'static {
+    /// Every value, in the order offered.
+    fn all() -> &'static [Self];
+    /// The words shown.
+    fn label(self) -> &'static str;
+    /// Reads a label or stored code.
+    fn parse(text: &str) -> Option<Self>;
+}
+
+macro_rules! choice_values {
+    ($($ty:ident),+ $(,)?) => {$(
+        impl ChoiceValue for crate::model::$ty {
+            fn all() -> &'static [Self] { Self::ALL }
+            fn label(self) -> &'static str { crate::model::$ty::label(self) }
+            fn parse(text: &str) -> Option<Self> { crate::model::$ty::parse(text) }
+        }
+    )+};
+}
+
+choice_values!(
+    PartnershipKind,
+    PartnershipStatus,
+    StructuralLevel,
+    GovernanceLayer,
+    Geography,
+    StatutoryStatus,
+    LegalForm,
+    Significance,
+    GoverningDocument,
+    CouncilRole,
+    RelationshipKind,
+    Sector,
+    MembershipRole,
+    PersonKind,
+    RoleOnBody,
+    AppointedBy,
+    ContributionKind,
+    Rag,
+    ActionStatus,
+    OrgIdScheme,
+);
+
+/// One column of a table of `T`.
+pub struct Column<T> {
+    /// Stable id, remembered in the settings (hidden columns) and accepted as a pasted heading.
+    pub id: &'static str,
+    /// The heading shown.
+    pub header: &'static str,
+    /// How a cell is edited.
+    pub editor: EditorKind,
+    /// What the totals row shows.
+    pub total: TotalKind,
+    /// Hidden until the user shows it.
+    pub hidden_by_default: bool,
+    show: Show<T>,
+    set: Option<Set<T>>,
+}
+
+impl<T: 'static> Column<T> {
+    /// The cell for `record`.
+    pub fn cell(&self, lookup: &Lookup<'_>, record: &T) -> Cell {
+        (self.show)(lookup, record)
+    }
+
+    /// Whether the column can be typed into.
+    pub fn is_editable(&self) -> bool {
+        self.set.is_some()
+    }
+
+    /// Whether the column holds numbers (right-aligned).
+    pub fn is_numeric(&self) -> bool {
+        matches!(
+            self.editor,
+            EditorKind::Money | EditorKind::Hours | EditorKind::Integer
+        ) || self.total != TotalKind::None
+    }
+
+    /// Puts the typed `text` into `record`, or says why it cannot go in.
+    pub fn set(&self, lookup: &Lookup<'_>, record: &mut T, text: &str) -> Result<(), InvalidValue> {
+        match &self.set {
+            Some(set) => set(lookup, record, text),
+            None => Err(InvalidValue(format!(
+                "{} is worked out from other records and cannot be typed in",
+                self.header
+            ))),
+        }
+    }
+
+    /// Hidden until the user asks for it.
+    pub fn hidden(mut self) -> Self {
+        self.hidden_by_default = true;
+        self
+    }
+
+    fn new(id: &'static str, header: &'static str, editor: EditorKind, show: Show<T>) -> Self {
+        Self {
+            id,
+            header,
+            editor,
+            total: TotalKind::None,
+            hidden_by_default: false,
+            show,
+            set: None,
+        }
+    }
+
+    /// Worked out from other records, shown and never typed into.
+    pub fn derived(
+        id: &'static str,
+        header: &'static str,
+        total: TotalKind,
+        show: impl Fn(&Lookup<'_>, &T) -> Cell + Send + Sync + 'static,
+    ) -> Self {
+        let mut column = Self::new(id, header, EditorKind::ReadOnly, Box::new(show));
+        column.total = total;
+        column
+    }
+
+    /// Free text, trimmed.
+    pub fn text(
+        id: &'static str,
+        header: &'static str,
+        get: fn(&T) -> &str,
+        put: fn(&mut T, String),
+    ) -> Self {
+        let mut column = Self::new(
+            id,
+            header,
+            EditorKind::Text,
+            Box::new(move |_, r| Cell::text(get(r))),
+        );
+        column.set = Some(Box::new(move |_, r, text| {
+            put(r, text.trim().to_string());
+            Ok(())
+        }));
+        column
+    }
+
+    /// A name: trimmed, single-spaced, never empty. `what` names it in messages.
+    pub fn name(
+        id: &'static str,
+        header: &'static str,
+        what: &'static str,
+        get: fn(&T) -> &str,
+        put: fn(&mut T, String),
+    ) -> Self {
+        let mut column = Self::new(
+            id,
+            header,
+            EditorKind::Name,
+            Box::new(move |_, r| Cell::text(get(r))),
+        );
+        column.set = Some(Box::new(move |_, r, text| {
+            put(r, parse_name(text, what)?);
+            Ok(())
+        }));
+        column
+    }
+
+    /// Pounds and pence, totalled.
+    pub fn money(
+        id: &'static str,
+        header: &'static str,
+        get: fn(&T) -> Money,
+        put: fn(&mut T, Money),
+    ) -> Self {
+        let show = move |_: &Lookup<'_>, r: &T| {
+            let m = get(r);
+            Cell::number(m.format(false), m.pence)
+        };
+        let mut column = Self::new(id, header, EditorKind::Money, Box::new(show));
+        column.total = TotalKind::Money;
+        column.set = Some(Box::new(move |_, r, text| {
+            put(r, Money::parse(text)?);
+            Ok(())
+        }));
+        column
+    }
+
+    /// Hours to one decimal place, never negative, totalled.
+    pub fn hours(
+        id: &'static str,
+        header: &'static str,
+        get: fn(&T) -> Hours,
+        put: fn(&mut T, Hours),
+    ) -> Self {
+        let show = move |_: &Lookup<'_>, r: &T| {
+            let h = get(r);
+            Cell::number(h.to_string(), i64::from(h.tenths))
+        };
+        let mut column = Self::new(id, header, EditorKind::Hours, Box::new(show));
+        column.total = TotalKind::Hours;
+        column.set = Some(Box::new(move |_, r, text| {
+            put(r, Hours::parse(text)?);
+            Ok(())
+        }));
+        column
+    }
+
+    /// A date, ISO or dd/mm/yyyy; empty clears it.
+    pub fn date(
+        id: &'static str,
+        header: &'static str,
+        get: fn(&T) -> Option<NaiveDate>,
+        put: fn(&mut T, Option<NaiveDate>),
+    ) -> Self {
+        let mut column = Self::new(
+            id,
+            header,
+            EditorKind::Date,
+            Box::new(move |_, r| Cell::date(get(r))),
+        );
+        column.set = Some(Box::new(move |_, r, text| {
+            let date = if text.trim().is_empty() {
+                None
+            } else {
+                Some(parse_date(text)?)
+            };
+            put(r, date);
+            Ok(())
+        }));
+        column
+    }
+
+    /// A whole number between `min` and `max`.
+    pub fn integer(
+        id: &'static str,
+        header: &'static str,
+        range: (i64, i64),
+        get: fn(&T) -> i64,
+        put: fn(&mut T, i64),
+    ) -> Self {
+        let show = move |_: &Lookup<'_>, r: &T| {
+            let v = get(r);
+            Cell::number(v.to_string(), v)
+        };
+        let mut column = Self::new(id, header, EditorKind::Integer, Box::new(show));
+        column.set = Some(Box::new(move |_, r, text| {
+            let trimmed = text.trim().replace(',', "");
+            let value: i64 = trimmed
+                .parse()
+                .map_err(|_| InvalidValue(format!("\"{}\" is not a whole number", text.trim())))?;
+            if value < range.0 || value > range.1 {
+                return Err(InvalidValue(format!(
+                    "{header} must be between {} and {}",
+                    range.0, range.1
+                )));
+            }
+            put(r, value);
+            Ok(())
+        }));
+        column
+    }
+
+    /// Yes or no.
+    pub fn boolean(
+        id: &'static str,
+        header: &'static str,
+        get: fn(&T) -> bool,
+        put: fn(&mut T, bool),
+    ) -> Self {
+        let show = move |_: &Lookup<'_>, r: &T| Cell::text(if get(r) { "Yes" } else { "No" });
+        let mut column = Self::new(id, header, EditorKind::Bool, Box::new(show));
+        column.set = Some(Box::new(move |_, r, text| {
+            put(r, parse_bool(text)?);
+            Ok(())
+        }));
+        column
+    }
+
+    /// One of a closed list.
+    pub fn choice<C: ChoiceValue>(
+        id: &'static str,
+        header: &'static str,
+        get: fn(&T) -> C,
+        put: fn(&mut T, C),
+    ) -> Self {
+        let editor = EditorKind::Choice {
+            options: C::all().iter().map(|c| c.label()).collect(),
+            optional: false,
+        };
+        let show = move |_: &Lookup<'_>, r: &T| {
+            let value = get(r);
+            let rank = C::all().iter().position(|c| *c == value).unwrap_or(0);
+            Cell {
+                text: value.label().to_string(),
+                sort: super::cell::SortKey::Number(rank as i64),
+            }
+        };
+        let mut column = Self::new(id, header, editor, Box::new(show));
+        column.set = Some(Box::new(move |_, r, text| {
+            put(r, parse_choice::<C>(text, header)?);
+            Ok(())
+        }));
+        column
+    }
+
+    /// One of a closed list, or nothing.
+    pub fn optional_choice<C: ChoiceValue>(
+        id: &'static str,
+        header: &'static str,
+        get: fn(&T) -> Option<C>,
+        put: fn(&mut T, Option<C>),
+    ) -> Self {
+        let editor = EditorKind::Choice {
+            options: C::all().iter().map(|c| c.label()).collect(),
+            optional: true,
+        };
+        let show = move |_: &Lookup<'_>, r: &T| Cell::text(get(r).map(|c| c.label()).unwrap_or(""));
+        let mut column = Self::new(id, header, editor, Box::new(show));
+        column.set = Some(Box::new(move |_, r, text| {
+            let value = if text.trim().is_empty() {
+                None
+            } else {
+                Some(parse_choice::<C>(text, header)?)
+            };
+            put(r, value);
+            Ok(())
+        }));
+        column
+    }
+
+    /// A link to another record, typed by name or picked from a list.
+    pub fn link(
+        id: &'static str,
+        header: &'static str,
+        target: LinkTarget,
+        optional: bool,
+        get: fn(&T) -> Option<i64>,
+        put: fn(&mut T, Option<i64>),
+    ) -> Self {
+        let editor = EditorKind::Link { target, optional };
+        let show = move |lookup: &Lookup<'_>, r: &T| Cell::text(lookup.link_name(target, get(r)));
+        let mut column = Self::new(id, header, editor, Box::new(show));
+        column.set = Some(Box::new(move |lookup, r, text| {
+            put(r, lookup.resolve_link(target, text, optional)?);
+            Ok(())
+        }));
+        column
+    }
+
+    /// A column that checks the whole typed value with `check` before `put` (org ids).
+    pub fn checked_text(
+        id: &'static str,
+        header: &'static str,
+        get: fn(&T) -> &str,
+        put: fn(&mut T, &str) -> Result<(), InvalidValue>,
+    ) -> Self {
+        let mut column = Self::new(
+            id,
+            header,
+            EditorKind::Text,
+            Box::new(move |_, r| Cell::text(get(r))),
+        );
+        column.set = Some(Box::new(move |_, r, text| put(r, text)));
+        column
+    }
+}
+
+/// Reads "Yes"/"No" and the other ways a spreadsheet says so.
+pub fn parse_bool(text: &str) -> Result<bool, InvalidValue> {
+    match text.trim().to_lowercase().as_str() {
+        "yes" | "y" | "true" | "1" | "x" | "✓" => Ok(true),
+        "no" | "n" | "false" | "0" | "" => Ok(false),
+        other => Err(InvalidValue(format!("\"{other}\" is not Yes or No"))),
+    }
+}
+
+fn parse_choice<C: ChoiceValue>(text: &str, header: &str) -> Result<C, InvalidValue> {
+    C::parse(text).ok_or_else(|| {
+        let offered: Vec<&str> = C::all().iter().map(|c| c.label()).collect();
+        InvalidValue(format!(
+            "\"{}\" is not a {}: choose one of {}",
+            text.trim(),
+            header.to_lowercase(),
+            offered.join(", ")
+        ))
+    })
+}

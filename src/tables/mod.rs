@@ -1,0 +1,27 @@
+//! The register's tables, without any drawing: for each kind of record, its columns (how a cell
+//! reads, sorts, totals and is edited), how a typed value becomes one [`Edit`], new rows,
+//! duplicates, deletes, the filter, totals, and copy and paste as tab-separated text (what
+//! Excel puts on the clipboard).
+//!
+//! Pure: no egui, no SQL. The screen (`crate::ui::table_view`) draws what this module says, so
+//! every rule here is tested without a window.
+
+mod cell;
+mod column;
+mod lookup;
+mod ops;
+mod paste;
+mod rows;
+pub mod specs;
+mod tsv;
+
+pub use cell::{Cell, EditorKind, LinkTarget, SortKey, TotalKind};
+pub use column::{ChoiceValue, Column};
+pub use lookup::Lookup;
+pub use ops::{TableSpec, totals_summary};
+pub use paste::{PastePreview, PreviewRow, RowOutcome};
+pub use rows::{SortOrder, TableRows};
+pub use tsv::{parse_tsv, write_tsv};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,57 @@
+//! The relationships table: typed lines between partnerships (sub-group of, reports to...).
+
+use crate::model::*;
+use crate::tables::{Column, LinkTarget, TableSpec};
+
+/// The relationships table.
+pub fn relationships() -> TableSpec<Relationship> {
+    TableSpec {
+        id: "relationships",
+        noun: "relationship",
+        columns: vec![
+            Column::link(
+                "from",
+                "Partnership",
+                LinkTarget::Partnership,
+                false,
+                |r: &Relationship| Some(r.from.0),
+                |r, v| r.from = PartnershipId(v.unwrap_or_default()),
+            ),
+            Column::choice(
+                "kind",
+                "Relationship",
+                |r: &Relationship| r.kind,
+                |r, v| r.kind = v,
+            ),
+            Column::link(
+                "to",
+                "Other partnership",
+                LinkTarget::Partnership,
+                false,
+                |r: &Relationship| Some(r.to.0),
+                |r, v| r.to = PartnershipId(v.unwrap_or_default()),
+            ),
+            Column::text("label", "Label", |r| &r.label, |r, v| r.label = v),
+        ],
+        name_column: None,
+        numeric_id: Some((|r| r.id.0, |r, id| r.id = RelationshipId(id))),
+        new_record: |register, current| {
+            let from = super::partnership_for_new_row(register, current)?;
+            let to = register
+                .partnerships
+                .keys()
+                .copied()
+                .find(|id| *id != from)
+                .ok_or_else(|| InvalidValue("Add a second partnership first".to_string()))?;
+            Ok(Relationship {
+                id: RelationshipId::next_in(&register.relationships),
+                from,
+                to,
+                ..Relationship::default()
+            })
+        },
+        partnership_of: Some(|r| Some(r.from)),
+        flagged: None,
+        status_column: None,
+    }
+}

@@ -1,0 +1,117 @@
+//! The People panel: people, who represents the council where (Representation), and a
+//! person x partnership matrix of officer hours.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::PanelContext;
+use super::table_panels::{TablePanels, options_for, sub_tabs_ui};
+use super::table_view::table_view_ui;
+use crate::app::CommandQueue;
+use crate::model::{Hours, PartnershipId, PersonId};
+
+/// Draws the panel.
+pub fn people_panel_ui(
+    ui: &mut egui::Ui,
+    context: &PanelContext<'_>,
+    tables: &mut TablePanels,
+    current: &mut Option<PartnershipId>,
+    commands: &mut CommandQueue,
+) {
+    let tab = sub_tabs_ui(
+        ui,
+        &mut tables.tabs,
+        "people",
+        &["People", "Representation", "Matrix"],
+    );
+    match tab {
+        0 => {
+            let options = options_for(&mut tables.hidden_columns, &tables.specs.people, current);
+            table_view_ui(
+                ui,
+                context,
+                &tables.specs.people,
+                &mut tables.people,
+                options,
+                commands,
+            );
+        }
+        1 => {
+            let options = options_for(
+                &mut tables.hidden_columns,
+                &tables.specs.representations,
+                current,
+            );
+            table_view_ui(
+                ui,
+                context,
+                &tables.specs.representations,
+                &mut tables.representations,
+                options,
+                commands,
+            );
+        }
+        _ => matrix_ui(ui, context, current),
+    }
+}
+
+/// People down, partnerships across, officer hours a month where they meet.
+fn matrix_ui(ui: &mut egui::Ui, context: &PanelContext<'_>, current: &mut Option<PartnershipId>) {
+    let register = context.register;
+    let mut hours: BTreeMap<(PersonId, PartnershipId), Hours> = BTreeMap::new();
+    for r in register.representations.values() {
+        let cell = hours.entry((r.person, r.partnership)).or_default();
+        *cell = *cell + r.hours_per_month;
+    }
+    let people: BTreeSet<PersonId> = hours.keys().map(|(p, _)| *p).collect();
+    let partnerships: BTreeSet<PartnershipId> = hours.keys().map(|(_, p)| *p).collect();
+    ui.label("Officer hours a month by person (down) and partnership (across); click a partnership to make it current.");
+    egui::ScrollArea::both()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            egui::Grid::new("representation_matrix")
+                .striped(true)
+                .show(ui, |ui| {
+                    ui.label(egui::RichText::new("Person").strong());
+                    for &p in &partnerships {
+                        let name = register.partnership_name(p);
+                        let short = register
+                            .partnerships
+                            .get(&p)
+                            .map(|x| x.short_name.as_str())
+                            .filter(|s| !s.is_empty())
+                            .unwrap_or(name);
+                        if ui
+                            .selectable_label(*current == Some(p), short)
+                            .on_hover_text(name)
+                            .clicked()
+                        {
+                            *current = Some(p);
+                        }
+                    }
+                    ui.label(egui::RichText::new("Total").strong());
+                    ui.end_row();
+                    for &person in &people {
+                        ui.label(
+                            register
+                                .people
+                                .get(&person)
+                                .map_or("(missing)", |p| p.name.as_str()),
+                        );
+                        let mut total = Hours::ZERO;
+                        for &p in &partnerships {
+                            match hours.get(&(person, p)) {
+                                Some(h) => {
+                                    total = total + *h;
+                                    ui.label(h.to_string());
+                                }
+                                None => {
+                                    ui.label("");
+                                }
+                            }
+                        }
+                        ui.label(egui::RichText::new(total.to_string()).strong());
+                        ui.end_row();
+                    }
+                });
+        });
+}

@@ -1,0 +1,207 @@
+//! The table itself: headings that sort, only the visible rows drawn, click to select (Ctrl
+//! adds, Shift extends), double-click or Enter to edit, overdue rows in the warning colour.
+
+use egui::{Align, Layout};
+use egui_extras::{Column as GridColumn, TableBuilder};
+
+use super::TableViewState;
+use crate::app::CommandQueue;
+use crate::model::{Entity, PartnershipId};
+use crate::tables::{SortOrder, TableSpec};
+use crate::ui::PanelContext;
+
+pub(crate) fn grid_ui<T: Entity + 'static>(
+    ui: &mut egui::Ui,
+    context: &PanelContext<'_>,
+    spec: &TableSpec<T>,
+    state: &mut TableViewState<T::Key>,
+    shown: &[bool],
+    current: &mut Option<PartnershipId>,
+    commands: &mut CommandQueue,
+) {
+    egui::ScrollArea::horizontal()
+        .id_salt((spec.id, "sideways"))
+        .show(ui, |ui| {
+            table_ui(ui, context, spec, state, shown, current, commands)
+        });
+}
+
+fn table_ui<T: Entity + 'static>(
+    ui: &mut egui::Ui,
+    context: &PanelContext<'_>,
+    spec: &TableSpec<T>,
+    state: &mut TableViewState<T::Key>,
+    shown: &[bool],
+    current: &mut Option<PartnershipId>,
+    commands: &mut CommandQueue,
+) {
+    let columns: Vec<usize> = (0..spec.columns.len()).filter(|&c| shown[c]).collect();
+    if columns.is_empty() {
+        ui.label("Every column is hidden: show some with Columns.");
+        return;
+    }
+    let row_height = ui.spacing().interact_size.y + 6.0;
+    let warning = ui.visuals().warn_fg_color;
+    let mut table = TableBuilder::new(ui)
+        .id_salt((spec.id, "table"))
+        .striped(true)
+        .resizable(true)
+        .sense(egui::Sense::click())
+        .cell_layout(Layout::left_to_right(Align::Center));
+    for (position, &c) in columns.iter().enumerate() {
+        let column = &spec.columns[c];
+        let width: f32 = if column.is_numeric() {
+            110.0
+        } else if position == 0 {
+            260.0
+        } else {
+            160.0
+        };
+        let grid_column = if position + 1 == columns.len() {
+            GridColumn::remainder()
+                .at_least(width.min(120.0))
+                .clip(true)
+        } else {
+            GridColumn::initial(width).at_least(60.0).clip(true)
+        };
+        table = table.column(grid_column);
+    }
+    if let Some(row) = state.scroll_to.take() {
+        table = table.scroll_to_row(row, Some(Align::Center));
+    }
+    let mut clicked: Option<(usize, usize, egui::Modifiers, bool)> = None;
+    table
+        .header(row_height, |mut header| {
+            for &c in &columns {
+                header.col(|ui| {
+                    let column = &spec.columns[c];
+                    let arrow = match state.sort {
+                        Some(SortOrder {
+                            column,
+                            ascending: true,
+                        }) if column == c => " ⏶",
+                        Some(SortOrder {
+                            column,
+                            ascending: false,
+                        }) if column == c => " ⏷",
+                        _ => "",
+                    };
+                    let text = egui::RichText::new(format!("{}{arrow}", column.header)).strong();
+                    let response = ui
+                        .add(egui::Button::new(text).frame(false))
+                        .on_hover_text(format!("Sort by {}", column.header.to_lowercase()));
+                    if response.clicked() {
+                        state.sort = Some(SortOrder::after_clicking(state.sort, c));
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(row_height, state.rows.visible_len(), |mut table_row| {
+                let index = table_row.index();
+                let (Some(key), Some(cells)) = (
+                    state.rows.visible_key(index),
+                    state.rows.visible_cells(index),
+                ) else {
+                    return;
+                };
+                let cells = cells.to_vec();
+                let selected = state.selected.contains(&key);
+                let flagged = state.rows.visible_flagged(index);
+                table_row.set_selected(selected);
+                for &c in &columns {
+                    let editing_here = state
+                        .editing
+                        .as_ref()
+                        .is_some_and(|e| e.key == key && e.column == c);
+                    table_row.col(|ui| {
+                        if editing_here {
+                            super::cell_editor::editor_ui(
+                                ui, context, spec, state, shown, commands,
+                            );
+                            return;
+                        }
+                        let column = &spec.columns[c];
+                        let mut text = egui::RichText::new(&cells[c].text);
+                        if flagged {
+                            text = text.color(warning).strong();
+                        }
+                        let is_cursor = state.cursor == Some((key, c));
+                        let draw = |ui: &mut egui::Ui| {
+                            ui.add(
+                                egui::Button::selectable(selected, text)
+                                    .frame_when_inactive(is_cursor),
+                            )
+                        };
+                        let response = if column.is_numeric() {
+                            ui.with_layout(Layout::right_to_left(Align::Center), draw)
+                                .inner
+                        } else {
+                            draw(ui)
+                        };
+                        if flagged && c == columns[0] {
+                            response
+                                .clone()
+                                .on_hover_text("Overdue: due before today and still open");
+                        }
+                        if response.double_clicked() {
+                            clicked = Some((index, c, ui.input(|i| i.modifiers), true));
+                        } else if response.clicked() {
+                            clicked = Some((index, c, ui.input(|i| i.modifiers), false));
+                        }
+                    });
+                }
+                if table_row.response().clicked() && clicked.is_none() {
+                    clicked = Some((index, columns[0], egui::Modifiers::NONE, false));
+                }
+            });
+        });
+    if let Some((index, column, modifiers, double)) = clicked {
+        click_row(state, index, column, modifiers);
+        if let Some(p) = state.rows.visible_partnership(index) {
+            *current = Some(p);
+        }
+        if double
+            && !context.read_only
+            && let Some(key) = state.rows.visible_key(index)
+        {
+            super::cell_editor::start_editing(context, spec, state, key, column);
+        }
+    }
+}
+
+/// Selection by click: plain selects one, Ctrl toggles, Shift extends from the anchor.
+fn click_row<K: Copy + Ord>(
+    state: &mut TableViewState<K>,
+    index: usize,
+    column: usize,
+    modifiers: egui::Modifiers,
+) {
+    let Some(key) = state.rows.visible_key(index) else {
+        return;
+    };
+    if state
+        .editing
+        .as_ref()
+        .is_some_and(|e| e.key != key || e.column != column)
+    {
+        state.editing = None;
+    }
+    if modifiers.shift
+        && let Some(anchor) = state.anchor
+    {
+        let (from, to) = (anchor.min(index), anchor.max(index));
+        state.selected = (from..=to)
+            .filter_map(|i| state.rows.visible_key(i))
+            .collect();
+    } else if modifiers.command {
+        if !state.selected.remove(&key) {
+            state.selected.insert(key);
+        }
+        state.anchor = Some(index);
+    } else {
+        state.selected = [key].into_iter().collect();
+        state.anchor = Some(index);
+    }
+    state.cursor = Some((key, column));
+}
