@@ -26,6 +26,8 @@
 # built for Windows and run under Wine (WINDOWS_TESTS=0 skips them; WINDOWS_GUI=0 skips the
 # window).
 set -euo pipefail
+# Failures inside $(...) stop the script too (bash does not pass -e into them by default).
+shopt -s inherit_errexit
 
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -59,12 +61,15 @@ install_tools() {
 
 # Times one command; prints "<label>: N s".
 timed() {
-    local label=$1 start end
+    local label=$1 start end status=0
     shift
     start=$(date +%s%N)
-    "$@"
+    "$@" || status=$?
     end=$(date +%s%N)
     local tenths=$(((end - start) / 100000000))
+    if [ "$status" -ne 0 ]; then
+        fail "$label (exit $status)"
+    fi
     say "$label: $((tenths / 10)).$((tenths % 10)) s"
 }
 
