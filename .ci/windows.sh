@@ -325,7 +325,8 @@ package() {
     mkdir -p "$stage/Partnership Atlas"
     x86_64-w64-mingw32-strip -o "$stage/Partnership Atlas/partnership-atlas.exe" "$WINDOWS_EXE"
     if [ -f README.md ]; then
-        cp README.md "$stage/Partnership Atlas/README.md"
+        # .txt: opens in Notepad on a managed desktop, where .md has no program.
+        cp README.md "$stage/Partnership Atlas/README.txt"
     else
         say "warning: no README.md to put in the package"
     fi
