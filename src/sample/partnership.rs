@@ -446,7 +446,7 @@ fn ratings(
     let digits = text.strip_prefix(letter).unwrap_or("");
     let values: Vec<u8> = digits
         .split_whitespace()
-        .filter_map(|d| d.parse().ok())
+        .filter_map(|d| d.parse::<u8>().ok())
         .collect();
     match <[u8; 6]>::try_from(values) {
         Ok(array) if array.iter().all(|v| range.contains(v)) => Some(array),
