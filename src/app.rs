@@ -228,8 +228,13 @@ impl eframe::App for AtlasApp {
 pub fn run(file: Option<PathBuf>) -> ExitCode {
     let file = file.map(|path| std::path::absolute(&path).unwrap_or(path));
     let settings_folder = crate::platform::data_folder();
+    let mut viewport = egui::ViewportBuilder::default();
+    // The window shows the program's icon where the desktop draws one; without it, the default.
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(crate::platform::ICON_PNG) {
+        viewport = viewport.with_icon(std::sync::Arc::new(icon));
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
+        viewport: viewport
             .with_title(APP_NAME)
             .with_app_id("partnership-atlas")
             .with_inner_size([1360.0, 860.0])

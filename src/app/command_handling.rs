@@ -7,7 +7,7 @@ use super::AtlasApp;
 use super::command::Command;
 use super::file_dialog::{self, DialogOutcome, PathPurpose, with_register_extension};
 use super::messages::MessageAction;
-use crate::document::Document;
+use crate::document::{Document, DocumentError};
 use crate::model::{Edit, Partnership, PartnershipId, Register, normalised_name};
 use crate::store::StoreError;
 use crate::ui::TypedPathDialog;
@@ -131,10 +131,24 @@ impl AtlasApp {
     pub(super) fn install_document(&mut self, document: Document) {
         self.commit_pending_typing();
         let path = document.path().to_path_buf();
+        let taken_over = document
+            .store()
+            .stale_note_taken_over()
+            .map(|note| note.taken_over_message(&path));
+        let read_only_view = document
+            .store()
+            .read_only_view()
+            .map(|view| view.describe());
         self.document = Some(document);
         self.revision += 1;
         self.ui_state.register_changed_hands();
         self.messages.clear_errors();
+        if let Some(message) = taken_over {
+            self.messages.notice(message);
+        }
+        if let Some(description) = read_only_view {
+            self.messages.notice(description);
+        }
         self.settings.remember(&path);
         self.save_settings();
     }
@@ -207,10 +221,26 @@ impl AtlasApp {
                 .error("There is no register open, so the change was not made");
             return false;
         };
+        let retry = edit.clone();
         match document.apply(edit) {
             Ok(()) => {
                 self.revision += 1;
                 true
+            }
+            Err(error @ DocumentError::Store(_)) => {
+                // The file could not be written (drive gone, disk full, read-only): nothing
+                // changed, on screen or in the file. The same change can be tried again.
+                self.messages.error_with_action(
+                    format!(
+                        "{error}. Nothing was changed. Try again, or keep your work with \
+                         File, Save a copy as..."
+                    ),
+                    MessageAction {
+                        label: "Try again".to_string(),
+                        command: Command::Edit(Box::new(retry)),
+                    },
+                );
+                false
             }
             Err(error) => {
                 self.messages.error(error.to_string());
