@@ -1,0 +1,163 @@
+//! Where each node goes: stored positions are kept exactly; nodes without one are placed by
+//! [`place_new_nodes`] around them without moving anything; a view with no stored position at
+//! all gets a full layout (layered for structures, force-directed for networks). Re-layout
+//! (all, or a selection) is [`relayout`], with pinned nodes fixed. Pure and deterministic.
+
+use std::collections::BTreeSet;
+
+use crate::export::Point;
+use crate::layout::{
+    self, ForceOptions, LayeredOptions, LayoutEdge, LayoutNode, PlaceOptions, Placement,
+    force_layout, layered_layout, place_new_nodes,
+};
+use crate::model::{Register, ViewId, ViewKind};
+
+use super::graph::ViewGraph;
+use super::sizing::NodeSize;
+
+/// A node's place and whether it came from the view.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Placed {
+    /// Centre of the box.
+    pub centre: Point,
+    /// The position is stored in the view.
+    pub stored: bool,
+    /// The node is pinned.
+    pub pinned: bool,
+}
+
+/// Gap between boxes in a layer, and between a layout's boxes generally, in points.
+pub const NODE_SPACING: f64 = 22.0;
+/// Gap between layers, in points.
+pub const LAYER_SPACING: f64 = 48.0;
+
+fn to_layout(p: Point) -> layout::Point {
+    layout::Point::new(f64::from(p.x), f64::from(p.y))
+}
+
+fn from_layout(p: layout::Point) -> Point {
+    Point::new(p.x as f32, p.y as f32)
+}
+
+/// The edges the layout follows: formal lines only in a structure (advice lines do not make
+/// layers), every line in a network.
+pub fn layout_edges(kind: ViewKind, graph: &ViewGraph) -> Vec<LayoutEdge> {
+    graph
+        .edges
+        .iter()
+        .filter(|e| kind != ViewKind::Structure || e.kind.is_formal())
+        .map(|e| LayoutEdge::new(e.from, e.to))
+        .collect()
+}
+
+fn layout_nodes(sizes: &[NodeSize], fixed: &[Option<Point>]) -> Vec<LayoutNode> {
+    sizes
+        .iter()
+        .zip(fixed)
+        .map(|(size, fixed)| {
+            let node = LayoutNode::new(f64::from(size.width), f64::from(size.height));
+            match fixed {
+                Some(p) => node.fixed_at(to_layout(*p)),
+                None => node,
+            }
+        })
+        .collect()
+}
+
+/// A full layout of the view's kind, keeping the `fixed` nodes where they are.
+pub fn full_layout(
+    kind: ViewKind,
+    graph: &ViewGraph,
+    sizes: &[NodeSize],
+    fixed: &[Option<Point>],
+) -> Vec<Point> {
+    let nodes = layout_nodes(sizes, fixed);
+    let edges = layout_edges(kind, graph);
+    let positions = match kind {
+        ViewKind::Structure => {
+            let options = LayeredOptions {
+                node_spacing: NODE_SPACING,
+                layer_spacing: LAYER_SPACING,
+                ..LayeredOptions::default()
+            };
+            layered_layout(&nodes, &edges, &options).positions
+        }
+        ViewKind::Involvement | ViewKind::Membership => {
+            let options = ForceOptions {
+                node_spacing: NODE_SPACING * 0.75,
+                ..ForceOptions::default()
+            };
+            force_layout(&nodes, &edges, &options)
+        }
+    };
+    positions.into_iter().map(from_layout).collect()
+}
+
+/// Places the nodes of a view: stored positions kept, the rest placed around them.
+pub fn arrange(
+    register: &Register,
+    view: ViewId,
+    kind: ViewKind,
+    graph: &ViewGraph,
+    sizes: &[NodeSize],
+) -> Vec<Placed> {
+    let stored: Vec<Option<(Point, bool)>> = graph
+        .nodes
+        .iter()
+        .map(|node| {
+            register
+                .node_positions
+                .get(&(view, node.node))
+                .map(|p| (Point::new(p.x, p.y), p.pinned))
+        })
+        .collect();
+    let fixed: Vec<Option<Point>> = stored.iter().map(|s| s.map(|(p, _)| p)).collect();
+    let centres: Vec<Point> = if fixed.iter().all(Option::is_none) {
+        full_layout(kind, graph, sizes, &fixed)
+    } else if fixed.iter().all(Option::is_some) {
+        fixed.iter().map(|p| p.unwrap_or_default()).collect()
+    } else {
+        let options = PlaceOptions {
+            node_spacing: NODE_SPACING,
+            layer_spacing: LAYER_SPACING,
+            placement: match kind {
+                ViewKind::Structure => Placement::Layered,
+                ViewKind::Involvement | ViewKind::Membership => Placement::Near,
+            },
+        };
+        let nodes = layout_nodes(sizes, &fixed);
+        place_new_nodes(&nodes, &layout_edges(kind, graph), &options)
+            .into_iter()
+            .map(from_layout)
+            .collect()
+    };
+    centres
+        .into_iter()
+        .zip(stored)
+        .map(|(centre, stored)| Placed {
+            centre,
+            stored: stored.is_some(),
+            pinned: stored.is_some_and(|(_, pinned)| pinned),
+        })
+        .collect()
+}
+
+/// New positions for a re-layout: of every node (`selection` None) or of the selected nodes
+/// only, the others staying where they are. Pinned nodes never move.
+pub fn relayout(
+    kind: ViewKind,
+    graph: &ViewGraph,
+    sizes: &[NodeSize],
+    current: &[Placed],
+    selection: Option<&BTreeSet<usize>>,
+) -> Vec<Point> {
+    let fixed: Vec<Option<Point>> = current
+        .iter()
+        .enumerate()
+        .map(|(v, placed)| {
+            let moves = !placed.pinned && selection.is_none_or(|chosen| chosen.contains(&v));
+            (!moves).then_some(placed.centre)
+        })
+        .collect();
+    full_layout(kind, graph, sizes, &fixed)
+}
