@@ -5,6 +5,7 @@
 //! Only this module and `crate::app` use egui, eframe and egui_extras.
 
 mod choice_combo;
+pub mod diagram;
 mod menu_bar;
 mod messages;
 mod navigation_bar;
@@ -22,6 +23,7 @@ use crate::document::Document;
 use crate::model::{PartnershipId, Register};
 
 pub use choice_combo::choice_combo_ui;
+pub use diagram::{DiagramExport, DiagramPanelState};
 pub use partnerships::PartnershipsPanelState;
 pub use text_field::{FieldBuffers, TextFieldRules, committed_text_field_ui};
 pub use typed_path_dialog::TypedPathDialog;
@@ -32,16 +34,19 @@ pub enum PanelKind {
     /// The register's partnerships, with a detail form.
     #[default]
     Partnerships,
+    /// The "partnership of partnerships" diagram.
+    Diagram,
 }
 
 impl PanelKind {
     /// Every panel, in navigation order.
-    pub const ALL: &'static [Self] = &[Self::Partnerships];
+    pub const ALL: &'static [Self] = &[Self::Partnerships, Self::Diagram];
 
     /// The panel's name in the navigation bar.
     pub fn label(self) -> &'static str {
         match self {
             Self::Partnerships => "Partnerships",
+            Self::Diagram => "Diagram",
         }
     }
 }
@@ -56,6 +61,8 @@ pub struct UiState {
     pub current_partnership: Option<PartnershipId>,
     /// The partnerships panel's own state (filter, sort, the detail form).
     pub partnerships: PartnershipsPanelState,
+    /// The diagram panel's own state (view, selection, zoom, tools).
+    pub diagram: DiagramPanelState,
     /// The "Type the path" window, while it is open.
     pub typed_path: Option<TypedPathDialog>,
 }
@@ -65,6 +72,7 @@ impl UiState {
     pub fn register_changed_hands(&mut self) {
         self.current_partnership = None;
         self.partnerships.forget_register();
+        self.diagram.forget_register();
     }
 
     /// A partnership was just added: select it, show it, and put the cursor in its name.
@@ -128,6 +136,13 @@ pub fn app_ui(
                         ui,
                         &context,
                         &mut state.partnerships,
+                        &mut state.current_partnership,
+                        commands,
+                    ),
+                    PanelKind::Diagram => diagram::diagram_panel_ui(
+                        ui,
+                        &context,
+                        &mut state.diagram,
                         &mut state.current_partnership,
                         commands,
                     ),
