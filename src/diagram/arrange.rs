@@ -74,14 +74,8 @@ pub fn full_layout(
     let nodes = layout_nodes(sizes, fixed);
     let edges = layout_edges(kind, graph);
     let positions = match kind {
-        ViewKind::Structure => {
-            let options = LayeredOptions {
-                node_spacing: NODE_SPACING,
-                layer_spacing: LAYER_SPACING,
-                ..LayeredOptions::default()
-            };
-            layered_layout(&nodes, &edges, &options).positions
-        }
+        ViewKind::Structure => stacked_layered_layout(&nodes, &edges),
+
         ViewKind::Involvement | ViewKind::Membership => {
             let options = ForceOptions {
                 node_spacing: NODE_SPACING * 0.75,
@@ -91,6 +85,97 @@ pub fn full_layout(
         }
     };
     positions.into_iter().map(from_layout).collect()
+}
+
+/// Indent of a stack of sub-groups from the spine line that joins them to their parent.
+pub const STACK_INDENT: f64 = 16.0;
+/// Vertical gap between the boxes of a stack.
+pub const STACK_GAP: f64 = 10.0;
+
+/// A layered layout in which the leaves under one parent (sub-groups with no sub-groups of
+/// their own and no other parent) are stacked in a column under it, org-chart style, instead
+/// of spreading along one very wide layer: the picture keeps a page's proportions.
+fn stacked_layered_layout(nodes: &[LayoutNode], edges: &[LayoutEdge]) -> Vec<layout::Point> {
+    let n = nodes.len();
+    let mut parents: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
+    let mut children: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
+    for e in edges
+        .iter()
+        .filter(|e| e.from < n && e.to < n && e.from != e.to)
+    {
+        parents[e.from].insert(e.to);
+        children[e.to].insert(e.from);
+    }
+    // Stacks: the free leaves of each parent, when it has at least two.
+    let mut stacks: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (parent, kids) in children.iter().enumerate() {
+        let leaves: Vec<usize> = kids
+            .iter()
+            .copied()
+            .filter(|&c| {
+                children[c].is_empty() && parents[c].len() == 1 && nodes[c].fixed.is_none()
+            })
+            .collect();
+        if leaves.len() >= 2 {
+            stacks.push((parent, leaves));
+        }
+    }
+    let mut stack_of = vec![None; n];
+    for (s, (_, leaves)) in stacks.iter().enumerate() {
+        for &leaf in leaves {
+            stack_of[leaf] = Some(s);
+        }
+    }
+    // The reduced graph: every other node as it is, then one tall node per stack.
+    let mut reduced_index = vec![0usize; n];
+    let mut reduced: Vec<LayoutNode> = Vec::new();
+    for v in 0..n {
+        if stack_of[v].is_none() {
+            reduced_index[v] = reduced.len();
+            reduced.push(nodes[v]);
+        }
+    }
+    let mut stack_index = Vec::with_capacity(stacks.len());
+    for (_, leaves) in &stacks {
+        let width = leaves
+            .iter()
+            .map(|&l| nodes[l].size().width)
+            .fold(0.0, f64::max)
+            + STACK_INDENT;
+        let height = leaves.iter().map(|&l| nodes[l].size().height).sum::<f64>()
+            + STACK_GAP * (leaves.len() - 1) as f64;
+        stack_index.push(reduced.len());
+        reduced.push(LayoutNode::new(width, height));
+    }
+    for (v, s) in stack_of.iter().enumerate() {
+        if let Some(s) = s {
+            reduced_index[v] = stack_index[*s];
+        }
+    }
+    let reduced_edges: Vec<LayoutEdge> = edges
+        .iter()
+        .filter(|e| e.from < n && e.to < n)
+        .map(|e| LayoutEdge::new(reduced_index[e.from], reduced_index[e.to]))
+        .collect();
+    let options = LayeredOptions {
+        node_spacing: NODE_SPACING,
+        layer_spacing: LAYER_SPACING,
+        ..LayeredOptions::default()
+    };
+    let placed = layered_layout(&reduced, &reduced_edges, &options).positions;
+    let mut positions: Vec<layout::Point> = (0..n).map(|v| placed[reduced_index[v]]).collect();
+    for (s, (_, leaves)) in stacks.iter().enumerate() {
+        let column = reduced[stack_index[s]].size();
+        let centre = placed[stack_index[s]];
+        let left = centre.x - column.width / 2.0 + STACK_INDENT;
+        let mut top = centre.y - column.height / 2.0;
+        for &leaf in leaves {
+            let size = nodes[leaf].size();
+            positions[leaf] = layout::Point::new(left + size.width / 2.0, top + size.height / 2.0);
+            top += size.height + STACK_GAP;
+        }
+    }
+    positions
 }
 
 /// Places the nodes of a view: stored positions kept, the rest placed around them.

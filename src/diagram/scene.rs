@@ -103,6 +103,52 @@ pub fn line_ends(from: &DiagramNode, to: &DiagramNode) -> (Point, Point) {
     )
 }
 
+/// The route of a formal line in a structure drawn top-down, org-chart style: up from the
+/// child's top to a bus line under the parent, along it, and up into the parent; or, when
+/// a box is in the way (a stack of sub-groups), from the child's left side up a spine beside
+/// the stack. `None` when the child is not below the parent (a moved node): a straight line.
+pub fn structure_route(diagram: &Diagram, from: usize, to: usize) -> Option<Vec<Point>> {
+    let (child, parent) = (diagram.nodes.get(from)?, diagram.nodes.get(to)?);
+    let child_top = child.centre.y - child.height / 2.0 - child.border.width / 2.0 - 1.0;
+    let parent_bottom = parent.centre.y + parent.height / 2.0 + parent.border.width / 2.0 + 1.0;
+    if child_top - parent_bottom < 12.0 {
+        return None;
+    }
+    let bus = parent_bottom
+        + (super::arrange::LAYER_SPACING as f32 / 2.0).min((child_top - parent_bottom) / 2.0);
+    let blocked = |x: f32, top: f32, bottom: f32| {
+        diagram.nodes.iter().enumerate().any(|(v, n)| {
+            v != from
+                && v != to
+                && n.visibility != Visibility::Hidden
+                && (x - n.centre.x).abs() < n.width / 2.0 + 2.0
+                && top < n.centre.y + n.height / 2.0
+                && bottom > n.centre.y - n.height / 2.0
+        })
+    };
+    let mut points = if !blocked(child.centre.x, bus, child_top) {
+        vec![
+            Point::new(child.centre.x, child_top),
+            Point::new(child.centre.x, bus),
+        ]
+    } else {
+        let left = child.centre.x - child.width / 2.0 - child.border.width / 2.0 - 1.0;
+        let spine = child.centre.x - child.width / 2.0 - super::arrange::STACK_INDENT as f32 / 2.0;
+        if blocked(spine, bus, child.centre.y) {
+            return None;
+        }
+        vec![
+            Point::new(left, child.centre.y),
+            Point::new(spine, child.centre.y),
+            Point::new(spine, bus),
+        ]
+    };
+    points.push(Point::new(parent.centre.x, bus));
+    points.push(Point::new(parent.centre.x, parent_bottom));
+    points.dedup_by(|a, b| (a.x - b.x).abs() < 0.01 && (a.y - b.y).abs() < 0.01);
+    Some(points)
+}
+
 fn text_color(visibility: Visibility, color: Color) -> Color {
     if visibility == Visibility::Faded {
         style::towards_white(color, 0.55)
@@ -204,16 +250,21 @@ pub fn diagram_scene(diagram: &Diagram, caption: Caption) -> Scene {
         ) else {
             continue;
         };
-        let (start, end) = line_ends(from, to);
+        let routed = (diagram.kind == crate::model::ViewKind::Structure
+            && edge.edge.kind.is_formal())
+        .then(|| structure_route(diagram, edge.edge.from, edge.edge.to))
+        .flatten();
+        let points = routed.unwrap_or_else(|| {
+            let (start, end) = line_ends(from, to);
+            vec![start, end]
+        });
+        let (start, end) = (points[0], points[1]);
         let (mut stroke, arrows) = style::line_style(edge.edge.kind);
         if edge.visibility == Visibility::Faded {
             stroke = style::faded_stroke(stroke);
         }
         scene.push_shape(Shape::new(
-            Geometry::Polyline {
-                points: vec![start, end],
-                arrows,
-            },
+            Geometry::Polyline { points, arrows },
             Paint::stroke(stroke),
         ));
         if diagram.settings.style.line_labels && !edge.edge.label.is_empty() {

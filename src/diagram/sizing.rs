@@ -17,7 +17,7 @@ pub const LINE_LABEL_SIZE: f32 = 7.5;
 /// Font size of role badges, in points.
 pub const BADGE_SIZE: f32 = 7.0;
 /// Widest a name may run before it wraps, in points.
-pub const WRAP_WIDTH: f32 = 132.0;
+pub const WRAP_WIDTH: f32 = 118.0;
 /// Space between the text and the box's sides.
 pub const PADDING_X: f32 = 9.0;
 /// Space between the text and the box's top and bottom.
