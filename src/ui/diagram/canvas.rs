@@ -104,8 +104,10 @@ fn drag_and_click(
     let Some(cache) = &mut state.cache else {
         return;
     };
+    // Where the button went down: a drag starts only after the pointer has moved a little.
+    let press = ui.input(|i| i.pointer.press_origin());
     if response.drag_started()
-        && let Some(pointer) = response.interact_pointer_pos()
+        && let Some(pointer) = press.or(response.interact_pointer_pos())
     {
         let at = view.to_diagram(pointer);
         state.drag = match cache.diagram.node_at(at) {
