@@ -103,7 +103,7 @@ fn dragging_a_node_stores_one_move_and_undo_takes_it_back() {
     harness.run_steps(2);
     let register = harness.state().document().expect("open").register();
     assert!(
-        register.node_positions.get(&(view, node)).is_none(),
+        !register.node_positions.contains_key(&(view, node)),
         "undo took the move back"
     );
     let shown = harness
