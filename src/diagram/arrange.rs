@@ -3,7 +3,7 @@
 //! all gets a full layout (layered for structures, force-directed for networks). Re-layout
 //! (all, or a selection) is [`relayout`], with pinned nodes fixed. Pure and deterministic.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::export::Point;
 use crate::layout::{
@@ -162,7 +162,24 @@ fn stacked_layered_layout(nodes: &[LayoutNode], edges: &[LayoutEdge]) -> Vec<lay
         layer_spacing: LAYER_SPACING,
         ..LayeredOptions::default()
     };
-    let placed = layered_layout(&reduced, &reduced_edges, &options).positions;
+    let layered = layered_layout(&reduced, &reduced_edges, &options);
+    let mut placed = layered.positions;
+    // Stacks hang from the top of their layer, close under their parent, however tall. The
+    // boxes of one layer of one component share a centre line, which identifies the layer.
+    let band = |p: &layout::Point| (p.y * 8.0).round() as i64;
+    let mut layer_top: BTreeMap<i64, f64> = BTreeMap::new();
+    for (v, p) in placed.iter().enumerate() {
+        let top = p.y - reduced[v].size().height / 2.0;
+        let entry = layer_top.entry(band(p)).or_insert(top);
+        *entry = entry.min(top);
+    }
+    for &s in &stack_index {
+        if let Some(&top) = layer_top.get(&band(&placed[s]))
+            && reduced[s].fixed.is_none()
+        {
+            placed[s].y = top + reduced[s].size().height / 2.0;
+        }
+    }
     let mut positions: Vec<layout::Point> = (0..n).map(|v| placed[reduced_index[v]]).collect();
     for (s, (_, leaves)) in stacks.iter().enumerate() {
         let column = reduced[stack_index[s]].size();

@@ -126,7 +126,18 @@ pub fn structure_route(diagram: &Diagram, from: usize, to: usize) -> Option<Vec<
                 && bottom > n.centre.y - n.height / 2.0
         })
     };
-    let mut points = if !blocked(child.centre.x, bus, child_top) {
+    // A sub-group in a stack (a sibling's left edge lines up with its own) joins the spine.
+    let child_left = child.centre.x - child.width / 2.0;
+    let stacked = diagram.edges.iter().any(|e| {
+        e.edge.to == to
+            && e.edge.from != from
+            && e.visibility != Visibility::Hidden
+            && diagram.nodes.get(e.edge.from).is_some_and(|sibling| {
+                (sibling.centre.x - sibling.width / 2.0 - child_left).abs() < 0.5
+                    && (sibling.centre.y - child.centre.y).abs() > 1.0
+            })
+    });
+    let mut points = if !stacked && !blocked(child.centre.x, bus, child_top) {
         vec![
             Point::new(child.centre.x, child_top),
             Point::new(child.centre.x, bus),
