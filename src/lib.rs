@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod diagram;
 pub mod document;
 pub mod export;
 pub mod layout;

@@ -30,6 +30,10 @@ const LAYERS: &[(&str, &[&str])] = &[
             "model", "layout", "scoring", "analysis", "store", "document", "platform",
         ],
     ),
+    (
+        "diagram",
+        &["model", "layout", "export", "scoring", "analysis", "sample"],
+    ),
 ];
 
 fn rust_files(folder: &Path, found: &mut Vec<PathBuf>) {

@@ -49,6 +49,12 @@ pub enum Command {
     AddPartnership,
     /// Show a panel.
     ShowPanel(PanelKind),
+    /// Show the Diagram panel with its export form open (File, Export diagram...).
+    ShowDiagramExport,
+    /// Write a diagram view to a picture file.
+    ExportDiagram(Box<crate::ui::DiagramExport>),
+    /// Tell the user something could not be done (a change refused before it was sent).
+    ReportError(String),
     /// Hide a message.
     DismissMessage(u64),
 }

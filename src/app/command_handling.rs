@@ -55,6 +55,9 @@ impl AtlasApp {
             Command::AddPartnership => self.add_partnership(),
             Command::ShowPanel(panel) => self.ui_state.panel = panel,
             Command::DismissMessage(id) => self.messages.dismiss(id),
+            Command::ShowDiagramExport => self.show_diagram_export(),
+            Command::ExportDiagram(export) => self.export_diagram(&export),
+            Command::ReportError(text) => self.messages.error(text),
         }
     }
 
@@ -246,6 +249,55 @@ impl AtlasApp {
                 self.messages.error(error.to_string());
                 false
             }
+        }
+    }
+
+    fn show_diagram_export(&mut self) {
+        self.ui_state.panel = crate::ui::PanelKind::Diagram;
+        let folder = self.folder_to_start_in().unwrap_or_default();
+        let form = &mut self.ui_state.diagram.export;
+        form.open = true;
+        if form.path.trim().is_empty() {
+            form.path = folder.join("Diagram.pdf").display().to_string();
+        }
+    }
+
+    fn export_diagram(&mut self, export: &crate::ui::DiagramExport) {
+        let Some(document) = &self.document else {
+            return;
+        };
+        let register = document.register();
+        let Some(view) = register.views.get(&export.view) else {
+            self.messages
+                .error("That diagram view is no longer in the register");
+            return;
+        };
+        if export.path.as_os_str().is_empty() || export.path.parent().is_none() {
+            self.messages
+                .error("Type the full path of the file to write");
+            return;
+        }
+        let today = chrono::Local::now().date_naive();
+        let written = crate::diagram::export_view(
+            register,
+            view,
+            &export.options,
+            &export.setup,
+            export.format,
+            today,
+        )
+        .map_err(|error| error.to_string())
+        .and_then(|bytes| {
+            std::fs::write(&export.path, bytes)
+                .map_err(|error| format!("Could not write {}: {error}", export.path.display()))
+        });
+        match written {
+            Ok(()) => self.messages.notice(format!(
+                "Exported “{}” to {}",
+                view.name,
+                export.path.display()
+            )),
+            Err(text) => self.messages.error(text),
         }
     }
 

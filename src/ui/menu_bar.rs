@@ -57,6 +57,14 @@ fn file_menu_ui(ui: &mut egui::Ui, view: &AppView<'_>, commands: &mut CommandQue
     );
     menu_item_ui(
         ui,
+        "Export diagram...",
+        None,
+        has_document,
+        Command::ShowDiagramExport,
+        commands,
+    );
+    menu_item_ui(
+        ui,
         "Close register",
         Some(CLOSE_SHORTCUT),
         has_document,

@@ -5,6 +5,7 @@
 //! Only this module and `crate::app` use egui, eframe and egui_extras.
 
 mod choice_combo;
+pub mod diagram;
 mod menu_bar;
 mod messages;
 mod navigation_bar;
@@ -26,6 +27,7 @@ use crate::document::Document;
 use crate::model::{PartnershipId, Register};
 
 pub use choice_combo::choice_combo_ui;
+pub use diagram::{DiagramExport, DiagramPanelState};
 pub use partnerships::PartnershipsPanelState;
 pub use text_field::{FieldBuffers, TextFieldRules, committed_text_field_ui};
 pub use typed_path_dialog::TypedPathDialog;
@@ -52,12 +54,15 @@ pub enum PanelKind {
     Themes,
     /// The action plan.
     Actions,
+    /// The "partnership of partnerships" diagram.
+    Diagram,
 }
 
 impl PanelKind {
     /// Every panel, in navigation order.
     pub const ALL: &'static [Self] = &[
         Self::Partnerships,
+        Self::Diagram,
         Self::Relationships,
         Self::Organisations,
         Self::People,
@@ -80,6 +85,7 @@ impl PanelKind {
             Self::Strategies => "Strategies",
             Self::Themes => "Themes and priorities",
             Self::Actions => "Actions",
+            Self::Diagram => "Diagram",
         }
     }
 }
@@ -96,6 +102,8 @@ pub struct UiState {
     pub partnerships: PartnershipsPanelState,
     /// The other table panels' state.
     pub tables: table_panels::TablePanels,
+    /// The diagram panel's own state (view, selection, zoom, tools).
+    pub diagram: DiagramPanelState,
     /// The "Type the path" window, while it is open.
     pub typed_path: Option<TypedPathDialog>,
 }
@@ -106,6 +114,7 @@ impl UiState {
         self.current_partnership = None;
         self.partnerships.forget_register();
         self.tables.forget_register();
+        self.diagram.forget_register();
     }
 
     /// A partnership was just added: select it, show it, and put the cursor in its name.
@@ -199,6 +208,13 @@ pub fn app_ui(
                     PanelKind::Actions => {
                         register_panels::actions_panel_ui(ui, &context, tables, current, commands)
                     }
+                    PanelKind::Diagram => diagram::diagram_panel_ui(
+                        ui,
+                        &context,
+                        &mut state.diagram,
+                        current,
+                        commands,
+                    ),
                 }
             }
         }

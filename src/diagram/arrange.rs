@@ -1,0 +1,265 @@
+//! Where each node goes: stored positions are kept exactly; nodes without one are placed by
+//! [`place_new_nodes`] around them without moving anything; a view with no stored position at
+//! all gets a full layout (layered for structures, force-directed for networks). Re-layout
+//! (all, or a selection) is [`relayout`], with pinned nodes fixed. Pure and deterministic.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::export::Point;
+use crate::layout::{
+    self, ForceOptions, LayeredOptions, LayoutEdge, LayoutNode, PlaceOptions, Placement,
+    force_layout, layered_layout, place_new_nodes,
+};
+use crate::model::{Register, ViewId, ViewKind};
+
+use super::graph::ViewGraph;
+use super::sizing::NodeSize;
+
+/// A node's place and whether it came from the view.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Placed {
+    /// Centre of the box.
+    pub centre: Point,
+    /// The position is stored in the view.
+    pub stored: bool,
+    /// The node is pinned.
+    pub pinned: bool,
+}
+
+/// Gap between boxes in a layer, and between a layout's boxes generally, in points.
+pub const NODE_SPACING: f64 = 22.0;
+/// Gap between layers, in points.
+pub const LAYER_SPACING: f64 = 48.0;
+
+fn to_layout(p: Point) -> layout::Point {
+    layout::Point::new(f64::from(p.x), f64::from(p.y))
+}
+
+fn from_layout(p: layout::Point) -> Point {
+    Point::new(p.x as f32, p.y as f32)
+}
+
+/// The edges the layout follows: formal lines only in a structure (advice lines do not make
+/// layers), every line in a network.
+pub fn layout_edges(kind: ViewKind, graph: &ViewGraph) -> Vec<LayoutEdge> {
+    graph
+        .edges
+        .iter()
+        .filter(|e| kind != ViewKind::Structure || e.kind.is_formal())
+        .map(|e| LayoutEdge::new(e.from, e.to))
+        .collect()
+}
+
+fn layout_nodes(sizes: &[NodeSize], fixed: &[Option<Point>]) -> Vec<LayoutNode> {
+    sizes
+        .iter()
+        .zip(fixed)
+        .map(|(size, fixed)| {
+            let node = LayoutNode::new(f64::from(size.width), f64::from(size.height));
+            match fixed {
+                Some(p) => node.fixed_at(to_layout(*p)),
+                None => node,
+            }
+        })
+        .collect()
+}
+
+/// A full layout of the view's kind, keeping the `fixed` nodes where they are.
+pub fn full_layout(
+    kind: ViewKind,
+    graph: &ViewGraph,
+    sizes: &[NodeSize],
+    fixed: &[Option<Point>],
+) -> Vec<Point> {
+    let nodes = layout_nodes(sizes, fixed);
+    let edges = layout_edges(kind, graph);
+    let positions = match kind {
+        ViewKind::Structure => stacked_layered_layout(&nodes, &edges),
+
+        ViewKind::Involvement | ViewKind::Membership => {
+            let options = ForceOptions {
+                node_spacing: NODE_SPACING * 0.75,
+                ..ForceOptions::default()
+            };
+            force_layout(&nodes, &edges, &options)
+        }
+    };
+    positions.into_iter().map(from_layout).collect()
+}
+
+/// Indent of a stack of sub-groups from the spine line that joins them to their parent.
+pub const STACK_INDENT: f64 = 16.0;
+/// Vertical gap between the boxes of a stack.
+pub const STACK_GAP: f64 = 10.0;
+
+/// A layered layout in which the leaves under one parent (sub-groups with no sub-groups of
+/// their own and no other parent) are stacked in a column under it, org-chart style, instead
+/// of spreading along one very wide layer: the picture keeps a page's proportions.
+fn stacked_layered_layout(nodes: &[LayoutNode], edges: &[LayoutEdge]) -> Vec<layout::Point> {
+    let n = nodes.len();
+    let mut parents: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
+    let mut children: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
+    for e in edges
+        .iter()
+        .filter(|e| e.from < n && e.to < n && e.from != e.to)
+    {
+        parents[e.from].insert(e.to);
+        children[e.to].insert(e.from);
+    }
+    // Stacks: the free leaves of each parent, when it has at least two.
+    let mut stacks: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (parent, kids) in children.iter().enumerate() {
+        let leaves: Vec<usize> = kids
+            .iter()
+            .copied()
+            .filter(|&c| {
+                children[c].is_empty() && parents[c].len() == 1 && nodes[c].fixed.is_none()
+            })
+            .collect();
+        if leaves.len() >= 2 {
+            stacks.push((parent, leaves));
+        }
+    }
+    let mut stack_of = vec![None; n];
+    for (s, (_, leaves)) in stacks.iter().enumerate() {
+        for &leaf in leaves {
+            stack_of[leaf] = Some(s);
+        }
+    }
+    // The reduced graph: every other node as it is, then one tall node per stack.
+    let mut reduced_index = vec![0usize; n];
+    let mut reduced: Vec<LayoutNode> = Vec::new();
+    for v in 0..n {
+        if stack_of[v].is_none() {
+            reduced_index[v] = reduced.len();
+            reduced.push(nodes[v]);
+        }
+    }
+    let mut stack_index = Vec::with_capacity(stacks.len());
+    for (_, leaves) in &stacks {
+        let width = leaves
+            .iter()
+            .map(|&l| nodes[l].size().width)
+            .fold(0.0, f64::max)
+            + STACK_INDENT;
+        let height = leaves.iter().map(|&l| nodes[l].size().height).sum::<f64>()
+            + STACK_GAP * (leaves.len() - 1) as f64;
+        stack_index.push(reduced.len());
+        reduced.push(LayoutNode::new(width, height));
+    }
+    for (v, s) in stack_of.iter().enumerate() {
+        if let Some(s) = s {
+            reduced_index[v] = stack_index[*s];
+        }
+    }
+    let reduced_edges: Vec<LayoutEdge> = edges
+        .iter()
+        .filter(|e| e.from < n && e.to < n)
+        .map(|e| LayoutEdge::new(reduced_index[e.from], reduced_index[e.to]))
+        .collect();
+    let options = LayeredOptions {
+        node_spacing: NODE_SPACING,
+        layer_spacing: LAYER_SPACING,
+        ..LayeredOptions::default()
+    };
+    let layered = layered_layout(&reduced, &reduced_edges, &options);
+    let mut placed = layered.positions;
+    // Stacks hang from the top of their layer, close under their parent, however tall. The
+    // boxes of one layer of one component share a centre line, which identifies the layer.
+    let band = |p: &layout::Point| (p.y * 8.0).round() as i64;
+    let mut layer_top: BTreeMap<i64, f64> = BTreeMap::new();
+    for (v, p) in placed.iter().enumerate() {
+        let top = p.y - reduced[v].size().height / 2.0;
+        let entry = layer_top.entry(band(p)).or_insert(top);
+        *entry = entry.min(top);
+    }
+    for &s in &stack_index {
+        if let Some(&top) = layer_top.get(&band(&placed[s]))
+            && reduced[s].fixed.is_none()
+        {
+            placed[s].y = top + reduced[s].size().height / 2.0;
+        }
+    }
+    let mut positions: Vec<layout::Point> = (0..n).map(|v| placed[reduced_index[v]]).collect();
+    for (s, (_, leaves)) in stacks.iter().enumerate() {
+        let column = reduced[stack_index[s]].size();
+        let centre = placed[stack_index[s]];
+        let left = centre.x - column.width / 2.0 + STACK_INDENT;
+        let mut top = centre.y - column.height / 2.0;
+        for &leaf in leaves {
+            let size = nodes[leaf].size();
+            positions[leaf] = layout::Point::new(left + size.width / 2.0, top + size.height / 2.0);
+            top += size.height + STACK_GAP;
+        }
+    }
+    positions
+}
+
+/// Places the nodes of a view: stored positions kept, the rest placed around them.
+pub fn arrange(
+    register: &Register,
+    view: ViewId,
+    kind: ViewKind,
+    graph: &ViewGraph,
+    sizes: &[NodeSize],
+) -> Vec<Placed> {
+    let stored: Vec<Option<(Point, bool)>> = graph
+        .nodes
+        .iter()
+        .map(|node| {
+            register
+                .node_positions
+                .get(&(view, node.node))
+                .map(|p| (Point::new(p.x, p.y), p.pinned))
+        })
+        .collect();
+    let fixed: Vec<Option<Point>> = stored.iter().map(|s| s.map(|(p, _)| p)).collect();
+    let centres: Vec<Point> = if fixed.iter().all(Option::is_none) {
+        full_layout(kind, graph, sizes, &fixed)
+    } else if fixed.iter().all(Option::is_some) {
+        fixed.iter().map(|p| p.unwrap_or_default()).collect()
+    } else {
+        let options = PlaceOptions {
+            node_spacing: NODE_SPACING,
+            layer_spacing: LAYER_SPACING,
+            placement: match kind {
+                ViewKind::Structure => Placement::Layered,
+                ViewKind::Involvement | ViewKind::Membership => Placement::Near,
+            },
+        };
+        let nodes = layout_nodes(sizes, &fixed);
+        place_new_nodes(&nodes, &layout_edges(kind, graph), &options)
+            .into_iter()
+            .map(from_layout)
+            .collect()
+    };
+    centres
+        .into_iter()
+        .zip(stored)
+        .map(|(centre, stored)| Placed {
+            centre,
+            stored: stored.is_some(),
+            pinned: stored.is_some_and(|(_, pinned)| pinned),
+        })
+        .collect()
+}
+
+/// New positions for a re-layout: of every node (`selection` None) or of the selected nodes
+/// only, the others staying where they are. Pinned nodes never move.
+pub fn relayout(
+    kind: ViewKind,
+    graph: &ViewGraph,
+    sizes: &[NodeSize],
+    current: &[Placed],
+    selection: Option<&BTreeSet<usize>>,
+) -> Vec<Point> {
+    let fixed: Vec<Option<Point>> = current
+        .iter()
+        .enumerate()
+        .map(|(v, placed)| {
+            let moves = !placed.pinned && selection.is_none_or(|chosen| chosen.contains(&v));
+            (!moves).then_some(placed.centre)
+        })
+        .collect();
+    full_layout(kind, graph, sizes, &fixed)
+}

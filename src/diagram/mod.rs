@@ -1,0 +1,348 @@
+//! The "partnership of partnerships" diagram, pure: from a [`Register`] and a [`View`], the
+//! nodes and lines the view draws ([`graph`]), styled by the view's rules ([`style`], read from
+//! its settings JSON by [`settings`]), sized to their wrapped labels, placed with the stored
+//! positions kept ([`arrange`]), and drawn as one export [`Scene`](crate::export::Scene)
+//! ([`scene`]) that the screen and every export share. [`graph_export`] writes the graph for
+//! other tools (GraphML, DOT, JSON). [`edits`] turns moves, pins and re-layouts into `Edit`s.
+//!
+//! No egui here: the GUI draws the same scene with its own painter.
+
+pub mod arrange;
+pub mod edits;
+pub mod graph;
+pub mod graph_export;
+pub mod scene;
+pub mod settings;
+pub mod sizing;
+pub mod style;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeSet;
+
+use crate::export::{Color, Legend, Point, Stroke};
+use crate::model::{NodeRef, PartnershipId, Register, View, ViewId, ViewKind};
+
+pub use graph::{GraphEdge, GraphNode, LineKind, NodeKind, ViewGraph, view_graph};
+pub use settings::{FilterMode, Filters, StyleRules, ViewSettings};
+
+/// Whether a node or line is drawn in full, pale, or not at all.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Visibility {
+    /// Drawn in full.
+    #[default]
+    Full,
+    /// Drawn pale (left out by a filter in fade mode).
+    Faded,
+    /// Not drawn (left out by a filter in hide mode, or outside the focus).
+    Hidden,
+}
+
+/// One node, styled, sized and placed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DiagramNode {
+    /// What it stands for.
+    pub node: NodeRef,
+    /// Its shape.
+    pub kind: NodeKind,
+    /// The full name (the tooltip).
+    pub name: String,
+    /// The name wrapped to the box.
+    pub lines: Vec<String>,
+    /// The detail line(s) under the name, wrapped (may be empty).
+    pub detail: Vec<String>,
+    /// Box width in points.
+    pub width: f32,
+    /// Box height in points.
+    pub height: f32,
+    /// Fill colour (already faded if faded).
+    pub fill: Color,
+    /// Border (already faded if faded).
+    pub border: Stroke,
+    /// Badge text for the council's role, if the rule is on and the council has a role.
+    pub badge: Option<&'static str>,
+    /// Drawn in full, pale or not at all.
+    pub visibility: Visibility,
+    /// Centre of the box, in diagram points.
+    pub centre: Point,
+    /// Whether the position is stored in the view (else it was placed just now).
+    pub stored: bool,
+    /// Whether the node is pinned (a re-layout never moves it).
+    pub pinned: bool,
+}
+
+impl DiagramNode {
+    /// The partnership it stands for, if it is one.
+    pub fn partnership(&self) -> Option<PartnershipId> {
+        match self.node {
+            NodeRef::Partnership(id) => Some(id),
+            NodeRef::Organisation(_) => None,
+        }
+    }
+
+    /// Whether `point` (diagram points) is inside the node's box.
+    pub fn contains(&self, point: Point) -> bool {
+        (point.x - self.centre.x).abs() <= self.width / 2.0
+            && (point.y - self.centre.y).abs() <= self.height / 2.0
+    }
+}
+
+/// One line, by node index (`from` child, `to` parent).
+#[derive(Clone, Debug, PartialEq)]
+pub struct DiagramEdge {
+    /// The line as the view graph has it.
+    pub edge: GraphEdge,
+    /// Drawn in full, pale or not at all.
+    pub visibility: Visibility,
+}
+
+/// What the diagram is built with besides the register and the view.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct BuildOptions {
+    /// Show only the nodes at most this many lines from this node.
+    pub focus: Option<(NodeRef, usize)>,
+}
+
+/// A view, ready to draw: nodes styled and placed, lines, legend.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagram {
+    /// The view drawn.
+    pub view: ViewId,
+    /// The view's name.
+    pub name: String,
+    /// Which picture it is.
+    pub kind: ViewKind,
+    /// The view's filters and style rules.
+    pub settings: ViewSettings,
+    /// Nodes, in the view graph's order.
+    pub nodes: Vec<DiagramNode>,
+    /// Lines.
+    pub edges: Vec<DiagramEdge>,
+    /// The legend: every style rule the picture uses.
+    pub legend: Legend,
+}
+
+impl Diagram {
+    /// Builds the diagram of `view`.
+    pub fn build(register: &Register, view: &View, options: &BuildOptions) -> Self {
+        let settings = ViewSettings::from_json(&view.settings);
+        let graph = view_graph(register, view);
+        let sized = sizing::size_nodes(register, &graph, &settings.style);
+        let placed = arrange::arrange(register, view.id, view.kind, &graph, &sized);
+        let mut used = style::Used::default();
+        let mut visibility = node_visibility(register, &graph, &settings.filters);
+        if let Some((centre, steps)) = options.focus
+            && let Some(centre) = graph.index_of(centre)
+        {
+            let near = graph.within_steps(centre, steps);
+            for (v, seen) in visibility.iter_mut().enumerate() {
+                if !near.contains(&v) {
+                    *seen = Visibility::Hidden;
+                }
+            }
+        }
+        let fills = style::theme_fills(register);
+        let mut nodes = Vec::with_capacity(graph.nodes.len());
+        for (v, (node, size)) in graph.nodes.iter().zip(sized).enumerate() {
+            let shown = visibility[v];
+            let (mut fill, mut border, mut badge) = match node.kind {
+                NodeKind::Council => (style::COUNCIL_FILL, Stroke::solid(style::INK, 1.5), None),
+                NodeKind::Organisation => (style::ORGANISATION_FILL, style::PLAIN_BORDER, None),
+                NodeKind::Partnership => (style::PLAIN_FILL, style::PLAIN_BORDER, None),
+            };
+            if let (NodeRef::Partnership(id), true) = (node.node, shown != Visibility::Hidden) {
+                let rules = &settings.style;
+                if rules.colour_by_theme {
+                    let theme = style::first_theme(register, id);
+                    used.theme(theme);
+                    if let Some(theme) = theme {
+                        fill = fills.get(&theme).copied().unwrap_or(fill);
+                    }
+                }
+                if rules.border_by_risk {
+                    let band = style::risk_band(register, id);
+                    used.band(band);
+                    border = style::risk_border(band);
+                }
+                if rules.council_role_badge
+                    && let Some(p) = register.partnerships.get(&id)
+                    && let Some(text) = style::role_badge(p.council_role)
+                {
+                    used.role(p.council_role);
+                    badge = Some(text);
+                }
+            }
+            if shown != Visibility::Hidden {
+                used.shape(node.kind);
+            }
+            if shown == Visibility::Faded {
+                used.faded = true;
+                fill = style::towards_white(fill, 0.6);
+                border = style::faded_stroke(border);
+            }
+            let place = &placed[v];
+            nodes.push(DiagramNode {
+                node: node.node,
+                kind: node.kind,
+                name: node.name.clone(),
+                lines: size.lines,
+                detail: size.detail,
+                width: size.width,
+                height: size.height,
+                fill,
+                border,
+                badge,
+                visibility: shown,
+                centre: place.centre,
+                stored: place.stored,
+                pinned: place.pinned,
+            });
+        }
+        let edges: Vec<DiagramEdge> = graph
+            .edges
+            .iter()
+            .map(|edge| {
+                let ends = [visibility[edge.from], visibility[edge.to]];
+                let shown = if ends.contains(&Visibility::Hidden) {
+                    Visibility::Hidden
+                } else if ends.contains(&Visibility::Faded) {
+                    Visibility::Faded
+                } else {
+                    Visibility::Full
+                };
+                if shown != Visibility::Hidden {
+                    used.line(edge.kind);
+                }
+                DiagramEdge {
+                    edge: edge.clone(),
+                    visibility: shown,
+                }
+            })
+            .collect();
+        let legend = Legend {
+            groups: style::legend_groups(register, &settings.style, &used),
+        };
+        Self {
+            view: view.id,
+            name: view.name.clone(),
+            kind: view.kind,
+            settings,
+            nodes,
+            edges,
+            legend,
+        }
+    }
+
+    /// The title for the caption: the settings' title, else the view's name.
+    pub fn title(&self) -> &str {
+        if self.settings.title.trim().is_empty() {
+            &self.name
+        } else {
+            &self.settings.title
+        }
+    }
+
+    /// The index of the node standing for `node`.
+    pub fn index_of(&self, node: NodeRef) -> Option<usize> {
+        self.nodes.iter().position(|n| n.node == node)
+    }
+
+    /// The topmost shown node at `point` (diagram points).
+    pub fn node_at(&self, point: Point) -> Option<usize> {
+        self.nodes
+            .iter()
+            .rposition(|n| n.visibility != Visibility::Hidden && n.contains(point))
+    }
+}
+
+/// Whether each node passes the filters. Organisations and the council follow the
+/// partnerships they are joined to: hidden when all of those are, faded when none is in full.
+fn node_visibility(register: &Register, graph: &ViewGraph, filters: &Filters) -> Vec<Visibility> {
+    let left_out = match filters.mode {
+        FilterMode::Fade => Visibility::Faded,
+        FilterMode::Hide => Visibility::Hidden,
+    };
+    let mut shown: Vec<Visibility> = graph
+        .nodes
+        .iter()
+        .map(|node| match node.node {
+            NodeRef::Partnership(id) if !passes(register, id, filters) => left_out,
+            _ => Visibility::Full,
+        })
+        .collect();
+    let around = graph.neighbours();
+    for (v, node) in graph.nodes.iter().enumerate() {
+        if node.kind == NodeKind::Partnership || around[v].is_empty() {
+            continue;
+        }
+        let ends: BTreeSet<Visibility> = around[v].iter().map(|&w| shown[w]).collect();
+        if !ends.contains(&Visibility::Full) {
+            shown[v] = if ends.contains(&Visibility::Faded) {
+                Visibility::Faded
+            } else {
+                Visibility::Hidden
+            };
+        }
+    }
+    shown
+}
+
+/// The view called `name` (ignoring case and surrounding spaces), or a message naming the
+/// views there are.
+pub fn find_view<'a>(register: &'a Register, name: &str) -> Result<&'a View, String> {
+    let wanted = name.trim().to_lowercase();
+    register
+        .views
+        .values()
+        .find(|view| view.name.trim().to_lowercase() == wanted)
+        .ok_or_else(|| {
+            let names: Vec<String> = register
+                .views
+                .values()
+                .map(|view| format!("\"{}\"", view.name))
+                .collect();
+            if names.is_empty() {
+                format!("There is no view called \"{name}\": this register has no diagram views")
+            } else {
+                format!(
+                    "There is no view called \"{name}\". The views are: {}",
+                    names.join(", ")
+                )
+            }
+        })
+}
+
+/// The picture of `view` on a page, encoded: what File, Export diagram and the command line
+/// both write.
+pub fn export_view(
+    register: &Register,
+    view: &View,
+    options: &BuildOptions,
+    setup: &crate::export::PageSetup,
+    format: crate::export::Format,
+    data_as_at: chrono::NaiveDate,
+) -> Result<Vec<u8>, crate::export::ExportError> {
+    let diagram = Diagram::build(register, view, options);
+    let scene = scene::diagram_scene(&diagram, scene::caption(register, &diagram, data_as_at));
+    crate::export::export(&scene, setup, format)
+}
+
+/// Whether a partnership passes every filter.
+pub fn passes(register: &Register, id: PartnershipId, filters: &Filters) -> bool {
+    let Some(p) = register.partnerships.get(&id) else {
+        return false;
+    };
+    let themes_ok = filters.themes.is_empty()
+        || filters
+            .themes
+            .iter()
+            .any(|&theme| register.theme_tags.contains_key(&(id, theme)));
+    let band_ok = filters.risk_bands.is_empty()
+        || style::risk_band(register, id).is_some_and(|band| filters.risk_bands.contains(&band));
+    themes_ok
+        && band_ok
+        && (filters.kinds.is_empty() || filters.kinds.contains(&p.kind))
+        && (filters.statuses.is_empty() || filters.statuses.contains(&p.status))
+        && (filters.council_roles.is_empty() || filters.council_roles.contains(&p.council_role))
+}

@@ -1,0 +1,315 @@
+//! The diagram as an export [`Scene`]: lines first, then the boxes with their wrapped names,
+//! the role badges, and the labels on lines on top; the legend from the style rules; the
+//! caption with the title, "Data as at" and the register's source line. The screen and every
+//! export draw this one scene.
+
+use chrono::NaiveDate;
+
+use crate::export::scene::{council_outline, council_text_area};
+use crate::export::text::{self, FontWeight};
+use crate::export::{
+    Anchor, Caption, Color, Geometry, Paint, Point, Rect, Scene, Shape, Stroke, TextRun,
+};
+use crate::model::Register;
+
+use super::graph::NodeKind;
+use super::sizing::{
+    BADGE_SIZE, CORNER_RADIUS, COUNCIL_STROKE, DETAIL_SIZE, LINE_LABEL_SIZE, NAME_SIZE, text_height,
+};
+use super::style::{self, BADGE_FILL, BADGE_TEXT, INK};
+use super::{Diagram, DiagramNode, Visibility};
+
+/// The caption for `diagram`: its title, the date of the data and the register's source line.
+pub fn caption(register: &Register, diagram: &Diagram, data_as_at: NaiveDate) -> Caption {
+    Caption {
+        title: diagram.title().to_string(),
+        data_as_at,
+        source: register.settings.source_line.clone(),
+    }
+}
+
+/// The box of a node.
+pub fn node_rect(node: &DiagramNode) -> Rect {
+    Rect::centered(node.centre, node.width, node.height)
+}
+
+/// Where a line from the node's centre towards `towards` leaves its outline.
+pub fn boundary_point(node: &DiagramNode, towards: Point) -> Point {
+    let c = node.centre;
+    let (dx, dy) = (towards.x - c.x, towards.y - c.y);
+    if dx.abs() < f32::EPSILON && dy.abs() < f32::EPSILON {
+        return c;
+    }
+    let (hw, hh) = (node.width / 2.0, node.height / 2.0);
+    let t = match node.kind {
+        NodeKind::Partnership => {
+            let tx = if dx.abs() > 0.0 {
+                hw / dx.abs()
+            } else {
+                f32::INFINITY
+            };
+            let ty = if dy.abs() > 0.0 {
+                hh / dy.abs()
+            } else {
+                f32::INFINITY
+            };
+            tx.min(ty)
+        }
+        NodeKind::Organisation => 1.0 / ((dx / hw).powi(2) + (dy / hh).powi(2)).sqrt(),
+        NodeKind::Council => {
+            let corners = council_outline(&node_rect(node));
+            (0..corners.len())
+                .filter_map(|i| ray_hits(c, dx, dy, corners[i], corners[(i + 1) % corners.len()]))
+                .fold(f32::INFINITY, f32::min)
+        }
+    };
+    if t.is_finite() {
+        Point::new(c.x + dx * t, c.y + dy * t)
+    } else {
+        c
+    }
+}
+
+/// The ray `c + t (dx, dy)`, t ≥ 0, meets segment `a`–`b` at this `t`.
+fn ray_hits(c: Point, dx: f32, dy: f32, a: Point, b: Point) -> Option<f32> {
+    let (ex, ey) = (b.x - a.x, b.y - a.y);
+    let denominator = dx * ey - dy * ex;
+    if denominator.abs() < 1e-9 {
+        return None;
+    }
+    let (ax, ay) = (a.x - c.x, a.y - c.y);
+    let t = (ax * ey - ay * ex) / denominator;
+    let s = (ax * dy - ay * dx) / denominator;
+    (t >= 0.0 && (-1e-4..=1.0001).contains(&s)).then_some(t)
+}
+
+/// Moves `point` `by` points further along the direction from `from`.
+fn push_out(from: Point, point: Point, by: f32) -> Point {
+    let (dx, dy) = (point.x - from.x, point.y - from.y);
+    let length = (dx * dx + dy * dy).sqrt();
+    if length < f32::EPSILON {
+        return point;
+    }
+    Point::new(point.x + dx / length * by, point.y + dy / length * by)
+}
+
+/// The two ends of the line between nodes `from` and `to`, on their outlines.
+pub fn line_ends(from: &DiagramNode, to: &DiagramNode) -> (Point, Point) {
+    let start = boundary_point(from, to.centre);
+    let end = boundary_point(to, from.centre);
+    (
+        push_out(from.centre, start, from.border.width / 2.0 + 1.0),
+        push_out(to.centre, end, to.border.width / 2.0 + 1.0),
+    )
+}
+
+/// The route of a formal line in a structure drawn top-down, org-chart style: up from the
+/// child's top to a bus line under the parent, along it, and up into the parent; or, when
+/// a box is in the way (a stack of sub-groups), from the child's left side up a spine beside
+/// the stack. `None` when the child is not below the parent (a moved node): a straight line.
+pub fn structure_route(diagram: &Diagram, from: usize, to: usize) -> Option<Vec<Point>> {
+    let (child, parent) = (diagram.nodes.get(from)?, diagram.nodes.get(to)?);
+    let child_top = child.centre.y - child.height / 2.0 - child.border.width / 2.0 - 1.0;
+    let parent_bottom = parent.centre.y + parent.height / 2.0 + parent.border.width / 2.0 + 1.0;
+    if child_top - parent_bottom < 12.0 {
+        return None;
+    }
+    let bus = parent_bottom
+        + (super::arrange::LAYER_SPACING as f32 / 2.0).min((child_top - parent_bottom) / 2.0);
+    let blocked = |x: f32, top: f32, bottom: f32| {
+        diagram.nodes.iter().enumerate().any(|(v, n)| {
+            v != from
+                && v != to
+                && n.visibility != Visibility::Hidden
+                && (x - n.centre.x).abs() < n.width / 2.0 + 2.0
+                && top < n.centre.y + n.height / 2.0
+                && bottom > n.centre.y - n.height / 2.0
+        })
+    };
+    // A sub-group in a stack (a sibling's left edge lines up with its own) joins the spine.
+    let child_left = child.centre.x - child.width / 2.0;
+    let stacked = diagram.edges.iter().any(|e| {
+        e.edge.to == to
+            && e.edge.from != from
+            && e.visibility != Visibility::Hidden
+            && diagram.nodes.get(e.edge.from).is_some_and(|sibling| {
+                (sibling.centre.x - sibling.width / 2.0 - child_left).abs() < 0.5
+                    && (sibling.centre.y - child.centre.y).abs() > 1.0
+            })
+    });
+    let mut points = if !stacked && !blocked(child.centre.x, bus, child_top) {
+        vec![
+            Point::new(child.centre.x, child_top),
+            Point::new(child.centre.x, bus),
+        ]
+    } else {
+        let left = child.centre.x - child.width / 2.0 - child.border.width / 2.0 - 1.0;
+        let spine = child.centre.x - child.width / 2.0 - super::arrange::STACK_INDENT as f32 / 2.0;
+        if blocked(spine, bus, child.centre.y) {
+            return None;
+        }
+        vec![
+            Point::new(left, child.centre.y),
+            Point::new(spine, child.centre.y),
+            Point::new(spine, bus),
+        ]
+    };
+    points.push(Point::new(parent.centre.x, bus));
+    points.push(Point::new(parent.centre.x, parent_bottom));
+    points.dedup_by(|a, b| (a.x - b.x).abs() < 0.01 && (a.y - b.y).abs() < 0.01);
+    Some(points)
+}
+
+fn text_color(visibility: Visibility, color: Color) -> Color {
+    if visibility == Visibility::Faded {
+        style::towards_white(color, 0.55)
+    } else {
+        color
+    }
+}
+
+/// Everything drawn for one node: shape, name, detail, badge.
+fn push_node(scene: &mut Scene, node: &DiagramNode) {
+    let rect = node_rect(node);
+    let paint = Paint::new(node.fill, node.border);
+    let geometry = match node.kind {
+        NodeKind::Partnership => Geometry::RoundedRect {
+            rect,
+            radius: CORNER_RADIUS,
+        },
+        NodeKind::Organisation => Geometry::Ellipse { rect },
+        NodeKind::Council => Geometry::Council { rect },
+    };
+    scene.push_shape(Shape::new(geometry, paint).with_tooltip(node.name.clone()));
+    let area = match node.kind {
+        NodeKind::Council => council_text_area(&rect, COUNCIL_STROKE),
+        _ => rect,
+    };
+    let block = text_height(&node.lines, &node.detail);
+    let top = area.y + (area.height - block) / 2.0;
+    scene.push_text(
+        TextRun::new(
+            Point::new(area.center().x, top),
+            node.lines.clone(),
+            NAME_SIZE,
+        )
+        .bold()
+        .colored(text_color(node.visibility, INK)),
+    );
+    if !node.detail.is_empty() {
+        let detail_top = top + node.lines.len() as f32 * text::line_height(NAME_SIZE) + 2.0;
+        scene.push_text(
+            TextRun::new(
+                Point::new(area.center().x, detail_top),
+                node.detail.clone(),
+                DETAIL_SIZE,
+            )
+            .colored(text_color(node.visibility, Color::MUTED)),
+        );
+    }
+}
+
+/// The role badge straddling the box's top-right corner.
+fn push_badge(scene: &mut Scene, node: &DiagramNode) {
+    let Some(badge) = node.badge else {
+        return;
+    };
+    let rect = node_rect(node);
+    let width = text::line_width(badge, BADGE_SIZE, FontWeight::Bold) + 6.0;
+    let height = text::line_height(BADGE_SIZE) + 1.0;
+    let badge_rect = Rect::new(
+        rect.right() - width - CORNER_RADIUS,
+        rect.y - height / 2.0,
+        width,
+        height,
+    );
+    let fill = if node.visibility == Visibility::Faded {
+        style::towards_white(BADGE_FILL, 0.6)
+    } else {
+        BADGE_FILL
+    };
+    scene.push_shape(Shape::new(
+        Geometry::RoundedRect {
+            rect: badge_rect,
+            radius: height / 2.0,
+        },
+        Paint::fill(fill),
+    ));
+    scene.push_text(
+        TextRun::line(
+            Point::new(badge_rect.center().x, badge_rect.y + 0.5),
+            badge,
+            BADGE_SIZE,
+        )
+        .bold()
+        .anchored(Anchor::Middle)
+        .colored(BADGE_TEXT),
+    );
+}
+
+/// The scene of `diagram` with `caption`.
+pub fn diagram_scene(diagram: &Diagram, caption: Caption) -> Scene {
+    let mut scene = Scene::new(caption);
+    let mut labels = Vec::new();
+    for edge in &diagram.edges {
+        if edge.visibility == Visibility::Hidden {
+            continue;
+        }
+        let (Some(from), Some(to)) = (
+            diagram.nodes.get(edge.edge.from),
+            diagram.nodes.get(edge.edge.to),
+        ) else {
+            continue;
+        };
+        let routed = (diagram.kind == crate::model::ViewKind::Structure
+            && edge.edge.kind.is_formal())
+        .then(|| structure_route(diagram, edge.edge.from, edge.edge.to))
+        .flatten();
+        let points = routed.unwrap_or_else(|| {
+            let (start, end) = line_ends(from, to);
+            vec![start, end]
+        });
+        let (start, end) = (points[0], points[1]);
+        let (mut stroke, arrows) = style::line_style(edge.edge.kind);
+        if edge.visibility == Visibility::Faded {
+            stroke = style::faded_stroke(stroke);
+        }
+        scene.push_shape(Shape::new(
+            Geometry::Polyline { points, arrows },
+            Paint::stroke(stroke),
+        ));
+        if diagram.settings.style.line_labels && !edge.edge.label.is_empty() {
+            let middle = Point::new((start.x + end.x) / 2.0, (start.y + end.y) / 2.0);
+            let top = middle.y - text::line_height(LINE_LABEL_SIZE) / 2.0;
+            labels.push(
+                TextRun::line(
+                    Point::new(middle.x, top),
+                    edge.edge.label.clone(),
+                    LINE_LABEL_SIZE,
+                )
+                .colored(text_color(edge.visibility, Color::MUTED))
+                .with_background(Color::WHITE),
+            );
+        }
+    }
+    let shown = || {
+        diagram
+            .nodes
+            .iter()
+            .filter(|n| n.visibility != Visibility::Hidden)
+    };
+    for node in shown() {
+        push_node(&mut scene, node);
+    }
+    for node in shown() {
+        push_badge(&mut scene, node);
+    }
+    for label in labels {
+        scene.push_text(label);
+    }
+    scene.legend = diagram.legend.clone();
+    scene
+}
+
+/// A plain stroke for outlines drawn around selected nodes on screen.
+pub const SELECTION_STROKE: Stroke = Stroke::solid(Color::rgb(0x00, 0x5e, 0xb8), 2.5);

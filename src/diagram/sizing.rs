@@ -1,0 +1,123 @@
+//! Box sizes from the wrapped labels, measured on the embedded export font, so boxes fit their
+//! names in every export and on screen. Long names wrap; nothing is ever cut off.
+
+use crate::export::scene::council_size_for_text;
+use crate::export::text::{self, FontWeight};
+use crate::model::{NodeRef, Register};
+
+use super::graph::{NodeKind, ViewGraph};
+use super::settings::StyleRules;
+
+/// Font size of node names, in points.
+pub const NAME_SIZE: f32 = 10.0;
+/// Font size of the detail line under a name, in points.
+pub const DETAIL_SIZE: f32 = 8.0;
+/// Font size of labels on lines, in points.
+pub const LINE_LABEL_SIZE: f32 = 7.5;
+/// Font size of role badges, in points.
+pub const BADGE_SIZE: f32 = 7.0;
+/// Widest a name may run before it wraps, in points.
+pub const WRAP_WIDTH: f32 = 118.0;
+/// Space between the text and the box's sides.
+pub const PADDING_X: f32 = 9.0;
+/// Space between the text and the box's top and bottom.
+pub const PADDING_Y: f32 = 7.0;
+/// Corner radius of partnership boxes.
+pub const CORNER_RADIUS: f32 = 6.0;
+/// Width of the council hexagon's border.
+pub const COUNCIL_STROKE: f32 = 1.5;
+/// The smallest box width, so short names still make a box rather than a dot.
+pub const MIN_WIDTH: f32 = 64.0;
+/// The most a box grows by cost (a factor on its width and height).
+pub const MAX_COST_GROWTH: f32 = 1.6;
+
+/// A node's text and box size.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NodeSize {
+    /// The name, wrapped.
+    pub lines: Vec<String>,
+    /// The detail, wrapped.
+    pub detail: Vec<String>,
+    /// Box width in points.
+    pub width: f32,
+    /// Box height in points.
+    pub height: f32,
+}
+
+/// The height of the name and detail blocks together.
+pub fn text_height(lines: &[String], detail: &[String]) -> f32 {
+    let gap = if detail.is_empty() { 0.0 } else { 2.0 };
+    lines.len() as f32 * text::line_height(NAME_SIZE)
+        + gap
+        + detail.len() as f32 * text::line_height(DETAIL_SIZE)
+}
+
+/// Sizes every node of `graph`.
+pub fn size_nodes(register: &Register, graph: &ViewGraph, rules: &StyleRules) -> Vec<NodeSize> {
+    let costs: Vec<f64> = graph
+        .nodes
+        .iter()
+        .map(|node| match node.node {
+            NodeRef::Partnership(id) if rules.size_by_cost => yearly_cost(register, id),
+            _ => 0.0,
+        })
+        .collect();
+    let most = costs.iter().copied().fold(0.0, f64::max);
+    graph
+        .nodes
+        .iter()
+        .zip(costs)
+        .map(|(node, cost)| {
+            let growth = if most > 0.0 {
+                1.0 + (MAX_COST_GROWTH - 1.0) * (cost / most).sqrt() as f32
+            } else {
+                1.0
+            };
+            size_one(node.kind, &node.name, &node.detail, growth)
+        })
+        .collect()
+}
+
+/// The council's cost of a partnership in a year: money in the latest year plus officer time.
+pub fn yearly_cost(register: &Register, id: crate::model::PartnershipId) -> f64 {
+    let money = register.latest_contribution_year().map_or(0.0, |year| {
+        register.contribution_in_year(id, year).pence as f64
+    });
+    let hours = register.hours_per_month(id).as_f64();
+    let rate = register.settings.officer_hourly_rate.pence as f64;
+    money + hours * 12.0 * rate
+}
+
+fn size_one(kind: NodeKind, name: &str, detail: &str, growth: f32) -> NodeSize {
+    let wrap_width = match kind {
+        NodeKind::Organisation => WRAP_WIDTH * 0.8,
+        _ => WRAP_WIDTH,
+    };
+    let mut lines = text::wrap(name, NAME_SIZE, FontWeight::Bold, wrap_width);
+    if lines.is_empty() {
+        lines.push("(no name)".to_string());
+    }
+    let detail = text::wrap(detail, DETAIL_SIZE, FontWeight::Regular, wrap_width);
+    let text_width = text::block_size(&lines, NAME_SIZE, FontWeight::Bold)
+        .width
+        .max(text::block_size(&detail, DETAIL_SIZE, FontWeight::Regular).width);
+    let text_height = text_height(&lines, &detail);
+    let (width, height) = match kind {
+        NodeKind::Partnership => (
+            (text_width + 2.0 * PADDING_X).max(MIN_WIDTH),
+            text_height + 2.0 * PADDING_Y,
+        ),
+        NodeKind::Council => council_size_for_text(text_width, text_height, COUNCIL_STROKE),
+        // The text block fits inside the ellipse: a box scaled by √2 holds its inscribed box.
+        NodeKind::Organisation => (
+            (text_width + PADDING_X) * std::f32::consts::SQRT_2,
+            (text_height + PADDING_Y) * std::f32::consts::SQRT_2,
+        ),
+    };
+    NodeSize {
+        lines,
+        detail,
+        width: (width * growth).ceil(),
+        height: (height * growth).ceil(),
+    }
+}

@@ -1,0 +1,216 @@
+//! The diagram's tool bar: view picker, fit, re-layout, pin, focus, filters and style rules.
+//! Filters and style rules live in the view's settings, so changing one is an edit.
+
+use std::collections::BTreeSet;
+
+use super::DiagramPanelState;
+use crate::app::{Command, CommandQueue};
+use crate::diagram::{FilterMode, ViewSettings, edits};
+use crate::model::{
+    Band, CouncilRole, Edit, PartnershipId, PartnershipKind, PartnershipStatus, View,
+};
+use crate::ui::PanelContext;
+
+/// Draws the tool bar.
+pub fn toolbar_ui(
+    ui: &mut egui::Ui,
+    context: &PanelContext<'_>,
+    state: &mut DiagramPanelState,
+    current: Option<PartnershipId>,
+    commands: &mut CommandQueue,
+) {
+    let register = context.register;
+    ui.horizontal_wrapped(|ui| {
+        let shown = state.view.and_then(|id| register.views.get(&id));
+        egui::ComboBox::from_label("View")
+            .selected_text(shown.map_or("(none)", |v| v.name.as_str()))
+            .show_ui(ui, |ui| {
+                for view in register.views.values() {
+                    if ui
+                        .selectable_label(state.view == Some(view.id), &view.name)
+                        .clicked()
+                    {
+                        state.view = Some(view.id);
+                        state.fit_to_window();
+                    }
+                }
+            });
+        if ui.button("Fit to window").clicked() {
+            state.fit_to_window();
+        }
+        let writable = !context.read_only;
+        let Some(cache) = &state.cache else { return };
+        let diagram = &cache.diagram;
+        let selection: BTreeSet<usize> = diagram
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| state.selected.contains(&n.node))
+            .map(|(i, _)| i)
+            .collect();
+        ui.separator();
+        if ui
+            .add_enabled(writable, egui::Button::new("Re-layout all"))
+            .clicked()
+            && let Some(edit) = edits::relayout_edit(register, diagram, None)
+        {
+            commands.send(Command::edit(edit));
+        }
+        if ui
+            .add_enabled(
+                writable && !selection.is_empty(),
+                egui::Button::new("Re-layout selection"),
+            )
+            .clicked()
+            && let Some(edit) = edits::relayout_edit(register, diagram, Some(&selection))
+        {
+            commands.send(Command::edit(edit));
+        }
+        for (label, pinned) in [("Pin", true), ("Unpin", false)] {
+            if ui
+                .add_enabled(writable && !selection.is_empty(), egui::Button::new(label))
+                .clicked()
+                && let Some(edit) = edits::pin_edit(register, diagram, &selection, pinned)
+            {
+                commands.send(Command::edit(edit));
+            }
+        }
+        ui.separator();
+        let mut focus = state.focus_steps.is_some();
+        if ui
+            .add_enabled(
+                current.is_some() || focus,
+                egui::Checkbox::new(&mut focus, "Focus on selected"),
+            )
+            .changed()
+        {
+            state.focus_steps = focus.then_some(1);
+        }
+        if let Some(steps) = &mut state.focus_steps {
+            ui.add(
+                egui::DragValue::new(steps)
+                    .range(1..=6)
+                    .suffix(" steps out"),
+            );
+        }
+        ui.separator();
+        let view = cache.view.clone();
+        ui.menu_button("Filters", |ui| filters_ui(ui, &view, writable, commands));
+        ui.menu_button("Style", |ui| style_ui(ui, &view, writable, commands));
+        if ui.button("Export diagram...").clicked() {
+            state.export.open = !state.export.open;
+        }
+    });
+}
+
+fn settings_edit(view: &View, settings: &ViewSettings) -> Edit {
+    let mut after = view.clone();
+    after.settings = settings.to_json(&view.settings);
+    Edit::change(view.clone(), after)
+}
+
+/// A checkbox per value; an empty list means "all".
+fn choice_filter_ui<T: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    title: &str,
+    all: &[T],
+    label: impl Fn(T) -> String,
+    chosen: &mut Vec<T>,
+) -> bool {
+    let mut changed = false;
+    ui.label(egui::RichText::new(title).strong());
+    for &value in all {
+        let mut on = chosen.is_empty() || chosen.contains(&value);
+        if ui.checkbox(&mut on, label(value)).changed() {
+            if chosen.is_empty() {
+                *chosen = all.to_vec();
+            }
+            if on {
+                chosen.push(value);
+            } else {
+                chosen.retain(|v| *v != value);
+            }
+            if all.iter().all(|v| chosen.contains(v)) {
+                chosen.clear();
+            }
+            changed = true;
+        }
+    }
+    changed
+}
+
+fn filters_ui(ui: &mut egui::Ui, view: &View, writable: bool, commands: &mut CommandQueue) {
+    ui.add_enabled_ui(writable, |ui| {
+        let mut settings = ViewSettings::from_json(&view.settings);
+        let f = &mut settings.filters;
+        let mut changed = false;
+        ui.horizontal(|ui| {
+            ui.label("Left out:");
+            changed |= ui
+                .radio_value(&mut f.mode, FilterMode::Fade, "fade")
+                .changed();
+            changed |= ui
+                .radio_value(&mut f.mode, FilterMode::Hide, "hide")
+                .changed();
+        });
+        egui::ScrollArea::vertical()
+            .max_height(480.0)
+            .show(ui, |ui| {
+                changed |= choice_filter_ui(
+                    ui,
+                    "Status",
+                    PartnershipStatus::ALL,
+                    |v| v.label().to_string(),
+                    &mut f.statuses,
+                );
+                changed |= choice_filter_ui(
+                    ui,
+                    "Kind",
+                    PartnershipKind::ALL,
+                    |v| v.label().to_string(),
+                    &mut f.kinds,
+                );
+                changed |= choice_filter_ui(
+                    ui,
+                    "Council role",
+                    CouncilRole::ALL,
+                    |v| v.label().to_string(),
+                    &mut f.council_roles,
+                );
+                changed |= choice_filter_ui(
+                    ui,
+                    "Risk band",
+                    Band::ALL,
+                    |v| v.label().to_string(),
+                    &mut f.risk_bands,
+                );
+            });
+        if changed {
+            commands.send(Command::edit(settings_edit(view, &settings)));
+        }
+    });
+}
+
+fn style_ui(ui: &mut egui::Ui, view: &View, writable: bool, commands: &mut CommandQueue) {
+    ui.add_enabled_ui(writable, |ui| {
+        let mut settings = ViewSettings::from_json(&view.settings);
+        let s = &mut settings.style;
+        let mut changed = false;
+        changed |= ui
+            .checkbox(&mut s.colour_by_theme, "Colour by theme")
+            .changed();
+        changed |= ui
+            .checkbox(&mut s.border_by_risk, "Border by risk band")
+            .changed();
+        changed |= ui
+            .checkbox(&mut s.council_role_badge, "Badge for the council's role")
+            .changed();
+        changed |= ui
+            .checkbox(&mut s.size_by_cost, "Size by cost to the council")
+            .changed();
+        changed |= ui.checkbox(&mut s.line_labels, "Labels on lines").changed();
+        if changed {
+            commands.send(Command::edit(settings_edit(view, &settings)));
+        }
+    });
+}

@@ -1,0 +1,263 @@
+//! The Diagram panel: a view picker and tools on top, the diagram in the middle (drawn from the
+//! same export `Scene` the files get), the legend and the selected node's actions on the right.
+//!
+//! The diagram is a view of the register, rebuilt when the register changes; a drag ends in
+//! one move edit, and every other change (pin, re-layout, sub-group, connect, remove, filters,
+//! style rules) is one edit too, sent as a [`Command`](crate::app::Command). The canvas asks for
+//! a new frame only on input, so an open diagram costs no CPU while nobody touches it.
+
+mod canvas;
+mod controls;
+mod painter;
+mod side_panel;
+
+use std::collections::BTreeSet;
+
+use crate::diagram::{BuildOptions, Diagram};
+use crate::export::{Format, PageSetup, Scene};
+use crate::model::{NodeRef, PartnershipId, Register, RelationshipKind, View, ViewId};
+
+use super::PanelContext;
+use crate::app::CommandQueue;
+
+pub use painter::View as CanvasView;
+
+/// A diagram export asked for from the panel or File, Export diagram.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DiagramExport {
+    /// The view.
+    pub view: ViewId,
+    /// Where to write.
+    pub path: std::path::PathBuf,
+    /// Page preset.
+    pub setup: PageSetup,
+    /// SVG, PNG (with dpi) or PDF.
+    pub format: Format,
+    /// The focus shown when it was asked for.
+    pub options: BuildOptions,
+}
+
+/// The export form's choices.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportForm {
+    /// The form is showing.
+    pub open: bool,
+    /// Typed path of the file to write.
+    pub path: String,
+    /// Page preset.
+    pub setup: PageSetup,
+    /// "svg", "png" or "pdf".
+    pub format: &'static str,
+    /// PNG resolution.
+    pub dpi: u32,
+}
+
+impl Default for ExportForm {
+    fn default() -> Self {
+        Self {
+            open: false,
+            path: String::new(),
+            setup: PageSetup::new(
+                crate::export::PaperSize::A4,
+                crate::export::Orientation::Landscape,
+            ),
+            format: "pdf",
+            dpi: 300,
+        }
+    }
+}
+
+struct Cached {
+    revision: u64,
+    view: View,
+    options: BuildOptions,
+    diagram: Diagram,
+    scene: Scene,
+}
+
+struct Drag {
+    index: usize,
+    /// Pointer minus node centre, in diagram points, when the drag began.
+    grab: egui::Vec2,
+    moved: bool,
+}
+
+/// The panel's state between frames (never the register).
+pub struct DiagramPanelState {
+    /// The view shown.
+    pub view: Option<ViewId>,
+    /// Nodes selected (the current partnership's node is always among them).
+    pub selected: BTreeSet<NodeRef>,
+    /// Focus on the current partnership this many steps out (None: show everything).
+    pub focus_steps: Option<usize>,
+    /// Name typed for a new sub-group.
+    pub sub_group_name: String,
+    /// Kind of relationship "Connect" makes.
+    pub connect_kind: RelationshipKind,
+    /// Waiting for the partnership to connect the current one to.
+    pub connect_from: Option<PartnershipId>,
+    /// The export form.
+    pub export: ExportForm,
+    pan: egui::Vec2,
+    zoom: f32,
+    fit_pending: bool,
+    cache: Option<Cached>,
+    drag: Option<Drag>,
+    canvas: Option<egui::Rect>,
+}
+
+impl std::fmt::Debug for DiagramPanelState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DiagramPanelState")
+            .field("view", &self.view)
+            .field("selected", &self.selected)
+            .field("zoom", &self.zoom)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for DiagramPanelState {
+    fn default() -> Self {
+        Self {
+            view: None,
+            selected: BTreeSet::new(),
+            focus_steps: None,
+            sub_group_name: String::new(),
+            connect_kind: RelationshipKind::ReportsTo,
+            connect_from: None,
+            export: ExportForm::default(),
+            pan: egui::Vec2::ZERO,
+            zoom: 1.0,
+            fit_pending: true,
+            cache: None,
+            drag: None,
+            canvas: None,
+        }
+    }
+}
+
+impl DiagramPanelState {
+    /// A different register: forget the view, the selection and the picture.
+    pub fn forget_register(&mut self) {
+        *self = Self {
+            export: ExportForm {
+                open: false,
+                ..self.export.clone()
+            },
+            ..Self::default()
+        };
+    }
+
+    /// How diagram points map to the screen, as last drawn.
+    pub fn canvas_view(&self) -> Option<CanvasView> {
+        let rect = self.canvas?;
+        Some(CanvasView {
+            origin: rect.min + self.pan,
+            zoom: self.zoom,
+        })
+    }
+
+    /// Where `node`'s centre was drawn on screen in the last frame.
+    pub fn screen_position(&self, node: NodeRef) -> Option<egui::Pos2> {
+        let cache = self.cache.as_ref()?;
+        let index = cache.diagram.index_of(node)?;
+        Some(
+            self.canvas_view()?
+                .to_screen(cache.diagram.nodes[index].centre),
+        )
+    }
+
+    /// The diagram as last built.
+    pub fn diagram(&self) -> Option<&Diagram> {
+        self.cache.as_ref().map(|c| &c.diagram)
+    }
+
+    /// Asks for the picture to be fitted to the window on the next frame.
+    pub fn fit_to_window(&mut self) {
+        self.fit_pending = true;
+    }
+
+    fn options(&self, current: Option<PartnershipId>) -> BuildOptions {
+        BuildOptions {
+            focus: match (self.focus_steps, current) {
+                (Some(steps), Some(id)) => Some((NodeRef::Partnership(id), steps)),
+                _ => None,
+            },
+        }
+    }
+
+    /// Rebuilds the diagram when the register, the view or the focus changed.
+    fn refresh(&mut self, register: &Register, revision: u64, current: Option<PartnershipId>) {
+        let view = self
+            .view
+            .and_then(|id| register.views.get(&id))
+            .or_else(|| register.views.values().next())
+            .cloned();
+        let Some(view) = view else {
+            self.cache = None;
+            return;
+        };
+        if self.view != Some(view.id) {
+            self.fit_pending = true;
+        }
+        self.view = Some(view.id);
+        let options = self.options(current);
+        let fresh = self
+            .cache
+            .as_ref()
+            .is_some_and(|c| c.revision == revision && c.view == view && c.options == options);
+        if fresh && self.drag.is_none() {
+            return;
+        }
+        if fresh {
+            return; // Mid-drag: the canvas moves the node in the cached picture itself.
+        }
+        let diagram = Diagram::build(register, &view, &options);
+        let scene = build_scene(register, &diagram);
+        self.cache = Some(Cached {
+            revision,
+            view,
+            options,
+            diagram,
+            scene,
+        });
+        self.drag = None;
+    }
+}
+
+fn build_scene(register: &Register, diagram: &Diagram) -> Scene {
+    let today = chrono::Local::now().date_naive();
+    crate::diagram::scene::diagram_scene(
+        diagram,
+        crate::diagram::scene::caption(register, diagram, today),
+    )
+}
+
+/// Draws the Diagram panel.
+pub fn diagram_panel_ui(
+    ui: &mut egui::Ui,
+    context: &PanelContext<'_>,
+    state: &mut DiagramPanelState,
+    current: &mut Option<PartnershipId>,
+    commands: &mut CommandQueue,
+) {
+    state.refresh(context.register, context.revision, *current);
+    if let Some(id) = *current {
+        state.selected.insert(NodeRef::Partnership(id));
+    }
+    egui::Panel::top("diagram_tools").show(ui, |ui| {
+        controls::toolbar_ui(ui, context, state, *current, commands);
+    });
+    egui::Panel::right("diagram_side")
+        .default_size(320.0)
+        .show(ui, |ui| {
+            side_panel::side_panel_ui(ui, context, state, *current, commands);
+        });
+    egui::CentralPanel::default().show(ui, |ui| {
+        if state.cache.is_none() {
+            ui.label("This register has no diagram views.");
+            return;
+        }
+        canvas::canvas_ui(ui, context, state, current, commands);
+    });
+}

@@ -1,0 +1,193 @@
+//! The diagram's side panel: the export form, the selected partnership's actions (add a
+//! sub-group, connect, remove a line) and the legend, painted from the same legend items the
+//! exports carry, so it always matches the style rules.
+
+use super::painter::{self, View};
+use super::{DiagramExport, DiagramPanelState};
+use crate::app::{Command, CommandQueue};
+use crate::diagram::edits;
+use crate::export::{Format, Orientation, PageSetup, PaperSize, legend};
+use crate::model::{PartnershipId, RelationshipKind};
+use crate::ui::PanelContext;
+
+/// Draws the side panel.
+pub fn side_panel_ui(
+    ui: &mut egui::Ui,
+    context: &PanelContext<'_>,
+    state: &mut DiagramPanelState,
+    current: Option<PartnershipId>,
+    commands: &mut CommandQueue,
+) {
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        if state.export.open {
+            export_form_ui(ui, state, commands);
+            ui.separator();
+        }
+        selected_ui(ui, context, state, current, commands);
+        ui.separator();
+        legend_ui(ui, state);
+    });
+}
+
+fn export_form_ui(ui: &mut egui::Ui, state: &mut DiagramPanelState, commands: &mut CommandQueue) {
+    ui.heading("Export diagram");
+    let form = &mut state.export;
+    ui.label("Save as (full path):");
+    ui.add(egui::TextEdit::singleline(&mut form.path).desired_width(f32::INFINITY));
+    egui::ComboBox::from_label("Page")
+        .selected_text(form.setup.to_string())
+        .show_ui(ui, |ui| {
+            for paper in [PaperSize::A4, PaperSize::A3] {
+                for orientation in [Orientation::Landscape, Orientation::Portrait] {
+                    let setup = PageSetup::new(paper, orientation);
+                    ui.selectable_value(&mut form.setup, setup, setup.to_string());
+                }
+            }
+        });
+    ui.horizontal(|ui| {
+        ui.label("Format:");
+        for format in ["pdf", "svg", "png"] {
+            ui.radio_value(&mut form.format, format, format.to_uppercase());
+        }
+    });
+    if form.format == "png" {
+        ui.horizontal(|ui| {
+            ui.label("Resolution:");
+            for dpi in crate::export::PNG_DPI_CHOICES {
+                ui.radio_value(&mut form.dpi, dpi, format!("{dpi} dpi"));
+            }
+        });
+    }
+    let Some(view) = state.view else { return };
+    if ui.button("Export").clicked() {
+        let mut path = std::path::PathBuf::from(form.path.trim());
+        if path
+            .extension()
+            .is_none_or(|e| !e.eq_ignore_ascii_case(form.format))
+        {
+            path.set_extension(form.format);
+        }
+        let format = match form.format {
+            "svg" => Format::Svg,
+            "png" => Format::Png { dpi: form.dpi },
+            _ => Format::Pdf,
+        };
+        let options = state
+            .cache
+            .as_ref()
+            .map(|c| c.options.clone())
+            .unwrap_or_default();
+        commands.send(Command::ExportDiagram(Box::new(DiagramExport {
+            view,
+            path,
+            setup: form.setup,
+            format,
+            options,
+        })));
+    }
+}
+
+fn selected_ui(
+    ui: &mut egui::Ui,
+    context: &PanelContext<'_>,
+    state: &mut DiagramPanelState,
+    current: Option<PartnershipId>,
+    commands: &mut CommandQueue,
+) {
+    let register = context.register;
+    let Some(id) = current.filter(|id| register.partnerships.contains_key(id)) else {
+        ui.label("Click a partnership to select it. Drag to move it; drag the background to pan; Ctrl+wheel to zoom.");
+        return;
+    };
+    ui.heading(register.partnership_name(id));
+    let Some(cache) = &state.cache else { return };
+    let writable = !context.read_only;
+    ui.add_enabled_ui(writable, |ui| {
+        ui.horizontal(|ui| {
+            ui.add(
+                egui::TextEdit::singleline(&mut state.sub_group_name)
+                    .hint_text("Name of the sub-group")
+                    .desired_width(170.0),
+            );
+            let name = state.sub_group_name.trim().to_string();
+            if ui
+                .add_enabled(!name.is_empty(), egui::Button::new("Add sub-group"))
+                .clicked()
+            {
+                match edits::add_sub_group_edit(register, &cache.view, &cache.diagram, id, &name) {
+                    Ok(edit) => {
+                        commands.send(Command::edit(edit));
+                        state.sub_group_name.clear();
+                    }
+                    Err(error) => commands.send(Command::ReportError(error.to_string())),
+                }
+            }
+        });
+        ui.horizontal(|ui| {
+            egui::ComboBox::from_id_salt("connect_kind")
+                .selected_text(state.connect_kind.label())
+                .show_ui(ui, |ui| {
+                    for &kind in RelationshipKind::ALL {
+                        ui.selectable_value(&mut state.connect_kind, kind, kind.label());
+                    }
+                });
+            if state.connect_from.is_some() {
+                ui.label("Now click the other partnership");
+                if ui.button("Cancel").clicked() {
+                    state.connect_from = None;
+                }
+            } else if ui.button("Connect to...").clicked() {
+                state.connect_from = Some(id);
+            }
+        });
+        ui.label(egui::RichText::new("Lines").strong());
+        for relationship in register
+            .relationships
+            .values()
+            .filter(|r| r.from == id || r.to == id)
+        {
+            ui.horizontal(|ui| {
+                let text = format!(
+                    "{} {} {}",
+                    register.partnership_name(relationship.from),
+                    relationship.kind.label().to_lowercase(),
+                    register.partnership_name(relationship.to)
+                );
+                if ui
+                    .small_button("Remove")
+                    .on_hover_text("Remove this line")
+                    .clicked()
+                {
+                    match edits::remove_relationship_edit(
+                        register,
+                        &cache.view,
+                        &cache.diagram,
+                        relationship.id,
+                    ) {
+                        Ok(edit) => commands.send(Command::edit(edit)),
+                        Err(error) => commands.send(Command::ReportError(error.to_string())),
+                    }
+                }
+                ui.label(text);
+            });
+        }
+    });
+}
+
+fn legend_ui(ui: &mut egui::Ui, state: &DiagramPanelState) {
+    ui.heading("Legend");
+    let Some(cache) = &state.cache else { return };
+    let width = ui.available_width().max(120.0);
+    let (items, height) = legend::layout(&cache.diagram.legend, width);
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
+    let view = View {
+        origin: rect.min,
+        zoom: 1.0,
+    };
+    let painter = ui.painter_at(rect);
+    let mut shapes = Vec::new();
+    for item in &items {
+        painter::item_shapes(item, &view, &painter, &mut shapes);
+    }
+    painter.extend(shapes);
+}
