@@ -5,6 +5,9 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+mod export_commands;
+pub use export_commands::{ExportCommand, run_export};
+
 use crate::document::Document;
 use crate::model::{Edit, Partnership, PartnershipId};
 use crate::sample;
@@ -51,6 +54,12 @@ pub enum Command {
     Check {
         /// The register to check.
         file: PathBuf,
+    },
+    /// Export a picture or table from a register (opened read-only).
+    Export {
+        /// What to export.
+        #[command(subcommand)]
+        what: ExportCommand,
     },
     /// Test aid: apply many small edits one by one, printing each committed one.
     #[command(hide = true)]
@@ -118,6 +127,7 @@ pub fn run(command: Command, out: &mut dyn std::io::Write) -> Result<(), CliErro
             }
             writeln!(out, "Audit log entries: {}", report.audit_entries).map_err(fail)
         }
+        Command::Export { what } => run_export(what, out),
         Command::StressEdits {
             file,
             count,

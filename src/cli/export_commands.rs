@@ -1,0 +1,116 @@
+//! `partnership-atlas export matrix|overview`: the risk/value matrix as SVG, PNG or PDF, and the
+//! annual-review overview as CSV, from a register opened read-only (the file is never changed,
+//! and a register someone else has open can still be exported).
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use clap::Subcommand;
+
+use super::CliError;
+use crate::document::Document;
+use crate::export::{self, Format, PageSetup, matrix, overview_csv};
+use crate::scoring;
+
+/// What to export.
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// The risk/value matrix of every assessed partnership (SVG, PNG or PDF, by --out's
+    /// extension), with caption and legend.
+    Matrix {
+        /// The register.
+        file: PathBuf,
+        /// Where to write it: a .svg, .png or .pdf file.
+        #[arg(long)]
+        out: PathBuf,
+        /// Resolution of a PNG: 150, 300 or 600.
+        #[arg(long, default_value_t = 300)]
+        dpi: u32,
+        /// Page: a4-landscape, a4-portrait, a3-landscape or a3-portrait.
+        #[arg(long, default_value = "a4-landscape")]
+        page: PageSetup,
+        /// The date the data is as at (YYYY-MM-DD; default today): costs are for its
+        /// financial year.
+        #[arg(long)]
+        as_at: Option<NaiveDate>,
+    },
+    /// The overview of every partnership (current bands, recommendation, costs, review date)
+    /// as CSV for a spreadsheet or report.
+    Overview {
+        /// The register.
+        file: PathBuf,
+        /// Where to write it: a .csv file.
+        #[arg(long)]
+        out: PathBuf,
+        /// The date the data is as at (YYYY-MM-DD; default today): reviews before it are
+        /// overdue, costs are for its financial year.
+        #[arg(long)]
+        as_at: Option<NaiveDate>,
+    },
+}
+
+fn fail(error: impl std::fmt::Display) -> CliError {
+    CliError(error.to_string())
+}
+
+fn open(file: &Path) -> Result<Document, CliError> {
+    Document::open_read_only(file).map_err(|error| CliError(format!("{}: {error}", file.display())))
+}
+
+fn write(out: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    std::fs::write(out, bytes)
+        .map_err(|error| CliError(format!("{} could not be written: {error}", out.display())))
+}
+
+/// Runs one export, reporting what was written to `report`.
+pub fn run_export(command: ExportCommand, report: &mut dyn std::io::Write) -> Result<(), CliError> {
+    let today = chrono::Local::now().date_naive();
+    match command {
+        ExportCommand::Matrix {
+            file,
+            out,
+            dpi,
+            page,
+            as_at,
+        } => {
+            let format = Format::from_path(&out, dpi).ok_or_else(|| {
+                CliError(format!(
+                    "{}: name the file .svg, .png or .pdf to choose the format",
+                    out.display()
+                ))
+            })?;
+            let document = open(&file)?;
+            let chart = matrix::matrix_chart(document.register(), as_at.unwrap_or(today));
+            let bytes = export::export(&chart.scene, &page, format).map_err(fail)?;
+            write(&out, &bytes)?;
+            writeln!(
+                report,
+                "Wrote {} ({} partnerships on the matrix, {} not yet assessed; {page})",
+                out.display(),
+                chart.points.len(),
+                chart.not_assessed
+            )
+            .map_err(fail)
+        }
+        ExportCommand::Overview { file, out, as_at } => {
+            let document = open(&file)?;
+            let date = as_at.unwrap_or(today);
+            let overview =
+                scoring::overview(document.register(), date, scoring::financial_year_of(date));
+            write(&out, overview_csv::overview_csv(&overview).as_bytes())?;
+            writeln!(
+                report,
+                "Wrote {} ({} partnerships; {} never assessed, {} overdue)",
+                out.display(),
+                overview.rows.len(),
+                overview.never_assessed,
+                overview.overdue
+            )
+            .map_err(fail)?;
+            for total in &overview.totals {
+                writeln!(report, "{}", total.summary()).map_err(fail)?;
+            }
+            Ok(())
+        }
+    }
+}
