@@ -9,6 +9,8 @@ mod menu_bar;
 mod messages;
 mod navigation_bar;
 pub mod partnerships;
+pub mod scene_painter;
+pub mod scoring;
 mod start_page;
 mod status_bar;
 mod text_field;
@@ -32,16 +34,34 @@ pub enum PanelKind {
     /// The register's partnerships, with a detail form.
     #[default]
     Partnerships,
+    /// The assessment form for the current partnership.
+    Scoring,
+    /// The annual review overview of every partnership.
+    AnnualReview,
+    /// The risk/value matrix chart.
+    Matrix,
+    /// The scoring scheme's settings.
+    ScoringScheme,
 }
 
 impl PanelKind {
     /// Every panel, in navigation order.
-    pub const ALL: &'static [Self] = &[Self::Partnerships];
+    pub const ALL: &'static [Self] = &[
+        Self::Partnerships,
+        Self::Scoring,
+        Self::AnnualReview,
+        Self::Matrix,
+        Self::ScoringScheme,
+    ];
 
     /// The panel's name in the navigation bar.
     pub fn label(self) -> &'static str {
         match self {
             Self::Partnerships => "Partnerships",
+            Self::Scoring => "Assessment",
+            Self::AnnualReview => "Annual review",
+            Self::Matrix => "Risk/value matrix",
+            Self::ScoringScheme => "Scoring scheme",
         }
     }
 }
@@ -56,6 +76,14 @@ pub struct UiState {
     pub current_partnership: Option<PartnershipId>,
     /// The partnerships panel's own state (filter, sort, the detail form).
     pub partnerships: PartnershipsPanelState,
+    /// The assessment form's draft.
+    pub scoring: scoring::ScoringPanelState,
+    /// The annual review overview's filter and sort.
+    pub overview: scoring::overview_table::OverviewState,
+    /// The matrix chart as last built.
+    pub matrix: scoring::matrix_view::MatrixViewState,
+    /// The scoring scheme being edited.
+    pub scheme: scoring::scheme_settings::SchemeSettingsState,
     /// The "Type the path" window, while it is open.
     pub typed_path: Option<TypedPathDialog>,
 }
@@ -65,6 +93,10 @@ impl UiState {
     pub fn register_changed_hands(&mut self) {
         self.current_partnership = None;
         self.partnerships.forget_register();
+        self.scoring.forget_register();
+        self.overview.forget_register();
+        self.matrix.forget_register();
+        self.scheme.forget_register();
     }
 
     /// A partnership was just added: select it, show it, and put the cursor in its name.
@@ -129,6 +161,32 @@ pub fn app_ui(
                         &context,
                         &mut state.partnerships,
                         &mut state.current_partnership,
+                        commands,
+                    ),
+                    PanelKind::Scoring => scoring::scoring_panel_ui(
+                        ui,
+                        &context,
+                        &mut state.scoring,
+                        state.current_partnership,
+                        commands,
+                    ),
+                    PanelKind::AnnualReview => scoring::overview_table::overview_ui(
+                        ui,
+                        &context,
+                        &mut state.overview,
+                        &mut state.current_partnership,
+                    ),
+                    PanelKind::Matrix => scoring::matrix_view::matrix_view_ui(
+                        ui,
+                        &context,
+                        &mut state.matrix,
+                        &mut state.current_partnership,
+                        commands,
+                    ),
+                    PanelKind::ScoringScheme => scoring::scheme_settings::scheme_settings_ui(
+                        ui,
+                        &context,
+                        &mut state.scheme,
                         commands,
                     ),
                 }

@@ -108,6 +108,14 @@ pub enum Labelled {
     Numbered(u32, Option<PlacedLabel>),
 }
 
+/// Where labels may go: inside `area`, clear of `obstacles` and of every marker.
+#[derive(Clone, Copy)]
+struct Room<'a> {
+    area: &'a Rect,
+    obstacles: &'a [Rect],
+    markers: &'a [Marker],
+}
+
 /// The first place for `lines` round `marker` at one of `gaps` that is inside `area` and clear
 /// of `taken`, `obstacles` and every marker.
 fn free_place(
@@ -115,11 +123,14 @@ fn free_place(
     template: &TextRun,
     marker: &Marker,
     gaps: &[f32],
-    area: &Rect,
-    obstacles: &[Rect],
+    room: &Room<'_>,
     taken: &[Rect],
-    markers: &[Marker],
 ) -> Option<PlacedLabel> {
+    let Room {
+        area,
+        obstacles,
+        markers,
+    } = *room;
     const DIRECTIONS: [(i8, i8); 8] = [
         (1, 0),
         (-1, 0),
@@ -162,6 +173,11 @@ pub fn place_labels(
     obstacles: &[Rect],
     template: &TextRun,
 ) -> Vec<Labelled> {
+    let room = Room {
+        area: &area,
+        obstacles,
+        markers,
+    };
     let mut named: Vec<Option<PlacedLabel>> = vec![None; markers.len()];
     let mut taken: Vec<Rect> = Vec::new();
     let mut crowded = Vec::new();
@@ -169,16 +185,7 @@ pub fn place_labels(
         let (Some(marker), Some(lines)) = (markers.get(index), names.get(index)) else {
             continue;
         };
-        match free_place(
-            lines,
-            template,
-            marker,
-            &GAPS[..NAME_GAPS],
-            &area,
-            obstacles,
-            &taken,
-            markers,
-        ) {
+        match free_place(lines, template, marker, &GAPS[..NAME_GAPS], &room, &taken) {
             Some(label) => {
                 taken.push(label.run.bounds());
                 named[index] = Some(label);
@@ -198,13 +205,11 @@ pub fn place_labels(
         let lines = vec![number.to_string()];
         let label = free_place(
             &lines,
-            template,
+            &number_template,
             &markers[index],
             &GAPS,
-            &area,
-            obstacles,
+            &room,
             &taken,
-            markers,
         );
         if let Some(label) = &label {
             taken.push(label.run.bounds());

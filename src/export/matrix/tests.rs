@@ -119,7 +119,7 @@ fn every_assessed_partnership_appears_once() {
                 &Rect::centered(point.center, 2.0 * point.radius, 2.0 * point.radius),
                 0.01
             ));
-            assert_eq!(chart.partnership_at(point.center).is_some(), true);
+            assert!(chart.partnership_at(point.center).is_some());
         }
     }
     assert_eq!(matrix_chart(&small_register(), today()).not_assessed, 1);
