@@ -7,6 +7,7 @@
 
 mod command;
 mod command_handling;
+mod export_handling;
 mod file_dialog;
 mod messages;
 mod settings;
@@ -109,6 +110,11 @@ impl AtlasApp {
     /// What the screen shows (which panel, which partnership is selected).
     pub fn ui_state(&self) -> &UiState {
         &self.ui_state
+    }
+
+    /// Makes `id` the current partnership for every panel (as clicking its row does).
+    pub fn select_partnership(&mut self, id: Option<crate::model::PartnershipId>) {
+        self.ui_state.current_partnership = id;
     }
 
     /// Asks for `command` to be applied at the end of the next frame.

@@ -5,13 +5,11 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crate::diagram::{
-    self,
-    graph_export::{GraphFormat, write_graph},
-};
+mod export_commands;
+pub use export_commands::{ExportCommand, run_export};
+
 use crate::document::Document;
-use crate::export::{Format, PageSetup};
-use crate::model::{Edit, Partnership, PartnershipId, parse_date};
+use crate::model::{Edit, Partnership, PartnershipId};
 use crate::sample;
 use crate::store::Store;
 
@@ -57,7 +55,7 @@ pub enum Command {
         /// The register to check.
         file: PathBuf,
     },
-    /// Export a diagram or its graph from a register (the register is only read).
+    /// Export a picture or table from a register (opened read-only).
     Export {
         /// What to export.
         #[command(subcommand)]
@@ -74,42 +72,6 @@ pub enum Command {
         /// Create the register first (an empty one) if there is no file yet.
         #[arg(long)]
         create: bool,
-    },
-}
-
-/// What `export` writes.
-#[derive(Debug, Subcommand)]
-pub enum ExportCommand {
-    /// A diagram view as a picture for a paper: SVG, PNG or PDF (from the --out extension).
-    Diagram {
-        /// The register.
-        file: PathBuf,
-        /// The view's name ("LSP structure").
-        #[arg(long)]
-        view: String,
-        /// Where to write it: a .svg, .png or .pdf file.
-        #[arg(long)]
-        out: PathBuf,
-        /// PNG resolution: 150, 300 or 600.
-        #[arg(long, default_value_t = 300)]
-        dpi: u32,
-        /// Page: a4-landscape, a4-portrait, a3-landscape or a3-portrait.
-        #[arg(long, default_value = "a4-landscape")]
-        page: String,
-        /// The date in "Data as at" (YYYY-MM-DD; default today).
-        #[arg(long)]
-        data_as_at: Option<String>,
-    },
-    /// A diagram view's graph for other tools: GraphML, DOT or JSON (from the --out extension).
-    Graph {
-        /// The register.
-        file: PathBuf,
-        /// The view's name.
-        #[arg(long)]
-        view: String,
-        /// Where to write it: a .graphml, .dot or .json file.
-        #[arg(long)]
-        out: PathBuf,
     },
 }
 
@@ -165,75 +127,12 @@ pub fn run(command: Command, out: &mut dyn std::io::Write) -> Result<(), CliErro
             }
             writeln!(out, "Audit log entries: {}", report.audit_entries).map_err(fail)
         }
-        Command::Export { what } => export(what, out),
+        Command::Export { what } => run_export(what, out),
         Command::StressEdits {
             file,
             count,
             create,
         } => stress_edits(&file, count, create, out),
-    }
-}
-
-/// Writes a diagram or a graph of one view.
-fn export(what: ExportCommand, out: &mut dyn std::io::Write) -> Result<(), CliError> {
-    match what {
-        ExportCommand::Diagram {
-            file,
-            view,
-            out: path,
-            dpi,
-            page,
-            data_as_at,
-        } => {
-            let setup: PageSetup = page.parse().map_err(fail)?;
-            let format = Format::from_path(&path, dpi).ok_or_else(|| {
-                CliError(format!(
-                    "Cannot tell the picture format from {}: end the name in .svg, .png or .pdf",
-                    path.display()
-                ))
-            })?;
-            let data_as_at = match data_as_at {
-                Some(text) => parse_date(&text).map_err(fail)?,
-                None => chrono::Local::now().date_naive(),
-            };
-            let document = Document::open_read_only(&file).map_err(fail)?;
-            let register = document.register();
-            let view = diagram::find_view(register, &view).map_err(CliError)?;
-            let bytes = diagram::export_view(
-                register,
-                view,
-                &diagram::BuildOptions::default(),
-                &setup,
-                format,
-                data_as_at,
-            )
-            .map_err(fail)?;
-            std::fs::write(&path, bytes).map_err(|error| {
-                CliError(format!("Could not write {}: {error}", path.display()))
-            })?;
-            writeln!(out, "Wrote {} ({} on {setup})", path.display(), view.name).map_err(fail)
-        }
-        ExportCommand::Graph {
-            file,
-            view,
-            out: path,
-        } => {
-            let format = GraphFormat::from_path(&path).ok_or_else(|| {
-                CliError(format!(
-                    "Cannot tell the graph format from {}: end the name in .graphml, .dot or .json",
-                    path.display()
-                ))
-            })?;
-            let document = Document::open_read_only(&file).map_err(fail)?;
-            let register = document.register();
-            let view = diagram::find_view(register, &view).map_err(CliError)?;
-            let diagram =
-                diagram::Diagram::build(register, view, &diagram::BuildOptions::default());
-            std::fs::write(&path, write_graph(register, &diagram, format)).map_err(|error| {
-                CliError(format!("Could not write {}: {error}", path.display()))
-            })?;
-            writeln!(out, "Wrote {} ({})", path.display(), view.name).map_err(fail)
-        }
     }
 }
 

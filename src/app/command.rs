@@ -47,6 +47,10 @@ pub enum Command {
     Edit(Box<Edit>),
     /// Add a new partnership and select it.
     AddPartnership,
+    /// Ask where to export the risk/value matrix (file window or typed path).
+    ExportMatrix,
+    /// Export the risk/value matrix to this path (SVG, PNG at 300 dpi or PDF, A4 landscape).
+    ExportMatrixTo(PathBuf),
     /// Show a panel.
     ShowPanel(PanelKind),
     /// Show the Diagram panel with its export form open (File, Export diagram...).

@@ -53,6 +53,8 @@ impl AtlasApp {
                 self.apply_edit(*edit);
             }
             Command::AddPartnership => self.add_partnership(),
+            Command::ExportMatrix => self.ask_for_path(PathPurpose::ExportMatrix, ctx),
+            Command::ExportMatrixTo(path) => self.report_failure(|app| app.export_matrix_to(&path)),
             Command::ShowPanel(panel) => self.ui_state.panel = panel,
             Command::DismissMessage(id) => self.messages.dismiss(id),
             Command::ShowDiagramExport => self.show_diagram_export(),
@@ -324,6 +326,11 @@ impl AtlasApp {
                 .error("There is no register open to save a copy of");
             return;
         }
+        if purpose == PathPurpose::ExportMatrix && self.document.is_none() {
+            self.messages
+                .error("There is no register open to export from");
+            return;
+        }
         if self.pending_dialog.is_some() {
             self.messages.notice(
                 "A file window is already open (it may be behind this one): finish with it first",
@@ -379,6 +386,7 @@ impl AtlasApp {
             PathPurpose::Open => Command::OpenPath(path),
             PathPurpose::New => Command::CreateAt(path),
             PathPurpose::SaveCopy => Command::SaveCopyTo(path),
+            PathPurpose::ExportMatrix => Command::ExportMatrixTo(path),
         };
         self.commands.send(command);
     }
@@ -388,7 +396,9 @@ impl AtlasApp {
         if let Some(folder) = self.folder_to_start_in() {
             let suggested = match purpose {
                 PathPurpose::Open => String::new(),
-                PathPurpose::New | PathPurpose::SaveCopy => self.suggested_file_name(purpose),
+                PathPurpose::New | PathPurpose::SaveCopy | PathPurpose::ExportMatrix => {
+                    self.suggested_file_name(purpose)
+                }
             };
             dialog.text = folder.join(suggested).display().to_string();
         }
@@ -414,6 +424,7 @@ impl AtlasApp {
                 .into())
             }
             PathPurpose::SaveCopy => self.save_copy_to(&path),
+            PathPurpose::ExportMatrix => self.export_matrix_to(&path),
         };
         match result {
             Ok(()) => self.ui_state.typed_path = None,
@@ -448,6 +459,7 @@ impl AtlasApp {
                 format!("{stem} copy.{}", file_dialog::REGISTER_EXTENSION)
             }
             (PathPurpose::Open, _) => String::new(),
+            (PathPurpose::ExportMatrix, _) => "Risk and value matrix.png".to_string(),
             _ => format!("New register.{}", file_dialog::REGISTER_EXTENSION),
         }
     }

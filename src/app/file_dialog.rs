@@ -22,6 +22,8 @@ pub enum PathPurpose {
     New,
     /// Save a copy of the open register.
     SaveCopy,
+    /// Export the risk/value matrix picture.
+    ExportMatrix,
 }
 
 impl PathPurpose {
@@ -31,6 +33,7 @@ impl PathPurpose {
             Self::Open => "Open a register",
             Self::New => "Create a new register",
             Self::SaveCopy => "Save a copy of the register",
+            Self::ExportMatrix => "Export the risk/value matrix (.png, .svg or .pdf)",
         }
     }
 }
@@ -84,10 +87,17 @@ pub fn start_dialog(
     suggested_name: &str,
     wake: impl Fn() + Send + 'static,
 ) -> Result<PendingDialog, String> {
-    let mut dialog = rfd::AsyncFileDialog::new()
-        .set_title(purpose.title())
-        .add_filter("Partnership Atlas register", &[REGISTER_EXTENSION])
-        .add_filter("All files", &["*"]);
+    let mut dialog = rfd::AsyncFileDialog::new().set_title(purpose.title());
+    dialog = if purpose == PathPurpose::ExportMatrix {
+        dialog
+            .add_filter("PNG picture (300 dpi)", &["png"])
+            .add_filter("SVG drawing", &["svg"])
+            .add_filter("PDF document", &["pdf"])
+    } else {
+        dialog
+            .add_filter("Partnership Atlas register", &[REGISTER_EXTENSION])
+            .add_filter("All files", &["*"])
+    };
     if let Some(folder) = start_in {
         dialog = dialog.set_directory(folder);
     }
@@ -105,7 +115,7 @@ pub fn start_dialog(
                 send_path(chosen);
             })?;
         }
-        PathPurpose::New | PathPurpose::SaveCopy => {
+        PathPurpose::New | PathPurpose::SaveCopy | PathPurpose::ExportMatrix => {
             let future = dialog.set_file_name(suggested_name).save_file();
             spawn_waiter(async move {
                 let chosen = future.await.map(|handle| handle.path().to_path_buf());

@@ -6,8 +6,13 @@
 //! SVG through usvg with the embedded font loaded into its font database. usvg with no fonts
 //! drops text without a word, so the font database is never left empty. No egui here: the
 //! screen draws the same [`Scene`] with its own painter.
+//!
+//! Pictures built here: the risk/value [`matrix`]. Tables: the annual-review overview as CSV
+//! ([`overview_csv`]).
 
 pub mod legend;
+pub mod matrix;
+pub mod overview_csv;
 pub mod page;
 pub mod pdf;
 pub mod png;

@@ -17,16 +17,20 @@
 //! - [`overview`]: one row per partnership with its current bands, recommendation, cost and
 //!   review date, flags for never assessed and overdue, totals by recommendation
 //!   ([`overview()`]), and an assessment history with trends ([`history`]).
+//! - [`standing`]: each partnership's current bands and recommendation, for the diagram's
+//!   style rules ([`current_standings`]).
 
 pub mod arithmetic;
 pub mod assess;
 pub mod overview;
 pub mod resources;
+pub mod standing;
 
 pub use arithmetic::*;
 pub use assess::*;
 pub use overview::*;
 pub use resources::*;
+pub use standing::*;
 
 use crate::model::{InvalidValue, PartnershipId, Recommendation};
 

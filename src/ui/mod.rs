@@ -12,6 +12,8 @@ mod navigation_bar;
 pub mod partnerships;
 mod people_panel;
 mod register_panels;
+pub mod scene_painter;
+pub mod scoring;
 mod start_page;
 mod status_bar;
 pub mod table_panels;
@@ -56,6 +58,14 @@ pub enum PanelKind {
     Actions,
     /// The "partnership of partnerships" diagram.
     Diagram,
+    /// The assessment form for the current partnership.
+    Scoring,
+    /// The annual review overview of every partnership.
+    AnnualReview,
+    /// The risk/value matrix chart.
+    Matrix,
+    /// The scoring scheme's settings.
+    ScoringScheme,
 }
 
 impl PanelKind {
@@ -71,6 +81,10 @@ impl PanelKind {
         Self::Strategies,
         Self::Themes,
         Self::Actions,
+        Self::Scoring,
+        Self::AnnualReview,
+        Self::Matrix,
+        Self::ScoringScheme,
     ];
 
     /// The panel's name in the navigation bar.
@@ -86,6 +100,10 @@ impl PanelKind {
             Self::Themes => "Themes and priorities",
             Self::Actions => "Actions",
             Self::Diagram => "Diagram",
+            Self::Scoring => "Assessment",
+            Self::AnnualReview => "Annual review",
+            Self::Matrix => "Risk/value matrix",
+            Self::ScoringScheme => "Scoring scheme",
         }
     }
 }
@@ -104,6 +122,14 @@ pub struct UiState {
     pub tables: table_panels::TablePanels,
     /// The diagram panel's own state (view, selection, zoom, tools).
     pub diagram: DiagramPanelState,
+    /// The assessment form's draft.
+    pub scoring: scoring::ScoringPanelState,
+    /// The annual review overview's filter and sort.
+    pub overview: scoring::overview_table::OverviewState,
+    /// The matrix chart as last built.
+    pub matrix: scoring::matrix_view::MatrixViewState,
+    /// The scoring scheme being edited.
+    pub scheme: scoring::scheme_settings::SchemeSettingsState,
     /// The "Type the path" window, while it is open.
     pub typed_path: Option<TypedPathDialog>,
 }
@@ -115,6 +141,10 @@ impl UiState {
         self.partnerships.forget_register();
         self.tables.forget_register();
         self.diagram.forget_register();
+        self.scoring.forget_register();
+        self.overview.forget_register();
+        self.matrix.forget_register();
+        self.scheme.forget_register();
     }
 
     /// A partnership was just added: select it, show it, and put the cursor in its name.
@@ -213,6 +243,32 @@ pub fn app_ui(
                         &context,
                         &mut state.diagram,
                         current,
+                        commands,
+                    ),
+                    PanelKind::Scoring => scoring::scoring_panel_ui(
+                        ui,
+                        &context,
+                        &mut state.scoring,
+                        state.current_partnership,
+                        commands,
+                    ),
+                    PanelKind::AnnualReview => scoring::overview_table::overview_ui(
+                        ui,
+                        &context,
+                        &mut state.overview,
+                        &mut state.current_partnership,
+                    ),
+                    PanelKind::Matrix => scoring::matrix_view::matrix_view_ui(
+                        ui,
+                        &context,
+                        &mut state.matrix,
+                        &mut state.current_partnership,
+                        commands,
+                    ),
+                    PanelKind::ScoringScheme => scoring::scheme_settings::scheme_settings_ui(
+                        ui,
+                        &context,
+                        &mut state.scheme,
                         commands,
                     ),
                 }

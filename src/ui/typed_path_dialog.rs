@@ -80,6 +80,7 @@ pub fn typed_path_dialog_ui(
                 PathPurpose::Open => "Open",
                 PathPurpose::New => "Create",
                 PathPurpose::SaveCopy => "Save copy",
+                PathPurpose::ExportMatrix => "Export",
             };
             submit |= ui.button(action).clicked();
             cancel = ui.button("Cancel").clicked();

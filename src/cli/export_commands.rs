@@ -1,0 +1,228 @@
+//! `partnership-atlas export matrix|overview`: the risk/value matrix as SVG, PNG or PDF, and the
+//! annual-review overview as CSV, from a register opened read-only (the file is never changed,
+//! and a register someone else has open can still be exported).
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use clap::Subcommand;
+
+use super::CliError;
+use crate::diagram::{
+    self,
+    graph_export::{GraphFormat, write_graph},
+};
+use crate::document::Document;
+use crate::export::{self, Format, PageSetup, matrix, overview_csv};
+use crate::model::parse_date;
+use crate::scoring;
+
+/// What to export.
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// A diagram view as a picture for a paper: SVG, PNG or PDF (from the --out extension).
+    Diagram {
+        /// The register.
+        file: PathBuf,
+        /// The view's name ("LSP structure").
+        #[arg(long)]
+        view: String,
+        /// Where to write it: a .svg, .png or .pdf file.
+        #[arg(long)]
+        out: PathBuf,
+        /// PNG resolution: 150, 300 or 600.
+        #[arg(long, default_value_t = 300)]
+        dpi: u32,
+        /// Page: a4-landscape, a4-portrait, a3-landscape or a3-portrait.
+        #[arg(long, default_value = "a4-landscape")]
+        page: String,
+        /// The date in "Data as at" (YYYY-MM-DD; default today).
+        #[arg(long)]
+        data_as_at: Option<String>,
+    },
+    /// A diagram view's graph for other tools: GraphML, DOT or JSON (from the --out extension).
+    Graph {
+        /// The register.
+        file: PathBuf,
+        /// The view's name.
+        #[arg(long)]
+        view: String,
+        /// Where to write it: a .graphml, .dot or .json file.
+        #[arg(long)]
+        out: PathBuf,
+    },
+
+    /// The risk/value matrix of every assessed partnership (SVG, PNG or PDF, by --out's
+    /// extension), with caption and legend.
+    Matrix {
+        /// The register.
+        file: PathBuf,
+        /// Where to write it: a .svg, .png or .pdf file.
+        #[arg(long)]
+        out: PathBuf,
+        /// Resolution of a PNG: 150, 300 or 600.
+        #[arg(long, default_value_t = 300)]
+        dpi: u32,
+        /// Page: a4-landscape, a4-portrait, a3-landscape or a3-portrait.
+        #[arg(long, default_value = "a4-landscape")]
+        page: PageSetup,
+        /// The date the data is as at (YYYY-MM-DD; default today): costs are for its
+        /// financial year.
+        #[arg(long)]
+        as_at: Option<NaiveDate>,
+    },
+    /// The overview of every partnership (current bands, recommendation, costs, review date)
+    /// as CSV for a spreadsheet or report.
+    Overview {
+        /// The register.
+        file: PathBuf,
+        /// Where to write it: a .csv file.
+        #[arg(long)]
+        out: PathBuf,
+        /// The date the data is as at (YYYY-MM-DD; default today): reviews before it are
+        /// overdue, costs are for its financial year.
+        #[arg(long)]
+        as_at: Option<NaiveDate>,
+    },
+}
+
+fn fail(error: impl std::fmt::Display) -> CliError {
+    CliError(error.to_string())
+}
+
+fn open(file: &Path) -> Result<Document, CliError> {
+    Document::open_read_only(file).map_err(|error| CliError(format!("{}: {error}", file.display())))
+}
+
+fn write(out: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    std::fs::write(out, bytes)
+        .map_err(|error| CliError(format!("{} could not be written: {error}", out.display())))
+}
+
+/// Runs one export, reporting what was written to `report`.
+pub fn run_export(command: ExportCommand, report: &mut dyn std::io::Write) -> Result<(), CliError> {
+    let today = chrono::Local::now().date_naive();
+    match command {
+        ExportCommand::Diagram {
+            file,
+            view,
+            out,
+            dpi,
+            page,
+            data_as_at,
+        } => {
+            let setup: PageSetup = page.parse().map_err(fail)?;
+            let format = Format::from_path(&out, dpi).ok_or_else(|| {
+                CliError(format!(
+                    "Cannot tell the picture format from {}: end the name in .svg, .png or .pdf",
+                    out.display()
+                ))
+            })?;
+            let data_as_at = match data_as_at {
+                Some(text) => parse_date(&text).map_err(fail)?,
+                None => today,
+            };
+            export_diagram(&file, &view, &out, format, setup, data_as_at, report)
+        }
+        ExportCommand::Graph { file, view, out } => export_graph(&file, &view, &out, report),
+        ExportCommand::Matrix {
+            file,
+            out,
+            dpi,
+            page,
+            as_at,
+        } => {
+            let format = Format::from_path(&out, dpi).ok_or_else(|| {
+                CliError(format!(
+                    "{}: name the file .svg, .png or .pdf to choose the format",
+                    out.display()
+                ))
+            })?;
+            let document = open(&file)?;
+            let chart = matrix::matrix_chart(document.register(), as_at.unwrap_or(today));
+            let bytes = export::export(&chart.scene, &page, format).map_err(fail)?;
+            write(&out, &bytes)?;
+            writeln!(
+                report,
+                "Wrote {} ({} partnerships on the matrix, {} not yet assessed; {page})",
+                out.display(),
+                chart.points.len(),
+                chart.not_assessed
+            )
+            .map_err(fail)
+        }
+        ExportCommand::Overview { file, out, as_at } => {
+            let document = open(&file)?;
+            let date = as_at.unwrap_or(today);
+            let overview =
+                scoring::overview(document.register(), date, scoring::financial_year_of(date));
+            write(&out, overview_csv::overview_csv(&overview).as_bytes())?;
+            writeln!(
+                report,
+                "Wrote {} ({} partnerships; {} never assessed, {} overdue)",
+                out.display(),
+                overview.rows.len(),
+                overview.never_assessed,
+                overview.overdue
+            )
+            .map_err(fail)?;
+            for total in &overview.totals {
+                writeln!(report, "{}", total.summary()).map_err(fail)?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Writes a diagram view as a picture (SVG, PNG or PDF from the file name).
+fn export_diagram(
+    file: &Path,
+    view: &str,
+    path: &Path,
+    format: Format,
+    setup: PageSetup,
+    data_as_at: chrono::NaiveDate,
+    report: &mut dyn std::io::Write,
+) -> Result<(), CliError> {
+    let document = open(file)?;
+    let register = document.register();
+    let view = diagram::find_view(register, view).map_err(CliError)?;
+    let bytes = diagram::export_view(
+        register,
+        view,
+        &diagram::BuildOptions::default(),
+        &setup,
+        format,
+        data_as_at,
+    )
+    .map_err(fail)?;
+    write(path, &bytes)?;
+    writeln!(
+        report,
+        "Wrote {} ({} on {setup})",
+        path.display(),
+        view.name
+    )
+    .map_err(fail)
+}
+
+/// Writes a diagram view's graph for other tools (GraphML, DOT or JSON from the file name).
+fn export_graph(
+    file: &Path,
+    view: &str,
+    path: &Path,
+    report: &mut dyn std::io::Write,
+) -> Result<(), CliError> {
+    let format = GraphFormat::from_path(path).ok_or_else(|| {
+        CliError(format!(
+            "Cannot tell the graph format from {}: end the name in .graphml, .dot or .json",
+            path.display()
+        ))
+    })?;
+    let document = open(file)?;
+    let register = document.register();
+    let view = diagram::find_view(register, view).map_err(CliError)?;
+    let diagram = diagram::Diagram::build(register, view, &diagram::BuildOptions::default());
+    write(path, write_graph(register, &diagram, format).as_bytes())?;
+    writeln!(report, "Wrote {} ({})", path.display(), view.name).map_err(fail)
+}

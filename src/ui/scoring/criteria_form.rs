@@ -1,0 +1,156 @@
+//! The criteria of the assessment form: for each criterion of the scheme, its title (guidance
+//! on hover and under a "Guidance" fold), a score picker labelled with the criterion, and an
+//! evidence note. Grouped as the scheme groups them: risk, value, governance health, and the
+//! significance questions the officer answers.
+
+use super::draft::AssessmentDraft;
+use crate::model::{Criterion, CriterionGroup, ScoringScheme, SignificanceTest};
+
+/// The accessible name of a criterion's score picker ("R1 Financial exposure and liabilities").
+pub fn score_label(code: &str, title: &str) -> String {
+    format!("{code} {title}")
+}
+
+/// The accessible name of a criterion's evidence note.
+pub fn evidence_label(code: &str) -> String {
+    format!("Evidence for {code}")
+}
+
+/// Draws every criterion of `scheme` into `draft`.
+pub fn criteria_form_ui(
+    ui: &mut egui::Ui,
+    scheme: &ScoringScheme,
+    draft: &mut AssessmentDraft,
+    read_only: bool,
+) {
+    let groups = [
+        (
+            CriterionGroup::Risk,
+            &scheme.risk.criteria,
+            "Risk (each 1 to 4: likelihood is their weighted mean, impact the worst)",
+        ),
+        (
+            CriterionGroup::Value,
+            &scheme.value.criteria,
+            "Value (each 0 to 3, weighted)",
+        ),
+        (
+            CriterionGroup::Governance,
+            &scheme.governance.areas,
+            "Governance health (1 Excellent to 4 Many key weaknesses; leave unrated if unable to assess)",
+        ),
+    ];
+    for (group, criteria, heading) in groups {
+        egui::CollapsingHeader::new(egui::RichText::new(group.label()).strong())
+            .id_salt(("criteria_group", group.label()))
+            .default_open(true)
+            .show(ui, |ui| {
+                ui.weak(heading);
+                for criterion in criteria.iter() {
+                    criterion_ui(ui, criterion, draft, read_only);
+                }
+            });
+    }
+    let questions: Vec<_> = scheme
+        .significance
+        .criteria
+        .iter()
+        .filter(|c| c.test == SignificanceTest::OfficerJudgement)
+        .collect();
+    if !questions.is_empty() {
+        egui::CollapsingHeader::new(egui::RichText::new("Significance questions").strong())
+            .default_open(true)
+            .show(ui, |ui| {
+                for question in questions {
+                    let mut answer = draft.scores.get(&question.code).copied();
+                    ui.horizontal(|ui| {
+                        let label = ui
+                            .label(score_label(&question.code, &question.title))
+                            .on_hover_text(&question.guidance);
+                        let response =
+                            egui::ComboBox::from_id_salt(("significance_answer", &question.code))
+                                .selected_text(match answer {
+                                    Some(1) => "Yes",
+                                    Some(_) => "No",
+                                    None => "Not answered",
+                                })
+                                .show_ui(ui, |ui| {
+                                    ui.selectable_value(&mut answer, Some(1), "Yes");
+                                    ui.selectable_value(&mut answer, Some(0), "No");
+                                })
+                                .response;
+                        response.labelled_by(label.id);
+                    });
+                    if !read_only {
+                        set_score(draft, &question.code, answer);
+                    }
+                }
+            });
+    }
+}
+
+fn set_score(draft: &mut AssessmentDraft, code: &str, score: Option<i32>) {
+    match score {
+        Some(score) => draft.scores.insert(code.to_string(), score),
+        None => draft.scores.remove(code),
+    };
+}
+
+fn criterion_ui(
+    ui: &mut egui::Ui,
+    criterion: &Criterion,
+    draft: &mut AssessmentDraft,
+    read_only: bool,
+) {
+    ui.add_space(4.0);
+    let name = score_label(&criterion.code, &criterion.title);
+    let mut score = draft.scores.get(&criterion.code).copied();
+    ui.horizontal_wrapped(|ui| {
+        let label = ui
+            .label(egui::RichText::new(&name).strong())
+            .on_hover_text(&criterion.guidance);
+        let point_text = |score: Option<i32>| match score {
+            Some(point) => match criterion.scale.label(point) {
+                Some(words) => format!("{point} {words}"),
+                None => point.to_string(),
+            },
+            None => "Not scored".to_string(),
+        };
+        ui.add_enabled_ui(!read_only, |ui| {
+            let response = egui::ComboBox::from_id_salt(("criterion_score", &criterion.code))
+                .selected_text(point_text(score))
+                .width(190.0)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut score, None, "Not scored");
+                    for point in criterion.scale.min..=criterion.scale.max {
+                        ui.selectable_value(&mut score, Some(point), point_text(Some(point)));
+                    }
+                })
+                .response;
+            response.labelled_by(label.id);
+        });
+        if criterion.weight != 1 {
+            ui.weak(format!("weight {}", criterion.weight));
+        }
+    });
+    egui::CollapsingHeader::new("Guidance")
+        .id_salt(("guidance", &criterion.code))
+        .show(ui, |ui| {
+            ui.label(&criterion.guidance);
+        });
+    let evidence = draft.evidence.entry(criterion.code.clone()).or_default();
+    let label = evidence_label(&criterion.code);
+    ui.horizontal(|ui| {
+        let label_response = ui.weak("Evidence");
+        let response = ui.add_enabled(
+            !read_only,
+            egui::TextEdit::singleline(evidence)
+                .hint_text("What the score rests on (minutes, reports, returns)")
+                .desired_width(f32::INFINITY),
+        );
+        response.labelled_by(label_response.id).on_hover_text(label);
+    });
+    if !read_only {
+        set_score(draft, &criterion.code, score);
+    }
+}

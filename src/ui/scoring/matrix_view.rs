@@ -1,0 +1,108 @@
+//! The risk/value matrix on screen: the same scene that is exported, painted to fit the panel,
+//! with the legend under it. Clicking a circle (or its name) makes that partnership current;
+//! "Export matrix..." asks where to save it as SVG, PNG or PDF.
+
+use crate::app::{Command, CommandQueue};
+use crate::export::matrix::{MatrixChart, matrix_chart};
+use crate::export::scene::LegendSymbol;
+use crate::model::PartnershipId;
+use crate::ui::PanelContext;
+use crate::ui::scene_painter::{fit_scene, paint_scene_ui};
+
+/// The chart as last built, and for which revision.
+#[derive(Debug, Default)]
+pub struct MatrixViewState {
+    chart: Option<(u64, MatrixChart)>,
+}
+
+impl MatrixViewState {
+    /// Forgets the chart (another register was opened).
+    pub fn forget_register(&mut self) {
+        self.chart = None;
+    }
+}
+
+/// Draws the matrix panel.
+pub fn matrix_view_ui(
+    ui: &mut egui::Ui,
+    context: &PanelContext<'_>,
+    state: &mut MatrixViewState,
+    current: &mut Option<PartnershipId>,
+    commands: &mut CommandQueue,
+) {
+    if state
+        .chart
+        .as_ref()
+        .is_none_or(|(revision, _)| *revision != context.revision)
+    {
+        let today = chrono::Local::now().date_naive();
+        state.chart = Some((context.revision, matrix_chart(context.register, today)));
+    }
+    let Some((_, chart)) = &state.chart else {
+        return;
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.heading(&chart.scene.caption.title);
+        ui.label(chart.scene.caption.data_as_at_line());
+        if ui.button("Export matrix...").clicked() {
+            commands.send(Command::ExportMatrix);
+        }
+    });
+    ui.label(format!(
+        "{} partnerships on the matrix; {} not yet assessed. Click a circle to choose that partnership.",
+        chart.points.len(),
+        chart.not_assessed
+    ));
+    egui::Panel::bottom("matrix_legend").show(ui, |ui| {
+        for group in &chart.scene.legend.groups {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(egui::RichText::new(&group.title).strong());
+                for entry in &group.entries {
+                    if let LegendSymbol::Swatch { paint, .. } = entry.symbol {
+                        let (rect, _) =
+                            ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                        let fill = paint.fill.map_or(egui::Color32::TRANSPARENT, |c| {
+                            egui::Color32::from_rgb(c.r, c.g, c.b)
+                        });
+                        ui.painter().circle(
+                            rect.center(),
+                            6.0,
+                            fill,
+                            egui::Stroke::new(1.0, egui::Color32::DARK_GRAY),
+                        );
+                    }
+                    ui.label(&entry.label);
+                }
+            });
+        }
+        ui.weak(&chart.scene.caption.source);
+    });
+    let (response, painter) = ui.allocate_painter(ui.available_size(), egui::Sense::click());
+    painter.rect_filled(response.rect, 0.0, egui::Color32::WHITE);
+    let at = fit_scene(&chart.scene, response.rect.shrink(8.0), 2.5);
+    paint_scene_ui(&painter, &chart.scene, at);
+    if let Some(selected) = current.and_then(|id| chart.points.iter().find(|p| p.partnership == id))
+    {
+        painter.circle_stroke(
+            at.to_screen(selected.center),
+            (selected.radius + 3.0) * at.scale,
+            egui::Stroke::new(2.5, egui::Color32::BLACK),
+        );
+    }
+    if let Some(position) = response.hover_pos()
+        && let Some(id) = chart.partnership_at(at.to_scene(position))
+        && let Some(point) = chart.points.iter().find(|p| p.partnership == id)
+    {
+        response.clone().on_hover_text(format!(
+            "{}: {} a year",
+            point.name,
+            point.annual_cost.format(true)
+        ));
+    }
+    if response.clicked()
+        && let Some(position) = response.interact_pointer_pos()
+        && let Some(id) = chart.partnership_at(at.to_scene(position))
+    {
+        *current = Some(id);
+    }
+}

@@ -1,0 +1,302 @@
+//! The annual review overview: every partnership with its current bands, recommendation,
+//! annual cost and review date, filterable and sortable, only the visible rows drawn.
+//! Partnerships never assessed or overdue stand out in colour AND with a text marker. Under
+//! the table, the totals by recommendation. Clicking a row makes it the current partnership.
+
+use egui::{Align, Layout};
+use egui_extras::{Column, TableBuilder};
+
+use crate::model::{PartnershipId, normalised_name};
+use crate::scoring::{self, Overview, OverviewRow};
+use crate::ui::{PanelContext, theme};
+
+/// The columns, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OverviewColumn {
+    /// Partnership name.
+    Name,
+    /// Current risk band and score.
+    Risk,
+    /// Current value band and percentage.
+    Value,
+    /// Governance rating.
+    Governance,
+    /// Current recommendation.
+    Recommendation,
+    /// Annual cost.
+    Cost,
+    /// Next review due.
+    ReviewDue,
+    /// Never assessed / overdue.
+    Attention,
+}
+
+impl OverviewColumn {
+    const ALL: [Self; 8] = [
+        Self::Name,
+        Self::Risk,
+        Self::Value,
+        Self::Governance,
+        Self::Recommendation,
+        Self::Cost,
+        Self::ReviewDue,
+        Self::Attention,
+    ];
+
+    fn heading(self) -> &'static str {
+        match self {
+            Self::Name => "Partnership",
+            Self::Risk => "Risk",
+            Self::Value => "Value",
+            Self::Governance => "Governance",
+            Self::Recommendation => "Recommendation",
+            Self::Cost => "Annual cost",
+            Self::ReviewDue => "Review due",
+            Self::Attention => "Attention",
+        }
+    }
+}
+
+fn attention(row: &OverviewRow) -> &'static str {
+    if row.never_assessed {
+        "⚠ Never assessed"
+    } else if row.review_overdue {
+        "⚠ Review overdue"
+    } else {
+        ""
+    }
+}
+
+fn cell_text(row: &OverviewRow, column: OverviewColumn) -> String {
+    match column {
+        OverviewColumn::Name => row.name.clone(),
+        OverviewColumn::Risk => match (row.risk_band, row.risk_score) {
+            (Some(band), Some(score)) => format!("{} ({score})", band.label()),
+            (Some(band), None) => band.label().to_string(),
+            _ => "—".to_string(),
+        },
+        OverviewColumn::Value => match (row.value_band, row.value_percent) {
+            (Some(band), Some(percent)) => format!("{} ({percent}%)", band.label()),
+            (Some(band), None) => band.label().to_string(),
+            _ => "—".to_string(),
+        },
+        OverviewColumn::Governance => row.governance.map_or("—", |g| g.label()).to_string(),
+        OverviewColumn::Recommendation => match row.recommendation {
+            Some(r) if row.overridden => format!("{} (override)", r.label()),
+            Some(r) => r.label().to_string(),
+            None => "—".to_string(),
+        },
+        OverviewColumn::Cost => row.cost.total.format(true),
+        OverviewColumn::ReviewDue => row
+            .review_due
+            .map_or_else(|| "—".to_string(), |d| d.to_string()),
+        OverviewColumn::Attention => attention(row).to_string(),
+    }
+}
+
+/// What the visible rows were worked out for: revision, filter and sort.
+type ShownFor = (u64, String, Option<(usize, bool)>);
+
+/// The panel's memory: filter, sort, and the overview as last built.
+#[derive(Debug, Default)]
+pub struct OverviewState {
+    /// Words every shown row must contain.
+    pub filter: String,
+    sort: Option<(usize, bool)>,
+    built: Option<(u64, Overview)>,
+    visible: Vec<usize>,
+    shown_for: Option<ShownFor>,
+}
+
+impl OverviewState {
+    /// Forgets everything tied to the register.
+    pub fn forget_register(&mut self) {
+        *self = Self::default();
+    }
+
+    fn refresh(&mut self, context: &PanelContext<'_>) {
+        if self
+            .built
+            .as_ref()
+            .is_none_or(|(revision, _)| *revision != context.revision)
+        {
+            let today = chrono::Local::now().date_naive();
+            let overview =
+                scoring::overview(context.register, today, scoring::financial_year_of(today));
+            self.built = Some((context.revision, overview));
+            self.shown_for = None;
+        }
+        let key = (context.revision, self.filter.clone(), self.sort);
+        if self.shown_for.as_ref() == Some(&key) {
+            return;
+        }
+        let Some((_, overview)) = &self.built else {
+            return;
+        };
+        let words: Vec<String> = normalised_name(&self.filter)
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        let mut visible: Vec<usize> = overview
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, row)| {
+                let haystack = normalised_name(&format!(
+                    "{} {}",
+                    row.name,
+                    cell_text(row, OverviewColumn::Recommendation)
+                ));
+                words.iter().all(|word| haystack.contains(word.as_str()))
+            })
+            .map(|(index, _)| index)
+            .collect();
+        let rows = &overview.rows;
+        match self.sort {
+            None => visible.sort_by_key(|i| rows[*i].name.to_lowercase()),
+            Some((column, ascending)) => {
+                visible.sort_by(|a, b| {
+                    let (a, b) = (&rows[*a], &rows[*b]);
+                    let order = match OverviewColumn::ALL[column] {
+                        OverviewColumn::Risk => a.risk_score.cmp(&b.risk_score),
+                        OverviewColumn::Value => a.value_percent.cmp(&b.value_percent),
+                        OverviewColumn::Governance => a.governance.cmp(&b.governance),
+                        OverviewColumn::Recommendation => a.recommendation.cmp(&b.recommendation),
+                        OverviewColumn::Cost => a.cost.total.cmp(&b.cost.total),
+                        OverviewColumn::ReviewDue => a.review_due.cmp(&b.review_due),
+                        OverviewColumn::Attention => (a.never_assessed, a.review_overdue)
+                            .cmp(&(b.never_assessed, b.review_overdue)),
+                        OverviewColumn::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+                    };
+                    if ascending { order } else { order.reverse() }
+                });
+            }
+        }
+        self.visible = visible;
+        self.shown_for = Some(key);
+    }
+}
+
+/// Draws the overview panel.
+pub fn overview_ui(
+    ui: &mut egui::Ui,
+    context: &PanelContext<'_>,
+    state: &mut OverviewState,
+    current: &mut Option<PartnershipId>,
+) {
+    state.refresh(context);
+    let Some((_, overview)) = &state.built else {
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.heading("Annual review");
+        ui.label(format!(
+            "{} partnerships; {} never assessed; {} overdue for review.",
+            overview.rows.len(),
+            overview.never_assessed,
+            overview.overdue
+        ));
+    });
+    ui.horizontal(|ui| {
+        let label = ui.label("Filter");
+        ui.add(
+            egui::TextEdit::singleline(&mut state.filter)
+                .hint_text("Name or recommendation")
+                .desired_width(260.0),
+        )
+        .labelled_by(label.id);
+    });
+    egui::Panel::bottom("overview_totals").show(ui, |ui| {
+        ui.label(
+            egui::RichText::new(format!(
+                "Totals by recommendation ({}/{:02})",
+                overview.year,
+                (overview.year + 1) % 100
+            ))
+            .strong(),
+        );
+        for total in &overview.totals {
+            ui.label(format!(
+                "{}; whole cost with officer time {}",
+                total.summary(),
+                total.annual_cost.format(true)
+            ));
+        }
+    });
+    let attention_colour = theme::invalid_text_colour(ui.visuals());
+    let row_height = ui.spacing().interact_size.y + 2.0;
+    let mut clicked_sort = None;
+    let mut clicked_row = None;
+    TableBuilder::new(ui)
+        .id_salt("overview_table")
+        .striped(true)
+        .resizable(true)
+        .sense(egui::Sense::click())
+        .cell_layout(Layout::left_to_right(Align::Center))
+        .column(Column::remainder().at_least(240.0).clip(true))
+        .columns(Column::initial(110.0).at_least(70.0).clip(true), 3)
+        .column(Column::initial(150.0).at_least(90.0).clip(true))
+        .column(Column::initial(100.0).at_least(80.0))
+        .column(Column::initial(100.0).at_least(80.0))
+        .column(Column::initial(150.0).at_least(90.0))
+        .header(row_height, |mut header| {
+            for (index, column) in OverviewColumn::ALL.iter().enumerate() {
+                header.col(|ui| {
+                    let arrow = match state.sort {
+                        Some((sorted, true)) if sorted == index => " ⏶",
+                        Some((sorted, false)) if sorted == index => " ⏷",
+                        _ => "",
+                    };
+                    let text = egui::RichText::new(format!("{}{arrow}", column.heading())).strong();
+                    if ui.add(egui::Button::new(text).frame(false)).clicked() {
+                        clicked_sort = Some(index);
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(row_height, state.visible.len(), |mut table_row| {
+                let Some(row) = state
+                    .visible
+                    .get(table_row.index())
+                    .and_then(|i| overview.rows.get(*i))
+                else {
+                    return;
+                };
+                let selected = *current == Some(row.partnership);
+                table_row.set_selected(selected);
+                let flagged = row.never_assessed || row.review_overdue;
+                let mut clicked = false;
+                for column in OverviewColumn::ALL {
+                    table_row.col(|ui| {
+                        let mut text = egui::RichText::new(cell_text(row, column));
+                        if flagged
+                            && matches!(
+                                column,
+                                OverviewColumn::Attention | OverviewColumn::ReviewDue
+                            )
+                        {
+                            text = text.color(attention_colour).strong();
+                        }
+                        if column == OverviewColumn::Name {
+                            clicked |= ui.selectable_label(selected, text).clicked();
+                        } else {
+                            ui.label(text);
+                        }
+                    });
+                }
+                if clicked || table_row.response().clicked() {
+                    clicked_row = Some(row.partnership);
+                }
+            });
+        });
+    if let Some(index) = clicked_sort {
+        state.sort = match state.sort {
+            Some((sorted, ascending)) if sorted == index => Some((index, !ascending)),
+            _ => Some((index, true)),
+        };
+    }
+    if let Some(id) = clicked_row {
+        *current = Some(id);
+    }
+}

@@ -1,0 +1,286 @@
+//! Beside the criteria: the results worked out live (risk, value, governance, significance,
+//! value for money, next review), the recommendation with its override and reason, Save (or
+//! why it cannot save yet), the partnership's cost to the council, and its history of
+//! assessments with trend arrows.
+
+use super::draft::{AssessmentDraft, Evaluation};
+use crate::app::{Command, CommandQueue};
+use crate::model::{Recommendation, Register, ScoringScheme};
+use crate::scoring::{self, Direction, Trend, Verdict};
+use crate::ui::theme;
+
+/// The live results of the draft, as labelled lines.
+pub fn results_ui(ui: &mut egui::Ui, evaluation: &Evaluation) {
+    ui.heading("Results");
+    match &evaluation.suggested {
+        Ok(outcome) => {
+            egui::Grid::new("assessment_results")
+                .num_columns(2)
+                .striped(true)
+                .show(ui, |ui| {
+                    let row = |ui: &mut egui::Ui, name: &str, value: String| {
+                        ui.label(name);
+                        ui.label(egui::RichText::new(value).strong());
+                        ui.end_row();
+                    };
+                    row(
+                        ui,
+                        "Risk",
+                        format!(
+                            "{} (likelihood {} × impact {} = {})",
+                            outcome.risk.band.label(),
+                            outcome.risk.likelihood,
+                            outcome.risk.impact,
+                            outcome.risk.score
+                        ),
+                    );
+                    row(
+                        ui,
+                        "Value",
+                        format!(
+                            "{} ({}%)",
+                            outcome.value.band.label(),
+                            outcome.value.percent
+                        ),
+                    );
+                    row(
+                        ui,
+                        "Governance",
+                        outcome.governance.rating.map_or_else(
+                            || "Unable to assess".to_string(),
+                            |rating| rating.label().to_string(),
+                        ),
+                    );
+                    row(
+                        ui,
+                        "Significance",
+                        outcome.significance.significance.label().to_string(),
+                    );
+                    row(
+                        ui,
+                        "Value for money",
+                        outcome.value_for_money.label().to_string(),
+                    );
+                    row(
+                        ui,
+                        "Matrix suggests",
+                        format!(
+                            "{} ({})",
+                            outcome.recommendation.suggested.label(),
+                            outcome.recommendation.advice
+                        ),
+                    );
+                });
+        }
+        Err(error) => {
+            ui.label(
+                egui::RichText::new(format!("Not worked out yet: {error}"))
+                    .color(theme::weak_text_colour(ui.visuals())),
+            );
+        }
+    }
+}
+
+/// The recommendation picker and the override reason; returns nothing, edits `draft`.
+pub fn recommendation_ui(
+    ui: &mut egui::Ui,
+    draft: &mut AssessmentDraft,
+    suggested: Option<Recommendation>,
+) {
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        let label = ui.label("Recommendation");
+        let follow = match suggested {
+            Some(suggestion) => format!("As the matrix suggests: {}", suggestion.label()),
+            None => "As the matrix suggests".to_string(),
+        };
+        let shown = draft
+            .chosen
+            .map_or(follow.clone(), |r| r.label().to_string());
+        egui::ComboBox::from_id_salt("recommendation_choice")
+            .selected_text(shown)
+            .width(260.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut draft.chosen, None, follow);
+                for &recommendation in Recommendation::ALL {
+                    ui.selectable_value(
+                        &mut draft.chosen,
+                        Some(recommendation),
+                        recommendation.label(),
+                    );
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    let overriding =
+        matches!((draft.chosen, suggested), (Some(chosen), Some(suggested)) if chosen != suggested);
+    if overriding || !draft.override_reason.is_empty() {
+        ui.horizontal(|ui| {
+            let label = ui.label("Reason for the override");
+            ui.add(
+                egui::TextEdit::multiline(&mut draft.override_reason)
+                    .desired_rows(2)
+                    .hint_text("Required when the recommendation differs from the matrix"),
+            )
+            .labelled_by(label.id);
+        });
+    }
+}
+
+/// Save, enabled only when the assessment can be saved, with the reason shown when not.
+pub fn save_ui(
+    ui: &mut egui::Ui,
+    register: &Register,
+    scheme: &ScoringScheme,
+    draft: &mut AssessmentDraft,
+    evaluation: Evaluation,
+    read_only: bool,
+    commands: &mut CommandQueue,
+) {
+    ui.add_space(6.0);
+    let blocked = if read_only {
+        Some("The register is open read-only".to_string())
+    } else {
+        evaluation.to_save.as_ref().err().cloned()
+    };
+    ui.horizontal_wrapped(|ui| {
+        let save = ui.add_enabled(blocked.is_none(), egui::Button::new("Save assessment"));
+        if let Some(reason) = &blocked {
+            ui.label(
+                egui::RichText::new(format!("Cannot save yet: {reason}"))
+                    .color(theme::invalid_text_colour(ui.visuals())),
+            );
+        }
+        if save.clicked()
+            && let Ok(assessment) = evaluation.to_save
+        {
+            let id = assessment.id;
+            match AssessmentDraft::save_edit(register, scheme, assessment) {
+                Ok(edit) => {
+                    commands.send(Command::edit(edit));
+                    draft.saved_as = Some(id);
+                }
+                Err(message) => {
+                    ui.label(message);
+                }
+            }
+        }
+    });
+    if let Ok(outcome) = &evaluation.suggested
+        && let Some(next) = outcome.next_review
+    {
+        ui.label(format!(
+            "Next review after this assessment: {}",
+            next.format("%-d %B %Y")
+        ));
+    }
+}
+
+/// Officer hours and money: the partnership's cost to the council this year.
+pub fn resources_ui(ui: &mut egui::Ui, register: &Register, draft: &AssessmentDraft) {
+    let Ok(date) = draft.date() else { return };
+    let year = scoring::financial_year_of(date);
+    let cost = scoring::annual_cost(register, draft.partnership, year, date);
+    ui.heading("Resources");
+    egui::Grid::new("assessment_resources")
+        .num_columns(2)
+        .show(ui, |ui| {
+            ui.label("Officer hours a month");
+            ui.label(cost.hours_per_month.to_string());
+            ui.end_row();
+            ui.label(format!(
+                "Officer time a year (at {} an hour)",
+                register.settings.officer_hourly_rate.format(false)
+            ));
+            ui.label(cost.officer_time.format(true));
+            ui.end_row();
+            ui.label(format!("Contributions {}/{:02}", year, (year + 1) % 100));
+            ui.label(cost.contributions.format(true));
+            ui.end_row();
+            ui.label(egui::RichText::new("Annual cost to the council").strong());
+            ui.label(egui::RichText::new(cost.total.format(true)).strong());
+            ui.end_row();
+        });
+}
+
+fn trend_text(trend: Option<Trend>) -> (String, Option<Verdict>) {
+    match trend {
+        Some(trend) => {
+            let arrow = match trend.direction {
+                Direction::Up => "↑",
+                Direction::Same => "→",
+                Direction::Down => "↓",
+            };
+            let words = match trend.verdict {
+                Verdict::Better => " better",
+                Verdict::Same => "",
+                Verdict::Worse => " worse",
+            };
+            (format!(" {arrow}{words}"), Some(trend.verdict))
+        }
+        None => (String::new(), None),
+    }
+}
+
+/// Earlier assessments, newest first, with trend arrows since the one before.
+pub fn history_ui(
+    ui: &mut egui::Ui,
+    register: &Register,
+    partnership: crate::model::PartnershipId,
+) {
+    ui.heading("History");
+    let entries = scoring::history(register, partnership);
+    if entries.is_empty() {
+        ui.label("Never assessed.");
+        return;
+    }
+    let good = egui::Color32::from_rgb(0x1b, 0x78, 0x37);
+    let bad = theme::invalid_text_colour(ui.visuals());
+    egui::Grid::new("assessment_history")
+        .num_columns(6)
+        .striped(true)
+        .show(ui, |ui| {
+            for heading in [
+                "Date",
+                "Risk",
+                "Value",
+                "Governance",
+                "Recommendation",
+                "Assessor",
+            ] {
+                ui.label(egui::RichText::new(heading).strong());
+            }
+            ui.end_row();
+            for entry in entries {
+                let a = entry.assessment;
+                ui.label(
+                    a.date
+                        .map_or_else(|| "undated".to_string(), |d| d.to_string()),
+                );
+                for (value, trend) in [
+                    (a.risk_band.map(|b| b.label()), entry.risk),
+                    (a.value_band.map(|b| b.label()), entry.value),
+                    (a.governance.map(|g| g.label()), entry.governance),
+                ] {
+                    let (arrow, verdict) = trend_text(trend);
+                    let text = egui::RichText::new(format!("{}{arrow}", value.unwrap_or("—")));
+                    let text = match verdict {
+                        Some(Verdict::Better) => text.color(good),
+                        Some(Verdict::Worse) => text.color(bad),
+                        _ => text,
+                    };
+                    ui.label(text);
+                }
+                let recommendation = a.recommendation.map_or("—", |r| r.label());
+                if a.override_reason.trim().is_empty() {
+                    ui.label(recommendation);
+                } else {
+                    ui.label(format!("{recommendation} (override)"))
+                        .on_hover_text(&a.override_reason);
+                }
+                ui.label(&a.assessor);
+                ui.end_row();
+            }
+        });
+}
