@@ -35,8 +35,7 @@ fn first_frame(c: &mut Criterion) {
     drop(Document::create(&sample_path, sample::sample_register()).expect("create sample"));
     let large_path = folder.path().join("large.atlas");
     drop(
-        Document::create(&large_path, sample::synthetic_register(10_000, 1))
-            .expect("create large"),
+        Document::create(&large_path, sample::synthetic_register(10_000, 1)).expect("create large"),
     );
     let mut group = c.benchmark_group("open and first frame");
     group
