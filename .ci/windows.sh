@@ -149,7 +149,17 @@ windows_tests() {
 # file to write (OUT gets the extension EXT). Add each export command here as it lands, e.g.
 # "svg|export structure REGISTER OUT". Text formats (svg, csv, json, dot, graphml, txt, md) must
 # be the same bytes from both builds; other formats must be written by both.
+# A "~" in a word stands for a space (view names have spaces).
 EXPORT_COMMANDS=(
+    "svg|export diagram REGISTER --view LSP~structure --out OUT --data-as-at 2026-11-25"
+    "png|export diagram REGISTER --view LSP~structure --out OUT --dpi 150 --data-as-at 2026-11-25"
+    "pdf|export diagram REGISTER --view Council~involvement --out OUT --data-as-at 2026-11-25"
+    "dot|export graph REGISTER --view LSP~structure --out OUT"
+    "json|export graph REGISTER --view Council~involvement --out OUT"
+    "graphml|export graph REGISTER --view Membership~network --out OUT"
+    "svg|export matrix REGISTER --out OUT --as-at 2026-11-25"
+    "pdf|export matrix REGISTER --out OUT --as-at 2026-11-25"
+    "csv|export overview REGISTER --out OUT --as-at 2026-11-25"
 )
 
 # Replaces REGISTER and OUT in WORDS, prints one argument a line.
@@ -159,7 +169,7 @@ export_arguments() {
         case "$word" in
             REGISTER) printf '%s\n' "$register" ;;
             OUT) printf '%s\n' "$out" ;;
-            *) printf '%s\n' "$word" ;;
+            *) printf '%s\n' "${word//\~/ }" ;;
         esac
     done
 }
