@@ -150,12 +150,12 @@ fn seed_004_group_adds_up_to_104_hours_and_538000_pounds() {
             "{name}"
         );
         assert_eq!(
-            r.contribution_in_year(id, 2025),
+            r.contribution_in_year(id, 2026),
             Money::from_pounds(expected_pounds),
             "{name}"
         );
         hours = hours + r.hours_per_month(id);
-        money = money + r.contribution_in_year(id, 2025);
+        money = money + r.contribution_in_year(id, 2026);
     }
     assert_eq!(hours.to_string(), "104");
     assert_eq!(money.format(true), "£538,000");
