@@ -19,6 +19,16 @@ pub fn apply(ctx: &egui::Context) {
         style.spacing.button_padding = egui::vec2(8.0, 3.0);
         style.spacing.interact_size.y = 24.0;
     });
+    // The export font as a fallback, so signs egui's own fonts lack (↑ ↓ → ×, used by the
+    // risk/value matrix and trend arrows) show on screen as they print.
+    ctx.add_font(egui::epaint::text::FontInsert::new(
+        "Liberation Sans (export font)",
+        egui::FontData::from_static(crate::export::text::REGULAR_FONT),
+        vec![egui::epaint::text::InsertFontFamily {
+            family: egui::FontFamily::Proportional,
+            priority: egui::epaint::text::FontPriority::Lowest,
+        }],
+    ));
 }
 
 /// Colours of a message box: background, border, text.
