@@ -19,7 +19,7 @@ fn run_and_kill(path: &std::path::Path, committed_target: usize) -> Option<usize
         .arg(path)
         .args(["--count", "100000", "--create"])
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
         .expect("start child");
     let stdout = child.stdout.take().expect("stdout");
@@ -39,7 +39,12 @@ fn run_and_kill(path: &std::path::Path, committed_target: usize) -> Option<usize
     // Killed while it is in the middle of further edits: SIGKILL on Unix, TerminateProcess
     // on Windows; no chance to tidy up.
     child.kill().expect("kill child");
-    child.wait().expect("reap child");
+    let output = child.wait_with_output().expect("reap child");
+    assert!(
+        last_committed.is_some(),
+        "the child committed nothing; it said: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     last_committed
 }
 
