@@ -244,7 +244,7 @@ fn simulate(
         for &(a, b) in pairs {
             let dx = pos[a].x - pos[b].x;
             let dy = pos[a].y - pos[b].y;
-            let d = dx.hypot(dy).max(1e-6);
+            let d = super::geometry::length(dx, dy).max(1e-6);
             let f = d / k; // (d² / k) / d
             disp[a].x -= dx * f;
             disp[a].y -= dy * f;
@@ -255,7 +255,7 @@ fn simulate(
             if fixed[v] {
                 continue;
             }
-            let len = disp[v].x.hypot(disp[v].y);
+            let len = super::geometry::length(disp[v].x, disp[v].y);
             if len > 0.0 {
                 let step = len.min(temperature) / len;
                 pos[v].x += disp[v].x * step;
@@ -543,9 +543,10 @@ impl QuadTree {
                 let mut dy = p.y - pos[u].y;
                 if dx == 0.0 && dy == 0.0 {
                     // Same place: part them along a direction fixed by the pair.
-                    let angle = (v.wrapping_mul(31).wrapping_add(u) % 360) as f64;
-                    dx = angle.to_radians().cos() * 1e-3;
-                    dy = angle.to_radians().sin() * 1e-3;
+                    let (ux, uy) =
+                        super::geometry::EIGHT_DIRECTIONS[v.wrapping_mul(31).wrapping_add(u) % 8];
+                    dx = ux * 1e-3;
+                    dy = uy * 1e-3;
                 }
                 let d2 = (dx * dx + dy * dy).max(1e-6);
                 force.x += dx / d2;

@@ -298,7 +298,7 @@ pub(super) fn nearest_free_spot(
         for sign in [-1.0, 1.0] {
             let row = Point::new(target.x, target.y + sign * dy);
             let x = obstacles.nearest_free_x(row, size, gap);
-            let cost = (x - target.x).hypot(dy);
+            let cost = super::geometry::length(x - target.x, dy);
             if cost < best_cost {
                 best_cost = cost;
                 best = Point::new(x, row.y);

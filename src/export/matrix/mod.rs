@@ -177,7 +177,6 @@ fn cell_rect(plot: &Rect, column: usize, row: usize) -> Rect {
 
 /// Pushes overlapping circles apart, each staying inside its own cell.
 fn spread(centers: &mut [Point], radii: &[f32], cells: &[Rect]) {
-    const GOLDEN_ANGLE: f32 = 2.399_963;
     for _ in 0..120 {
         let mut moved = false;
         for i in 0..centers.len() {
@@ -190,8 +189,10 @@ fn spread(centers: &mut [Point], radii: &[f32], cells: &[Rect]) {
                 }
                 moved = true;
                 let (ux, uy) = if distance < 1e-3 {
-                    let angle = GOLDEN_ANGLE * j as f32;
-                    (angle.cos(), angle.sin())
+                    // A fixed direction per circle, without sin/cos (platforms round those
+                    // differently; the chart must be the same bytes everywhere).
+                    let (ux, uy) = crate::layout::geometry::EIGHT_DIRECTIONS[j % 8];
+                    (ux as f32, uy as f32)
                 } else {
                     (dx / distance, dy / distance)
                 };
