@@ -49,6 +49,8 @@ pub enum Command {
     AddPartnership,
     /// Show a panel.
     ShowPanel(PanelKind),
+    /// Show the Diagram panel with this view.
+    ShowDiagramView(crate::model::ViewId),
     /// Show the Diagram panel with its export form open (File, Export diagram...).
     ShowDiagramExport,
     /// Write a diagram view to a picture file.
