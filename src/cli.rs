@@ -204,7 +204,16 @@ fn export(what: ExportCommand, out: &mut dyn std::io::Write) -> Result<(), CliEr
             std::fs::write(&path, bytes).map_err(|error| {
                 CliError(format!("Could not write {}: {error}", path.display()))
             })?;
-            writeln!(out, "Wrote {} ({} on {setup})", path.display(), view.name).map_err(fail)
+            writeln!(out, "Wrote {} ({} on {setup})", path.display(), view.name).map_err(fail)?;
+            if let Some(warning) = diagram::readability_warning(
+                register,
+                view,
+                &diagram::BuildOptions::default(),
+                &setup,
+            ) {
+                writeln!(out, "Note: {warning}").map_err(fail)?;
+            }
+            Ok(())
         }
         ExportCommand::Graph {
             file,
