@@ -209,5 +209,55 @@ fn main() {
         return;
     }
     benches();
+    frames();
     Criterion::default().configure_from_args().final_summary();
 }
+
+/// The CPU pass of one frame (UI plus tessellation, no GPU) with a big diagram on screen.
+fn frame_benches(c: &mut Criterion) {
+    use partnership_atlas::app::{AtlasApp, Command};
+    use partnership_atlas::document::Document;
+    let folder = std::env::temp_dir().join(format!("atlas-frame-bench-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&folder);
+    let path = folder.join("frame.atlas");
+    let _ = std::fs::remove_file(&path);
+    let register = synthetic_register(330, SEED);
+    let Ok(view) = find_view(&register, "Membership network").map(|v| v.id) else {
+        return;
+    };
+    let Ok(document) = Document::create(&path, register) else {
+        return;
+    };
+    let mut app = AtlasApp::with_document(document, None);
+    app.send(Command::ShowDiagramView(view));
+    let ctx = egui::Context::default();
+    let input = || egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1600.0, 1000.0),
+        )),
+        ..Default::default()
+    };
+    for _ in 0..3 {
+        let _ = ctx.run_ui(input(), |ui| app.ui(ui));
+    }
+    if let Some(diagram) = app.ui_state().diagram.diagram() {
+        eprintln!(
+            "frame bench: {} nodes, {} lines",
+            diagram.nodes.len(),
+            diagram.edges.len()
+        );
+    }
+    c.bench_function(
+        "frame: membership network of 330 partnerships (UI + tessellate)",
+        |b| {
+            b.iter(|| {
+                let output = ctx.run_ui(input(), |ui| app.ui(ui));
+                black_box(ctx.tessellate(output.shapes, output.pixels_per_point));
+            });
+        },
+    );
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+criterion_group!(frames, frame_benches);

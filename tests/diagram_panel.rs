@@ -145,3 +145,14 @@ fn a_click_on_a_box_selects_the_partnership_for_every_panel() {
     };
     assert_eq!(harness.state().ui_state().current_partnership, Some(id));
 }
+
+#[test]
+fn an_open_diagram_settles_so_the_app_is_idle() {
+    let (folder, path) = sample_copy();
+    let mut harness = open_diagram(&path, &folder);
+    // `run` panics if frames keep being asked for: the diagram asks for none on its own.
+    harness.run();
+    let (_, _, position, _) = first_node(&harness);
+    harness.hover_at(position);
+    harness.run();
+}

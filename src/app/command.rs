@@ -53,6 +53,8 @@ pub enum Command {
     ExportMatrixTo(PathBuf),
     /// Show a panel.
     ShowPanel(PanelKind),
+    /// Show the Diagram panel with this view.
+    ShowDiagramView(crate::model::ViewId),
     /// Show the Diagram panel with its export form open (File, Export diagram...).
     ShowDiagramExport,
     /// Write a diagram view to a picture file.

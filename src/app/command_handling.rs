@@ -58,6 +58,11 @@ impl AtlasApp {
             Command::ShowPanel(panel) => self.ui_state.panel = panel,
             Command::DismissMessage(id) => self.messages.dismiss(id),
             Command::ShowDiagramExport => self.show_diagram_export(),
+            Command::ShowDiagramView(view) => {
+                self.ui_state.panel = crate::ui::PanelKind::Diagram;
+                self.ui_state.diagram.view = Some(view);
+                self.ui_state.diagram.fit_to_window();
+            }
             Command::ExportDiagram(export) => self.export_diagram(&export),
             Command::ReportError(text) => self.messages.error(text),
         }

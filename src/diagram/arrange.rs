@@ -75,7 +75,9 @@ pub fn full_layout(
     let edges = layout_edges(kind, graph);
     let positions = match kind {
         ViewKind::Structure => stacked_layered_layout(&nodes, &edges),
-
+        ViewKind::Involvement if fixed.iter().all(Option::is_none) => {
+            role_columns_layout(graph, &nodes)
+        }
         ViewKind::Involvement | ViewKind::Membership => {
             let options = ForceOptions {
                 node_spacing: NODE_SPACING * 0.75,
@@ -191,6 +193,66 @@ fn stacked_layered_layout(nodes: &[LayoutNode], edges: &[LayoutEdge]) -> Vec<lay
             positions[leaf] = layout::Point::new(left + size.width / 2.0, top + size.height / 2.0);
             top += size.height + STACK_GAP;
         }
+    }
+    positions
+}
+
+/// Most boxes in one column of the involvement view before it continues in the next.
+pub const COLUMN_LENGTH: usize = 10;
+
+/// The involvement view as an org chart: the council on top, the bodies it sits on below in
+/// columns, one group of columns per role (accountable body, lead, secretariat, member...),
+/// most officer hours first, so the picture reads like a table and fits a page.
+fn role_columns_layout(graph: &ViewGraph, nodes: &[LayoutNode]) -> Vec<layout::Point> {
+    use super::graph::{LineKind, NodeKind};
+    let mut positions = vec![layout::Point::default(); nodes.len()];
+    let council = graph.nodes.iter().position(|n| n.kind == NodeKind::Council);
+    // Roles in the order the register lists them; within a role, the view graph's order.
+    let mut groups: BTreeMap<crate::model::CouncilRole, Vec<usize>> = BTreeMap::new();
+    let mut loose = Vec::new();
+    for (v, node) in graph.nodes.iter().enumerate() {
+        if Some(v) == council {
+            continue;
+        }
+        let role = graph.edges.iter().find_map(|e| match e.kind {
+            LineKind::Involvement(role) if e.from == v => Some(role),
+            _ => None,
+        });
+        match (role, node.kind) {
+            (Some(role), _) => groups.entry(role).or_default().push(v),
+            _ => loose.push(v),
+        }
+    }
+    let mut columns: Vec<Vec<usize>> = Vec::new();
+    for members in groups
+        .into_values()
+        .chain((!loose.is_empty()).then_some(loose))
+    {
+        for chunk in members.chunks(COLUMN_LENGTH) {
+            columns.push(chunk.to_vec());
+        }
+    }
+    let council_height = council.map_or(0.0, |c| nodes[c].size().height);
+    let top = council_height + LAYER_SPACING;
+    let mut left = 0.0;
+    for column in &columns {
+        let width = column
+            .iter()
+            .map(|&v| nodes[v].size().width)
+            .fold(0.0, f64::max);
+        let mut y = top;
+        for &v in column {
+            let size = nodes[v].size();
+            positions[v] = layout::Point::new(
+                left + STACK_INDENT + size.width / 2.0,
+                y + size.height / 2.0,
+            );
+            y += size.height + STACK_GAP;
+        }
+        left += STACK_INDENT + width + NODE_SPACING;
+    }
+    if let Some(c) = council {
+        positions[c] = layout::Point::new((left - NODE_SPACING) / 2.0, council_height / 2.0);
     }
     positions
 }

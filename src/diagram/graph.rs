@@ -270,14 +270,17 @@ fn involvement_graph(register: &Register) -> ViewGraph {
     ViewGraph { nodes, edges }
 }
 
-/// Organisations and the partnerships they belong to (partnerships with no members too).
+/// Organisations and the partnerships they belong to (partnerships with no members too). The
+/// council itself is left out: it sits on nearly everything, which would pull the picture
+/// into one knot, and its seats are what the involvement view shows.
 fn membership_graph(register: &Register) -> ViewGraph {
+    let council = register.settings.council_organisation;
     let partnerships: Vec<PartnershipId> = register.partnerships.keys().copied().collect();
     let organisations: BTreeSet<OrganisationId> = register
         .memberships
         .values()
         .map(|m| m.organisation)
-        .filter(|id| register.organisations.contains_key(id))
+        .filter(|id| register.organisations.contains_key(id) && Some(*id) != council)
         .collect();
     let mut nodes: Vec<GraphNode> = partnerships
         .iter()

@@ -328,6 +328,20 @@ pub fn export_view(
     crate::export::export(&scene, setup, format)
 }
 
+/// A warning when the picture of `view` would print too small to read on `setup` (a bigger
+/// page, a filter or a focus helps), or `None`.
+pub fn readability_warning(
+    register: &Register,
+    view: &View,
+    options: &BuildOptions,
+    setup: &crate::export::PageSetup,
+) -> Option<String> {
+    let diagram = Diagram::build(register, view, options);
+    let today = chrono::NaiveDate::default();
+    let picture = scene::diagram_scene(&diagram, scene::caption(register, &diagram, today));
+    crate::export::compose(&picture, setup).readability_warning()
+}
+
 /// Whether a partnership passes every filter.
 pub fn passes(register: &Register, id: PartnershipId, filters: &Filters) -> bool {
     let Some(p) = register.partnerships.get(&id) else {

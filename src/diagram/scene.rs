@@ -261,10 +261,14 @@ pub fn diagram_scene(diagram: &Diagram, caption: Caption) -> Scene {
         ) else {
             continue;
         };
-        let routed = (diagram.kind == crate::model::ViewKind::Structure
-            && edge.edge.kind.is_formal())
-        .then(|| structure_route(diagram, edge.edge.from, edge.edge.to))
-        .flatten();
+        let org_chart = match diagram.kind {
+            crate::model::ViewKind::Structure => edge.edge.kind.is_formal(),
+            crate::model::ViewKind::Involvement => true,
+            crate::model::ViewKind::Membership => false,
+        };
+        let routed = org_chart
+            .then(|| structure_route(diagram, edge.edge.from, edge.edge.to))
+            .flatten();
         let points = routed.unwrap_or_else(|| {
             let (start, end) = line_ends(from, to);
             vec![start, end]

@@ -56,8 +56,21 @@ pub fn canvas_ui(
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, egui::Color32::WHITE);
     let mut shapes = Vec::new();
+    // Only what is on screen is tessellated.
+    let seen = {
+        let (a, b) = (view.to_diagram(rect.min), view.to_diagram(rect.max));
+        crate::export::Rect::new(a.x, a.y, b.x - a.x, b.y - a.y)
+    };
     for item in &cache.scene.items {
-        painter::item_shapes(item, &view, &painter, &mut shapes);
+        let on_screen = item.bounds().is_none_or(|b| {
+            b.x <= seen.right()
+                && b.right() >= seen.x
+                && b.y <= seen.bottom()
+                && b.bottom() >= seen.y
+        });
+        if on_screen {
+            painter::item_shapes(item, &view, &painter, &mut shapes);
+        }
     }
     painter.extend(shapes);
     for node in &cache.diagram.nodes {

@@ -249,7 +249,8 @@ pub fn diagram_panel_ui(
         controls::toolbar_ui(ui, context, state, *current, commands);
     });
     egui::Panel::right("diagram_side")
-        .default_size(320.0)
+        .default_size(340.0)
+        .size_range(260.0..=520.0)
         .show(ui, |ui| {
             side_panel::side_panel_ui(ui, context, state, *current, commands);
         });

@@ -99,7 +99,7 @@ fn selected_ui(
         ui.label("Click a partnership to select it. Drag to move it; drag the background to pan; Ctrl+wheel to zoom.");
         return;
     };
-    ui.heading(register.partnership_name(id));
+    ui.add(egui::Label::new(egui::RichText::new(register.partnership_name(id)).heading()).wrap());
     let Some(cache) = &state.cache else { return };
     let writable = !context.read_only;
     ui.add_enabled_ui(writable, |ui| {
@@ -168,7 +168,7 @@ fn selected_ui(
                         Err(error) => commands.send(Command::ReportError(error.to_string())),
                     }
                 }
-                ui.label(text);
+                ui.add(egui::Label::new(text).wrap());
             });
         }
     });
