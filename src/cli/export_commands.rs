@@ -203,7 +203,13 @@ fn export_diagram(
         path.display(),
         view.name
     )
-    .map_err(fail)
+    .map_err(fail)?;
+    if let Some(warning) =
+        diagram::readability_warning(register, view, &diagram::BuildOptions::default(), &setup)
+    {
+        writeln!(report, "Note: {warning}").map_err(fail)?;
+    }
+    Ok(())
 }
 
 /// Writes a diagram view's graph for other tools (GraphML, DOT or JSON from the file name).
