@@ -71,6 +71,38 @@ pub fn find_overlap(positions: &[Point], sizes: &[Size], gap: f64) -> Option<(us
     None
 }
 
+/// Eight unit directions written out, so code that must part two points in the same place
+/// never calls `sin`/`cos`: the C maths libraries of Windows and Linux round those differently
+/// in the last bit, and a layout must come out the same on every machine.
+pub const EIGHT_DIRECTIONS: [(f64, f64); 8] = [
+    (1.0, 0.0),
+    (
+        std::f64::consts::FRAC_1_SQRT_2,
+        std::f64::consts::FRAC_1_SQRT_2,
+    ),
+    (0.0, 1.0),
+    (
+        -std::f64::consts::FRAC_1_SQRT_2,
+        std::f64::consts::FRAC_1_SQRT_2,
+    ),
+    (-1.0, 0.0),
+    (
+        -std::f64::consts::FRAC_1_SQRT_2,
+        -std::f64::consts::FRAC_1_SQRT_2,
+    ),
+    (0.0, -1.0),
+    (
+        std::f64::consts::FRAC_1_SQRT_2,
+        -std::f64::consts::FRAC_1_SQRT_2,
+    ),
+];
+
+/// The length of (dx, dy) with IEEE-exact operations only (`hypot` is a C library call whose
+/// rounding differs between platforms).
+pub fn length(dx: f64, dy: f64) -> f64 {
+    (dx * dx + dy * dy).sqrt()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,36 +150,4 @@ mod tests {
         ];
         assert_eq!(find_overlap(&p2, &s, 0.0), None);
     }
-}
-
-/// Eight unit directions written out, so code that must part two points in the same place
-/// never calls `sin`/`cos`: the C maths libraries of Windows and Linux round those differently
-/// in the last bit, and a layout must come out the same on every machine.
-pub const EIGHT_DIRECTIONS: [(f64, f64); 8] = [
-    (1.0, 0.0),
-    (
-        std::f64::consts::FRAC_1_SQRT_2,
-        std::f64::consts::FRAC_1_SQRT_2,
-    ),
-    (0.0, 1.0),
-    (
-        -std::f64::consts::FRAC_1_SQRT_2,
-        std::f64::consts::FRAC_1_SQRT_2,
-    ),
-    (-1.0, 0.0),
-    (
-        -std::f64::consts::FRAC_1_SQRT_2,
-        -std::f64::consts::FRAC_1_SQRT_2,
-    ),
-    (0.0, -1.0),
-    (
-        std::f64::consts::FRAC_1_SQRT_2,
-        -std::f64::consts::FRAC_1_SQRT_2,
-    ),
-];
-
-/// The length of (dx, dy) with IEEE-exact operations only (`hypot` is a C library call whose
-/// rounding differs between platforms).
-pub fn length(dx: f64, dy: f64) -> f64 {
-    (dx * dx + dy * dy).sqrt()
 }
