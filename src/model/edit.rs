@@ -218,6 +218,34 @@ impl Register {
         })
     }
 
+    /// Where `key` (a partnership or organisation) is placed in diagram views. A placement is
+    /// not a use: deleting the record deletes its placements with it, in the same step.
+    pub fn placements_of(&self, key: &RecordKey) -> Vec<super::entities::NodePosition> {
+        use super::entities::NodeRef;
+        self.node_positions
+            .values()
+            .filter(|position| match (position.node, key) {
+                (NodeRef::Partnership(id), RecordKey::Partnership(wanted)) => id == *wanted,
+                (NodeRef::Organisation(id), RecordKey::Organisation(wanted)) => id == *wanted,
+                _ => false,
+            })
+            .copied()
+            .collect()
+    }
+
+    /// Why deleting `record` together with its diagram placements would be refused, if it would.
+    pub fn deletion_refusal_besides_placements(&self, record: &Record) -> Option<EditError> {
+        let users: Vec<RecordKey> = self
+            .referrers(&record.key())
+            .into_iter()
+            .filter(|user| user.kind() != super::record::EntityKind::NodePosition)
+            .collect();
+        (!users.is_empty()).then(|| EditError::InUse {
+            title: record.title(),
+            uses: describe_uses(&users),
+        })
+    }
+
     fn delete_checked(&mut self, record: &Record) -> Result<(), EditError> {
         let key = record.key();
         if key == RecordKey::Settings {

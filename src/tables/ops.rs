@@ -162,9 +162,16 @@ impl<T: Entity + 'static> TableSpec<T> {
                 continue;
             };
             let record: Record = record.clone().into();
-            if let Some(refusal) = register.deletion_refusal(&record) {
+            if let Some(refusal) = register.deletion_refusal_besides_placements(&record) {
                 return Err(InvalidValue(refusal.to_string()));
             }
+            // Its places in diagram views go with it, first, so the delete is not refused.
+            edits.extend(
+                register
+                    .placements_of(&record.key())
+                    .into_iter()
+                    .map(Edit::delete),
+            );
             edits.push(Edit::Delete(record));
         }
         one_step(edits, format!("Delete {} {}s", keys.len(), self.noun))

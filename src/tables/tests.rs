@@ -679,3 +679,44 @@ fn the_same_row_pasted_twice_is_refused() {
     assert_eq!(preview.count(RowOutcome::Invalid), 1);
     assert!(preview.rows[1].errors[0].contains("pasted twice"));
 }
+
+#[test]
+fn deleting_a_placed_partnership_removes_its_diagram_places_in_the_same_step() {
+    let mut register = register();
+    let stand_alone = Partnership {
+        id: PartnershipId(3),
+        name: "Ashmere Vale Heritage Forum".into(),
+        ..Partnership::default()
+    };
+    register
+        .apply(&Edit::insert(stand_alone))
+        .expect("partnership");
+    register
+        .apply(&Edit::insert(View {
+            id: ViewId(1),
+            name: "LSP structure".into(),
+            ..View::default()
+        }))
+        .expect("view");
+    register
+        .apply(&Edit::insert(NodePosition {
+            view: ViewId(1),
+            node: NodeRef::Partnership(PartnershipId(3)),
+            x: 10.0,
+            y: 20.0,
+            pinned: true,
+        }))
+        .expect("placed");
+    let before = register.clone();
+    let edit = specs::partnerships()
+        .delete(&register, &[PartnershipId(3)])
+        .expect("a placement is not a use");
+    register.apply(&edit).expect("deleted");
+    assert!(!register.partnerships.contains_key(&PartnershipId(3)));
+    assert!(register.node_positions.is_empty(), "its place went with it");
+    register.apply(&edit.inverse()).expect("undo in one step");
+    assert_eq!(
+        register, before,
+        "undo brings back the partnership and its place"
+    );
+}
