@@ -223,8 +223,8 @@ mod tests {
     #[test]
     fn the_register_extension_is_added_only_when_missing() {
         assert_eq!(
-            with_register_extension(PathBuf::from("/tmp/My register")),
-            PathBuf::from("/tmp/My register.atlas")
+            with_register_extension(PathBuf::from("Registers/My register")),
+            PathBuf::from("Registers/My register.atlas")
         );
         assert_eq!(
             with_register_extension(PathBuf::from(r"\\server\share\copy.atlas")),

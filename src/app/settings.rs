@@ -84,7 +84,7 @@ mod tests {
     fn recent_files_are_newest_first_without_repeats_and_survive_a_round_trip() {
         let folder = tempfile::tempdir().expect("temp dir");
         let mut settings = Settings::default();
-        let spaced = PathBuf::from("/tmp/Council registers/Härborough 2026.atlas");
+        let spaced = PathBuf::from("Council registers/Härborough 2026.atlas");
         let unc = PathBuf::from(r"\\fileserver\Policy\Partnerships\register.atlas");
         let drive = PathBuf::from(r"C:\Users\jo\Documents\register.atlas");
         settings.remember(&spaced);
