@@ -253,7 +253,14 @@ pub fn matrix_caption(register: &Register, today: NaiveDate) -> Caption {
 /// The chart of `register` as it stands on `today` (costs for that financial year, with the
 /// representatives in post that day).
 pub fn matrix_chart(register: &Register, today: NaiveDate) -> MatrixChart {
-    let overview = scoring::overview(register, today, scoring::financial_year_of(today));
+    matrix_chart_for(register, &scoring::ReviewBasis::on(today))
+}
+
+/// The chart of `register` for a review basis: the assessments current on its date, sized by
+/// the cost in its financial year.
+pub fn matrix_chart_for(register: &Register, basis: &scoring::ReviewBasis) -> MatrixChart {
+    let today = basis.as_at;
+    let overview = scoring::overview_for(register, basis);
     let scheme = scoring::current_scheme(register);
     let mut scene = Scene::new(matrix_caption(register, today));
     let plot = Rect::new(LEFT, TOP, 3.0 * CELL_WIDTH, 3.0 * CELL_HEIGHT);

@@ -139,16 +139,17 @@ fn criterion_ui(
             ui.label(&criterion.guidance);
         });
     let evidence = draft.evidence.entry(criterion.code.clone()).or_default();
-    let label = evidence_label(&criterion.code);
     ui.horizontal(|ui| {
-        let label_response = ui.weak("Evidence");
+        // The label names the criterion: twenty fields all called "Evidence" could not be
+        // told apart by a screen reader.
+        let label_response = ui.weak(evidence_label(&criterion.code));
         let response = ui.add_enabled(
             !read_only,
             egui::TextEdit::singleline(evidence)
                 .hint_text("What the score rests on (minutes, reports, returns)")
                 .desired_width(f32::INFINITY),
         );
-        response.labelled_by(label_response.id).on_hover_text(label);
+        response.labelled_by(label_response.id);
     });
     if !read_only {
         set_score(draft, &criterion.code, score);
