@@ -83,14 +83,6 @@ fn a_scheme_change_saves_as_a_new_version_old_results_stay_and_undo_takes_it_bac
     // A stricter High value band, a heavier V1 and a dearer officer hour.
     set_number(&mut harness, "Value High from %", 75.0);
     click(&mut harness, Role::Button, "Value criteria");
-    for node in harness.query_all_by_label_contains("V1") {
-        eprintln!(
-            "DBG {:?} {:?} {:?}",
-            node.accesskit_node().role(),
-            node.accesskit_node().label(),
-            node.rect()
-        );
-    }
     set_number(&mut harness, "Weight of V1", 3.0);
     set_number(&mut harness, "Officer hourly rate", 42.5);
     assert!(harness.query_by_label_contains("Cannot save").is_none());

@@ -194,7 +194,8 @@ pub fn overview_title(overview: &Overview) -> String {
 fn totals_sheet(sheet: &mut Worksheet, overview: &Overview) -> Result<(), XlsxError> {
     let formats = Formats::new();
     sheet.set_name("Totals")?;
-    sheet.write_string_with_format(0, 0, overview_title(overview), &formats.heading)?;
+    // Bold without wrapping: the title runs across the columns of the table under it.
+    sheet.write_string_with_format(0, 0, overview_title(overview), &Format::new().set_bold())?;
     sheet.write_string(
         1,
         0,

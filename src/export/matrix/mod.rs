@@ -480,7 +480,7 @@ pub fn matrix_chart_for(register: &Register, basis: &scoring::ReviewBasis) -> Ma
             .colored(Color::MUTED),
         );
     }
-    scene.legend.groups = legend_groups(&rows, smallest, largest);
+    scene.legend.groups = legend_groups(&rows, smallest, largest, overview.year);
     MatrixChart {
         scene,
         points,
@@ -600,7 +600,12 @@ fn push_axes(scene: &mut Scene, plot: &Rect, grid: &RiskGrid, bands: &crate::mod
     );
 }
 
-fn legend_groups(rows: &[&OverviewRow], smallest: Money, largest: Money) -> Vec<LegendGroup> {
+fn legend_groups(
+    rows: &[&OverviewRow],
+    smallest: Money,
+    largest: Money,
+    year: i32,
+) -> Vec<LegendGroup> {
     let mut used: Vec<Option<Recommendation>> = Recommendation::ALL
         .iter()
         .copied()
@@ -632,7 +637,8 @@ fn legend_groups(rows: &[&OverviewRow], smallest: Money, largest: Money) -> Vec<
             paint: Paint::new(Color::rgb(0xee, 0xee, 0xee), Stroke::solid(OUTLINE, 0.75)),
         },
         label: format!(
-            "Circle area: annual cost to the council (officer time and contributions), from {} to {}",
+            "Circle area: cost to the council in {} (officer time and contributions), from {} to {}",
+            scoring::financial_year_label(year),
             smallest.format(true),
             largest.format(true)
         ),

@@ -326,69 +326,75 @@ pub fn overview_ui(
     let row_height = ui.spacing().interact_size.y + 2.0;
     let mut clicked_sort = None;
     let mut clicked_row = None;
-    TableBuilder::new(ui)
-        .id_salt("overview_table")
-        .striped(true)
-        .resizable(true)
-        .sense(egui::Sense::click())
-        .cell_layout(Layout::left_to_right(Align::Center))
-        .column(Column::remainder().at_least(240.0).clip(true))
-        .columns(Column::initial(110.0).at_least(70.0).clip(true), 3)
-        .column(Column::initial(150.0).at_least(90.0).clip(true))
-        .column(Column::initial(100.0).at_least(80.0))
-        .column(Column::initial(100.0).at_least(80.0))
-        .column(Column::initial(150.0).at_least(90.0))
-        .header(row_height, |mut header| {
-            for (index, column) in OverviewColumn::ALL.iter().enumerate() {
-                header.col(|ui| {
-                    let arrow = match state.sort {
-                        Some((sorted, true)) if sorted == index => " ⏶",
-                        Some((sorted, false)) if sorted == index => " ⏷",
-                        _ => "",
-                    };
-                    let text = egui::RichText::new(format!("{}{arrow}", column.heading())).strong();
-                    if ui.add(egui::Button::new(text).frame(false)).clicked() {
-                        clicked_sort = Some(index);
-                    }
-                });
-            }
-        })
-        .body(|body| {
-            body.rows(row_height, state.visible.len(), |mut table_row| {
-                let Some(row) = state
-                    .visible
-                    .get(table_row.index())
-                    .and_then(|i| overview.rows.get(*i))
-                else {
-                    return;
-                };
-                let selected = *current == Some(row.partnership);
-                table_row.set_selected(selected);
-                let flagged = row.never_assessed || row.review_overdue;
-                let mut clicked = false;
-                for column in OverviewColumn::ALL {
-                    table_row.col(|ui| {
-                        let mut text = egui::RichText::new(cell_text(row, column));
-                        if flagged
-                            && matches!(
-                                column,
-                                OverviewColumn::Attention | OverviewColumn::ReviewDue
-                            )
-                        {
-                            text = text.color(attention_colour).strong();
-                        }
-                        if column == OverviewColumn::Name {
-                            clicked |= ui.selectable_label(selected, text).clicked();
-                        } else {
-                            ui.label(text);
+    // In a scope of its own: the table draws its column lines down to the bottom of its
+    // Ui, which would otherwise run through the totals panel below it.
+    ui.scope(|ui| {
+        TableBuilder::new(ui)
+            .id_salt("overview_table")
+            .striped(true)
+            .resizable(true)
+            .sense(egui::Sense::click())
+            .cell_layout(Layout::left_to_right(Align::Center))
+            .column(Column::remainder().at_least(240.0).clip(true))
+            .columns(Column::initial(110.0).at_least(70.0).clip(true), 2)
+            .column(Column::initial(200.0).at_least(70.0).clip(true))
+            .column(Column::initial(150.0).at_least(90.0).clip(true))
+            .column(Column::initial(100.0).at_least(80.0))
+            .column(Column::initial(100.0).at_least(80.0))
+            .column(Column::initial(150.0).at_least(90.0))
+            .header(row_height, |mut header| {
+                for (index, column) in OverviewColumn::ALL.iter().enumerate() {
+                    header.col(|ui| {
+                        let arrow = match state.sort {
+                            Some((sorted, true)) if sorted == index => " ⏶",
+                            Some((sorted, false)) if sorted == index => " ⏷",
+                            _ => "",
+                        };
+                        let text =
+                            egui::RichText::new(format!("{}{arrow}", column.heading())).strong();
+                        if ui.add(egui::Button::new(text).frame(false)).clicked() {
+                            clicked_sort = Some(index);
                         }
                     });
                 }
-                if clicked || table_row.response().clicked() {
-                    clicked_row = Some(row.partnership);
-                }
+            })
+            .body(|body| {
+                body.rows(row_height, state.visible.len(), |mut table_row| {
+                    let Some(row) = state
+                        .visible
+                        .get(table_row.index())
+                        .and_then(|i| overview.rows.get(*i))
+                    else {
+                        return;
+                    };
+                    let selected = *current == Some(row.partnership);
+                    table_row.set_selected(selected);
+                    let flagged = row.never_assessed || row.review_overdue;
+                    let mut clicked = false;
+                    for column in OverviewColumn::ALL {
+                        table_row.col(|ui| {
+                            let mut text = egui::RichText::new(cell_text(row, column));
+                            if flagged
+                                && matches!(
+                                    column,
+                                    OverviewColumn::Attention | OverviewColumn::ReviewDue
+                                )
+                            {
+                                text = text.color(attention_colour).strong();
+                            }
+                            if column == OverviewColumn::Name {
+                                clicked |= ui.selectable_label(selected, text).clicked();
+                            } else {
+                                ui.label(text);
+                            }
+                        });
+                    }
+                    if clicked || table_row.response().clicked() {
+                        clicked_row = Some(row.partnership);
+                    }
+                });
             });
-        });
+    });
     if let Some(index) = clicked_sort {
         state.sort = match state.sort {
             Some((sorted, ascending)) if sorted == index => Some((index, !ascending)),

@@ -18,7 +18,11 @@ fn steps_ui(ui: &mut egui::Ui, what: &str, steps: &mut Vec<String>) {
         if ui
             .add_enabled(
                 steps.len() < MAX_GRID_STEPS,
-                egui::Button::new(format!("Add a {} step", what.to_lowercase())),
+                egui::Button::new(format!(
+                    "Add {} {} step",
+                    if what == "Impact" { "an" } else { "a" },
+                    what.to_lowercase()
+                )),
             )
             .clicked()
         {
@@ -44,34 +48,84 @@ fn band_colour(band: Band) -> egui::Color32 {
     }
 }
 
-/// Every cell of the grid with its score and band, likelihood rising upwards.
+/// Every cell of the grid with its score and band, likelihood rising upwards, impact to the
+/// right: cells of one size, so the bands read as areas of the grid.
 fn grid_preview_ui(ui: &mut egui::Ui, scheme: &ScoringScheme) {
+    const CELL: egui::Vec2 = egui::vec2(86.0, 22.0);
+    const AXIS: f32 = 120.0;
     let grid = &scheme.risk.grid;
-    let likelihood_max = grid.likelihood_max();
-    let impact_max = grid.impact_max();
-    egui::Grid::new("risk_grid_preview")
-        .spacing(egui::vec2(2.0, 2.0))
-        .show(ui, |ui| {
-            for likelihood in (1..=likelihood_max).rev() {
-                ui.weak(format!("L{likelihood}"));
-                for impact in 1..=impact_max {
-                    let score = u32::from(likelihood) * u32::from(impact);
-                    let band = scoring::risk_band(grid, score);
-                    ui.label(
-                        egui::RichText::new(format!(" {score:>2} {} ", band.label()))
-                            .monospace()
-                            .color(egui::Color32::BLACK)
-                            .background_color(band_colour(band)),
-                    );
-                }
-                ui.end_row();
-            }
-            ui.label("");
-            for impact in 1..=impact_max {
-                ui.weak(format!("I{impact}"));
-            }
-            ui.end_row();
-        });
+    let rows = usize::from(grid.likelihood_max());
+    let columns = usize::from(grid.impact_max());
+    let size = egui::vec2(AXIS + CELL.x * columns as f32, CELL.y * (rows as f32 + 1.0));
+    let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::WidgetType::Image,
+            true,
+            format!(
+                "Risk grid: Low below {}, Medium from {}, High from {}",
+                grid.medium_from, grid.medium_from, grid.high_from
+            ),
+        )
+    });
+    let painter = ui.painter_at(rect);
+    let text_colour = ui.visuals().text_color();
+    let font = egui::FontId::proportional(12.0);
+    for (row, likelihood) in (1..=grid.likelihood_max()).rev().enumerate() {
+        let top = rect.top() + CELL.y * row as f32;
+        let name = grid
+            .likelihood
+            .get(usize::from(likelihood) - 1)
+            .map_or("", String::as_str);
+        painter.text(
+            egui::pos2(rect.left() + AXIS - 6.0, top + CELL.y / 2.0),
+            egui::Align2::RIGHT_CENTER,
+            format!("{likelihood} {name}"),
+            font.clone(),
+            text_colour,
+        );
+        for impact in 1..=grid.impact_max() {
+            let score = u32::from(likelihood) * u32::from(impact);
+            let band = scoring::risk_band(grid, score);
+            let cell = egui::Rect::from_min_size(
+                egui::pos2(rect.left() + AXIS + CELL.x * f32::from(impact - 1), top),
+                CELL,
+            )
+            .shrink(1.0);
+            painter.rect_filled(cell, 2.0, band_colour(band));
+            painter.text(
+                cell.center(),
+                egui::Align2::CENTER_CENTER,
+                format!("{score} {}", band.label()),
+                font.clone(),
+                egui::Color32::BLACK,
+            );
+        }
+    }
+    let bottom = rect.top() + CELL.y * rows as f32;
+    painter.text(
+        egui::pos2(rect.left() + AXIS - 6.0, bottom + CELL.y / 2.0),
+        egui::Align2::RIGHT_CENTER,
+        "likelihood / impact",
+        font.clone(),
+        ui.visuals().weak_text_color(),
+    );
+    for impact in 1..=grid.impact_max() {
+        let name = grid
+            .impact
+            .get(usize::from(impact) - 1)
+            .map_or("", String::as_str);
+        painter.text(
+            egui::pos2(
+                rect.left() + AXIS + CELL.x * (f32::from(impact) - 0.5),
+                bottom + CELL.y / 2.0,
+            ),
+            egui::Align2::CENTER_CENTER,
+            format!("{impact} {name}"),
+            font.clone(),
+            text_colour,
+        );
+    }
 }
 
 /// The risk grid, its bands and how likelihood and impact are found.
@@ -160,7 +214,7 @@ pub(super) fn governance_scale_ui(ui: &mut egui::Ui, scheme: &mut ScoringScheme)
         for (index, text) in labels.iter_mut().enumerate() {
             let label = ui.label(format!("Governance rating {}", index + 1));
             changed |= ui
-                .add(egui::TextEdit::singleline(text).desired_width(200.0))
+                .add(egui::TextEdit::singleline(text).desired_width(240.0))
                 .labelled_by(label.id)
                 .changed();
         }

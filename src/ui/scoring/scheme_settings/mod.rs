@@ -98,7 +98,17 @@ pub(super) fn money_ui(ui: &mut egui::Ui, label: &str, money: &mut Money, max_po
                 .range(0.0..=max_pounds)
                 .speed(10.0)
                 .max_decimals(2)
-                .prefix("£"),
+                .custom_formatter(|pounds, _| {
+                    Money {
+                        pence: (pounds * 100.0).round() as i64,
+                    }
+                    .format(true)
+                })
+                .custom_parser(|text| {
+                    Money::parse(text)
+                        .ok()
+                        .map(|money| money.pence as f64 / 100.0)
+                }),
         )
         .labelled_by(label.id);
     if response.changed() {
@@ -195,6 +205,15 @@ pub fn scheme_settings_ui(
             && (draft.base != *current || draft.base_rate != current_rate)
     });
     if reload {
+        // A message about a save still holds when the register now holds what was saved;
+        // after an undo (or another register) it no longer does.
+        let just_saved = state
+            .draft
+            .as_ref()
+            .is_some_and(|draft| draft.scheme == *current);
+        if !just_saved {
+            state.outcome = None;
+        }
         state.draft = Some(SchemeDraft::from_register(register));
     }
     let Some(draft) = state.draft.as_mut() else {

@@ -62,73 +62,75 @@ pub(super) fn value_for_money_ui(ui: &mut egui::Ui, scheme: &mut ScoringScheme) 
 fn cell_ui(ui: &mut egui::Ui, value: Band, risk: Band, scheme: &mut ScoringScheme) {
     let place = format!("{} value, {} risk", value.label(), risk.label());
     let cell = scheme.recommendations.cells.get_mut(value).get_mut(risk);
-    ui.vertical(|ui| {
-        ui.set_width(230.0);
-        let suggested_label = format!("Suggestion for {place}");
-        let response = egui::ComboBox::from_id_salt(ui.id().with("suggested"))
-            .selected_text(cell.suggested.label())
-            .width(220.0)
-            .show_ui(ui, |ui| {
-                for &option in Recommendation::ALL {
-                    ui.selectable_value(&mut cell.suggested, option, option.label());
+    ui.group(|ui| {
+        ui.vertical(|ui| {
+            ui.set_width(300.0);
+            let suggested_label = format!("Suggestion for {place}");
+            let response = egui::ComboBox::from_id_salt(ui.id().with("suggested"))
+                .selected_text(cell.suggested.label())
+                .width(260.0)
+                .show_ui(ui, |ui| {
+                    for &option in Recommendation::ALL {
+                        ui.selectable_value(&mut cell.suggested, option, option.label());
+                    }
+                })
+                .response;
+            name_widget(
+                &response,
+                egui::WidgetType::ComboBox,
+                &suggested_label,
+                cell.suggested.label().to_string(),
+            );
+            let suggested = cell.suggested;
+            cell.also_allowed.retain(|r| *r != suggested);
+            let others: Vec<Recommendation> = Recommendation::ALL
+                .iter()
+                .copied()
+                .filter(|r| *r != suggested)
+                .collect();
+            let allowed = if cell.also_allowed.is_empty() {
+                "Also allowed: none".to_string()
+            } else {
+                format!(
+                    "Also allowed: {}",
+                    cell.also_allowed
+                        .iter()
+                        .map(|r| r.label())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            };
+            ui.menu_button(allowed, |ui| {
+                ui.label(format!(
+                    "Recommendations {place} allows without an override reason:"
+                ));
+                for option in others {
+                    let mut ticked = cell.also_allowed.contains(&option);
+                    if ui.checkbox(&mut ticked, option.label()).changed() {
+                        if ticked {
+                            cell.also_allowed.push(option);
+                        } else {
+                            cell.also_allowed.retain(|r| *r != option);
+                        }
+                        cell.also_allowed
+                            .sort_by_key(|r| Recommendation::ALL.iter().position(|a| a == r));
+                    }
                 }
             })
-            .response;
-        name_widget(
-            &response,
-            egui::WidgetType::ComboBox,
-            &suggested_label,
-            cell.suggested.label().to_string(),
-        );
-        let suggested = cell.suggested;
-        cell.also_allowed.retain(|r| *r != suggested);
-        let others: Vec<Recommendation> = Recommendation::ALL
-            .iter()
-            .copied()
-            .filter(|r| *r != suggested)
-            .collect();
-        let allowed = if cell.also_allowed.is_empty() {
-            "Also allowed: none".to_string()
-        } else {
-            format!(
-                "Also allowed: {}",
-                cell.also_allowed
-                    .iter()
-                    .map(|r| r.label())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        };
-        ui.menu_button(allowed, |ui| {
-            ui.label(format!(
-                "Recommendations {place} allows without an override reason:"
-            ));
-            for option in others {
-                let mut ticked = cell.also_allowed.contains(&option);
-                if ui.checkbox(&mut ticked, option.label()).changed() {
-                    if ticked {
-                        cell.also_allowed.push(option);
-                    } else {
-                        cell.also_allowed.retain(|r| *r != option);
-                    }
-                    cell.also_allowed
-                        .sort_by_key(|r| Recommendation::ALL.iter().position(|a| a == r));
-                }
-            }
-        })
-        .response
-        .on_hover_text("Choosing anything else needs an override reason");
-        let response = ui.add(
-            egui::TextEdit::singleline(&mut cell.advice)
-                .desired_width(220.0)
-                .hint_text("What to do besides"),
-        );
-        name_widget(
-            &response,
-            egui::WidgetType::TextEdit,
-            &format!("Advice for {place}"),
-            cell.advice.clone(),
-        );
+            .response
+            .on_hover_text("Choosing anything else needs an override reason");
+            let response = ui.add(
+                egui::TextEdit::singleline(&mut cell.advice)
+                    .desired_width(296.0)
+                    .hint_text("What to do besides"),
+            );
+            name_widget(
+                &response,
+                egui::WidgetType::TextEdit,
+                &format!("Advice for {place}"),
+                cell.advice.clone(),
+            );
+        });
     });
 }
 
