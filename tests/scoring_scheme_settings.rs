@@ -338,3 +338,60 @@ fn the_overview_exports_from_the_window_as_xlsx_and_as_csv_as_at_a_date() {
         .count();
     assert!(later > 0, "the sample has assessments after the date");
 }
+
+#[test]
+fn a_criterion_is_added_and_the_significance_rule_becomes_k_of_n() {
+    let (folder, path) = sample_copy();
+    let mut harness = harness_on(&path, &folder, PanelKind::ScoringScheme);
+    click(&mut harness, Role::Button, "Value criteria");
+    click(&mut harness, Role::Button, "Add a value criterion");
+    // The new criterion is V7, named in its fields' labels.
+    click(&mut harness, Role::TextInput, "Title of V7");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Title of V7")
+        .type_text("Community cohesion");
+    harness.run_steps(2);
+    set_number(&mut harness, "Weight of V7", 2.0);
+
+    click(&mut harness, Role::ComboBox, "Significant when");
+    harness
+        .query_all_by_label("At least a number of criteria are met (Chorley: 3 of 5)")
+        .last()
+        .expect("the option in the open list")
+        .click();
+    harness.run_steps(3);
+    set_number(&mut harness, "Criteria needed", 2.0);
+    // Removing S3 still leaves two criteria for "2 of n".
+    click(&mut harness, Role::Button, "Remove S3");
+    assert!(harness.query_by_label_contains("Cannot save").is_none());
+    click(&mut harness, Role::Button, "Save scheme");
+
+    let register = register(&harness);
+    let scheme = scoring::current_scheme(&register);
+    let added = scheme.value.criteria.last().expect("a value criterion");
+    assert_eq!(
+        (added.code.as_str(), added.title.as_str(), added.weight),
+        ("V7", "Community cohesion", 2)
+    );
+    assert_eq!(
+        scheme.significance.rule,
+        partnership_atlas::model::SignificanceRule::AtLeast { count: 2 }
+    );
+    assert_eq!(scheme.significance.criteria.len(), 2);
+    // The assessment form offers the new criterion.
+    harness
+        .state_mut()
+        .select_partnership(register.partnerships.keys().next().copied());
+    harness
+        .state_mut()
+        .send(Command::ShowPanel(PanelKind::Scoring));
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_by_role_and_label(Role::ComboBox, "V7 Community cohesion")
+            .is_some()
+    );
+    assert!(harness.query_by_label("Evidence for V7").is_some());
+}
