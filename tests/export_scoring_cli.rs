@@ -97,6 +97,7 @@ fn overview_csv_golden_with_a_formula_neutralised() {
                 file,
                 out: out.clone(),
                 as_at: as_at(),
+                year: None,
             },
         },
         &mut report,
@@ -110,6 +111,78 @@ fn overview_csv_golden_with_a_formula_neutralised() {
     let report = String::from_utf8(report).expect("utf-8");
     assert!(report.contains("Reduce: 1 partnership"), "{report}");
     insta::assert_snapshot!("overview_csv_small_register", csv.replace("\r\n", "⏎\n"));
+}
+
+#[test]
+fn overview_exports_as_an_excel_workbook_for_a_financial_year() {
+    use std::io::Read as _;
+    let folder = tempfile::tempdir().expect("temp dir");
+    let file = write_register(folder.path());
+    let out = folder.path().join("overview.xlsx");
+    let mut report = Vec::new();
+    run(
+        Command::Export {
+            what: ExportCommand::Overview {
+                file: file.clone(),
+                out: out.clone(),
+                as_at: None,
+                year: Some(2025),
+            },
+        },
+        &mut report,
+    )
+    .expect("export");
+    let report = String::from_utf8(report).expect("utf-8");
+    assert!(
+        report.contains("as at 31 March 2026, costs for 2025/26"),
+        "{report}"
+    );
+    let bytes = std::fs::read(&out).expect("written");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("an xlsx is a zip");
+    let mut strings = String::new();
+    archive
+        .by_name("xl/sharedStrings.xml")
+        .expect("strings")
+        .read_to_string(&mut strings)
+        .expect("utf-8");
+    assert!(strings.contains("Lutterworth Youth Network"), "{strings}");
+    assert!(strings.contains("Safer Harborough, Community Safety Partnership"));
+
+    // A year before the assessments: nobody assessed yet, and no contributions that year.
+    let early = folder.path().join("early.csv");
+    run(
+        Command::Export {
+            what: ExportCommand::Overview {
+                file: file.clone(),
+                out: early.clone(),
+                as_at: None,
+                year: Some(2024),
+            },
+        },
+        &mut Vec::new(),
+    )
+    .expect("export");
+    let csv = std::fs::read_to_string(&early).expect("csv");
+    // "Never assessed" is the one Yes in each of the three rows.
+    assert_eq!(csv.matches(",Yes,").count(), 3, "{csv}");
+
+    let refused = run(
+        Command::Export {
+            what: ExportCommand::Overview {
+                file,
+                out: folder.path().join("overview.ods"),
+                as_at: None,
+                year: None,
+            },
+        },
+        &mut Vec::new(),
+    );
+    assert!(
+        refused
+            .expect_err("unknown format")
+            .to_string()
+            .contains(".csv or .xlsx")
+    );
 }
 
 #[test]

@@ -51,6 +51,10 @@ pub enum Command {
     ExportMatrix,
     /// Export the risk/value matrix to this path (SVG, PNG at 300 dpi or PDF, A4 landscape).
     ExportMatrixTo(PathBuf),
+    /// Ask where to export the annual review overview table (file window or typed path).
+    ExportOverview,
+    /// Export the annual review overview to this path (XLSX or CSV, by its extension).
+    ExportOverviewTo(PathBuf),
     /// Show a panel.
     ShowPanel(PanelKind),
     /// Show the Diagram panel with this view.

@@ -55,6 +55,10 @@ impl AtlasApp {
             Command::AddPartnership => self.add_partnership(),
             Command::ExportMatrix => self.ask_for_path(PathPurpose::ExportMatrix, ctx),
             Command::ExportMatrixTo(path) => self.report_failure(|app| app.export_matrix_to(&path)),
+            Command::ExportOverview => self.ask_for_path(PathPurpose::ExportOverview, ctx),
+            Command::ExportOverviewTo(path) => {
+                self.report_failure(|app| app.export_overview_to(&path));
+            }
             Command::ShowPanel(panel) => self.ui_state.panel = panel,
             Command::DismissMessage(id) => self.messages.dismiss(id),
             Command::ShowDiagramExport => self.show_diagram_export(),
@@ -331,7 +335,11 @@ impl AtlasApp {
                 .error("There is no register open to save a copy of");
             return;
         }
-        if purpose == PathPurpose::ExportMatrix && self.document.is_none() {
+        if matches!(
+            purpose,
+            PathPurpose::ExportMatrix | PathPurpose::ExportOverview
+        ) && self.document.is_none()
+        {
             self.messages
                 .error("There is no register open to export from");
             return;
@@ -392,6 +400,7 @@ impl AtlasApp {
             PathPurpose::New => Command::CreateAt(path),
             PathPurpose::SaveCopy => Command::SaveCopyTo(path),
             PathPurpose::ExportMatrix => Command::ExportMatrixTo(path),
+            PathPurpose::ExportOverview => Command::ExportOverviewTo(path),
         };
         self.commands.send(command);
     }
@@ -401,9 +410,10 @@ impl AtlasApp {
         if let Some(folder) = self.folder_to_start_in() {
             let suggested = match purpose {
                 PathPurpose::Open => String::new(),
-                PathPurpose::New | PathPurpose::SaveCopy | PathPurpose::ExportMatrix => {
-                    self.suggested_file_name(purpose)
-                }
+                PathPurpose::New
+                | PathPurpose::SaveCopy
+                | PathPurpose::ExportMatrix
+                | PathPurpose::ExportOverview => self.suggested_file_name(purpose),
             };
             dialog.text = folder.join(suggested).display().to_string();
         }
@@ -430,6 +440,7 @@ impl AtlasApp {
             }
             PathPurpose::SaveCopy => self.save_copy_to(&path),
             PathPurpose::ExportMatrix => self.export_matrix_to(&path),
+            PathPurpose::ExportOverview => self.export_overview_to(&path),
         };
         match result {
             Ok(()) => self.ui_state.typed_path = None,
@@ -465,6 +476,7 @@ impl AtlasApp {
             }
             (PathPurpose::Open, _) => String::new(),
             (PathPurpose::ExportMatrix, _) => "Risk and value matrix.png".to_string(),
+            (PathPurpose::ExportOverview, _) => "Annual review of partnerships.xlsx".to_string(),
             _ => format!("New register.{}", file_dialog::REGISTER_EXTENSION),
         }
     }

@@ -1,14 +1,18 @@
 //! Exports asked for from the window: the risk/value matrix to SVG, PNG (300 dpi) or PDF on
-//! A4 landscape, from the same scene the Risk/value matrix panel shows.
+//! A4 landscape, from the same scene the Risk/value matrix panel shows, and the annual review
+//! overview to XLSX or CSV. Both are as at the date and financial year chosen in the Annual
+//! review panel (today and this year unless changed).
 
 use std::path::Path;
 
 use super::AtlasApp;
 use super::command_handling::Failure;
-use crate::export::{self, Format, PageSetup, matrix};
+use crate::export::{self, Format, PageSetup, TableFormat, matrix, overview_csv, overview_xlsx};
+use crate::scoring;
 
 impl AtlasApp {
-    /// Writes the matrix of the open register, as at today, to `path` (format by extension).
+    /// Writes the matrix of the open register, as at the overview's date, to `path` (format
+    /// by extension).
     pub(super) fn export_matrix_to(&mut self, path: &Path) -> Result<(), Failure> {
         let Some(document) = &self.document else {
             return Err("There is no register open to export from"
@@ -21,8 +25,8 @@ impl AtlasApp {
                 path.display()
             ))
         })?;
-        let today = chrono::Local::now().date_naive();
-        let chart = matrix::matrix_chart(document.register(), today);
+        let basis = self.ui_state.overview.basis();
+        let chart = matrix::matrix_chart_for(document.register(), &basis);
         let setup = PageSetup::new(export::PaperSize::A4, export::Orientation::Landscape);
         let bytes = export::export(&chart.scene, &setup, format)
             .map_err(|error| Failure::from(format!("The matrix could not be made: {error}")))?;
@@ -30,8 +34,42 @@ impl AtlasApp {
             Failure::from(format!("{} could not be written: {error}", path.display()))
         })?;
         self.messages.notice(format!(
-            "Exported the risk/value matrix ({} partnerships, A4 landscape): {}",
+            "Exported the risk/value matrix ({} partnerships, A4 landscape, {}): {}",
             chart.points.len(),
+            basis.describe(),
+            path.display()
+        ));
+        Ok(())
+    }
+
+    /// Writes the annual review overview of the open register to `path`: an Excel workbook
+    /// for `.xlsx`, CSV for `.csv`.
+    pub(super) fn export_overview_to(&mut self, path: &Path) -> Result<(), Failure> {
+        let Some(document) = &self.document else {
+            return Err("There is no register open to export from"
+                .to_string()
+                .into());
+        };
+        let format = TableFormat::from_path(path).ok_or_else(|| {
+            Failure::from(format!(
+                "{}: end the name with .xlsx or .csv to choose the format",
+                path.display()
+            ))
+        })?;
+        let basis = self.ui_state.overview.basis();
+        let overview = scoring::overview_for(document.register(), &basis);
+        let bytes = match format {
+            TableFormat::Csv => overview_csv::overview_csv(&overview).into_bytes(),
+            TableFormat::Xlsx => overview_xlsx::overview_xlsx(&overview)
+                .map_err(|error| Failure::from(format!("The table could not be made: {error}")))?,
+        };
+        std::fs::write(path, bytes).map_err(|error| {
+            Failure::from(format!("{} could not be written: {error}", path.display()))
+        })?;
+        self.messages.notice(format!(
+            "Exported the annual review table ({} partnerships, {}): {}",
+            overview.rows.len(),
+            basis.describe(),
             path.display()
         ));
         Ok(())

@@ -24,6 +24,8 @@ pub enum PathPurpose {
     SaveCopy,
     /// Export the risk/value matrix picture.
     ExportMatrix,
+    /// Export the annual review overview table.
+    ExportOverview,
 }
 
 impl PathPurpose {
@@ -34,6 +36,7 @@ impl PathPurpose {
             Self::New => "Create a new register",
             Self::SaveCopy => "Save a copy of the register",
             Self::ExportMatrix => "Export the risk/value matrix (.png, .svg or .pdf)",
+            Self::ExportOverview => "Export the annual review table (.xlsx or .csv)",
         }
     }
 }
@@ -93,6 +96,10 @@ pub fn start_dialog(
             .add_filter("PNG picture (300 dpi)", &["png"])
             .add_filter("SVG drawing", &["svg"])
             .add_filter("PDF document", &["pdf"])
+    } else if purpose == PathPurpose::ExportOverview {
+        dialog
+            .add_filter("Excel workbook", &["xlsx"])
+            .add_filter("CSV (comma-separated values)", &["csv"])
     } else {
         dialog
             .add_filter("Partnership Atlas register", &[REGISTER_EXTENSION])
@@ -115,7 +122,10 @@ pub fn start_dialog(
                 send_path(chosen);
             })?;
         }
-        PathPurpose::New | PathPurpose::SaveCopy | PathPurpose::ExportMatrix => {
+        PathPurpose::New
+        | PathPurpose::SaveCopy
+        | PathPurpose::ExportMatrix
+        | PathPurpose::ExportOverview => {
             let future = dialog.set_file_name(suggested_name).save_file();
             spawn_waiter(async move {
                 let chosen = future.await.map(|handle| handle.path().to_path_buf());

@@ -1,5 +1,5 @@
 //! `partnership-atlas export matrix|overview`: the risk/value matrix as SVG, PNG or PDF, and the
-//! annual-review overview as CSV, from a register opened read-only (the file is never changed,
+//! annual-review overview as CSV or XLSX, from a register opened read-only (the file is never changed,
 //! and a register someone else has open can still be exported).
 
 use std::path::{Path, PathBuf};
@@ -13,7 +13,7 @@ use crate::diagram::{
     graph_export::{GraphFormat, write_graph},
 };
 use crate::document::Document;
-use crate::export::{self, Format, PageSetup, matrix, overview_csv};
+use crate::export::{self, Format, PageSetup, TableFormat, matrix, overview_csv, overview_xlsx};
 use crate::model::parse_date;
 use crate::scoring;
 
@@ -72,17 +72,21 @@ pub enum ExportCommand {
         as_at: Option<NaiveDate>,
     },
     /// The overview of every partnership (current bands, recommendation, costs, review date)
-    /// as CSV for a spreadsheet or report.
+    /// as CSV or an Excel workbook (by --out's extension) for a spreadsheet or report.
     Overview {
         /// The register.
         file: PathBuf,
-        /// Where to write it: a .csv file.
+        /// Where to write it: a .csv or .xlsx file.
         #[arg(long)]
         out: PathBuf,
-        /// The date the data is as at (YYYY-MM-DD; default today): reviews before it are
-        /// overdue, costs are for its financial year.
+        /// The date the data is as at (YYYY-MM-DD; default today, or the end of --year):
+        /// assessments made after it do not count, reviews due before it are overdue.
         #[arg(long)]
         as_at: Option<NaiveDate>,
+        /// The financial year costed, by the year it starts in (2025 for 2025/26; default the
+        /// year of the as-at date).
+        #[arg(long)]
+        year: Option<i32>,
     },
 }
 
@@ -151,17 +155,37 @@ pub fn run_export(command: ExportCommand, report: &mut dyn std::io::Write) -> Re
             )
             .map_err(fail)
         }
-        ExportCommand::Overview { file, out, as_at } => {
+        ExportCommand::Overview {
+            file,
+            out,
+            as_at,
+            year,
+        } => {
+            let format = TableFormat::from_path(&out).ok_or_else(|| {
+                CliError(format!(
+                    "{}: name the file .csv or .xlsx to choose the format",
+                    out.display()
+                ))
+            })?;
+            let basis = match (as_at, year) {
+                (Some(date), Some(year)) => scoring::ReviewBasis { as_at: date, year },
+                (Some(date), None) => scoring::ReviewBasis::on(date),
+                (None, Some(year)) => scoring::ReviewBasis::for_year(year, today),
+                (None, None) => scoring::ReviewBasis::on(today),
+            };
             let document = open(&file)?;
-            let date = as_at.unwrap_or(today);
-            let overview =
-                scoring::overview(document.register(), date, scoring::financial_year_of(date));
-            write(&out, overview_csv::overview_csv(&overview).as_bytes())?;
+            let overview = scoring::overview_for(document.register(), &basis);
+            let bytes = match format {
+                TableFormat::Csv => overview_csv::overview_csv(&overview).into_bytes(),
+                TableFormat::Xlsx => overview_xlsx::overview_xlsx(&overview).map_err(fail)?,
+            };
+            write(&out, &bytes)?;
             writeln!(
                 report,
-                "Wrote {} ({} partnerships; {} never assessed, {} overdue)",
+                "Wrote {} ({} partnerships {}; {} never assessed, {} overdue)",
                 out.display(),
                 overview.rows.len(),
+                basis.describe(),
                 overview.never_assessed,
                 overview.overdue
             )

@@ -8,11 +8,12 @@
 //! screen draws the same [`Scene`] with its own painter.
 //!
 //! Pictures built here: the risk/value [`matrix`]. Tables: the annual-review overview as CSV
-//! ([`overview_csv`]).
+//! ([`overview_csv`]) and as an Excel workbook ([`overview_xlsx`]).
 
 pub mod legend;
 pub mod matrix;
 pub mod overview_csv;
+pub mod overview_xlsx;
 pub mod page;
 pub mod pdf;
 pub mod png;
@@ -58,6 +59,27 @@ pub enum ExportError {
     /// svg2pdf failed.
     #[error("the PDF could not be written: {0}")]
     Pdf(String),
+}
+
+/// A table export format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TableFormat {
+    /// Comma-separated values (RFC 4180, CRLF).
+    Csv,
+    /// An Excel workbook.
+    Xlsx,
+}
+
+impl TableFormat {
+    /// The format a file name asks for (`.csv` or `.xlsx`, any case).
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "csv" => Some(Self::Csv),
+            "xlsx" => Some(Self::Xlsx),
+            _ => None,
+        }
+    }
 }
 
 /// An export format.

@@ -34,7 +34,7 @@ pub const OVERVIEW_HEADINGS: [&str; 19] = [
 
 /// A cell as text a spreadsheet reads as text: formula starts neutralised, quoted if needed.
 pub fn csv_cell(text: &str) -> String {
-    let neutral = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let neutral = if looks_like_formula(text) {
         format!("'{text}")
     } else {
         text.to_string()
@@ -85,9 +85,9 @@ fn row_cells(row: &OverviewRow) -> Vec<String> {
     ]
 }
 
-/// The overview as CSV (headings first, partnerships by name, CRLF line ends as RFC 4180 and
-/// Excel expect).
-pub fn overview_csv(overview: &Overview) -> String {
+/// The overview's rows by name (case ignored), then by identifier: the order of every table
+/// export.
+pub fn rows_by_name(overview: &Overview) -> Vec<&OverviewRow> {
     let mut rows: Vec<&OverviewRow> = overview.rows.iter().collect();
     rows.sort_by(|a, b| {
         a.name
@@ -95,6 +95,19 @@ pub fn overview_csv(overview: &Overview) -> String {
             .cmp(&b.name.to_lowercase())
             .then(a.partnership.cmp(&b.partnership))
     });
+    rows
+}
+
+/// Whether a spreadsheet would take `text` as a formula (it starts `=`, `+`, `-`, `@`, a tab
+/// or a carriage return).
+pub fn looks_like_formula(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// The overview as CSV (headings first, partnerships by name, CRLF line ends as RFC 4180 and
+/// Excel expect).
+pub fn overview_csv(overview: &Overview) -> String {
+    let rows = rows_by_name(overview);
     let mut out = String::new();
     out.push_str(&OVERVIEW_HEADINGS.map(csv_cell).join(","));
     out.push_str("\r\n");

@@ -15,8 +15,8 @@ use super::ScoringError;
 use super::arithmetic::*;
 use super::resources::{annual_cost, financial_year_of};
 use crate::model::{
-    Assessment, AssessmentId, CriterionScore, DEFAULT_SCHEME_VERSION, Edit, PartnershipId,
-    Recommendation, Register, ScoringScheme, StatutoryStatus,
+    Assessment, AssessmentId, CriterionScore, DEFAULT_SCHEME_VERSION, Edit, InvalidValue, Money,
+    PartnershipId, Recommendation, Register, ScoringScheme, StatutoryStatus,
 };
 
 /// What the officer enters for an assessment.
@@ -309,4 +309,51 @@ pub fn save_scheme(
     };
     let description = format!("Save scoring scheme version {}", saved.version);
     Ok((saved, Edit::Batch { description, edits }))
+}
+
+/// The most an officer hour may be costed at (a typo guard: £1,000 an hour).
+pub const MAX_HOURLY_RATE: Money = Money { pence: 100_000 };
+
+/// Saves what the scoring scheme settings view edits: the scheme (as [`save_scheme`]: a
+/// version in use is never changed, the change becomes a new version) and the register's
+/// officer hourly rate, which significance thresholds and value for money count officer time
+/// at. Both go in one batch, so one Undo takes the whole save back. Stored assessments keep
+/// the annual input they were judged against, so a new rate never changes their results.
+/// Returns the scheme as saved and the edit, or `None` when nothing changed.
+pub fn save_scheme_settings(
+    register: &Register,
+    edited: ScoringScheme,
+    hourly_rate: Money,
+) -> Result<(ScoringScheme, Option<Edit>), ScoringError> {
+    if hourly_rate.pence <= 0 || hourly_rate > MAX_HOURLY_RATE {
+        return Err(ScoringError::InvalidScheme(InvalidValue(format!(
+            "The officer hourly rate must be more than £0 and at most {}, not {}",
+            MAX_HOURLY_RATE.format(true),
+            hourly_rate.format(false)
+        ))));
+    }
+    edited.validate()?;
+    let (saved, scheme_edit) = save_scheme(register, edited)?;
+    let mut edits = match scheme_edit {
+        Edit::Batch { edits, .. } => edits,
+        other => vec![other],
+    };
+    let scheme_changed = !edits.is_empty();
+    let rate_changed = hourly_rate != register.settings.officer_hourly_rate;
+    if rate_changed {
+        let mut settings = register.settings.clone();
+        settings.officer_hourly_rate = hourly_rate;
+        edits.push(Edit::change(register.settings.clone(), settings));
+    }
+    let description = match (scheme_changed, rate_changed) {
+        (false, false) => return Ok((saved, None)),
+        (true, false) => format!("Save scoring scheme version {}", saved.version),
+        (false, true) => format!("Cost officer time at {} an hour", hourly_rate.format(false)),
+        (true, true) => format!(
+            "Save scoring scheme version {} and cost officer time at {} an hour",
+            saved.version,
+            hourly_rate.format(false)
+        ),
+    };
+    Ok((saved, Some(Edit::Batch { description, edits })))
 }

@@ -17,18 +17,22 @@
 //! - [`overview`]: one row per partnership with its current bands, recommendation, cost and
 //!   review date, flags for never assessed and overdue, totals by recommendation
 //!   ([`overview()`]), and an assessment history with trends ([`history`]).
+//! - [`period`]: the "as at" of a review: which assessments are current on a date, and the
+//!   financial year costed ([`ReviewBasis`], [`current_assessments_as_at`]).
 //! - [`standing`]: each partnership's current bands and recommendation, for the diagram's
 //!   style rules ([`current_standings`]).
 
 pub mod arithmetic;
 pub mod assess;
 pub mod overview;
+pub mod period;
 pub mod resources;
 pub mod standing;
 
 pub use arithmetic::*;
 pub use assess::*;
 pub use overview::*;
+pub use period::*;
 pub use resources::*;
 pub use standing::*;
 

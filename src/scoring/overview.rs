@@ -3,13 +3,13 @@
 //! and reviews overdue; totals by recommendation ("Reduce: 7 partnerships, 36 hours a month,
 //! £12,000"); and a partnership's assessment history with trends.
 //!
-//! "Current" is the newest assessment (`Register::current_assessment`). Costs are for a
-//! financial year given by the caller, with representatives in post on the overview's date.
-
-use std::collections::BTreeMap;
+//! "Current" is the newest assessment made on or before the overview's date (an "as at" in the
+//! past leaves out assessments made since: `period.rs`). Costs are for a financial year given
+//! by the caller, with representatives in post on the overview's date.
 
 use chrono::NaiveDate;
 
+use super::period::{ReviewBasis, current_assessments_as_at};
 use super::resources::{AnnualCost, annual_costs};
 use crate::model::{
     Assessment, AssessmentId, Band, GovernanceRating, Hours, Money, PartnershipId,
@@ -113,6 +113,11 @@ impl RecommendationTotal {
     }
 }
 
+/// The overview for a [`ReviewBasis`] (as at a date, costed for a financial year).
+pub fn overview_for(register: &Register, basis: &ReviewBasis) -> Overview {
+    overview(register, basis.as_at, basis.year)
+}
+
 /// The overview of the register on a date.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Overview {
@@ -131,17 +136,11 @@ pub struct Overview {
     pub overdue: usize,
 }
 
-/// The overview of every partnership on `today`, costed for financial `year`.
+/// The overview of every partnership as at `today`, costed for financial `year`: the current
+/// assessment of each is the newest made on or before `today` (see
+/// [`current_assessments_as_at`]).
 pub fn overview(register: &Register, today: NaiveDate, year: i32) -> Overview {
-    let mut current: BTreeMap<PartnershipId, &Assessment> = BTreeMap::new();
-    for assessment in register.assessments.values() {
-        let newer = current
-            .get(&assessment.partnership)
-            .is_none_or(|seen| (assessment.date, assessment.id) > (seen.date, seen.id));
-        if newer {
-            current.insert(assessment.partnership, assessment);
-        }
-    }
+    let current = current_assessments_as_at(register, today);
     let costs = annual_costs(register, year, today);
     let mut rows = Vec::with_capacity(register.partnerships.len());
     for (id, partnership) in &register.partnerships {

@@ -1399,3 +1399,67 @@ fn history_lists_newest_first_with_trends() {
     );
     assert!(history(&register, PartnershipId(9)).is_empty());
 }
+
+#[test]
+fn the_settings_view_saves_scheme_and_hourly_rate_as_one_undoable_edit() {
+    let mut register = register_with(1, 80, 0);
+    let old = assessment_with(
+        1,
+        1,
+        "2025-05-01",
+        Some("2026-05-01"),
+        (Band::Low, Band::High),
+        Recommendation::Maintain,
+    );
+    register.apply(&Edit::insert(old.clone())).expect("old");
+    let before = register.clone();
+
+    // Nothing changed: nothing to save.
+    let unchanged = current_scheme(&register).into_owned();
+    let (_, edit) =
+        save_scheme_settings(&register, unchanged.clone(), Money::from_pounds(38)).expect("ok");
+    assert_eq!(edit, None);
+
+    // A heavier V1 and a dearer hour: version 2 (version 1 is in use), the rate, one batch.
+    let mut edited = unchanged.clone();
+    edited.value.criteria[0].weight = 3;
+    let (saved, edit) =
+        save_scheme_settings(&register, edited, Money::from_pounds(45)).expect("saved");
+    let edit = edit.expect("an edit");
+    assert_eq!(saved.version, 2);
+    let Edit::Batch { description, edits } = &edit else {
+        panic!("one batch: {edit:?}");
+    };
+    assert_eq!(
+        description,
+        "Save scoring scheme version 2 and cost officer time at £45.00 an hour"
+    );
+    assert_eq!(edits.len(), 2, "version 2 and the settings");
+    register.apply(&edit).expect("apply");
+    assert_eq!(
+        register.settings.officer_hourly_rate,
+        Money::from_pounds(45)
+    );
+    assert_eq!(current_scheme(&register).version, 2);
+    assert_eq!(
+        register.assessments[&AssessmentId(1)],
+        old,
+        "old results kept"
+    );
+    register.apply(&edit.inverse()).expect("undo");
+    assert_eq!(register.scoring_schemes, before.scoring_schemes);
+    assert_eq!(register.settings, before.settings);
+
+    // Only the rate; and a rate out of range is refused in words.
+    let (_, edit) =
+        save_scheme_settings(&register, unchanged.clone(), Money::from_pounds(40)).expect("ok");
+    assert!(matches!(edit, Some(Edit::Batch { ref edits, .. }) if edits.len() == 1));
+    let refused =
+        save_scheme_settings(&register, unchanged.clone(), Money::ZERO).expect_err("no free hours");
+    assert!(refused.to_string().contains("more than £0"), "{refused}");
+    let mut broken = unchanged;
+    broken.value.bands.low_up_to = 90;
+    let refused =
+        save_scheme_settings(&register, broken, Money::from_pounds(38)).expect_err("bands");
+    assert!(refused.to_string().contains("Value bands"), "{refused}");
+}

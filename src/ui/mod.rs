@@ -257,11 +257,13 @@ pub fn app_ui(
                         &context,
                         &mut state.overview,
                         &mut state.current_partnership,
+                        commands,
                     ),
                     PanelKind::Matrix => scoring::matrix_view::matrix_view_ui(
                         ui,
                         &context,
                         &mut state.matrix,
+                        state.overview.basis(),
                         &mut state.current_partnership,
                         commands,
                     ),

@@ -80,7 +80,7 @@ pub fn typed_path_dialog_ui(
                 PathPurpose::Open => "Open",
                 PathPurpose::New => "Create",
                 PathPurpose::SaveCopy => "Save copy",
-                PathPurpose::ExportMatrix => "Export",
+                PathPurpose::ExportMatrix | PathPurpose::ExportOverview => "Export",
             };
             submit |= ui.button(action).clicked();
             cancel = ui.button("Cancel").clicked();

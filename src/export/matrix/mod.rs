@@ -253,7 +253,14 @@ pub fn matrix_caption(register: &Register, today: NaiveDate) -> Caption {
 /// The chart of `register` as it stands on `today` (costs for that financial year, with the
 /// representatives in post that day).
 pub fn matrix_chart(register: &Register, today: NaiveDate) -> MatrixChart {
-    let overview = scoring::overview(register, today, scoring::financial_year_of(today));
+    matrix_chart_for(register, &scoring::ReviewBasis::on(today))
+}
+
+/// The chart of `register` for a review basis: the assessments current on its date, sized by
+/// the cost in its financial year.
+pub fn matrix_chart_for(register: &Register, basis: &scoring::ReviewBasis) -> MatrixChart {
+    let today = basis.as_at;
+    let overview = scoring::overview_for(register, basis);
     let scheme = scoring::current_scheme(register);
     let mut scene = Scene::new(matrix_caption(register, today));
     let plot = Rect::new(LEFT, TOP, 3.0 * CELL_WIDTH, 3.0 * CELL_HEIGHT);
@@ -473,7 +480,7 @@ pub fn matrix_chart(register: &Register, today: NaiveDate) -> MatrixChart {
             .colored(Color::MUTED),
         );
     }
-    scene.legend.groups = legend_groups(&rows, smallest, largest);
+    scene.legend.groups = legend_groups(&rows, smallest, largest, overview.year);
     MatrixChart {
         scene,
         points,
@@ -593,7 +600,12 @@ fn push_axes(scene: &mut Scene, plot: &Rect, grid: &RiskGrid, bands: &crate::mod
     );
 }
 
-fn legend_groups(rows: &[&OverviewRow], smallest: Money, largest: Money) -> Vec<LegendGroup> {
+fn legend_groups(
+    rows: &[&OverviewRow],
+    smallest: Money,
+    largest: Money,
+    year: i32,
+) -> Vec<LegendGroup> {
     let mut used: Vec<Option<Recommendation>> = Recommendation::ALL
         .iter()
         .copied()
@@ -625,7 +637,8 @@ fn legend_groups(rows: &[&OverviewRow], smallest: Money, largest: Money) -> Vec<
             paint: Paint::new(Color::rgb(0xee, 0xee, 0xee), Stroke::solid(OUTLINE, 0.75)),
         },
         label: format!(
-            "Circle area: annual cost to the council (officer time and contributions), from {} to {}",
+            "Circle area: cost to the council in {} (officer time and contributions), from {} to {}",
+            scoring::financial_year_label(year),
             smallest.format(true),
             largest.format(true)
         ),

@@ -4,7 +4,7 @@
 //! significance questions the officer answers.
 
 use super::draft::AssessmentDraft;
-use crate::model::{Criterion, CriterionGroup, ScoringScheme, SignificanceTest};
+use crate::model::{Criterion, CriterionGroup, RiskDerivation, ScoringScheme, SignificanceTest};
 
 /// The accessible name of a criterion's score picker ("R1 Financial exposure and liabilities").
 pub fn score_label(code: &str, title: &str) -> String {
@@ -16,6 +16,21 @@ pub fn evidence_label(code: &str) -> String {
     format!("Evidence for {code}")
 }
 
+/// "each 0 to 3" when every criterion of a group has the same scale, "scales as shown" when not.
+fn scale_words(criteria: &[Criterion]) -> String {
+    match criteria.first() {
+        Some(first)
+            if criteria
+                .iter()
+                .all(|c| (c.scale.min, c.scale.max) == (first.scale.min, first.scale.max)) =>
+        {
+            format!("each {} to {}", first.scale.min, first.scale.max)
+        }
+        Some(_) => "scales as shown".to_string(),
+        None => "no criteria".to_string(),
+    }
+}
+
 /// Draws every criterion of `scheme` into `draft`.
 pub fn criteria_form_ui(
     ui: &mut egui::Ui,
@@ -23,21 +38,35 @@ pub fn criteria_form_ui(
     draft: &mut AssessmentDraft,
     read_only: bool,
 ) {
-    let groups = [
-        (
-            CriterionGroup::Risk,
-            &scheme.risk.criteria,
-            "Risk (each 1 to 4: likelihood is their weighted mean, impact the worst)",
+    let risk_heading = match scheme.risk.derivation {
+        RiskDerivation::MeanAndWorst => format!(
+            "Risk ({}: likelihood is their weighted mean, impact the worst)",
+            scale_words(&scheme.risk.criteria)
         ),
+        RiskDerivation::Entered => format!(
+            "Risk ({}: the evidence for the likelihood and impact you enter)",
+            scale_words(&scheme.risk.criteria)
+        ),
+    };
+    let governance_heading = match scheme.governance.areas.first() {
+        Some(area) => format!(
+            "Governance health (1 {} to 4 {}; leave unrated if unable to assess)",
+            area.scale.label(1).unwrap_or("best"),
+            area.scale.label(4).unwrap_or("worst")
+        ),
+        None => "Governance health".to_string(),
+    };
+    let groups = [
+        (CriterionGroup::Risk, &scheme.risk.criteria, risk_heading),
         (
             CriterionGroup::Value,
             &scheme.value.criteria,
-            "Value (each 0 to 3, weighted)",
+            format!("Value ({}, weighted)", scale_words(&scheme.value.criteria)),
         ),
         (
             CriterionGroup::Governance,
             &scheme.governance.areas,
-            "Governance health (1 Excellent to 4 Many key weaknesses; leave unrated if unable to assess)",
+            governance_heading,
         ),
     ];
     for (group, criteria, heading) in groups {
@@ -45,7 +74,7 @@ pub fn criteria_form_ui(
             .id_salt(("criteria_group", group.label()))
             .default_open(true)
             .show(ui, |ui| {
-                ui.weak(heading);
+                ui.weak(heading.as_str());
                 for criterion in criteria.iter() {
                     criterion_ui(ui, criterion, draft, read_only);
                 }
@@ -139,16 +168,17 @@ fn criterion_ui(
             ui.label(&criterion.guidance);
         });
     let evidence = draft.evidence.entry(criterion.code.clone()).or_default();
-    let label = evidence_label(&criterion.code);
     ui.horizontal(|ui| {
-        let label_response = ui.weak("Evidence");
+        // The label names the criterion: twenty fields all called "Evidence" could not be
+        // told apart by a screen reader.
+        let label_response = ui.weak(evidence_label(&criterion.code));
         let response = ui.add_enabled(
             !read_only,
             egui::TextEdit::singleline(evidence)
                 .hint_text("What the score rests on (minutes, reports, returns)")
                 .desired_width(f32::INFINITY),
         );
-        response.labelled_by(label_response.id).on_hover_text(label);
+        response.labelled_by(label_response.id);
     });
     if !read_only {
         set_score(draft, &criterion.code, score);

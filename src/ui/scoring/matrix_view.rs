@@ -1,18 +1,20 @@
 //! The risk/value matrix on screen: the same scene that is exported, painted to fit the panel,
 //! with the legend under it. Clicking a circle (or its name) makes that partnership current;
-//! "Export matrix..." asks where to save it as SVG, PNG or PDF.
+//! "Export matrix..." asks where to save it as SVG, PNG or PDF. It is as at the date and
+//! financial year chosen in the annual review overview.
 
 use crate::app::{Command, CommandQueue};
-use crate::export::matrix::{MatrixChart, matrix_chart};
+use crate::export::matrix::{MatrixChart, matrix_chart_for};
 use crate::export::scene::LegendSymbol;
 use crate::model::PartnershipId;
+use crate::scoring::{self, ReviewBasis};
 use crate::ui::PanelContext;
-use crate::ui::scene_painter::{fit_scene, paint_scene_ui};
+use crate::ui::scene_painter::{SceneTransform, fit_scene, paint_scene_ui};
 
-/// The chart as last built, and for which revision.
+/// The chart as last built, and for which revision and basis.
 #[derive(Debug, Default)]
 pub struct MatrixViewState {
-    chart: Option<(u64, MatrixChart)>,
+    chart: Option<(u64, ReviewBasis, MatrixChart)>,
 }
 
 impl MatrixViewState {
@@ -22,28 +24,45 @@ impl MatrixViewState {
     }
 }
 
+/// The accessible name of the chart area.
+pub const MATRIX_CHART_LABEL: &str = "Risk/value matrix chart";
+
+/// Where the chart's scene is drawn in an area of the screen: fitted inside a small margin,
+/// at most 2.5 times its size in points.
+pub fn chart_transform(chart: &MatrixChart, area: egui::Rect) -> SceneTransform {
+    fit_scene(&chart.scene, area.shrink(8.0), 2.5)
+}
+
 /// Draws the matrix panel.
 pub fn matrix_view_ui(
     ui: &mut egui::Ui,
     context: &PanelContext<'_>,
     state: &mut MatrixViewState,
+    basis: ReviewBasis,
     current: &mut Option<PartnershipId>,
     commands: &mut CommandQueue,
 ) {
     if state
         .chart
         .as_ref()
-        .is_none_or(|(revision, _)| *revision != context.revision)
+        .is_none_or(|(revision, built_for, _)| *revision != context.revision || *built_for != basis)
     {
-        let today = chrono::Local::now().date_naive();
-        state.chart = Some((context.revision, matrix_chart(context.register, today)));
+        state.chart = Some((
+            context.revision,
+            basis,
+            matrix_chart_for(context.register, &basis),
+        ));
     }
-    let Some((_, chart)) = &state.chart else {
+    let Some((_, _, chart)) = &state.chart else {
         return;
     };
     ui.horizontal_wrapped(|ui| {
         ui.heading(&chart.scene.caption.title);
-        ui.label(chart.scene.caption.data_as_at_line());
+        ui.label(format!(
+            "{} (costs for {}; change it in Annual review).",
+            chart.scene.caption.data_as_at_line(),
+            scoring::financial_year_label(basis.year)
+        ));
         if ui.button("Export matrix...").clicked() {
             commands.send(Command::ExportMatrix);
         }
@@ -78,8 +97,11 @@ pub fn matrix_view_ui(
         ui.weak(&chart.scene.caption.source);
     });
     let (response, painter) = ui.allocate_painter(ui.available_size(), egui::Sense::click());
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::WidgetType::Other, true, MATRIX_CHART_LABEL)
+    });
     painter.rect_filled(response.rect, 0.0, egui::Color32::WHITE);
-    let at = fit_scene(&chart.scene, response.rect.shrink(8.0), 2.5);
+    let at = chart_transform(chart, response.rect);
     paint_scene_ui(&painter, &chart.scene, at);
     if let Some(selected) = current.and_then(|id| chart.points.iter().find(|p| p.partnership == id))
     {

@@ -2,12 +2,15 @@
 //! annual cost and review date, filterable and sortable, only the visible rows drawn.
 //! Partnerships never assessed or overdue stand out in colour AND with a text marker. Under
 //! the table, the totals by recommendation. Clicking a row makes it the current partnership.
+//! Above it, the "as at" date and financial year (which assessments count, which year is
+//! costed; the matrix follows the same choice) and "Export table..." (XLSX or CSV).
 
 use egui::{Align, Layout};
 use egui_extras::{Column, TableBuilder};
 
+use crate::app::{Command, CommandQueue};
 use crate::model::{PartnershipId, normalised_name};
-use crate::scoring::{self, Overview, OverviewRow};
+use crate::scoring::{self, Overview, OverviewRow, ReviewBasis};
 use crate::ui::{PanelContext, theme};
 
 /// The columns, in order.
@@ -94,18 +97,28 @@ fn cell_text(row: &OverviewRow, column: OverviewColumn) -> String {
     }
 }
 
-/// What the visible rows were worked out for: revision, filter and sort.
-type ShownFor = (u64, String, Option<(usize, bool)>);
+/// What the visible rows were worked out for: revision, basis, filter and sort.
+type ShownFor = (u64, ReviewBasis, String, Option<(usize, bool)>);
 
-/// The panel's memory: filter, sort, and the overview as last built.
+/// The panel's memory: the as-at date and year, filter, sort, and the overview as last built.
 #[derive(Debug, Default)]
 pub struct OverviewState {
     /// Words every shown row must contain.
     pub filter: String,
+    /// The as-at date and financial year chosen; `None` follows today.
+    pub chosen_basis: Option<ReviewBasis>,
+    /// The as-at date as typed.
+    as_at_text: String,
+    /// Why the typed date was not taken.
+    as_at_problem: Option<String>,
     sort: Option<(usize, bool)>,
-    built: Option<(u64, Overview)>,
+    built: Option<(u64, ReviewBasis, Overview)>,
     visible: Vec<usize>,
     shown_for: Option<ShownFor>,
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
 }
 
 impl OverviewState {
@@ -114,23 +127,27 @@ impl OverviewState {
         *self = Self::default();
     }
 
+    /// What the overview (and the matrix, and their exports) is as at: the date and year
+    /// chosen, or today and this financial year.
+    pub fn basis(&self) -> ReviewBasis {
+        self.chosen_basis
+            .unwrap_or_else(|| ReviewBasis::on(today()))
+    }
+
     fn refresh(&mut self, context: &PanelContext<'_>) {
-        if self
-            .built
-            .as_ref()
-            .is_none_or(|(revision, _)| *revision != context.revision)
-        {
-            let today = chrono::Local::now().date_naive();
-            let overview =
-                scoring::overview(context.register, today, scoring::financial_year_of(today));
-            self.built = Some((context.revision, overview));
+        let basis = self.basis();
+        if self.built.as_ref().is_none_or(|(revision, built_for, _)| {
+            *revision != context.revision || *built_for != basis
+        }) {
+            let overview = scoring::overview_for(context.register, &basis);
+            self.built = Some((context.revision, basis, overview));
             self.shown_for = None;
         }
-        let key = (context.revision, self.filter.clone(), self.sort);
+        let key = (context.revision, basis, self.filter.clone(), self.sort);
         if self.shown_for.as_ref() == Some(&key) {
             return;
         }
-        let Some((_, overview)) = &self.built else {
+        let Some((_, _, overview)) = &self.built else {
             return;
         };
         let words: Vec<String> = normalised_name(&self.filter)
@@ -177,26 +194,100 @@ impl OverviewState {
     }
 }
 
+/// The as-at date and financial year picker: a typed date (taken when it reads as a date), a
+/// financial year (as at its end, or today for this year), and "Today".
+fn basis_ui(ui: &mut egui::Ui, context: &PanelContext<'_>, state: &mut OverviewState) {
+    let basis = state.basis();
+    let today = today();
+    if state.as_at_text.is_empty() && state.as_at_problem.is_none() {
+        state.as_at_text = basis.as_at.to_string();
+    }
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("As at");
+        let response = ui
+            .add(egui::TextEdit::singleline(&mut state.as_at_text).desired_width(100.0))
+            .labelled_by(label.id)
+            .on_hover_text(
+                "Assessments made after this date do not count; reviews due before it are \
+                 overdue (YYYY-MM-DD)",
+            );
+        if response.changed() {
+            match crate::model::parse_date(&state.as_at_text) {
+                Ok(date) => {
+                    state.chosen_basis = Some(basis.with_as_at(date));
+                    state.as_at_problem = None;
+                }
+                Err(error) => state.as_at_problem = Some(error.to_string()),
+            }
+        }
+        let label = ui.label("Financial year");
+        let mut year = basis.year;
+        egui::ComboBox::from_id_salt("overview_financial_year")
+            .selected_text(scoring::financial_year_label(year))
+            .show_ui(ui, |ui| {
+                for offered in scoring::years_on_record(context.register, today)
+                    .into_iter()
+                    .rev()
+                {
+                    ui.selectable_value(&mut year, offered, scoring::financial_year_label(offered));
+                }
+            })
+            .response
+            .labelled_by(label.id)
+            .on_hover_text(
+                "The year whose contributions are costed; choosing one shows it as at its end",
+            );
+        if year != basis.year {
+            let chosen = ReviewBasis::for_year(year, today);
+            state.chosen_basis = Some(chosen);
+            state.as_at_text = chosen.as_at.to_string();
+            state.as_at_problem = None;
+        }
+        if ui
+            .add_enabled(state.chosen_basis.is_some(), egui::Button::new("Today"))
+            .on_hover_text("Back to today and this financial year")
+            .clicked()
+        {
+            state.chosen_basis = None;
+            state.as_at_text = today.to_string();
+            state.as_at_problem = None;
+        }
+    });
+    if let Some(problem) = &state.as_at_problem {
+        ui.label(
+            egui::RichText::new(format!("The as-at date was not changed: {problem}"))
+                .color(theme::invalid_text_colour(ui.visuals())),
+        );
+    }
+}
+
 /// Draws the overview panel.
 pub fn overview_ui(
     ui: &mut egui::Ui,
     context: &PanelContext<'_>,
     state: &mut OverviewState,
     current: &mut Option<PartnershipId>,
+    commands: &mut CommandQueue,
 ) {
     state.refresh(context);
-    let Some((_, overview)) = &state.built else {
+    let Some((_, basis, overview)) = &state.built else {
         return;
     };
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.heading("Annual review");
         ui.label(format!(
-            "{} partnerships; {} never assessed; {} overdue for review.",
+            "{} partnerships {}; {} never assessed; {} overdue for review.",
             overview.rows.len(),
+            basis.describe(),
             overview.never_assessed,
             overview.overdue
         ));
     });
+    basis_ui(ui, context, state);
+    state.refresh(context);
+    let Some((_, _, overview)) = &state.built else {
+        return;
+    };
     ui.horizontal(|ui| {
         let label = ui.label("Filter");
         ui.add(
@@ -205,13 +296,21 @@ pub fn overview_ui(
                 .desired_width(260.0),
         )
         .labelled_by(label.id);
+        if ui
+            .button("Export table...")
+            .on_hover_text(
+                "Save this overview (every partnership, as at the date above) as .xlsx or .csv",
+            )
+            .clicked()
+        {
+            commands.send(Command::ExportOverview);
+        }
     });
     egui::Panel::bottom("overview_totals").show(ui, |ui| {
         ui.label(
             egui::RichText::new(format!(
-                "Totals by recommendation ({}/{:02})",
-                overview.year,
-                (overview.year + 1) % 100
+                "Totals by recommendation ({})",
+                scoring::financial_year_label(overview.year)
             ))
             .strong(),
         );
@@ -227,69 +326,75 @@ pub fn overview_ui(
     let row_height = ui.spacing().interact_size.y + 2.0;
     let mut clicked_sort = None;
     let mut clicked_row = None;
-    TableBuilder::new(ui)
-        .id_salt("overview_table")
-        .striped(true)
-        .resizable(true)
-        .sense(egui::Sense::click())
-        .cell_layout(Layout::left_to_right(Align::Center))
-        .column(Column::remainder().at_least(240.0).clip(true))
-        .columns(Column::initial(110.0).at_least(70.0).clip(true), 3)
-        .column(Column::initial(150.0).at_least(90.0).clip(true))
-        .column(Column::initial(100.0).at_least(80.0))
-        .column(Column::initial(100.0).at_least(80.0))
-        .column(Column::initial(150.0).at_least(90.0))
-        .header(row_height, |mut header| {
-            for (index, column) in OverviewColumn::ALL.iter().enumerate() {
-                header.col(|ui| {
-                    let arrow = match state.sort {
-                        Some((sorted, true)) if sorted == index => " ⏶",
-                        Some((sorted, false)) if sorted == index => " ⏷",
-                        _ => "",
-                    };
-                    let text = egui::RichText::new(format!("{}{arrow}", column.heading())).strong();
-                    if ui.add(egui::Button::new(text).frame(false)).clicked() {
-                        clicked_sort = Some(index);
-                    }
-                });
-            }
-        })
-        .body(|body| {
-            body.rows(row_height, state.visible.len(), |mut table_row| {
-                let Some(row) = state
-                    .visible
-                    .get(table_row.index())
-                    .and_then(|i| overview.rows.get(*i))
-                else {
-                    return;
-                };
-                let selected = *current == Some(row.partnership);
-                table_row.set_selected(selected);
-                let flagged = row.never_assessed || row.review_overdue;
-                let mut clicked = false;
-                for column in OverviewColumn::ALL {
-                    table_row.col(|ui| {
-                        let mut text = egui::RichText::new(cell_text(row, column));
-                        if flagged
-                            && matches!(
-                                column,
-                                OverviewColumn::Attention | OverviewColumn::ReviewDue
-                            )
-                        {
-                            text = text.color(attention_colour).strong();
-                        }
-                        if column == OverviewColumn::Name {
-                            clicked |= ui.selectable_label(selected, text).clicked();
-                        } else {
-                            ui.label(text);
+    // In a scope of its own: the table draws its column lines down to the bottom of its
+    // Ui, which would otherwise run through the totals panel below it.
+    ui.scope(|ui| {
+        TableBuilder::new(ui)
+            .id_salt("overview_table")
+            .striped(true)
+            .resizable(true)
+            .sense(egui::Sense::click())
+            .cell_layout(Layout::left_to_right(Align::Center))
+            .column(Column::remainder().at_least(240.0).clip(true))
+            .columns(Column::initial(110.0).at_least(70.0).clip(true), 2)
+            .column(Column::initial(200.0).at_least(70.0).clip(true))
+            .column(Column::initial(150.0).at_least(90.0).clip(true))
+            .column(Column::initial(100.0).at_least(80.0))
+            .column(Column::initial(100.0).at_least(80.0))
+            .column(Column::initial(150.0).at_least(90.0))
+            .header(row_height, |mut header| {
+                for (index, column) in OverviewColumn::ALL.iter().enumerate() {
+                    header.col(|ui| {
+                        let arrow = match state.sort {
+                            Some((sorted, true)) if sorted == index => " ⏶",
+                            Some((sorted, false)) if sorted == index => " ⏷",
+                            _ => "",
+                        };
+                        let text =
+                            egui::RichText::new(format!("{}{arrow}", column.heading())).strong();
+                        if ui.add(egui::Button::new(text).frame(false)).clicked() {
+                            clicked_sort = Some(index);
                         }
                     });
                 }
-                if clicked || table_row.response().clicked() {
-                    clicked_row = Some(row.partnership);
-                }
+            })
+            .body(|body| {
+                body.rows(row_height, state.visible.len(), |mut table_row| {
+                    let Some(row) = state
+                        .visible
+                        .get(table_row.index())
+                        .and_then(|i| overview.rows.get(*i))
+                    else {
+                        return;
+                    };
+                    let selected = *current == Some(row.partnership);
+                    table_row.set_selected(selected);
+                    let flagged = row.never_assessed || row.review_overdue;
+                    let mut clicked = false;
+                    for column in OverviewColumn::ALL {
+                        table_row.col(|ui| {
+                            let mut text = egui::RichText::new(cell_text(row, column));
+                            if flagged
+                                && matches!(
+                                    column,
+                                    OverviewColumn::Attention | OverviewColumn::ReviewDue
+                                )
+                            {
+                                text = text.color(attention_colour).strong();
+                            }
+                            if column == OverviewColumn::Name {
+                                clicked |= ui.selectable_label(selected, text).clicked();
+                            } else {
+                                ui.label(text);
+                            }
+                        });
+                    }
+                    if clicked || table_row.response().clicked() {
+                        clicked_row = Some(row.partnership);
+                    }
+                });
             });
-        });
+    });
     if let Some(index) = clicked_sort {
         state.sort = match state.sort {
             Some((sorted, ascending)) if sorted == index => Some((index, !ascending)),
