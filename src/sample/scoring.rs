@@ -34,6 +34,8 @@ use crate::model::{
 pub(super) const RISK_CODES: [&str; 6] = ["R1", "R2", "R3", "R4", "R5", "R6"];
 /// Codes of the value criteria, in order.
 pub(super) const VALUE_CODES: [&str; 6] = ["V1", "V2", "V3", "V4", "V5", "V6"];
+/// The codes of the governance areas in the default scheme (the Audit Commission checklist).
+const GOVERNANCE_CODES: [&str; 8] = ["G1", "G2", "G3", "G4", "G5", "G6", "G7", "G8"];
 
 /// Likelihood (rounded mean) and impact (worst rating) from six risk ratings of 1-4.
 pub(super) fn likelihood_and_impact(risk: &[u8; 6]) -> (u8, u8) {
@@ -173,6 +175,25 @@ pub(super) fn criterion_scores(risk: &[u8; 6], value: &[u8; 6]) -> Vec<Criterion
         .collect()
 }
 
+/// The eight governance areas (G1-G8) each rated at `governance`'s level (1 Excellent .. 4 Many
+/// key weaknesses), so that the areas give the overall rating stored and "Start from the last
+/// assessment" has them to copy.
+fn with_governance_areas(
+    mut scores: Vec<CriterionScore>,
+    governance: GovernanceRating,
+) -> Vec<CriterionScore> {
+    let level = GovernanceRating::ALL
+        .iter()
+        .position(|rating| *rating == governance)
+        .map_or(2, |index| index + 1);
+    scores.extend(GOVERNANCE_CODES.iter().map(|code| CriterionScore {
+        criterion: (*code).to_string(),
+        score: i32::try_from(level).unwrap_or(2),
+        evidence: String::new(),
+    }));
+    scores
+}
+
 /// An assessment of `partnership` on `date` from its criterion ratings and the council's annual
 /// input. The recommendation is `chosen` or, without one, the matrix's suggestion; governance
 /// is `governance` or, without one, worked out from the partnership's evidence. Assessor,
@@ -199,7 +220,7 @@ pub(super) fn assessment(
         date: Some(date),
         assessor: String::new(),
         scheme_version: 1,
-        scores: criterion_scores(risk, value),
+        scores: with_governance_areas(criterion_scores(risk, value), governance),
         risk_likelihood: likelihood,
         risk_impact: impact,
         risk_band: Some(risk_band),

@@ -1463,3 +1463,18 @@ fn the_settings_view_saves_scheme_and_hourly_rate_as_one_undoable_edit() {
         save_scheme_settings(&register, broken, Money::from_pounds(38)).expect_err("bands");
     assert!(refused.to_string().contains("Value bands"), "{refused}");
 }
+
+#[test]
+fn the_sample_assessments_rate_every_governance_area_as_their_overall_rating() {
+    // "Start from the last assessment" copies the areas, so the sample must have them, and
+    // they must give the governance rating the sample stored.
+    let register = crate::sample::sample_register();
+    let scheme = ScoringScheme::default_scheme();
+    assert!(!register.assessments.is_empty());
+    for assessment in register.assessments.values() {
+        let sheet = ScoreSheet::new(&scheme, &assessment.scores).expect("valid scores");
+        let result = governance(&sheet);
+        assert!(result.unable_to_assess.is_empty(), "{:?}", assessment.id);
+        assert_eq!(result.rating, assessment.governance, "{:?}", assessment.id);
+    }
+}
