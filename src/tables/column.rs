@@ -190,6 +190,51 @@ impl<T: 'static> Column<T> {
         column
     }
 
+    /// Pounds and pence, or nothing (an unknown budget); not totalled.
+    pub fn optional_money(
+        id: &'static str,
+        header: &'static str,
+        get: fn(&T) -> Option<Money>,
+        put: fn(&mut T, Option<Money>),
+    ) -> Self {
+        let show = move |_: &Lookup<'_>, r: &T| match get(r) {
+            Some(m) => Cell::number(m.format(false), m.pence),
+            None => Cell::text(""),
+        };
+        let mut column = Self::new(id, header, EditorKind::Money, Box::new(show));
+        column.set = Some(Box::new(move |_, r, text| {
+            let value = if text.trim().is_empty() {
+                None
+            } else {
+                Some(Money::parse(text)?)
+            };
+            put(r, value);
+            Ok(())
+        }));
+        column
+    }
+
+    /// A list of short texts (other names), shown and typed separated by semicolons; empty
+    /// entries and repeats are dropped.
+    pub fn list(
+        id: &'static str,
+        header: &'static str,
+        get: fn(&T) -> &[String],
+        put: fn(&mut T, Vec<String>),
+    ) -> Self {
+        let mut column = Self::new(
+            id,
+            header,
+            EditorKind::Text,
+            Box::new(move |_, r| Cell::text(get(r).join("; "))),
+        );
+        column.set = Some(Box::new(move |_, r, text| {
+            put(r, parse_list(text));
+            Ok(())
+        }));
+        column
+    }
+
     /// Hours to one decimal place, never negative, totalled.
     pub fn hours(
         id: &'static str,
@@ -368,6 +413,22 @@ impl<T: 'static> Column<T> {
         column.set = Some(Box::new(move |_, r, text| put(r, text)));
         column
     }
+}
+
+/// Reads "CDRP; Safer Harborough" as its entries: trimmed, single-spaced, no empty entries,
+/// no repeats (ignoring case).
+pub fn parse_list(text: &str) -> Vec<String> {
+    let mut entries: Vec<String> = Vec::new();
+    for entry in text.split(';') {
+        let tidy = entry.split_whitespace().collect::<Vec<_>>().join(" ");
+        let seen = entries
+            .iter()
+            .any(|e| crate::model::normalised_name(e) == crate::model::normalised_name(&tidy));
+        if !tidy.is_empty() && !seen {
+            entries.push(tidy);
+        }
+    }
+    entries
 }
 
 /// Reads "Yes"/"No" and the other ways a spreadsheet says so.

@@ -42,5 +42,6 @@ pub fn contributions() -> TableSpec<Contribution> {
         partnership_of: Some(|r| Some(r.partnership)),
         flagged: None,
         status_column: None,
+        year_of: Some(|r| r.year),
     }
 }

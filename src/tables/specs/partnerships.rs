@@ -130,5 +130,6 @@ pub fn partnerships() -> TableSpec<Partnership> {
         partnership_of: Some(|r| Some(r.id)),
         flagged: None,
         status_column: Some(3),
+        year_of: None,
     }
 }

@@ -21,7 +21,7 @@ use chrono::NaiveDate;
 use super::PanelContext;
 use crate::app::{Command, CommandQueue};
 use crate::model::{Entity, PartnershipId};
-use crate::tables::{Lookup, PastePreview, SortOrder, TableRows, TableSpec};
+use crate::tables::{Lookup, PastePreview, RowScope, SortOrder, TableRows, TableSpec, YearScope};
 
 /// A cell being edited: what is typed, and why it was refused, if it was.
 #[derive(Debug)]
@@ -51,6 +51,8 @@ pub struct TableViewState<K> {
     pub sort: Option<SortOrder>,
     /// Only the current partnership's rows.
     pub only_current: bool,
+    /// Which financial year's rows show, in a table with years (the newest at first).
+    pub year: YearScope,
     rows: TableRows<K>,
     selected: BTreeSet<K>,
     anchor: Option<usize>,
@@ -82,6 +84,7 @@ impl<K> Default for TableViewState<K> {
             filter: String::new(),
             sort: None,
             only_current: false,
+            year: YearScope::Latest,
             rows: TableRows::default(),
             selected: BTreeSet::new(),
             anchor: None,
@@ -166,10 +169,13 @@ pub fn table_view_ui<T: Entity + 'static>(
     commands: &mut CommandQueue,
 ) {
     let shown = shown_columns(spec, options.hidden);
-    let scope = if state.only_current {
-        *options.current
-    } else {
-        None
+    let scope = RowScope {
+        partnership: if state.only_current {
+            *options.current
+        } else {
+            None
+        },
+        year: state.year,
     };
     state.rows.refresh(
         spec,
@@ -225,14 +231,19 @@ pub fn table_view_ui<T: Entity + 'static>(
     state.keys_blocked = ui.ctx().egui_wants_keyboard_input();
 }
 
-/// "TOTAL 104 hours, £538,000 over 12 shown rows".
+/// "TOTAL 104 hours, £538,000 (all rows)"; per financial year in a table with years ("Total
+/// 2026/27: £538,000 (the 12 rows shown)"), never adding different years together.
 fn totals_ui<T: Entity + 'static>(
     ui: &mut egui::Ui,
     spec: &TableSpec<T>,
     state: &TableViewState<T::Key>,
 ) {
-    let totals = state.rows.totals(spec);
-    if let Some(summary) = crate::tables::totals_summary(spec, &totals) {
+    let summary = if spec.year_of.is_some() {
+        crate::tables::year_totals_summary(spec, &state.rows.totals_by_year(spec))
+    } else {
+        crate::tables::totals_summary(spec, &state.rows.totals(spec))
+    };
+    if let Some(summary) = summary {
         let shown = state.rows.visible_len();
         let scope = if shown == state.rows.total_len() {
             "all rows".to_string()
