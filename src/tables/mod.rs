@@ -23,8 +23,8 @@ pub use ops::{TableSpec, financial_year_label, totals_summary, year_totals_summa
 pub use paste::{PastePreview, PreviewRow, RowOutcome};
 pub use rows::{RowScope, SortOrder, TableRows, YearScope};
 pub use structure::{
-    Direction, RelationshipLine, add_relationship, matching_partnerships, relationships_of,
-    remove_relationship,
+    Direction, RelationshipLine, add_relationship, direction_words, matching_partnerships,
+    relationships_of, remove_relationship,
 };
 pub use tsv::{parse_tsv, write_tsv};
 

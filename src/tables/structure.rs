@@ -33,6 +33,21 @@ pub struct RelationshipLine {
     pub text: String,
 }
 
+/// The words for adding a line in `direction` ("Sub-group of", "Has as a sub-group"): the
+/// choices the form's relationship type list offers, read as "this partnership ... the one
+/// picked".
+pub fn direction_words(kind: RelationshipKind, direction: Direction) -> &'static str {
+    match (direction, kind) {
+        (Direction::Outgoing, kind) => kind.label(),
+        (Direction::Incoming, RelationshipKind::SubGroupOf) => "Has as a sub-group",
+        (Direction::Incoming, RelationshipKind::ReportsTo) => "Receives reports from",
+        (Direction::Incoming, RelationshipKind::AccountableTo) => "Holds to account",
+        (Direction::Incoming, RelationshipKind::Commissions) => "Commissioned by",
+        (Direction::Incoming, RelationshipKind::Advises) => "Advised by",
+        (Direction::Incoming, RelationshipKind::Informs) => "Informed by",
+    }
+}
+
 /// How a relationship reads from its `to` end ("Has X as a sub-group", "X reports to it").
 fn incoming_words(kind: RelationshipKind, other: &str) -> String {
     match kind {

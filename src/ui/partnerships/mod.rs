@@ -2,9 +2,11 @@
 //! detail form beside it.
 
 mod detail_form;
+mod form_fields;
+mod relationships_section;
 mod rows;
 
-pub use detail_form::{DetailFormState, FormLayout, TextField};
+pub use detail_form::{DetailFormState, FormLayout};
 pub use rows::{PartnershipRow, PartnershipRows, SortColumn, SortOrder, financial_year_label};
 
 use super::PanelContext;

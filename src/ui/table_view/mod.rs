@@ -9,6 +9,7 @@
 //! saves, Tab and Shift+Tab save and move to the next or previous cell, Escape cancels.
 
 mod cell_editor;
+pub(crate) use cell_editor::to_jiff;
 mod grid;
 mod keys;
 mod paste_window;
