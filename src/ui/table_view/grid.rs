@@ -157,9 +157,20 @@ fn table_ui<T: Entity + 'static>(
             });
         });
     if let Some((index, column, modifiers, double)) = clicked {
-        click_row(state, index, column, modifiers);
-        if let Some(p) = state.rows.visible_partnership(index) {
-            *current = Some(p);
+        let selected = click_row(state, index, column, modifiers);
+        let partnership = state.rows.visible_partnership(index);
+        if selected {
+            if let Some(p) = partnership {
+                *current = Some(p);
+            }
+        } else if spec.id == "partnerships" && partnership.is_some() && *current == partnership {
+            // Ctrl+click on the current partnership's row: another selected one becomes
+            // current, or none.
+            *current = state
+                .selected
+                .iter()
+                .find_map(|key| state.rows.visible_position(*key))
+                .and_then(|position| state.rows.visible_partnership(position));
         }
         if double
             && !context.read_only
@@ -170,15 +181,16 @@ fn table_ui<T: Entity + 'static>(
     }
 }
 
-/// Selection by click: plain selects one, Ctrl toggles, Shift extends from the anchor.
+/// Selection by click: plain selects one, Ctrl toggles (so Ctrl+click on a selected row
+/// deselects it), Shift extends from the anchor. Returns whether the row is selected now.
 fn click_row<K: Copy + Ord>(
     state: &mut TableViewState<K>,
     index: usize,
     column: usize,
     modifiers: egui::Modifiers,
-) {
+) -> bool {
     let Some(key) = state.rows.visible_key(index) else {
-        return;
+        return false;
     };
     if state
         .editing
@@ -204,4 +216,5 @@ fn click_row<K: Copy + Ord>(
         state.anchor = Some(index);
     }
     state.cursor = Some((key, column));
+    state.selected.contains(&key)
 }

@@ -4,7 +4,7 @@
 //! for the filtered rows, and the paste preview window.
 //!
 //! Keys, when no text field has the keyboard: Ctrl+F filter, Ctrl+N new row, Delete (asks
-//! first), Enter edits the current cell, arrows move, Ctrl+A selects all, Ctrl+C copies the
+//! first), Enter edits the current cell, arrows and Tab/Shift+Tab move it, Ctrl+A selects all, Ctrl+C copies the
 //! selected rows as tab-separated text, Ctrl+V opens the paste preview. While editing: Enter
 //! saves, Tab and Shift+Tab save and move to the next or previous cell, Escape cancels.
 
@@ -122,6 +122,16 @@ impl<K: Copy + Ord> TableViewState<K> {
     /// The rows as last shown.
     pub fn rows(&self) -> &TableRows<K> {
         &self.rows
+    }
+
+    /// The current cell (row and column), where Enter starts editing.
+    pub fn cursor(&self) -> Option<(K, usize)> {
+        self.cursor
+    }
+
+    /// Whether a cell is being edited.
+    pub fn is_editing(&self) -> bool {
+        self.editing.is_some()
     }
 }
 
