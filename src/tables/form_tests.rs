@@ -287,3 +287,16 @@ fn contributions_are_totalled_per_financial_year_never_across_years() {
     );
     assert_eq!(financial_year_label(2099), "2099/00");
 }
+
+#[test]
+fn financial_years_are_typed_by_their_first_year_or_in_full() {
+    use super::column::parse_financial_year;
+    assert_eq!(parse_financial_year("2026"), Ok(2026));
+    assert_eq!(parse_financial_year(" 2026/27 "), Ok(2026));
+    assert_eq!(parse_financial_year("2026-2027"), Ok(2026));
+    assert_eq!(parse_financial_year("2099/00"), Ok(2099));
+    assert!(parse_financial_year("2026/28").is_err());
+    assert!(parse_financial_year("26/27").is_err());
+    assert!(parse_financial_year("twenty").is_err());
+    assert!(parse_financial_year("3024").is_err());
+}

@@ -567,7 +567,7 @@ fn copied_rows_have_a_heading_line_and_paste_back_unchanged() {
         "{text}"
     );
     assert!(
-        text.contains("1\tCommunity Safety Partnership\t2025\tRevenue contribution\t£38,000.00"),
+        text.contains("1\tCommunity Safety Partnership\t2025/26\tRevenue contribution\t£38,000.00"),
         "{text}"
     );
     let preview = PastePreview::build(&spec, &lookup, &text, &shown, None);

@@ -113,9 +113,11 @@ pub fn partnerships_panel_ui(
                         });
                 });
         } else {
+            // Under the table: close to half the height, as the form has many fields.
+            let height = (ui.available_height() * 0.45).max(262.0);
             egui::Panel::bottom("partnership_detail_below")
                 .resizable(true)
-                .default_size(262.0)
+                .default_size(height)
                 .size_range(160.0..=640.0)
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical()

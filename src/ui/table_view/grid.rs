@@ -41,6 +41,7 @@ fn table_ui<T: Entity + 'static>(
         return;
     }
     let row_height = ui.spacing().interact_size.y + 6.0;
+    let widths = column_widths(ui, spec, state, &columns);
     let warning = ui.visuals().warn_fg_color;
     let mut table = TableBuilder::new(ui)
         .id_salt((spec.id, "table"))
@@ -48,15 +49,7 @@ fn table_ui<T: Entity + 'static>(
         .resizable(true)
         .sense(egui::Sense::click())
         .cell_layout(Layout::left_to_right(Align::Center));
-    for (position, &c) in columns.iter().enumerate() {
-        let column = &spec.columns[c];
-        let width: f32 = if column.is_numeric() {
-            110.0
-        } else if position == 0 {
-            260.0
-        } else {
-            160.0
-        };
+    for (position, &width) in widths.iter().enumerate() {
         let grid_column = if position + 1 == columns.len() {
             GridColumn::remainder()
                 .at_least(width.min(120.0))
@@ -217,4 +210,80 @@ fn click_row<K: Copy + Ord>(
     }
     state.cursor = Some((key, column));
     state.selected.contains(&key)
+}
+
+/// Starting widths of the shown columns, from their headings and the longest text of the
+/// first few hundred rows: each column as wide as its text (a text column at most 420
+/// points), narrowed in proportion when the window is too narrow for all of them, never below
+/// its heading.
+fn column_widths<T: Entity + 'static>(
+    ui: &egui::Ui,
+    spec: &TableSpec<T>,
+    state: &TableViewState<T::Key>,
+    columns: &[usize],
+) -> Vec<f32> {
+    let heading_width = |header: &str| {
+        let text = egui::WidgetText::from(egui::RichText::new(format!("{header} ⏷")).strong());
+        text.into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Button,
+        )
+        .size()
+        .x + 16.0
+    };
+    // About the width of an average character of the body font.
+    let char_width = ui.fonts_mut(|fonts| {
+        fonts
+            .layout_no_wrap(
+                "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJ".to_string(),
+                egui::TextStyle::Body.resolve(ui.style()),
+                egui::Color32::BLACK,
+            )
+            .size()
+            .x
+    }) / 37.0;
+    let sampled = state.rows.visible_len().min(300);
+    let mut longest = vec![0usize; columns.len()];
+    for index in 0..sampled {
+        if let Some(cells) = state.rows.visible_cells(index) {
+            for (position, &c) in columns.iter().enumerate() {
+                let chars = cells.get(c).map_or(0, |cell| cell.text.chars().count());
+                longest[position] = longest[position].max(chars);
+            }
+        }
+    }
+    let minimum: Vec<f32> = columns
+        .iter()
+        .map(|&c| heading_width(spec.columns[c].header).max(70.0))
+        .collect();
+    let wanted: Vec<f32> = columns
+        .iter()
+        .enumerate()
+        .map(|(position, &c)| {
+            let text = longest[position] as f32 * char_width + 24.0;
+            let most = if spec.columns[c].is_numeric() {
+                200.0
+            } else {
+                420.0
+            };
+            text.min(most).max(minimum[position])
+        })
+        .collect();
+    let spacing = ui.spacing().item_spacing.x * columns.len() as f32 + 24.0;
+    let room = ui.available_width() - spacing;
+    let total: f32 = wanted.iter().sum();
+    if total <= room {
+        return wanted;
+    }
+    // Narrow each column in proportion to what it has above its minimum.
+    let floor: f32 = minimum.iter().sum();
+    let give = (room - floor).max(0.0);
+    let above: f32 = total - floor;
+    wanted
+        .iter()
+        .zip(&minimum)
+        .map(|(want, min)| min + (want - min) * give / above.max(1.0))
+        .collect()
 }
