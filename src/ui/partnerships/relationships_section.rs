@@ -148,6 +148,7 @@ fn add_ui(
     egui::Frame::group(ui.style()).show(ui, |ui| {
         egui::ScrollArea::vertical()
             .id_salt("relationship_candidates")
+            .min_scrolled_height(150.0)
             .max_height(150.0)
             .auto_shrink([false, true])
             .show(ui, |ui| {

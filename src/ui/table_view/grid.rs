@@ -136,6 +136,9 @@ fn table_ui<T: Entity + 'static>(
                             response
                                 .clone()
                                 .on_hover_text("Overdue: due before today and still open");
+                        } else if cells[c].text.chars().count() > 24 {
+                            // The whole text, for a cell too narrow to show it.
+                            response.clone().on_hover_text(&cells[c].text);
                         }
                         if response.double_clicked() {
                             clicked = Some((index, c, ui.input(|i| i.modifiers), true));

@@ -226,7 +226,7 @@ pub fn table_view_ui<T: Entity + 'static>(
     keys::table_keys(ui, context, spec, state, &shown, &mut options, commands);
     toolbar::toolbar_ui(ui, context, spec, state, &mut options, commands);
     let shown = shown_columns(spec, options.hidden);
-    totals_ui(ui, spec, state);
+    totals_ui(ui, spec, state, context.register.latest_contribution_year());
     edit_status_ui(ui, spec, state);
     grid::grid_ui(ui, context, spec, state, &shown, options.current, commands);
     paste_window::paste_window_ui(
@@ -248,11 +248,19 @@ fn totals_ui<T: Entity + 'static>(
     ui: &mut egui::Ui,
     spec: &TableSpec<T>,
     state: &TableViewState<T::Key>,
+    latest_year: Option<i32>,
 ) {
     let summary = if spec.year_of.is_some() {
         crate::tables::year_totals_summary(spec, &state.rows.totals_by_year(spec))
     } else {
         crate::tables::totals_summary(spec, &state.rows.totals(spec))
+    };
+    // The partnerships' money is the newest year's: say which.
+    let summary = match (summary, latest_year) {
+        (Some(summary), Some(year)) if spec.column_index("contribution").is_some() => Some(
+            format!("{summary} in {}", crate::tables::financial_year_label(year)),
+        ),
+        (summary, _) => summary,
     };
     if let Some(summary) = summary {
         let shown = state.rows.visible_len();
