@@ -140,7 +140,7 @@ pub fn partnership_form() -> PartnershipForm {
         ),
         (
             Identity,
-            false,
+            true,
             "Why it is dormant, closing, closed or removed",
             Column::text(
                 "status_reason",

@@ -132,6 +132,16 @@ fn table_ui<T: Entity + 'static>(
                         } else {
                             draw(ui)
                         };
+                        if is_cursor {
+                            // The current cell stands out in a selected row too.
+                            let stroke = egui::Stroke::new(2.0, ui.visuals().strong_text_color());
+                            ui.painter().rect_stroke(
+                                response.rect,
+                                2.0,
+                                stroke,
+                                egui::StrokeKind::Inside,
+                            );
+                        }
                         if flagged && c == columns[0] {
                             response
                                 .clone()
