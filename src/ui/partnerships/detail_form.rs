@@ -15,6 +15,10 @@ use crate::tables::{Lookup, financial_year_label};
 use crate::ui::text_field::FieldBuffers;
 use crate::ui::{PanelContext, theme};
 
+/// The width of the form's label column, the same in every section so the fields line up
+/// ("Document last reviewed" is the longest label).
+const FORM_LABEL_WIDTH: f32 = 168.0;
+
 /// The form's memory between frames.
 #[derive(Debug)]
 pub struct DetailFormState {
@@ -83,7 +87,7 @@ impl DetailFormState {
     pub fn take_pending_edit(&mut self, register: &Register) -> Option<Edit> {
         let shown = self.shown?;
         let before = register.partnerships.get(&shown)?;
-        let lookup = Lookup::new(register, crate::ui::table_view::today());
+        let lookup = Lookup::names_only(register, crate::ui::table_view::today());
         let mut after = before.clone();
         for key in self.buffers.pending_keys() {
             let (id, column) = key;
@@ -133,7 +137,7 @@ pub fn detail_form_ui(
         ui.label("This register is open read-only: nothing here can be changed.");
     }
     ui.add_space(4.0);
-    let lookup = Lookup::new(context.register, crate::ui::table_view::today());
+    let lookup = Lookup::names_only(context.register, crate::ui::table_view::today());
     ui.add_enabled_ui(!context.read_only, |ui| match layout {
         FormLayout::Beside => {
             for group in FormGroup::ALL {
@@ -195,7 +199,7 @@ fn group_ui(
             egui::Grid::new(("partnership_form_grid", group))
                 .num_columns(2)
                 .spacing([12.0, 6.0])
-                .min_col_width(130.0)
+                .min_col_width(FORM_LABEL_WIDTH)
                 .show(ui, |ui| {
                     let fields: Vec<_> = state.form.fields_in(group).copied().collect();
                     for field in fields {
@@ -226,15 +230,20 @@ fn derived_rows_ui(
     match group {
         FormGroup::Council => {
             ui.label("Officer hours a month");
-            ui.label(lookup.hours(partnership.id).to_string())
+            ui.label(lookup.register.hours_per_month(partnership.id).to_string())
                 .on_hover_text("Added up from People and representation");
             ui.end_row();
         }
         FormGroup::Resources => {
             if let Some(year) = lookup.contribution_year {
                 ui.label(format!("Contribution {}", financial_year_label(year)));
-                ui.label(lookup.latest_contribution(partnership.id).format(true))
-                    .on_hover_text("Added up from Contributions");
+                ui.label(
+                    lookup
+                        .register
+                        .contribution_in_year(partnership.id, year)
+                        .format(true),
+                )
+                .on_hover_text("Added up from Contributions");
                 ui.end_row();
             }
         }

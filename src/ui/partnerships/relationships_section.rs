@@ -22,6 +22,10 @@ pub(crate) struct RelationshipPicker {
     picked: Option<PartnershipId>,
     /// What the last add or remove did, or why it was refused (`true`).
     message: Option<(String, bool)>,
+    /// The partnerships matching the search, and what they were found for (register
+    /// revision, search, partnership shown), so a large register is searched once per change.
+    found: Vec<(PartnershipId, String)>,
+    found_for: Option<(u64, String, PartnershipId)>,
 }
 
 impl Default for RelationshipPicker {
@@ -32,6 +36,8 @@ impl Default for RelationshipPicker {
             direction: Direction::Outgoing,
             picked: None,
             message: None,
+            found: Vec::new(),
+            found_for: None,
         }
     }
 }
@@ -138,7 +144,12 @@ fn add_ui(
             .desired_width(f32::INFINITY),
     )
     .labelled_by(search_label.id);
-    let found = matching_partnerships(context.register, &picker.search, partnership.id);
+    let wanted = (context.revision, picker.search.clone(), partnership.id);
+    if picker.found_for.as_ref() != Some(&wanted) {
+        picker.found = matching_partnerships(context.register, &picker.search, partnership.id);
+        picker.found_for = Some(wanted);
+    }
+    let found = &picker.found;
     if picker
         .picked
         .is_some_and(|id| !context.register.partnerships.contains_key(&id))
