@@ -17,8 +17,8 @@ use crate::model::{Edit, PartnershipId, Register};
 
 /// The width (in points) from which the detail form goes beside the table rather than under
 /// it: the table needs about 1,350 points to show every column with room for names, and the
-/// form about 420.
-pub const WIDTH_FOR_FORM_BESIDE: f32 = 1780.0;
+/// form about 520.
+pub const WIDTH_FOR_FORM_BESIDE: f32 = 1880.0;
 
 /// The panel's memory between frames.
 #[derive(Debug, Default)]
@@ -96,7 +96,7 @@ pub fn partnerships_panel_ui(
         if ui.available_width() >= WIDTH_FOR_FORM_BESIDE {
             egui::Panel::right("partnership_detail")
                 .resizable(true)
-                .default_size(420.0)
+                .default_size(520.0)
                 .size_range(320.0..=760.0)
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical()
