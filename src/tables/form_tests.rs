@@ -300,3 +300,71 @@ fn financial_years_are_typed_by_their_first_year_or_in_full() {
     assert!(parse_financial_year("twenty").is_err());
     assert!(parse_financial_year("3024").is_err());
 }
+
+#[test]
+fn the_partnerships_table_offers_every_form_field_as_a_column() {
+    let table = specs::partnerships();
+    let form = partnership_form();
+    for column in &form.spec.columns {
+        assert!(
+            table.column_index(column.id).is_some(),
+            "{} is a column of the table",
+            column.id
+        );
+    }
+    // The main columns stay first, and the status column is still where "change status" acts.
+    assert_eq!(table.columns[0].id, "name");
+    assert_eq!(
+        table.status_column.map(|c| table.columns[c].id),
+        Some("status")
+    );
+    let budget = table.column_index("total_budget").expect("budget");
+    assert!(table.columns[budget].hidden_by_default);
+}
+
+#[test]
+fn hidden_columns_are_not_worked_out_nor_totalled() {
+    let register = register();
+    let spec = specs::partnerships();
+    let mut shown: Vec<bool> = spec.columns.iter().map(|c| !c.hidden_by_default).collect();
+    let short = spec.column_index("short_name").expect("short name");
+    let money = spec.column_index("contribution").expect("money");
+    shown[money] = false;
+    let mut rows: TableRows<PartnershipId> = TableRows::default();
+    rows.refresh(
+        &spec,
+        &register,
+        today(),
+        1,
+        "",
+        None,
+        &shown,
+        RowScope::default(),
+    );
+    assert_eq!(
+        rows.visible_cells(0).expect("a row")[short].text,
+        "",
+        "hidden: not built"
+    );
+    assert_eq!(
+        totals_summary(&spec, &rows.totals(&spec)).as_deref(),
+        Some("TOTAL 0 hours"),
+        "a hidden column has no total"
+    );
+    shown[short] = true;
+    rows.refresh(
+        &spec,
+        &register,
+        today(),
+        1,
+        "",
+        None,
+        &shown,
+        RowScope::default(),
+    );
+    assert_eq!(
+        rows.visible_cells(0).expect("a row")[short].text,
+        "LSP",
+        "shown: built again"
+    );
+}

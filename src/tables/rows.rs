@@ -111,9 +111,11 @@ impl<K: Copy + PartialEq> TableRows<K> {
         shown_columns: &[bool],
         scope: RowScope,
     ) -> bool {
-        let rebuilt = self.built_for != Some(revision);
+        // Hidden columns' cells are not worked out (a partnership has forty fields): showing
+        // one builds the rows again.
+        let rebuilt = self.built_for != Some(revision) || self.shown.columns != shown_columns;
         if rebuilt {
-            self.build(spec, register, today);
+            self.build(spec, register, today, shown_columns);
             self.built_for = Some(revision);
         }
         let wanted = Shown {
@@ -135,16 +137,25 @@ impl<K: Copy + PartialEq> TableRows<K> {
         spec: &TableSpec<T>,
         register: &Register,
         today: NaiveDate,
+        shown_columns: &[bool],
     ) {
         let lookup = Lookup::new(register, today);
         let records = T::map(register);
         self.keys = records.keys().copied().collect();
+        let shown = |column: usize| shown_columns.get(column).copied().unwrap_or(true);
         self.cells = records
             .values()
             .map(|record| {
                 spec.columns
                     .iter()
-                    .map(|c| c.cell(&lookup, record))
+                    .enumerate()
+                    .map(|(index, c)| {
+                        if shown(index) {
+                            c.cell(&lookup, record)
+                        } else {
+                            Cell::text("")
+                        }
+                    })
                     .collect()
             })
             .collect();
@@ -269,7 +280,7 @@ impl<K: Copy + PartialEq> TableRows<K> {
 
     /// The totals row over the visible rows: one entry per column ("104", "£538,000").
     pub fn totals<T: Entity<Key = K> + 'static>(&self, spec: &TableSpec<T>) -> Vec<Option<String>> {
-        totals_over(spec, &self.cells, &self.visible)
+        totals_over(spec, &self.cells, &self.visible, &self.shown.columns)
     }
 
     /// Every financial year any row counts in (whatever the filter), newest first; empty for a
@@ -303,22 +314,30 @@ impl<K: Copy + PartialEq> TableRows<K> {
                     .copied()
                     .filter(|&row| self.year[row] == Some(year))
                     .collect();
-                (year, totals_over(spec, &self.cells, &rows))
+                (
+                    year,
+                    totals_over(spec, &self.cells, &rows, &self.shown.columns),
+                )
             })
             .collect()
     }
 }
 
-/// The totals row over `rows`: one entry per column ("104", "£538,000").
+/// The totals row over `rows`: one entry per shown column ("104", "£538,000"); none for a
+/// hidden one.
 fn totals_over<T: Entity + 'static>(
     spec: &TableSpec<T>,
     cells: &[Vec<Cell>],
     rows: &[usize],
+    shown: &[bool],
 ) -> Vec<Option<String>> {
     spec.columns
         .iter()
         .enumerate()
         .map(|(col, column)| {
+            if !shown.get(col).copied().unwrap_or(true) {
+                return None;
+            }
             let sum = || -> i64 {
                 rows.iter()
                     .filter_map(|&row| cells[row].get(col).and_then(Cell::number_value))

@@ -15,6 +15,7 @@ pub use actions::{actions, is_overdue};
 pub use contributions::contributions;
 pub use memberships::memberships;
 pub use organisations::organisations;
+pub(crate) use partnership_form::partnership_form_columns;
 pub use partnership_form::{FormField, FormGroup, PartnershipForm, partnership_form};
 pub use partnerships::partnerships;
 pub use people::{people, representations};

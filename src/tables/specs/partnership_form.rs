@@ -88,6 +88,27 @@ impl std::fmt::Debug for PartnershipForm {
 
 /// Builds the form's fields.
 pub fn partnership_form() -> PartnershipForm {
+    let (columns, fields) = form_columns();
+    let table = super::partnerships();
+    PartnershipForm {
+        spec: TableSpec {
+            id: "partnership_form",
+            noun: "partnership",
+            columns,
+            name_column: Some(0),
+            status_column: None,
+            ..table
+        },
+        fields,
+    }
+}
+
+/// Every field of the form as a column, for the partnerships table's hidden columns.
+pub(crate) fn partnership_form_columns() -> Vec<Column<Partnership>> {
+    form_columns().0
+}
+
+fn form_columns() -> (Vec<Column<Partnership>>, Vec<FormField>) {
     use FormGroup::*;
     type P = Partnership;
     // (group, multiline, hint, column)
@@ -512,16 +533,5 @@ pub fn partnership_form() -> PartnershipForm {
             hint,
         });
     }
-    let table = super::partnerships();
-    PartnershipForm {
-        spec: TableSpec {
-            id: "partnership_form",
-            noun: "partnership",
-            columns,
-            name_column: Some(0),
-            status_column: None,
-            ..table
-        },
-        fields,
-    }
+    (columns, fields)
 }
