@@ -107,16 +107,23 @@ pub(crate) fn toolbar_ui<T: Entity + 'static>(
             super::open_paste(state, None);
         }
         ui.menu_button("Columns", |ui| {
-            for column in &spec.columns {
-                let mut visible = !options.hidden.contains(column.id);
-                if ui.checkbox(&mut visible, column.header).changed() {
-                    if visible {
-                        options.hidden.remove(column.id);
-                    } else {
-                        options.hidden.insert(column.id.to_string());
+            // A long list (a partnership has forty fields) scrolls rather than leave the window.
+            let most = (ui.ctx().content_rect().height() - 160.0).max(200.0);
+            egui::ScrollArea::vertical()
+                .max_height(most)
+                .min_scrolled_height(most.min(640.0))
+                .show(ui, |ui| {
+                for column in &spec.columns {
+                    let mut visible = !options.hidden.contains(column.id);
+                    if ui.checkbox(&mut visible, column.header).changed() {
+                        if visible {
+                            options.hidden.remove(column.id);
+                        } else {
+                            options.hidden.insert(column.id.to_string());
+                        }
                     }
                 }
-            }
+            });
         });
     });
     notice_ui(ui, context, spec, state, commands);
