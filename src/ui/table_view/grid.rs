@@ -271,24 +271,42 @@ fn column_widths<T: Entity + 'static>(
         .iter()
         .map(|&c| heading_width(spec.columns[c].header).max(70.0))
         .collect();
+    let natural: Vec<f32> = longest
+        .iter()
+        .map(|&chars| chars as f32 * char_width + 24.0)
+        .collect();
     let wanted: Vec<f32> = columns
         .iter()
         .enumerate()
         .map(|(position, &c)| {
-            let text = longest[position] as f32 * char_width + 24.0;
             let most = if spec.columns[c].is_numeric() {
                 200.0
             } else {
                 420.0
             };
-            text.min(most).max(minimum[position])
+            natural[position].min(most).max(minimum[position])
         })
         .collect();
     let spacing = ui.spacing().item_spacing.x * columns.len() as f32 + 24.0;
     let room = ui.available_width() - spacing;
     let total: f32 = wanted.iter().sum();
     if total <= room {
-        return wanted;
+        // Room to spare: it goes to the columns whose text was cut at 420 points.
+        let short_of: Vec<f32> = natural
+            .iter()
+            .zip(&wanted)
+            .map(|(natural, want)| (natural - want).max(0.0))
+            .collect();
+        let needed: f32 = short_of.iter().sum();
+        if needed <= 0.0 {
+            return wanted;
+        }
+        let share = ((room - total) / needed).min(1.0);
+        return wanted
+            .iter()
+            .zip(&short_of)
+            .map(|(want, short)| want + short * share)
+            .collect();
     }
     // Narrow each column in proportion to what it has above its minimum.
     let floor: f32 = minimum.iter().sum();
