@@ -628,3 +628,60 @@ fn ctrl_click_on_the_current_partnership_deselects_it() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_sub_group_is_added_from_its_parent_s_form() {
+    let (_folder, mut harness) = sample_app();
+    let (parent, child) = {
+        let register = register(&harness);
+        let child = register
+            .partnerships
+            .values()
+            .find(|p| {
+                !register
+                    .relationships
+                    .values()
+                    .any(|r| r.from == p.id || r.to == p.id)
+                    && !register
+                        .partnerships
+                        .values()
+                        .any(|q| q.id != p.id && q.name.contains(&p.name))
+            })
+            .expect("a partnership with no relationships")
+            .clone();
+        let parent = register
+            .partnerships
+            .values()
+            .find(|p| p.id != child.id)
+            .expect("another")
+            .id;
+        (parent, child)
+    };
+    select(&mut harness, parent);
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Relationship type")
+        .click_accesskit();
+    harness.run_steps(2);
+    harness.get_by_label("Has as a sub-group").click();
+    harness.run_steps(2);
+    type_search(&mut harness, &child.name);
+    harness
+        .query_all_by_label(&child.name)
+        .max_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+        .expect("the picker lists it")
+        .click_accesskit();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::Button, "Add relationship")
+        .click_accesskit();
+    harness.run_steps(3);
+    assert!(
+        register(&harness)
+            .relationships
+            .values()
+            .any(|r| r.from == child.id
+                && r.to == parent
+                && r.kind == partnership_atlas::model::RelationshipKind::SubGroupOf),
+        "the picked partnership is the sub-group"
+    );
+}
