@@ -2,7 +2,9 @@
 //! typing, give it officer hours and a contribution, see an invalid amount refused in place,
 //! sort and filter, paste rows from Excel (Ctrl+V sends egui's `Event::Paste`) with one
 //! invalid row, fix it in the preview's "Rows to paste" box, apply, and undo the paste in one
-//! step.
+//! step. The partnership detail form: a governance flag, dates and money checked before they
+//! are written, relationships added from the picker, refused twice, removed and undone.
+//! Contributions totalled per financial year; Tab between cells; Ctrl+click deselects.
 
 use std::path::PathBuf;
 
@@ -272,5 +274,414 @@ fn pasted_rows_are_previewed_refused_while_one_is_invalid_and_undone_in_one_step
         register(&harness).contributions.len(),
         before,
         "one undo removes the whole paste"
+    );
+}
+
+/// Makes `id` the current partnership, so its detail form shows.
+fn select(harness: &mut Harness<'_, AtlasApp>, id: PartnershipId) {
+    harness.state_mut().select_partnership(Some(id));
+    harness.run_steps(3);
+}
+
+/// Opens a section of the detail form by its heading.
+fn open_section(harness: &mut Harness<'_, AtlasApp>, heading: &str) {
+    let node = harness.get_by_label(heading);
+    node.scroll_to_me();
+    harness.run_steps(2);
+    harness.get_by_label(heading).click_accesskit();
+    harness.run_steps(3);
+}
+
+/// Types `text` into the form's text field `label` and presses Enter.
+fn type_into_field(harness: &mut Harness<'_, AtlasApp>, label: &str, text: &str) {
+    let field = harness.get_by_role_and_label(Role::TextInput, label);
+    field.scroll_to_me();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(CTRL, Key::A);
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    harness.run_steps(1);
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+}
+
+#[test]
+fn the_detail_form_edits_governance_flags_dates_and_money_with_checks_and_undo() {
+    let (_folder, mut harness) = sample_app();
+    let id = register(&harness)
+        .partnerships
+        .values()
+        .find(|p| !p.risk_register && p.date_joined.is_none())
+        .expect("a partnership without a risk register or joining date")
+        .id;
+    select(&mut harness, id);
+
+    // A governance flag: one tick, one edit, one undo.
+    open_section(&mut harness, "Governance evidence");
+    harness
+        .get_by_role_and_label(Role::CheckBox, "A risk register exists")
+        .click_accesskit();
+    harness.run_steps(3);
+    assert!(register(&harness).partnerships[&id].risk_register);
+    harness.key_press_modifiers(CTRL, Key::Z);
+    harness.run_steps(3);
+    assert!(
+        !register(&harness).partnerships[&id].risk_register,
+        "undone"
+    );
+
+    // A date typed the British way, then a leaving date before it is refused in place.
+    type_into_field(&mut harness, "Date joined", "01/04/2020");
+    assert_eq!(
+        register(&harness).partnerships[&id]
+            .date_joined
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("2020-04-01")
+    );
+    type_into_field(&mut harness, "Date left", "2019-03-31");
+    assert!(
+        harness
+            .query_by_label_contains("before it was joined")
+            .is_some(),
+        "the reason is shown"
+    );
+    assert_eq!(register(&harness).partnerships[&id].date_left, None);
+
+    // Money in pounds and pence.
+    open_section(&mut harness, "Resources");
+    type_into_field(&mut harness, "Total annual budget", "£120,000.505");
+    assert!(
+        harness
+            .query_by_label_contains("more than two decimal places")
+            .is_some()
+    );
+    assert_eq!(register(&harness).partnerships[&id].total_budget, None);
+    type_into_field(&mut harness, "Total annual budget", "£120,000.50");
+    assert_eq!(
+        register(&harness).partnerships[&id]
+            .total_budget
+            .map(|m| m.pence),
+        Some(12_000_050)
+    );
+
+    // Every field has its own label.
+    for label in [
+        "Short name",
+        "Other names",
+        "Legal basis",
+        "Date created",
+        "Funding sources",
+        "Document link",
+        "Exit strategy",
+    ] {
+        assert!(
+            harness
+                .query_by_role_and_label(Role::TextInput, label)
+                .is_some()
+                || harness
+                    .query_by_role_and_label(Role::MultilineTextInput, label)
+                    .is_some(),
+            "{label} is a labelled field"
+        );
+    }
+}
+
+#[test]
+fn relationships_are_added_from_the_picker_refused_twice_removed_and_undone() {
+    let (_folder, mut harness) = sample_app();
+    let names: Vec<(PartnershipId, String)> = register(&harness)
+        .partnerships
+        .values()
+        .map(|p| (p.id, p.name.clone()))
+        .collect();
+    // Two partnerships with no line between them yet.
+    let (this, other) = names
+        .iter()
+        .flat_map(|a| names.iter().map(move |b| (a, b)))
+        .find(|(a, b)| {
+            a.0 != b.0
+                && !register(&harness)
+                    .relationships
+                    .values()
+                    .any(|r| (r.from == a.0 && r.to == b.0) || (r.from == b.0 && r.to == a.0))
+                && !names.iter().any(|n| n.0 != b.0 && n.1.contains(&b.1))
+        })
+        .map(|(a, b)| (a.clone(), b.clone()))
+        .expect("two unrelated partnerships");
+    select(&mut harness, this.0);
+    let count = register(&harness).relationships.len();
+
+    let pick = |harness: &mut Harness<'_, AtlasApp>| {
+        type_search(harness, &other.1);
+        // The picker's entry, not the table's cell of the same name: the rightmost.
+        harness
+            .query_all_by_label(&other.1)
+            .max_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+            .expect("the picker lists it")
+            .click_accesskit();
+        harness.run_steps(2);
+        harness
+            .get_by_role_and_label(Role::Button, "Add relationship")
+            .click_accesskit();
+        harness.run_steps(3);
+    };
+    pick(&mut harness);
+    let added = register(&harness)
+        .relationships
+        .values()
+        .find(|r| r.from == this.0 && r.to == other.0)
+        .expect("added")
+        .clone();
+    assert_eq!(
+        added.kind,
+        partnership_atlas::model::RelationshipKind::SubGroupOf
+    );
+    assert_eq!(register(&harness).relationships.len(), count + 1);
+
+    // The same line again is refused with the reason.
+    pick(&mut harness);
+    assert!(
+        harness
+            .query_by_label_contains("already recorded")
+            .is_some()
+    );
+    assert_eq!(register(&harness).relationships.len(), count + 1);
+
+    // Removed from its line in the list, and brought back by undo.
+    let remove = format!("Remove “Sub-group of {}”", other.1);
+    harness.get_by_label(&remove).click_accesskit();
+    harness.run_steps(3);
+    assert_eq!(register(&harness).relationships.len(), count);
+    harness.key_press_modifiers(CTRL, Key::Z);
+    harness.run_steps(3);
+    assert!(register(&harness).relationships.contains_key(&added.id));
+
+    // Seen from the other side too.
+    select(&mut harness, other.0);
+    assert!(
+        harness
+            .query_by_label(&format!("Remove “Has {} as a sub-group”", this.1))
+            .is_some()
+    );
+}
+
+fn type_search(harness: &mut Harness<'_, AtlasApp>, text: &str) {
+    let field = harness.get_by_role_and_label(Role::TextInput, "Find a partnership");
+    field.scroll_to_me();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Find a partnership")
+        .focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(CTRL, Key::A);
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Find a partnership")
+        .type_text(text);
+    harness.run_steps(3);
+}
+
+#[test]
+fn contributions_total_the_chosen_financial_year_not_every_year() {
+    let (_folder, mut harness) = sample_app();
+    show_panel(&mut harness, "Contributions");
+    let register_now = register(&harness).clone();
+    let latest = register_now.latest_contribution_year().expect("a year");
+    let sum_in = |year: i32| -> i64 {
+        register_now
+            .contributions
+            .values()
+            .filter(|c| c.year == year)
+            .map(|c| c.amount.pence)
+            .sum()
+    };
+    let label = partnership_atlas::tables::financial_year_label(latest);
+    let expected = partnership_atlas::model::Money {
+        pence: sum_in(latest),
+    }
+    .format(true);
+    assert!(
+        harness
+            .query_by_label_contains(&format!("Total {label}: {expected}"))
+            .is_some(),
+        "the newest year's total, {expected}"
+    );
+    let years: std::collections::BTreeSet<i32> = register_now
+        .contributions
+        .values()
+        .map(|c| c.year)
+        .collect();
+    assert!(years.len() >= 2, "the sample has several years");
+    assert!(harness.query_by_label_contains("Totals by year").is_none());
+
+    // All years: one total per year, never one sum of them all.
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Financial year")
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label("All years").click();
+    harness.run_steps(3);
+    assert!(harness.query_by_label_contains("Totals by year").is_some());
+    let all = partnership_atlas::model::Money {
+        pence: years.iter().map(|&y| sum_in(y)).sum(),
+    }
+    .format(true);
+    assert!(harness.query_by_label_contains(&all).is_none() || years.len() < 2);
+}
+
+#[test]
+fn tab_moves_between_cells_without_editing_and_enter_edits_the_cell_reached() {
+    let (_folder, mut harness) = sample_app();
+    show_panel(&mut harness, "Organisations");
+    let first = harness
+        .state()
+        .ui_state()
+        .tables
+        .organisations
+        .rows()
+        .visible_key(0)
+        .expect("a row");
+    let name = register(&harness).organisations[&first].name.clone();
+    harness
+        .query_all_by_role_and_label(Role::Button, &name)
+        .min_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+        .expect("the name cell")
+        .click();
+    harness.run_steps(2);
+    let cursor = |harness: &Harness<'_, AtlasApp>| {
+        harness
+            .state()
+            .ui_state()
+            .tables
+            .organisations
+            .cursor()
+            .expect("a current cell")
+    };
+    assert_eq!(cursor(&harness), (first, 0));
+    harness.key_press(Key::Tab);
+    harness.run_steps(2);
+    assert_eq!(cursor(&harness), (first, 1), "Tab moves right");
+    assert!(
+        !harness.state().ui_state().tables.organisations.is_editing(),
+        "without editing"
+    );
+    harness.key_press(Key::Tab);
+    harness.run_steps(2);
+    assert_eq!(cursor(&harness).1, 2);
+    harness.key_press_modifiers(
+        Modifiers {
+            shift: true,
+            ..Modifiers::NONE
+        },
+        Key::Tab,
+    );
+    harness.run_steps(2);
+    assert_eq!(cursor(&harness), (first, 1), "Shift+Tab moves back");
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    assert!(
+        harness.state().ui_state().tables.organisations.is_editing(),
+        "Enter edits the cell reached"
+    );
+}
+
+#[test]
+fn ctrl_click_on_the_current_partnership_deselects_it() {
+    let (_folder, mut harness) = sample_app();
+    let first = harness
+        .state()
+        .ui_state()
+        .partnerships
+        .table
+        .rows()
+        .visible_key(0)
+        .expect("a row");
+    let name = register(&harness).partnerships[&first].name.clone();
+    harness
+        .query_all_by_role_and_label(Role::Button, &name)
+        .min_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+        .expect("the name cell")
+        .click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().ui_state().current_partnership, Some(first));
+    harness
+        .query_all_by_role_and_label(Role::Button, &name)
+        .min_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+        .expect("the name cell")
+        .click_modifiers(CTRL);
+    harness.run_steps(3);
+    assert_eq!(harness.state().ui_state().current_partnership, None);
+    assert!(
+        harness
+            .state()
+            .ui_state()
+            .partnerships
+            .table
+            .selected()
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_sub_group_is_added_from_its_parent_s_form() {
+    let (_folder, mut harness) = sample_app();
+    let (parent, child) = {
+        let register = register(&harness);
+        let child = register
+            .partnerships
+            .values()
+            .find(|p| {
+                !register
+                    .relationships
+                    .values()
+                    .any(|r| r.from == p.id || r.to == p.id)
+                    && !register
+                        .partnerships
+                        .values()
+                        .any(|q| q.id != p.id && q.name.contains(&p.name))
+            })
+            .expect("a partnership with no relationships")
+            .clone();
+        let parent = register
+            .partnerships
+            .values()
+            .find(|p| p.id != child.id)
+            .expect("another")
+            .id;
+        (parent, child)
+    };
+    select(&mut harness, parent);
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Relationship type")
+        .click_accesskit();
+    harness.run_steps(2);
+    harness.get_by_label("Has as a sub-group").click();
+    harness.run_steps(2);
+    type_search(&mut harness, &child.name);
+    harness
+        .query_all_by_label(&child.name)
+        .max_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+        .expect("the picker lists it")
+        .click_accesskit();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::Button, "Add relationship")
+        .click_accesskit();
+    harness.run_steps(3);
+    assert!(
+        register(&harness)
+            .relationships
+            .values()
+            .any(|r| r.from == child.id
+                && r.to == parent
+                && r.kind == partnership_atlas::model::RelationshipKind::SubGroupOf),
+        "the picked partnership is the sub-group"
     );
 }

@@ -190,6 +190,51 @@ impl<T: 'static> Column<T> {
         column
     }
 
+    /// Pounds and pence, or nothing (an unknown budget); not totalled.
+    pub fn optional_money(
+        id: &'static str,
+        header: &'static str,
+        get: fn(&T) -> Option<Money>,
+        put: fn(&mut T, Option<Money>),
+    ) -> Self {
+        let show = move |_: &Lookup<'_>, r: &T| match get(r) {
+            Some(m) => Cell::number(m.format(false), m.pence),
+            None => Cell::text(""),
+        };
+        let mut column = Self::new(id, header, EditorKind::Money, Box::new(show));
+        column.set = Some(Box::new(move |_, r, text| {
+            let value = if text.trim().is_empty() {
+                None
+            } else {
+                Some(Money::parse(text)?)
+            };
+            put(r, value);
+            Ok(())
+        }));
+        column
+    }
+
+    /// A list of short texts (other names), shown and typed separated by semicolons; empty
+    /// entries and repeats are dropped.
+    pub fn list(
+        id: &'static str,
+        header: &'static str,
+        get: fn(&T) -> &[String],
+        put: fn(&mut T, Vec<String>),
+    ) -> Self {
+        let mut column = Self::new(
+            id,
+            header,
+            EditorKind::Text,
+            Box::new(move |_, r| Cell::text(get(r).join("; "))),
+        );
+        column.set = Some(Box::new(move |_, r, text| {
+            put(r, parse_list(text));
+            Ok(())
+        }));
+        column
+    }
+
     /// Hours to one decimal place, never negative, totalled.
     pub fn hours(
         id: &'static str,
@@ -260,6 +305,25 @@ impl<T: 'static> Column<T> {
                 )));
             }
             put(r, value);
+            Ok(())
+        }));
+        column
+    }
+
+    /// A financial year, shown "2026/27" and typed "2026", "2026/27" or "2026-2027".
+    pub fn financial_year(
+        id: &'static str,
+        header: &'static str,
+        get: fn(&T) -> i32,
+        put: fn(&mut T, i32),
+    ) -> Self {
+        let show = move |_: &Lookup<'_>, r: &T| {
+            let year = get(r);
+            Cell::number(super::ops::financial_year_label(year), i64::from(year))
+        };
+        let mut column = Self::new(id, header, EditorKind::Integer, Box::new(show));
+        column.set = Some(Box::new(move |_, r, text| {
+            put(r, parse_financial_year(text)?);
             Ok(())
         }));
         column
@@ -368,6 +432,60 @@ impl<T: 'static> Column<T> {
         column.set = Some(Box::new(move |_, r, text| put(r, text)));
         column
     }
+}
+
+/// Reads "CDRP; Safer Harborough" as its entries: trimmed, single-spaced, no empty entries,
+/// no repeats (ignoring case).
+pub fn parse_list(text: &str) -> Vec<String> {
+    let mut entries: Vec<String> = Vec::new();
+    for entry in text.split(';') {
+        let tidy = entry.split_whitespace().collect::<Vec<_>>().join(" ");
+        let seen = entries
+            .iter()
+            .any(|e| crate::model::normalised_name(e) == crate::model::normalised_name(&tidy));
+        if !tidy.is_empty() && !seen {
+            entries.push(tidy);
+        }
+    }
+    entries
+}
+
+/// Reads a financial year by the year it starts in: "2026", "2026/27", "2026-27" or
+/// "2026/2027" (the second year must follow the first). 1990 to 2100.
+pub fn parse_financial_year(text: &str) -> Result<i32, InvalidValue> {
+    let trimmed = text.trim();
+    let not_a_year = || {
+        InvalidValue(format!(
+            "\"{trimmed}\" is not a financial year: type the year it starts in, for example 2026 or 2026/27"
+        ))
+    };
+    let (first, second) = match trimmed.split_once(['/', '-']) {
+        Some((first, second)) => (first.trim(), Some(second.trim())),
+        None => (trimmed, None),
+    };
+    if first.len() != 4 || !first.chars().all(|c| c.is_ascii_digit()) {
+        return Err(not_a_year());
+    }
+    let year: i32 = first.parse().map_err(|_| not_a_year())?;
+    if let Some(second) = second {
+        let next = year + 1;
+        let matches = match second.len() {
+            2 => second.parse::<i32>().ok() == Some(next.rem_euclid(100)),
+            4 => second.parse::<i32>().ok() == Some(next),
+            _ => false,
+        };
+        if !matches {
+            return Err(InvalidValue(format!(
+                "\"{trimmed}\" is not a financial year: {year} is followed by {next}"
+            )));
+        }
+    }
+    if !(1990..=2100).contains(&year) {
+        return Err(InvalidValue(format!(
+            "A financial year must be between 1990 and 2100, not {year}"
+        )));
+    }
+    Ok(year)
 }
 
 /// Reads "Yes"/"No" and the other ways a spreadsheet says so.

@@ -46,6 +46,19 @@ impl<'a> Lookup<'a> {
         }
     }
 
+    /// Names of linked records only, without the sums of hours and money (which then read
+    /// as zero): for checking and showing one record's fields, as the detail form does each
+    /// frame.
+    pub fn names_only(register: &'a Register, today: NaiveDate) -> Self {
+        Self {
+            register,
+            today,
+            contribution_year: register.latest_contribution_year(),
+            hours: HashMap::new(),
+            money: HashMap::new(),
+        }
+    }
+
     /// Officer hours a month on a partnership, over all its representatives.
     pub fn hours(&self, id: PartnershipId) -> Hours {
         self.hours.get(&id).copied().unwrap_or_default()

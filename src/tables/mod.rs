@@ -13,15 +13,22 @@ mod ops;
 mod paste;
 mod rows;
 pub mod specs;
+mod structure;
 mod tsv;
 
 pub use cell::{Cell, EditorKind, LinkTarget, SortKey, TotalKind};
 pub use column::{ChoiceValue, Column};
 pub use lookup::Lookup;
-pub use ops::{TableSpec, totals_summary};
+pub use ops::{TableSpec, financial_year_label, totals_summary, year_totals_summary};
 pub use paste::{PastePreview, PreviewRow, RowOutcome};
-pub use rows::{SortOrder, TableRows};
+pub use rows::{RowScope, SortOrder, TableRows, YearScope};
+pub use structure::{
+    Direction, RelationshipLine, add_relationship, direction_words, matching_partnerships,
+    relationships_of, remove_relationship,
+};
 pub use tsv::{parse_tsv, write_tsv};
 
+#[cfg(test)]
+mod form_tests;
 #[cfg(test)]
 mod tests;

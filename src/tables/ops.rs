@@ -35,6 +35,8 @@ pub struct TableSpec<T: Entity + 'static> {
     pub flagged: Option<fn(&Lookup<'_>, &T) -> bool>,
     /// The column a "change status" acts on.
     pub status_column: Option<usize>,
+    /// The financial year a row counts in (2026 is 2026/27): its totals are per year.
+    pub year_of: Option<fn(&T) -> i32>,
 }
 
 impl<T: Entity + 'static> TableSpec<T> {
@@ -254,6 +256,51 @@ pub fn totals_summary<T: Entity + 'static>(
         })
         .collect();
     (!parts.is_empty()).then(|| format!("TOTAL {}", parts.join(", ")))
+}
+
+/// "2026/27": the financial year starting in April of `year`.
+pub fn financial_year_label(year: i32) -> String {
+    format!("{year}/{:02}", (year + 1).rem_euclid(100))
+}
+
+/// The totals line of a table whose rows count in financial years: "Total 2026/27: £538,000"
+/// for one year, or "Totals by year: 2026/27 £538,000; 2025/26 £510,500" when the rows span
+/// several. `by_year` is newest first, as [`TableRows::totals_by_year`](super::TableRows::totals_by_year)
+/// gives it.
+pub fn year_totals_summary<T: Entity + 'static>(
+    spec: &TableSpec<T>,
+    by_year: &[(i32, Vec<Option<String>>)],
+) -> Option<String> {
+    let in_words = |totals: &[Option<String>]| -> Option<String> {
+        let parts: Vec<String> = spec
+            .columns
+            .iter()
+            .zip(totals)
+            .filter_map(|(column, total)| {
+                let total = total.as_ref()?;
+                Some(match column.total {
+                    TotalKind::Hours => format!("{total} hours"),
+                    _ => total.clone(),
+                })
+            })
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    };
+    match by_year {
+        [] => None,
+        [(year, totals)] => {
+            in_words(totals).map(|words| format!("Total {}: {words}", financial_year_label(*year)))
+        }
+        several => {
+            let parts: Vec<String> = several
+                .iter()
+                .filter_map(|(year, totals)| {
+                    in_words(totals).map(|words| format!("{} {words}", financial_year_label(*year)))
+                })
+                .collect();
+            (!parts.is_empty()).then(|| format!("Totals by year: {}", parts.join("; ")))
+        }
+    }
 }
 
 /// An update, or a delete and insert when the change moves the record to another key (a tag

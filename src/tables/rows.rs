@@ -35,13 +35,34 @@ impl SortOrder {
     }
 }
 
+/// Which rows a table keeps before its filter: all, one partnership's, one year's.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RowScope {
+    /// Only the rows of this partnership.
+    pub partnership: Option<PartnershipId>,
+    /// Only the rows of one financial year, or all (tables with years).
+    pub year: YearScope,
+}
+
+/// Which financial year's rows a table with years keeps.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum YearScope {
+    /// Every year.
+    #[default]
+    All,
+    /// The newest year any row counts in (follows the register as years are added).
+    Latest,
+    /// One year (2026 is 2026/27).
+    Year(i32),
+}
+
 /// What the visible rows were last worked out for.
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Shown {
     filter: String,
     sort: Option<SortOrder>,
     columns: Vec<bool>,
-    scope: Option<PartnershipId>,
+    scope: RowScope,
 }
 
 /// The rows of one table, built once per register change.
@@ -52,6 +73,7 @@ pub struct TableRows<K> {
     search: Vec<Vec<String>>,
     flagged: Vec<bool>,
     partnership: Vec<Option<PartnershipId>>,
+    year: Vec<Option<i32>>,
     visible: Vec<usize>,
     built_for: Option<u64>,
     shown: Shown,
@@ -65,6 +87,7 @@ impl<K> Default for TableRows<K> {
             search: Vec::new(),
             flagged: Vec::new(),
             partnership: Vec::new(),
+            year: Vec::new(),
             visible: Vec::new(),
             built_for: None,
             shown: Shown::default(),
@@ -86,11 +109,13 @@ impl<K: Copy + PartialEq> TableRows<K> {
         filter: &str,
         sort: Option<SortOrder>,
         shown_columns: &[bool],
-        scope: Option<PartnershipId>,
+        scope: RowScope,
     ) -> bool {
-        let rebuilt = self.built_for != Some(revision);
+        // Hidden columns' cells are not worked out (a partnership has forty fields): showing
+        // one builds the rows again.
+        let rebuilt = self.built_for != Some(revision) || self.shown.columns != shown_columns;
         if rebuilt {
-            self.build(spec, register, today);
+            self.build(spec, register, today, shown_columns);
             self.built_for = Some(revision);
         }
         let wanted = Shown {
@@ -112,16 +137,25 @@ impl<K: Copy + PartialEq> TableRows<K> {
         spec: &TableSpec<T>,
         register: &Register,
         today: NaiveDate,
+        shown_columns: &[bool],
     ) {
         let lookup = Lookup::new(register, today);
         let records = T::map(register);
         self.keys = records.keys().copied().collect();
+        let shown = |column: usize| shown_columns.get(column).copied().unwrap_or(true);
         self.cells = records
             .values()
             .map(|record| {
                 spec.columns
                     .iter()
-                    .map(|c| c.cell(&lookup, record))
+                    .enumerate()
+                    .map(|(index, c)| {
+                        if shown(index) {
+                            c.cell(&lookup, record)
+                        } else {
+                            Cell::text("")
+                        }
+                    })
                     .collect()
             })
             .collect();
@@ -138,6 +172,10 @@ impl<K: Copy + PartialEq> TableRows<K> {
             .values()
             .map(|record| spec.partnership_of.and_then(|of| of(record)))
             .collect();
+        self.year = records
+            .values()
+            .map(|record| spec.year_of.map(|of| of(record)))
+            .collect();
     }
 
     fn filtered_and_sorted(&self) -> Vec<usize> {
@@ -148,11 +186,14 @@ impl<K: Copy + PartialEq> TableRows<K> {
             .map(str::to_lowercase)
             .collect();
         let columns = &self.shown.columns;
+        let year = self.year_shown();
         let mut visible: Vec<usize> = (0..self.keys.len())
             .filter(|&row| {
-                self.shown
-                    .scope
-                    .is_none_or(|scope| self.partnership[row] == Some(scope))
+                let scope = self.shown.scope;
+                scope
+                    .partnership
+                    .is_none_or(|p| self.partnership[row] == Some(p))
+                    && year.is_none_or(|y| self.year[row] == Some(y))
             })
             .filter(|&row| {
                 words.iter().all(|word| {
@@ -174,6 +215,16 @@ impl<K: Copy + PartialEq> TableRows<K> {
             });
         }
         visible
+    }
+
+    /// The one financial year the rows are kept to, if they are (the scope's year, with
+    /// "latest" worked out).
+    pub fn year_shown(&self) -> Option<i32> {
+        match self.shown.scope.year {
+            YearScope::All => None,
+            YearScope::Latest => self.year.iter().flatten().copied().max(),
+            YearScope::Year(year) => Some(year),
+        }
     }
 
     /// Forgets everything (another register was opened).
@@ -229,27 +280,79 @@ impl<K: Copy + PartialEq> TableRows<K> {
 
     /// The totals row over the visible rows: one entry per column ("104", "£538,000").
     pub fn totals<T: Entity<Key = K> + 'static>(&self, spec: &TableSpec<T>) -> Vec<Option<String>> {
-        spec.columns
+        totals_over(spec, &self.cells, &self.visible, &self.shown.columns)
+    }
+
+    /// Every financial year any row counts in (whatever the filter), newest first; empty for a
+    /// table without years.
+    pub fn years(&self) -> Vec<i32> {
+        let mut years: Vec<i32> = self.year.iter().flatten().copied().collect();
+        years.sort_unstable_by(|a, b| b.cmp(a));
+        years.dedup();
+        years
+    }
+
+    /// The totals row over the visible rows of each financial year, newest first: money of
+    /// different years is never added together. Empty for a table without years.
+    pub fn totals_by_year<T: Entity<Key = K> + 'static>(
+        &self,
+        spec: &TableSpec<T>,
+    ) -> Vec<(i32, Vec<Option<String>>)> {
+        let mut years: Vec<i32> = self
+            .visible
             .iter()
-            .enumerate()
-            .map(|(col, column)| {
-                let sum = || -> i64 {
-                    self.visible
-                        .iter()
-                        .filter_map(|&row| self.cells[row].get(col).and_then(Cell::number_value))
-                        .sum()
-                };
-                match column.total {
-                    TotalKind::None => None,
-                    TotalKind::Hours => Some(
-                        Hours {
-                            tenths: u32::try_from(sum()).unwrap_or(u32::MAX),
-                        }
-                        .to_string(),
-                    ),
-                    TotalKind::Money => Some(Money { pence: sum() }.format(true)),
-                }
+            .filter_map(|&row| self.year[row])
+            .collect();
+        years.sort_unstable_by(|a, b| b.cmp(a));
+        years.dedup();
+        years
+            .into_iter()
+            .map(|year| {
+                let rows: Vec<usize> = self
+                    .visible
+                    .iter()
+                    .copied()
+                    .filter(|&row| self.year[row] == Some(year))
+                    .collect();
+                (
+                    year,
+                    totals_over(spec, &self.cells, &rows, &self.shown.columns),
+                )
             })
             .collect()
     }
+}
+
+/// The totals row over `rows`: one entry per shown column ("104", "£538,000"); none for a
+/// hidden one.
+fn totals_over<T: Entity + 'static>(
+    spec: &TableSpec<T>,
+    cells: &[Vec<Cell>],
+    rows: &[usize],
+    shown: &[bool],
+) -> Vec<Option<String>> {
+    spec.columns
+        .iter()
+        .enumerate()
+        .map(|(col, column)| {
+            if !shown.get(col).copied().unwrap_or(true) {
+                return None;
+            }
+            let sum = || -> i64 {
+                rows.iter()
+                    .filter_map(|&row| cells[row].get(col).and_then(Cell::number_value))
+                    .sum()
+            };
+            match column.total {
+                TotalKind::None => None,
+                TotalKind::Hours => Some(
+                    Hours {
+                        tenths: u32::try_from(sum()).unwrap_or(u32::MAX),
+                    }
+                    .to_string(),
+                ),
+                TotalKind::Money => Some(Money { pence: sum() }.format(true)),
+            }
+        })
+        .collect()
 }

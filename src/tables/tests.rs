@@ -437,7 +437,16 @@ fn rows_for(
     let spec = specs::partnerships();
     let shown: Vec<bool> = spec.columns.iter().map(|c| !c.hidden_by_default).collect();
     let mut rows = TableRows::default();
-    rows.refresh(&spec, register, today(), 1, filter, sort, &shown, None);
+    rows.refresh(
+        &spec,
+        register,
+        today(),
+        1,
+        filter,
+        sort,
+        &shown,
+        RowScope::default(),
+    );
     rows
 }
 
@@ -530,7 +539,16 @@ fn overdue_actions_are_flagged() {
     let spec = specs::actions();
     let mut rows = TableRows::default();
     let shown = vec![true; spec.columns.len()];
-    rows.refresh(&spec, &register, today(), 1, "", None, &shown, None);
+    rows.refresh(
+        &spec,
+        &register,
+        today(),
+        1,
+        "",
+        None,
+        &shown,
+        RowScope::default(),
+    );
     let flagged: Vec<bool> = (0..3).map(|i| rows.visible_flagged(i)).collect();
     assert_eq!(flagged, [true, false, false]);
 }
@@ -549,7 +567,7 @@ fn copied_rows_have_a_heading_line_and_paste_back_unchanged() {
         "{text}"
     );
     assert!(
-        text.contains("1\tCommunity Safety Partnership\t2025\tRevenue contribution\t£38,000.00"),
+        text.contains("1\tCommunity Safety Partnership\t2025/26\tRevenue contribution\t£38,000.00"),
         "{text}"
     );
     let preview = PastePreview::build(&spec, &lookup, &text, &shown, None);

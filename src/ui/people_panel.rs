@@ -80,11 +80,19 @@ fn matrix_ui(ui: &mut egui::Ui, context: &PanelContext<'_>, current: &mut Option
                             .map(|x| x.short_name.as_str())
                             .filter(|s| !s.is_empty())
                             .unwrap_or(name);
-                        if ui
-                            .selectable_label(*current == Some(p), short)
-                            .on_hover_text(name)
-                            .clicked()
-                        {
+                        // Long names wrap, so a column is as narrow as its figures allow.
+                        let clicked = ui
+                            .scope(|ui| {
+                                ui.set_max_width(120.0);
+                                ui.add(
+                                    egui::Button::selectable(*current == Some(p), short)
+                                        .wrap_mode(egui::TextWrapMode::Wrap),
+                                )
+                                .on_hover_text(name)
+                                .clicked()
+                            })
+                            .inner;
+                        if clicked {
                             *current = Some(p);
                         }
                     }
@@ -112,6 +120,20 @@ fn matrix_ui(ui: &mut egui::Ui, context: &PanelContext<'_>, current: &mut Option
                         ui.label(egui::RichText::new(total.to_string()).strong());
                         ui.end_row();
                     }
+                    // Each partnership's total, and the grand total ("TOTAL 104 hours").
+                    ui.label(egui::RichText::new("Total").strong());
+                    let mut grand = Hours::ZERO;
+                    for &p in &partnerships {
+                        let total: Hours = hours
+                            .iter()
+                            .filter(|((_, partnership), _)| *partnership == p)
+                            .map(|(_, h)| *h)
+                            .sum();
+                        grand = grand + total;
+                        ui.label(egui::RichText::new(total.to_string()).strong());
+                    }
+                    ui.label(egui::RichText::new(grand.to_string()).strong());
+                    ui.end_row();
                 });
         });
 }

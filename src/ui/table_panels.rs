@@ -137,12 +137,22 @@ pub fn options_for<'a, T: Entity>(
 ) -> TableViewOptions<'a> {
     let map = hidden_columns.get_or_insert_with(BTreeMap::new);
     let hidden = map
-        .entry(spec.id.to_string())
+        .entry(settings_key(spec.id))
         .or_insert_with(|| default_hidden(spec));
     TableViewOptions {
         hidden,
         current,
         add_command: None,
+    }
+}
+
+/// The key a table's hidden columns are remembered under. The partnerships table gained a
+/// hidden column for every field of the detail form; hidden columns remembered from before
+/// would show them all, so its columns are remembered afresh under a new key.
+fn settings_key(table: &str) -> String {
+    match table {
+        "partnerships" => "partnerships (every field)".to_string(),
+        other => other.to_string(),
     }
 }
 

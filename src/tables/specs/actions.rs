@@ -56,6 +56,7 @@ pub fn actions() -> TableSpec<Action> {
         partnership_of: Some(|r| r.partnership),
         flagged: Some(|lookup, r| is_overdue(r, lookup.today)),
         status_column: Some(4),
+        year_of: None,
     }
 }
 

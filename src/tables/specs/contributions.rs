@@ -18,13 +18,7 @@ pub fn contributions() -> TableSpec<Contribution> {
                 |r: &Contribution| Some(r.partnership.0),
                 |r, v| r.partnership = PartnershipId(v.unwrap_or_default()),
             ),
-            Column::integer(
-                "year",
-                "Financial year",
-                (1990, 2100),
-                |r| i64::from(r.year),
-                |r, v| r.year = i32::try_from(v).unwrap_or(r.year),
-            ),
+            Column::financial_year("year", "Financial year", |r| r.year, |r, v| r.year = v),
             Column::choice("kind", "Type", |r: &Contribution| r.kind, |r, v| r.kind = v),
             Column::money("amount", "Amount", |r| r.amount, |r, v| r.amount = v),
             Column::text("notes", "Notes", |r| &r.notes, |r, v| r.notes = v),
@@ -42,5 +36,6 @@ pub fn contributions() -> TableSpec<Contribution> {
         partnership_of: Some(|r| Some(r.partnership)),
         flagged: None,
         status_column: None,
+        year_of: Some(|r| r.year),
     }
 }

@@ -49,5 +49,6 @@ pub fn memberships() -> TableSpec<Membership> {
         partnership_of: Some(|r| Some(r.partnership)),
         flagged: None,
         status_column: None,
+        year_of: None,
     }
 }

@@ -56,6 +56,7 @@ pub fn organisations() -> TableSpec<Organisation> {
         partnership_of: None,
         flagged: None,
         status_column: None,
+        year_of: None,
     }
 }
 

@@ -3,8 +3,21 @@
 use crate::model::*;
 use crate::tables::{Cell, Column, TableSpec, TotalKind};
 
-/// The partnerships table.
+/// The partnerships table: the main columns, then every other field of the detail form as a
+/// hidden column (shown with Columns), so the whole record can be copied to Excel and pasted
+/// back.
 pub fn partnerships() -> TableSpec<Partnership> {
+    let mut spec = main_columns();
+    let form = super::partnership_form_columns();
+    for column in form {
+        if spec.column_index(column.id).is_none() {
+            spec.columns.push(column.hidden());
+        }
+    }
+    spec
+}
+
+fn main_columns() -> TableSpec<Partnership> {
     TableSpec {
         id: "partnerships",
         noun: "partnership",
@@ -130,5 +143,6 @@ pub fn partnerships() -> TableSpec<Partnership> {
         partnership_of: Some(|r| Some(r.id)),
         flagged: None,
         status_column: Some(3),
+        year_of: None,
     }
 }

@@ -44,6 +44,7 @@ pub fn people() -> TableSpec<Person> {
         partnership_of: None,
         flagged: None,
         status_column: None,
+        year_of: None,
     }
 }
 
@@ -120,5 +121,6 @@ pub fn representations() -> TableSpec<Representation> {
         partnership_of: Some(|r| Some(r.partnership)),
         flagged: None,
         status_column: None,
+        year_of: None,
     }
 }

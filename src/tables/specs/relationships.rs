@@ -53,5 +53,6 @@ pub fn relationships() -> TableSpec<Relationship> {
         partnership_of: Some(|r| Some(r.from)),
         flagged: None,
         status_column: None,
+        year_of: None,
     }
 }

@@ -46,6 +46,7 @@ pub fn strategies() -> TableSpec<Strategy> {
         partnership_of: None,
         flagged: None,
         status_column: None,
+        year_of: None,
     }
 }
 
@@ -90,6 +91,7 @@ pub fn objectives() -> TableSpec<Objective> {
         partnership_of: None,
         flagged: None,
         status_column: None,
+        year_of: None,
     }
 }
 
@@ -138,6 +140,7 @@ pub fn measures() -> TableSpec<Measure> {
         partnership_of: None,
         flagged: None,
         status_column: None,
+        year_of: None,
     }
 }
 
@@ -190,5 +193,6 @@ pub fn objective_deliveries() -> TableSpec<ObjectiveDelivery> {
         partnership_of: Some(|r| Some(r.partnership)),
         flagged: None,
         status_column: None,
+        year_of: None,
     }
 }

@@ -49,6 +49,7 @@ pub fn themes() -> TableSpec<Theme> {
         partnership_of: None,
         flagged: None,
         status_column: None,
+        year_of: None,
     }
 }
 
@@ -98,6 +99,7 @@ pub fn priorities() -> TableSpec<Priority> {
         partnership_of: None,
         flagged: None,
         status_column: None,
+        year_of: None,
     }
 }
 
@@ -141,6 +143,7 @@ pub fn theme_tags() -> TableSpec<ThemeTag> {
         partnership_of: Some(|r| Some(r.partnership)),
         flagged: None,
         status_column: None,
+        year_of: None,
     }
 }
 
@@ -189,5 +192,6 @@ pub fn priority_tags() -> TableSpec<PriorityTag> {
         partnership_of: Some(|r| Some(r.partnership)),
         flagged: None,
         status_column: None,
+        year_of: None,
     }
 }

@@ -1,76 +1,50 @@
-//! The selected partnership's main fields, editable. Each change is one undoable edit: a text
-//! field when the user presses Enter or leaves it, a list as soon as a value is picked.
+//! The selected partnership's detail form: every field, in collapsing sections grouped as a
+//! council register groups them (identity and classification; purpose and strategy alignment;
+//! council involvement; resources; governance evidence), then its relationships with other
+//! partnerships. Each change is one undoable edit: a text field when the user presses Enter or
+//! leaves it, a list, tick box or date as soon as it is picked. Values are checked by the same
+//! rules as the tables' cells (`crate::tables::specs::partnership_form`) before anything is
+//! written.
 
-use super::rows::financial_year_label;
+use super::form_fields::{self, FieldContext};
+use super::relationships_section::{self, RelationshipPicker};
 use crate::app::{Command, CommandQueue};
-use crate::model::{
-    CouncilRole, Edit, InvalidValue, Partnership, PartnershipId, PartnershipKind,
-    PartnershipStatus, Register, StructuralLevel, parse_name,
-};
-use crate::ui::text_field::{
-    FieldBuffers, TextFieldRules, committed_text_field_ui, focus_and_select_all,
-};
-use crate::ui::{PanelContext, choice_combo_ui, theme};
+use crate::model::{Edit, Partnership, PartnershipId, PartnershipStatus, Record, Register};
+use crate::tables::specs::{FormGroup, PartnershipForm, partnership_form};
+use crate::tables::{Lookup, financial_year_label};
+use crate::ui::text_field::FieldBuffers;
+use crate::ui::{PanelContext, theme};
 
-/// The form's text fields.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum TextField {
-    /// Name as published.
-    Name,
-    /// Why it was removed, closed or made dormant.
-    StatusReason,
-    /// What it was set up to do.
-    Purpose,
-}
-
-impl TextField {
-    fn label(self) -> &'static str {
-        match self {
-            Self::Name => "Name",
-            Self::StatusReason => "Status reason",
-            Self::Purpose => "Purpose",
-        }
-    }
-
-    fn hint(self) -> &'static str {
-        match self {
-            Self::Name => "The name as published",
-            Self::StatusReason => "Why it is dormant, closing, closed or removed",
-            Self::Purpose => "What it was set up to do",
-        }
-    }
-
-    fn value(self, partnership: &Partnership) -> &str {
-        match self {
-            Self::Name => &partnership.name,
-            Self::StatusReason => &partnership.status_reason,
-            Self::Purpose => &partnership.purpose,
-        }
-    }
-
-    fn set(self, partnership: &mut Partnership, value: String) {
-        match self {
-            Self::Name => partnership.name = value,
-            Self::StatusReason => partnership.status_reason = value,
-            Self::Purpose => partnership.purpose = value,
-        }
-    }
-
-    /// Checks typed text; returns the value to store.
-    fn validate(self, text: &str) -> Result<String, InvalidValue> {
-        match self {
-            Self::Name => parse_name(text, "A partnership's name"),
-            Self::StatusReason | Self::Purpose => Ok(text.trim().to_string()),
-        }
-    }
-}
+/// The width of the form's label column, the same in every section so the fields line up
+/// ("Document last reviewed" is the longest label).
+const FORM_LABEL_WIDTH: f32 = 168.0;
 
 /// The form's memory between frames.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct DetailFormState {
-    buffers: FieldBuffers<(PartnershipId, TextField)>,
+    pub(super) form: PartnershipForm,
+    pub(super) buffers: FieldBuffers<(PartnershipId, usize)>,
     shown: Option<PartnershipId>,
-    focus_name_of: Option<PartnershipId>,
+    pub(super) focus_name_of: Option<PartnershipId>,
+    /// What is typed in an open link list's search box.
+    pub(super) link_search: String,
+    pub(super) picker: RelationshipPicker,
+    /// A picked value that was refused (a date before another), with its reason.
+    pub(super) field_error: Option<(PartnershipId, usize, String)>,
+}
+
+impl Default for DetailFormState {
+    fn default() -> Self {
+        Self {
+            form: partnership_form(),
+            buffers: FieldBuffers::default(),
+            shown: None,
+            focus_name_of: None,
+            link_search: String::new(),
+            picker: RelationshipPicker::default(),
+            field_error: None,
+        }
+    }
 }
 
 impl DetailFormState {
@@ -105,6 +79,7 @@ impl DetailFormState {
             commands.send(Command::edit(edit));
         }
         self.shown = selected;
+        self.picker = RelationshipPicker::default();
     }
 
     /// The edit that saves valid text still being typed in the shown partnership's fields
@@ -112,15 +87,24 @@ impl DetailFormState {
     pub fn take_pending_edit(&mut self, register: &Register) -> Option<Edit> {
         let shown = self.shown?;
         let before = register.partnerships.get(&shown)?;
+        let lookup = Lookup::names_only(register, crate::ui::table_view::today());
         let mut after = before.clone();
         for key in self.buffers.pending_keys() {
-            let (id, field) = key;
+            let (id, column) = key;
             if id != shown {
                 continue;
             }
-            let typed = self.buffers.draft(&key).map(|d| d.text.clone());
-            if let Some(Ok(value)) = typed.map(|text| field.validate(&text)) {
-                field.set(&mut after, value);
+            let Some(typed) = self.buffers.draft(&key).map(|d| d.text.clone()) else {
+                continue;
+            };
+            let Some(spec_column) = self.form.spec.columns.get(column) else {
+                continue;
+            };
+            let mut tried = after.clone();
+            if spec_column.set(&lookup, &mut tried, &typed).is_ok()
+                && Record::validate(&tried.clone().into()).is_ok()
+            {
+                after = tried;
                 self.buffers.discard(&key);
             }
         }
@@ -152,91 +136,136 @@ pub fn detail_form_ui(
     if context.read_only {
         ui.label("This register is open read-only: nothing here can be changed.");
     }
-    ui.add_space(6.0);
-    let mut after = partnership.clone();
+    ui.add_space(4.0);
+    let lookup = Lookup::names_only(context.register, crate::ui::table_view::today());
     ui.add_enabled_ui(!context.read_only, |ui| match layout {
         FormLayout::Beside => {
-            main_fields_ui(ui, partnership, &mut after, state, commands);
-            purpose_ui(ui, partnership, state, commands);
-            status_reason_hint_ui(ui, partnership);
-            ui.add_space(12.0);
-            ui.separator();
-            resources_ui(ui, context, partnership.id);
+            for group in FormGroup::ALL {
+                group_ui(ui, &lookup, partnership, group, state, commands);
+            }
+            relationships_section::relationships_ui(ui, context, partnership, state, commands);
         }
         FormLayout::Below => {
             ui.columns(2, |columns| {
-                main_fields_ui(&mut columns[0], partnership, &mut after, state, commands);
-                status_reason_hint_ui(&mut columns[0], partnership);
-                purpose_ui(&mut columns[1], partnership, state, commands);
-                columns[1].add_space(8.0);
-                resources_ui(&mut columns[1], context, partnership.id);
+                for group in [FormGroup::Identity, FormGroup::Purpose] {
+                    group_ui(
+                        &mut columns[0],
+                        &lookup,
+                        partnership,
+                        group,
+                        state,
+                        commands,
+                    );
+                }
+                for group in [
+                    FormGroup::Council,
+                    FormGroup::Resources,
+                    FormGroup::Governance,
+                ] {
+                    group_ui(
+                        &mut columns[1],
+                        &lookup,
+                        partnership,
+                        group,
+                        state,
+                        commands,
+                    );
+                }
+                relationships_section::relationships_ui(
+                    &mut columns[1],
+                    context,
+                    partnership,
+                    state,
+                    commands,
+                );
             });
         }
     });
-    if after != *partnership {
-        commands.send(Command::edit(Edit::change(partnership.clone(), after)));
+}
+
+/// One collapsing section of fields.
+fn group_ui(
+    ui: &mut egui::Ui,
+    lookup: &Lookup<'_>,
+    partnership: &Partnership,
+    group: FormGroup,
+    state: &mut DetailFormState,
+    commands: &mut CommandQueue,
+) {
+    egui::CollapsingHeader::new(group.label())
+        .id_salt(("partnership_form_group", group))
+        .default_open(group == FormGroup::Identity)
+        .show(ui, |ui| {
+            egui::Grid::new(("partnership_form_grid", group))
+                .num_columns(2)
+                .spacing([12.0, 6.0])
+                .min_col_width(FORM_LABEL_WIDTH)
+                .show(ui, |ui| {
+                    let fields: Vec<_> = state.form.fields_in(group).copied().collect();
+                    for field in fields {
+                        let mut field_context = FieldContext {
+                            lookup,
+                            partnership,
+                            state,
+                            commands,
+                        };
+                        form_fields::field_row_ui(ui, &mut field_context, field);
+                    }
+                    derived_rows_ui(ui, lookup, partnership, group);
+                });
+            if group == FormGroup::Identity {
+                status_reason_hint_ui(ui, partnership);
+            }
+        });
+}
+
+/// Figures worked out from other records, shown in their group and changed in their tables.
+fn derived_rows_ui(
+    ui: &mut egui::Ui,
+    lookup: &Lookup<'_>,
+    partnership: &Partnership,
+    group: FormGroup,
+) {
+    let weak = theme::weak_text_colour(ui.visuals());
+    match group {
+        FormGroup::Council => {
+            ui.label("Officer hours a month");
+            ui.label(lookup.register.hours_per_month(partnership.id).to_string())
+                .on_hover_text("Added up from People and representation");
+            ui.end_row();
+        }
+        FormGroup::Resources => {
+            if let Some(year) = lookup.contribution_year {
+                ui.label(format!("Contribution {}", financial_year_label(year)));
+                ui.label(
+                    lookup
+                        .register
+                        .contribution_in_year(partnership.id, year)
+                        .format(true),
+                )
+                .on_hover_text("Added up from Contributions");
+                ui.end_row();
+            }
+        }
+        FormGroup::Purpose => {
+            let themes: Vec<&str> = lookup
+                .register
+                .theme_tags
+                .keys()
+                .filter(|(p, _)| *p == partnership.id)
+                .filter_map(|(_, t)| lookup.register.themes.get(t).map(|t| t.name.as_str()))
+                .collect();
+            ui.label("Themes");
+            let text = if themes.is_empty() {
+                "None yet (tag them in Themes and priorities)".to_string()
+            } else {
+                themes.join(", ")
+            };
+            ui.add(egui::Label::new(egui::RichText::new(text).color(weak)).wrap());
+            ui.end_row();
+        }
+        _ => {}
     }
-}
-
-/// Name, kind, status and its reason, level and the council's role. Picks from the lists
-/// change `after`; text fields send their own edit when committed.
-fn main_fields_ui(
-    ui: &mut egui::Ui,
-    partnership: &Partnership,
-    after: &mut Partnership,
-    state: &mut DetailFormState,
-    commands: &mut CommandQueue,
-) {
-    form_grid(ui, "partnership_main_fields").show(ui, |ui| {
-        text_row_ui(ui, TextField::Name, partnership, state, commands);
-        combo_row_ui(
-            ui,
-            "Kind",
-            PartnershipKind::ALL,
-            &mut after.kind,
-            PartnershipKind::label,
-        );
-        combo_row_ui(
-            ui,
-            "Status",
-            PartnershipStatus::ALL,
-            &mut after.status,
-            PartnershipStatus::label,
-        );
-        text_row_ui(ui, TextField::StatusReason, partnership, state, commands);
-        combo_row_ui(
-            ui,
-            "Level",
-            StructuralLevel::ALL,
-            &mut after.structural_level,
-            StructuralLevel::label,
-        );
-        combo_row_ui(
-            ui,
-            "Council role",
-            CouncilRole::ALL,
-            &mut after.council_role,
-            CouncilRole::label,
-        );
-    });
-}
-
-fn purpose_ui(
-    ui: &mut egui::Ui,
-    partnership: &Partnership,
-    state: &mut DetailFormState,
-    commands: &mut CommandQueue,
-) {
-    form_grid(ui, "partnership_purpose").show(ui, |ui| {
-        text_row_ui(ui, TextField::Purpose, partnership, state, commands);
-    });
-}
-
-fn form_grid(ui: &egui::Ui, id: &str) -> egui::Grid {
-    egui::Grid::new(ui.id().with(id))
-        .num_columns(2)
-        .spacing([12.0, 8.0])
-        .min_col_width(110.0)
 }
 
 /// A reminder to record why a partnership is dormant, closing, closed or removed.
@@ -254,88 +283,4 @@ fn status_reason_hint_ui(ui: &mut egui::Ui, partnership: &Partnership) {
                 .color(theme::weak_text_colour(ui.visuals())),
         );
     }
-}
-
-fn text_row_ui(
-    ui: &mut egui::Ui,
-    field: TextField,
-    partnership: &Partnership,
-    state: &mut DetailFormState,
-    commands: &mut CommandQueue,
-) {
-    let label = ui.label(field.label());
-    let id = egui::Id::new(("partnership_field", partnership.id, field));
-    let current = field.value(partnership);
-    if state.focus_name_of == Some(partnership.id) && field == TextField::Name {
-        // Asked for again each frame until the field really has the keyboard: a panel that
-        // has just appeared may not take focus on its first frame.
-        if ui.memory(|memory| memory.has_focus(id)) {
-            state.focus_name_of = None;
-        } else {
-            focus_and_select_all(ui, id, current);
-        }
-    }
-    let validate = |text: &str| field.validate(text);
-    let rules = TextFieldRules {
-        id,
-        label_id: label.id,
-        multiline: field == TextField::Purpose,
-        validate: &validate,
-        hint: field.hint(),
-    };
-    let committed = ui
-        .vertical(|ui| {
-            committed_text_field_ui(
-                ui,
-                &rules,
-                &(partnership.id, field),
-                current,
-                &mut state.buffers,
-            )
-        })
-        .inner;
-    ui.end_row();
-    if let Some(value) = committed {
-        let mut after = partnership.clone();
-        field.set(&mut after, value);
-        commands.send(Command::edit(Edit::change(partnership.clone(), after)));
-    }
-}
-
-fn combo_row_ui<T: Copy + PartialEq>(
-    ui: &mut egui::Ui,
-    label: &str,
-    all: &[T],
-    value: &mut T,
-    name: fn(T) -> &'static str,
-) {
-    let label_response = ui.label(label);
-    let id = egui::Id::new(("partnership_choice", label));
-    if let Some(picked) = choice_combo_ui(ui, id, label_response.id, all, *value, name) {
-        *value = picked;
-    }
-    ui.end_row();
-}
-
-/// Officer time and money, read-only here (edited in their own tables).
-fn resources_ui(ui: &mut egui::Ui, context: &PanelContext<'_>, id: PartnershipId) {
-    let register = context.register;
-    let partnership = register.partnerships.get(&id);
-    form_grid(ui, "partnership_resources").show(ui, |ui| {
-        ui.label("Officer hours a month");
-        ui.label(register.hours_per_month(id).to_string());
-        ui.end_row();
-        if let Some(year) = register.latest_contribution_year() {
-            ui.label(format!("Contribution {}", financial_year_label(year)));
-            ui.label(register.contribution_in_year(id, year).format(true));
-            ui.end_row();
-        }
-        ui.label("Review date");
-        ui.label(
-            partnership
-                .and_then(|p| p.review_date)
-                .map_or_else(|| "Not set".to_string(), |date| date.to_string()),
-        );
-        ui.end_row();
-    });
 }

@@ -2,9 +2,11 @@
 //! detail form beside it.
 
 mod detail_form;
+mod form_fields;
+mod relationships_section;
 mod rows;
 
-pub use detail_form::{DetailFormState, FormLayout, TextField};
+pub use detail_form::{DetailFormState, FormLayout};
 pub use rows::{PartnershipRow, PartnershipRows, SortColumn, SortOrder, financial_year_label};
 
 use super::PanelContext;
@@ -15,8 +17,8 @@ use crate::model::{Edit, PartnershipId, Register};
 
 /// The width (in points) from which the detail form goes beside the table rather than under
 /// it: the table needs about 1,350 points to show every column with room for names, and the
-/// form about 420.
-pub const WIDTH_FOR_FORM_BESIDE: f32 = 1780.0;
+/// form about 520.
+pub const WIDTH_FOR_FORM_BESIDE: f32 = 1880.0;
 
 /// The panel's memory between frames.
 #[derive(Debug, Default)]
@@ -94,7 +96,7 @@ pub fn partnerships_panel_ui(
         if ui.available_width() >= WIDTH_FOR_FORM_BESIDE {
             egui::Panel::right("partnership_detail")
                 .resizable(true)
-                .default_size(420.0)
+                .default_size(520.0)
                 .size_range(320.0..=760.0)
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical()
@@ -111,9 +113,11 @@ pub fn partnerships_panel_ui(
                         });
                 });
         } else {
+            // Under the table: close to half the height, as the form has many fields.
+            let height = (ui.available_height() * 0.45).max(262.0);
             egui::Panel::bottom("partnership_detail_below")
                 .resizable(true)
-                .default_size(262.0)
+                .default_size(height)
                 .size_range(160.0..=640.0)
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical()

@@ -350,7 +350,7 @@ fn link_ui<K>(
 }
 
 /// The picker's date type from chrono's.
-fn to_jiff(date: chrono::NaiveDate) -> jiff::civil::Date {
+pub(crate) fn to_jiff(date: chrono::NaiveDate) -> jiff::civil::Date {
     use chrono::Datelike;
     let year = i16::try_from(date.year()).unwrap_or(2000);
     let month = i8::try_from(date.month()).unwrap_or(1);

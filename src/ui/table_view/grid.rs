@@ -41,6 +41,7 @@ fn table_ui<T: Entity + 'static>(
         return;
     }
     let row_height = ui.spacing().interact_size.y + 6.0;
+    let widths = column_widths(ui, spec, state, &columns);
     let warning = ui.visuals().warn_fg_color;
     let mut table = TableBuilder::new(ui)
         .id_salt((spec.id, "table"))
@@ -48,15 +49,7 @@ fn table_ui<T: Entity + 'static>(
         .resizable(true)
         .sense(egui::Sense::click())
         .cell_layout(Layout::left_to_right(Align::Center));
-    for (position, &c) in columns.iter().enumerate() {
-        let column = &spec.columns[c];
-        let width: f32 = if column.is_numeric() {
-            110.0
-        } else if position == 0 {
-            260.0
-        } else {
-            160.0
-        };
+    for (position, &width) in widths.iter().enumerate() {
         let grid_column = if position + 1 == columns.len() {
             GridColumn::remainder()
                 .at_least(width.min(120.0))
@@ -139,10 +132,23 @@ fn table_ui<T: Entity + 'static>(
                         } else {
                             draw(ui)
                         };
+                        if is_cursor {
+                            // The current cell stands out in a selected row too.
+                            let stroke = egui::Stroke::new(2.0, ui.visuals().strong_text_color());
+                            ui.painter().rect_stroke(
+                                response.rect,
+                                2.0,
+                                stroke,
+                                egui::StrokeKind::Inside,
+                            );
+                        }
                         if flagged && c == columns[0] {
                             response
                                 .clone()
                                 .on_hover_text("Overdue: due before today and still open");
+                        } else if cells[c].text.chars().count() > 24 {
+                            // The whole text, for a cell too narrow to show it.
+                            response.clone().on_hover_text(&cells[c].text);
                         }
                         if response.double_clicked() {
                             clicked = Some((index, c, ui.input(|i| i.modifiers), true));
@@ -157,9 +163,20 @@ fn table_ui<T: Entity + 'static>(
             });
         });
     if let Some((index, column, modifiers, double)) = clicked {
-        click_row(state, index, column, modifiers);
-        if let Some(p) = state.rows.visible_partnership(index) {
-            *current = Some(p);
+        let selected = click_row(state, index, column, modifiers);
+        let partnership = state.rows.visible_partnership(index);
+        if selected {
+            if let Some(p) = partnership {
+                *current = Some(p);
+            }
+        } else if spec.id == "partnerships" && partnership.is_some() && *current == partnership {
+            // Ctrl+click on the current partnership's row: another selected one becomes
+            // current, or none.
+            *current = state
+                .selected
+                .iter()
+                .find_map(|key| state.rows.visible_position(*key))
+                .and_then(|position| state.rows.visible_partnership(position));
         }
         if double
             && !context.read_only
@@ -170,15 +187,16 @@ fn table_ui<T: Entity + 'static>(
     }
 }
 
-/// Selection by click: plain selects one, Ctrl toggles, Shift extends from the anchor.
+/// Selection by click: plain selects one, Ctrl toggles (so Ctrl+click on a selected row
+/// deselects it), Shift extends from the anchor. Returns whether the row is selected now.
 fn click_row<K: Copy + Ord>(
     state: &mut TableViewState<K>,
     index: usize,
     column: usize,
     modifiers: egui::Modifiers,
-) {
+) -> bool {
     let Some(key) = state.rows.visible_key(index) else {
-        return;
+        return false;
     };
     if state
         .editing
@@ -204,4 +222,99 @@ fn click_row<K: Copy + Ord>(
         state.anchor = Some(index);
     }
     state.cursor = Some((key, column));
+    state.selected.contains(&key)
+}
+
+/// Starting widths of the shown columns, from their headings and the longest text of the
+/// first few hundred rows: each column as wide as its text (a text column at most 420
+/// points), narrowed in proportion when the window is too narrow for all of them, never below
+/// its heading.
+fn column_widths<T: Entity + 'static>(
+    ui: &egui::Ui,
+    spec: &TableSpec<T>,
+    state: &TableViewState<T::Key>,
+    columns: &[usize],
+) -> Vec<f32> {
+    let heading_width = |header: &str| {
+        let text = egui::WidgetText::from(egui::RichText::new(format!("{header} ⏷")).strong());
+        text.into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Button,
+        )
+        .size()
+        .x + 16.0
+    };
+    // About the width of an average character of the body font.
+    let char_width = ui.fonts_mut(|fonts| {
+        fonts
+            .layout_no_wrap(
+                "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJ".to_string(),
+                egui::TextStyle::Body.resolve(ui.style()),
+                egui::Color32::BLACK,
+            )
+            .size()
+            .x
+    }) / 37.0;
+    let sampled = state.rows.visible_len().min(300);
+    let mut longest = vec![0usize; columns.len()];
+    for index in 0..sampled {
+        if let Some(cells) = state.rows.visible_cells(index) {
+            for (position, &c) in columns.iter().enumerate() {
+                let chars = cells.get(c).map_or(0, |cell| cell.text.chars().count());
+                longest[position] = longest[position].max(chars);
+            }
+        }
+    }
+    let minimum: Vec<f32> = columns
+        .iter()
+        .map(|&c| heading_width(spec.columns[c].header).max(70.0))
+        .collect();
+    let natural: Vec<f32> = longest
+        .iter()
+        .map(|&chars| chars as f32 * char_width + 24.0)
+        .collect();
+    let wanted: Vec<f32> = columns
+        .iter()
+        .enumerate()
+        .map(|(position, &c)| {
+            let most = if spec.columns[c].is_numeric() {
+                200.0
+            } else {
+                420.0
+            };
+            natural[position].min(most).max(minimum[position])
+        })
+        .collect();
+    let spacing = ui.spacing().item_spacing.x * columns.len() as f32 + 24.0;
+    let room = ui.available_width() - spacing;
+    let total: f32 = wanted.iter().sum();
+    if total <= room {
+        // Room to spare: it goes to the columns whose text was cut at 420 points.
+        let short_of: Vec<f32> = natural
+            .iter()
+            .zip(&wanted)
+            .map(|(natural, want)| (natural - want).max(0.0))
+            .collect();
+        let needed: f32 = short_of.iter().sum();
+        if needed <= 0.0 {
+            return wanted;
+        }
+        let share = ((room - total) / needed).min(1.0);
+        return wanted
+            .iter()
+            .zip(&short_of)
+            .map(|(want, short)| want + short * share)
+            .collect();
+    }
+    // Narrow each column in proportion to what it has above its minimum.
+    let floor: f32 = minimum.iter().sum();
+    let give = (room - floor).max(0.0);
+    let above: f32 = total - floor;
+    wanted
+        .iter()
+        .zip(&minimum)
+        .map(|(want, min)| min + (want - min) * give / above.max(1.0))
+        .collect()
 }

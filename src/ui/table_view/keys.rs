@@ -1,5 +1,5 @@
 //! The table's keys when no text field has the keyboard: Ctrl+F, Ctrl+N, Delete, Enter,
-//! arrows, Ctrl+A, Ctrl+C and Ctrl+V (as egui's copy and paste events).
+//! arrows, Tab and Shift+Tab, Ctrl+A, Ctrl+C and Ctrl+V (as egui's copy and paste events).
 
 use egui::{Event, Key, Modifiers};
 
@@ -23,6 +23,9 @@ pub(crate) fn table_keys<T: Entity + 'static>(
         state.focus_filter = true;
     }
     let window_open = state.paste.is_some() || state.confirm_delete.is_some();
+    if !window_open && state.editing.is_none() && !state.keys_blocked {
+        tab_between_cells(&ctx, state, shown, options);
+    }
     if window_open
         || state.editing.is_some()
         || state.keys_blocked
@@ -110,6 +113,89 @@ pub(crate) fn table_keys<T: Entity + 'static>(
     {
         super::cell_editor::start_editing(context, spec, state, key, col);
     }
+}
+
+/// Tab and Shift+Tab move the current cell to the next or previous shown column, on to the
+/// next or previous row at the ends, when nothing had the keyboard. egui has already handed
+/// the keyboard to the first widget on screen for that Tab this frame: the table takes it back.
+fn tab_between_cells<K: Copy + Ord>(
+    ctx: &egui::Context,
+    state: &mut TableViewState<K>,
+    shown: &[bool],
+    options: &mut TableViewOptions<'_>,
+) {
+    let back = ctx.input(|i| {
+        i.events.iter().find_map(|e| match e {
+            Event::Key {
+                key: Key::Tab,
+                pressed: true,
+                modifiers,
+                ..
+            } if !modifiers.command && !modifiers.alt => Some(modifiers.shift),
+            _ => None,
+        })
+    });
+    let Some(back) = back else {
+        return;
+    };
+    let visible = state.rows.visible_len();
+    let Some(first_column) = shown.iter().position(|&s| s) else {
+        return;
+    };
+    if visible == 0 {
+        return;
+    }
+    if let Some(taken) = ctx.memory(|m| m.focused()) {
+        ctx.memory_mut(|m| m.surrender_focus(taken));
+    }
+    let modifiers = if back {
+        Modifiers::SHIFT
+    } else {
+        Modifiers::NONE
+    };
+    ctx.input_mut(|i| i.consume_key(modifiers, Key::Tab));
+    let last_column = shown.iter().rposition(|&s| s).unwrap_or(first_column);
+    let here = state.cursor.and_then(|(key, column)| {
+        state
+            .rows
+            .visible_position(key)
+            .map(|position| (position, column))
+    });
+    let (row, column) = match here {
+        None => {
+            let selected = state
+                .selected
+                .iter()
+                .find_map(|key| state.rows.visible_position(*key));
+            (selected.unwrap_or(0), first_column)
+        }
+        Some((row, column)) => {
+            let next = next_shown_column(shown, column, !back);
+            if next != column {
+                (row, next)
+            } else if !back && row + 1 < visible {
+                (row + 1, first_column)
+            } else if back && row > 0 {
+                (row - 1, last_column)
+            } else {
+                (row, column)
+            }
+        }
+    };
+    let Some(key) = state.rows.visible_key(row) else {
+        return;
+    };
+    let moved_row = here.is_none_or(|(before, _)| before != row);
+    state.cursor = Some((key, column));
+    if moved_row {
+        state.selected = [key].into_iter().collect();
+        state.anchor = Some(row);
+        state.scroll_to = Some(row);
+        if let Some(p) = state.rows.visible_partnership(row) {
+            *options.current = Some(p);
+        }
+    }
+    ctx.request_repaint();
 }
 
 /// The next (or previous) shown column after `column`, staying put at the ends.

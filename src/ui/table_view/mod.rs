@@ -4,11 +4,12 @@
 //! for the filtered rows, and the paste preview window.
 //!
 //! Keys, when no text field has the keyboard: Ctrl+F filter, Ctrl+N new row, Delete (asks
-//! first), Enter edits the current cell, arrows move, Ctrl+A selects all, Ctrl+C copies the
+//! first), Enter edits the current cell, arrows and Tab/Shift+Tab move it, Ctrl+A selects all, Ctrl+C copies the
 //! selected rows as tab-separated text, Ctrl+V opens the paste preview. While editing: Enter
 //! saves, Tab and Shift+Tab save and move to the next or previous cell, Escape cancels.
 
 mod cell_editor;
+pub(crate) use cell_editor::to_jiff;
 mod grid;
 mod keys;
 mod paste_window;
@@ -21,7 +22,7 @@ use chrono::NaiveDate;
 use super::PanelContext;
 use crate::app::{Command, CommandQueue};
 use crate::model::{Entity, PartnershipId};
-use crate::tables::{Lookup, PastePreview, SortOrder, TableRows, TableSpec};
+use crate::tables::{Lookup, PastePreview, RowScope, SortOrder, TableRows, TableSpec, YearScope};
 
 /// A cell being edited: what is typed, and why it was refused, if it was.
 #[derive(Debug)]
@@ -51,6 +52,8 @@ pub struct TableViewState<K> {
     pub sort: Option<SortOrder>,
     /// Only the current partnership's rows.
     pub only_current: bool,
+    /// Which financial year's rows show, in a table with years (the newest at first).
+    pub year: YearScope,
     rows: TableRows<K>,
     selected: BTreeSet<K>,
     anchor: Option<usize>,
@@ -82,6 +85,7 @@ impl<K> Default for TableViewState<K> {
             filter: String::new(),
             sort: None,
             only_current: false,
+            year: YearScope::Latest,
             rows: TableRows::default(),
             selected: BTreeSet::new(),
             anchor: None,
@@ -118,6 +122,16 @@ impl<K: Copy + Ord> TableViewState<K> {
     /// The rows as last shown.
     pub fn rows(&self) -> &TableRows<K> {
         &self.rows
+    }
+
+    /// The current cell (row and column), where Enter starts editing.
+    pub fn cursor(&self) -> Option<(K, usize)> {
+        self.cursor
+    }
+
+    /// Whether a cell is being edited.
+    pub fn is_editing(&self) -> bool {
+        self.editing.is_some()
     }
 }
 
@@ -166,10 +180,13 @@ pub fn table_view_ui<T: Entity + 'static>(
     commands: &mut CommandQueue,
 ) {
     let shown = shown_columns(spec, options.hidden);
-    let scope = if state.only_current {
-        *options.current
-    } else {
-        None
+    let scope = RowScope {
+        partnership: if state.only_current {
+            *options.current
+        } else {
+            None
+        },
+        year: state.year,
     };
     state.rows.refresh(
         spec,
@@ -209,7 +226,7 @@ pub fn table_view_ui<T: Entity + 'static>(
     keys::table_keys(ui, context, spec, state, &shown, &mut options, commands);
     toolbar::toolbar_ui(ui, context, spec, state, &mut options, commands);
     let shown = shown_columns(spec, options.hidden);
-    totals_ui(ui, spec, state);
+    totals_ui(ui, spec, state, context.register.latest_contribution_year());
     edit_status_ui(ui, spec, state);
     grid::grid_ui(ui, context, spec, state, &shown, options.current, commands);
     paste_window::paste_window_ui(
@@ -225,14 +242,27 @@ pub fn table_view_ui<T: Entity + 'static>(
     state.keys_blocked = ui.ctx().egui_wants_keyboard_input();
 }
 
-/// "TOTAL 104 hours, £538,000 over 12 shown rows".
+/// "TOTAL 104 hours, £538,000 (all rows)"; per financial year in a table with years ("Total
+/// 2026/27: £538,000 (the 12 rows shown)"), never adding different years together.
 fn totals_ui<T: Entity + 'static>(
     ui: &mut egui::Ui,
     spec: &TableSpec<T>,
     state: &TableViewState<T::Key>,
+    latest_year: Option<i32>,
 ) {
-    let totals = state.rows.totals(spec);
-    if let Some(summary) = crate::tables::totals_summary(spec, &totals) {
+    let summary = if spec.year_of.is_some() {
+        crate::tables::year_totals_summary(spec, &state.rows.totals_by_year(spec))
+    } else {
+        crate::tables::totals_summary(spec, &state.rows.totals(spec))
+    };
+    // The partnerships' money is the newest year's: say which.
+    let summary = match (summary, latest_year) {
+        (Some(summary), Some(year)) if spec.column_index("contribution").is_some() => Some(
+            format!("{summary} in {}", crate::tables::financial_year_label(year)),
+        ),
+        (summary, _) => summary,
+    };
+    if let Some(summary) = summary {
         let shown = state.rows.visible_len();
         let scope = if shown == state.rows.total_len() {
             "all rows".to_string()

@@ -4,7 +4,7 @@
 use super::{Notice, TableViewOptions, TableViewState};
 use crate::app::{Command, CommandQueue};
 use crate::model::Entity;
-use crate::tables::{EditorKind, Lookup, TableSpec};
+use crate::tables::{EditorKind, Lookup, TableSpec, YearScope, financial_year_label};
 use crate::ui::PanelContext;
 
 /// The filter box's id in a table (Ctrl+F puts the keyboard there).
@@ -41,6 +41,9 @@ pub(crate) fn toolbar_ui<T: Entity + 'static>(
         if spec.partnership_of.is_some() && spec.id != "partnerships" {
             ui.checkbox(&mut state.only_current, "Only the current partnership")
                 .on_hover_text("Show only the rows of the partnership selected in any panel");
+        }
+        if spec.year_of.is_some() {
+            year_choice_ui(ui, state);
         }
         let shown = state.rows.visible_len();
         let total = state.rows.total_len();
@@ -104,19 +107,56 @@ pub(crate) fn toolbar_ui<T: Entity + 'static>(
             super::open_paste(state, None);
         }
         ui.menu_button("Columns", |ui| {
-            for column in &spec.columns {
-                let mut visible = !options.hidden.contains(column.id);
-                if ui.checkbox(&mut visible, column.header).changed() {
-                    if visible {
-                        options.hidden.remove(column.id);
-                    } else {
-                        options.hidden.insert(column.id.to_string());
+            // A long list (a partnership has forty fields) scrolls rather than leave the window.
+            let most = (ui.ctx().content_rect().height() - 160.0).max(200.0);
+            egui::ScrollArea::vertical()
+                .max_height(most)
+                .min_scrolled_height(most.min(640.0))
+                .show(ui, |ui| {
+                for column in &spec.columns {
+                    let mut visible = !options.hidden.contains(column.id);
+                    if ui.checkbox(&mut visible, column.header).changed() {
+                        if visible {
+                            options.hidden.remove(column.id);
+                        } else {
+                            options.hidden.insert(column.id.to_string());
+                        }
                     }
                 }
-            }
+            });
         });
     });
     notice_ui(ui, context, spec, state, commands);
+}
+
+/// The financial year a table with years shows: the newest (the default), one year, or all.
+fn year_choice_ui<K: Copy + Ord>(ui: &mut egui::Ui, state: &mut TableViewState<K>) {
+    let years = state.rows.years();
+    let words = |scope: YearScope| match scope {
+        YearScope::Latest => match years.first() {
+            Some(&year) => format!("Latest ({})", financial_year_label(year)),
+            None => "Latest".to_string(),
+        },
+        YearScope::All => "All years".to_string(),
+        YearScope::Year(year) => financial_year_label(year),
+    };
+    let label = ui.label("Financial year");
+    let mut offered = vec![YearScope::Latest, YearScope::All];
+    offered.extend(years.iter().map(|&y| YearScope::Year(y)));
+    if !offered.contains(&state.year) {
+        offered.push(state.year);
+    }
+    let response = egui::ComboBox::from_id_salt("table_year_choice")
+        .selected_text(words(state.year))
+        .show_ui(ui, |ui| {
+            for scope in offered {
+                ui.selectable_value(&mut state.year, scope, words(scope));
+            }
+        })
+        .response;
+    response.labelled_by(label.id).on_hover_text(
+        "Totals are per financial year: money of different years is never added together",
+    );
 }
 
 fn error<K>(text: String) -> Notice<K> {
