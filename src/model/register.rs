@@ -86,6 +86,25 @@ impl Register {
         })
     }
 
+    /// Whether `ancestor` is above `id` in the structure: reached by following `id`'s lines
+    /// of accountability ([`Register::parents_of`]) upwards, directly or through others. A new
+    /// line making `id` answer to one of its own sub-groups would close a loop.
+    pub fn is_above(&self, ancestor: PartnershipId, id: PartnershipId) -> bool {
+        let mut seen = std::collections::BTreeSet::new();
+        let mut waiting = vec![id];
+        while let Some(next) = waiting.pop() {
+            for line in self.parents_of(next) {
+                if line.to == ancestor {
+                    return true;
+                }
+                if seen.insert(line.to) {
+                    waiting.push(line.to);
+                }
+            }
+        }
+        false
+    }
+
     /// Council officer hours a month spent on a partnership, over all its representatives.
     pub fn hours_per_month(&self, id: PartnershipId) -> Hours {
         self.representations

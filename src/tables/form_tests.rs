@@ -175,6 +175,26 @@ fn form_fields_are_checked_before_anything_is_written() {
 // ---- Relationships ----
 
 #[test]
+fn a_line_of_accountability_that_would_close_a_loop_is_refused() {
+    let mut register = register();
+    let (board, csp, youth) = (PartnershipId(1), PartnershipId(2), PartnershipId(3));
+    for (from, to) in [(csp, board), (youth, csp)] {
+        let edit = add_relationship(&register, from, RelationshipKind::SubGroupOf, to);
+        register.apply(&edit.expect("add")).expect("applies");
+    }
+    assert!(register.is_above(board, youth));
+    assert!(!register.is_above(youth, board));
+    // The board cannot report to the youth forum two levels below it, nor be its sub-group.
+    for kind in [RelationshipKind::ReportsTo, RelationshipKind::SubGroupOf] {
+        let refused = add_relationship(&register, board, kind, youth).expect_err("a loop");
+        assert!(refused.0.contains("loop"), "{}", refused.0);
+    }
+    // Advice and commissioning are not lines of accountability: either way is allowed.
+    add_relationship(&register, board, RelationshipKind::Advises, youth).expect("advice");
+    add_relationship(&register, board, RelationshipKind::Commissions, youth).expect("commission");
+}
+
+#[test]
 fn relationships_are_added_listed_both_ways_and_removed_as_one_edit_each() {
     let mut register = register();
     let board = PartnershipId(1);

@@ -121,8 +121,9 @@ pub fn matching_partnerships(
 }
 
 /// The edit adding "`from` `kind` `to`" ("Youth Forum is a sub-group of the Board"), or why
-/// not: a partnership cannot relate to itself, both must be in the register, and the same
-/// line cannot be added twice.
+/// not: a partnership cannot relate to itself, both must be in the register, the same line
+/// cannot be added twice, and a line of accountability cannot close a loop (answering to one's
+/// own sub-group).
 pub fn add_relationship(
     register: &Register,
     from: PartnershipId,
@@ -140,6 +141,16 @@ pub fn add_relationship(
                 "That partnership is no longer in the register".to_string(),
             ));
         }
+    }
+    let answers_upwards = kind.is_formal() && kind != RelationshipKind::Commissions;
+    if answers_upwards && register.is_above(from, to) {
+        return Err(InvalidValue(format!(
+            "“{}” already answers to “{}”, directly or through other partnerships: a line the \
+             other way would make a loop. Remove the existing line first if the structure has \
+             changed",
+            register.partnership_name(to),
+            register.partnership_name(from)
+        )));
     }
     let duplicate = register
         .relationships
