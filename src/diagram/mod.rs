@@ -11,6 +11,8 @@ pub mod arrange;
 pub mod edits;
 pub mod graph;
 pub mod graph_export;
+pub mod labels;
+pub mod print;
 pub mod scene;
 pub mod settings;
 pub mod sizing;
@@ -64,8 +66,13 @@ pub struct DiagramNode {
     pub badge: Option<&'static str>,
     /// Drawn in full, pale or not at all.
     pub visibility: Visibility,
-    /// Centre of the box, in diagram points.
+    /// Centre of the box as shown, in diagram points.
     pub centre: Point,
+    /// Where the node is arranged (stored or placed) minus where it is shown: not zero when
+    /// nodes hidden by a filter or focus left gaps that the picture closes
+    /// ([`close_gaps`]). Edits store `centre + offset`, so closing gaps never moves a
+    /// stored position.
+    pub offset: Point,
     /// Whether the position is stored in the view (else it was placed just now).
     pub stored: bool,
     /// Whether the node is pinned (a re-layout never moves it).
@@ -79,6 +86,11 @@ impl DiagramNode {
             NodeRef::Partnership(id) => Some(id),
             NodeRef::Organisation(_) => None,
         }
+    }
+
+    /// Where the node is arranged: its stored (or placed) position, whatever is shown.
+    pub fn arranged(&self) -> Point {
+        Point::new(self.centre.x + self.offset.x, self.centre.y + self.offset.y)
     }
 
     /// Whether `point` (diagram points) is inside the node's box.
@@ -195,6 +207,7 @@ impl Diagram {
                 badge,
                 visibility: shown,
                 centre: place.centre,
+                offset: Point::default(),
                 stored: place.stored,
                 pinned: place.pinned,
             });
@@ -222,8 +235,9 @@ impl Diagram {
             .collect();
         let legend = Legend {
             groups: style::legend_groups(register, &settings.style, &used),
+            compact: true,
         };
-        Self {
+        let mut diagram = Self {
             view: view.id,
             name: view.name.clone(),
             kind: view.kind,
@@ -231,7 +245,15 @@ impl Diagram {
             nodes,
             edges,
             legend,
+        };
+        if diagram
+            .nodes
+            .iter()
+            .any(|n| n.visibility == Visibility::Hidden)
+        {
+            close_gaps(&mut diagram.nodes);
         }
+        diagram
     }
 
     /// The title for the caption: the settings' title, else the view's name.
@@ -254,6 +276,77 @@ impl Diagram {
             .iter()
             .rposition(|n| n.visibility != Visibility::Hidden && n.contains(point))
     }
+}
+
+/// Largest gap left between boxes across, when hidden nodes leave a wider one.
+pub const CLOSED_GAP_ACROSS: f32 = 2.0 * arrange::NODE_SPACING as f32;
+/// Largest gap left between boxes down, when hidden nodes leave a taller one.
+pub const CLOSED_GAP_DOWN: f32 = arrange::LAYER_SPACING as f32;
+
+/// Closes the gaps that hidden nodes leave: every empty band across the picture (no shown box
+/// in it) wider than [`CLOSED_GAP_ACROSS`] is narrowed to that, and every empty band down
+/// taller than [`CLOSED_GAP_DOWN`] to that. Shown boxes keep their order and never come to
+/// overlap (the map is monotone and each band keeps a gap); each node's `offset` records the
+/// shift so edits still store arranged positions. Only additions and subtractions: the same
+/// picture on every machine.
+pub fn close_gaps(nodes: &mut [DiagramNode]) {
+    let shown: Vec<&DiagramNode> = nodes
+        .iter()
+        .filter(|n| n.visibility != Visibility::Hidden)
+        .collect();
+    let across: Vec<(f32, f32)> = shown
+        .iter()
+        .map(|n| (n.centre.x - n.width / 2.0, n.centre.x + n.width / 2.0))
+        .collect();
+    let down: Vec<(f32, f32)> = shown
+        .iter()
+        .map(|n| (n.centre.y - n.height / 2.0, n.centre.y + n.height / 2.0))
+        .collect();
+    let shift_x = band_shifts(across, CLOSED_GAP_ACROSS);
+    let shift_y = band_shifts(down, CLOSED_GAP_DOWN);
+    for node in nodes.iter_mut() {
+        let dx = shift_at(&shift_x, node.centre.x - node.width / 2.0);
+        let dy = shift_at(&shift_y, node.centre.y - node.height / 2.0);
+        node.centre = Point::new(node.centre.x - dx, node.centre.y - dy);
+        node.offset = Point::new(node.offset.x + dx, node.offset.y + dy);
+    }
+}
+
+/// For intervals on a line: the merged occupied spans, each with how far it moves back (the
+/// surplus of the empty gaps before it over `keep`).
+fn band_shifts(mut spans: Vec<(f32, f32)>, keep: f32) -> Vec<(f32, f32)> {
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    let mut merged: Vec<(f32, f32)> = Vec::new();
+    for (start, end) in spans {
+        match merged.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
+    let mut shifts = Vec::with_capacity(merged.len());
+    let mut removed = 0.0_f32;
+    let mut previous_end: Option<f32> = None;
+    for (start, end) in merged {
+        if let Some(before) = previous_end {
+            let gap = start - before;
+            if gap > keep {
+                removed += gap - keep;
+            }
+        }
+        shifts.push((start, removed));
+        previous_end = Some(end);
+    }
+    shifts
+}
+
+/// How far a box starting at `start` moves back: the shift of the last span starting at or
+/// before it (a hidden node between spans moves with the span before it).
+fn shift_at(shifts: &[(f32, f32)], start: f32) -> f32 {
+    shifts
+        .iter()
+        .take_while(|(span_start, _)| *span_start <= start)
+        .last()
+        .map_or(0.0, |(_, shift)| *shift)
 }
 
 /// Whether each node passes the filters. Organisations and the council follow the
@@ -314,7 +407,8 @@ pub fn find_view<'a>(register: &'a Register, name: &str) -> Result<&'a View, Str
 }
 
 /// The picture of `view` on a page, encoded: what File, Export diagram and the command line
-/// both write.
+/// both write. The picture is made to fit the page as [`print`] says (names print at
+/// [`print::MIN_PRINTED_NAME_PT`] or more where that can be done).
 pub fn export_view(
     register: &Register,
     view: &View,
@@ -323,13 +417,19 @@ pub fn export_view(
     format: crate::export::Format,
     data_as_at: chrono::NaiveDate,
 ) -> Result<Vec<u8>, crate::export::ExportError> {
-    let diagram = Diagram::build(register, view, options);
-    let scene = scene::diagram_scene(&diagram, scene::caption(register, &diagram, data_as_at));
-    crate::export::export(&scene, setup, format)
+    print::export(
+        register,
+        view,
+        options,
+        print::PageChoice::Fixed(*setup),
+        format,
+        data_as_at,
+    )
+    .map(|(bytes, _)| bytes)
 }
 
-/// A warning when the picture of `view` would print too small to read on `setup` (a bigger
-/// page, a filter or a focus helps), or `None`.
+/// A note on how the picture of `view` was made to fit `setup`, or why it prints too small
+/// to read (a bigger page, a filter or a focus helps); `None` when it prints as arranged.
 pub fn readability_warning(
     register: &Register,
     view: &View,
@@ -338,8 +438,8 @@ pub fn readability_warning(
 ) -> Option<String> {
     let diagram = Diagram::build(register, view, options);
     let today = chrono::NaiveDate::default();
-    let picture = scene::diagram_scene(&diagram, scene::caption(register, &diagram, today));
-    crate::export::compose(&picture, setup).readability_warning()
+    let caption = scene::caption(register, &diagram, today);
+    print::plan(&diagram, &caption, print::PageChoice::Fixed(*setup)).note()
 }
 
 /// Whether a partnership passes every filter.

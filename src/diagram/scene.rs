@@ -8,11 +8,13 @@ use chrono::NaiveDate;
 use crate::export::scene::{council_outline, council_text_area};
 use crate::export::text::{self, FontWeight};
 use crate::export::{
-    Anchor, Caption, Color, Geometry, Paint, Point, Rect, Scene, Shape, Stroke, TextRun,
+    Anchor, Caption, Color, Geometry, LegendEntry, LegendGroup, LegendSymbol, Paint, Point, Rect,
+    Scene, Shape, Stroke, TextRun,
 };
 use crate::model::Register;
 
 use super::graph::NodeKind;
+use super::labels::LineLabel;
 use super::sizing::{
     BADGE_SIZE, CORNER_RADIUS, COUNCIL_STROKE, DETAIL_SIZE, LINE_LABEL_SIZE, NAME_SIZE, text_height,
 };
@@ -251,7 +253,7 @@ fn push_badge(scene: &mut Scene, node: &DiagramNode) {
 pub fn diagram_scene(diagram: &Diagram, caption: Caption) -> Scene {
     let mut scene = Scene::new(caption);
     let mut labels = Vec::new();
-    for edge in &diagram.edges {
+    for (edge_index, edge) in diagram.edges.iter().enumerate() {
         if edge.visibility == Visibility::Hidden {
             continue;
         }
@@ -273,7 +275,7 @@ pub fn diagram_scene(diagram: &Diagram, caption: Caption) -> Scene {
             let (start, end) = line_ends(from, to);
             vec![start, end]
         });
-        let (start, end) = (points[0], points[1]);
+        let route = points.clone();
         let (mut stroke, arrows) = style::line_style(edge.edge.kind);
         if edge.visibility == Visibility::Faded {
             stroke = style::faded_stroke(stroke);
@@ -283,17 +285,14 @@ pub fn diagram_scene(diagram: &Diagram, caption: Caption) -> Scene {
             Paint::stroke(stroke),
         ));
         if diagram.settings.style.line_labels && !edge.edge.label.is_empty() {
-            let middle = Point::new((start.x + end.x) / 2.0, (start.y + end.y) / 2.0);
-            let top = middle.y - text::line_height(LINE_LABEL_SIZE) / 2.0;
-            labels.push(
-                TextRun::line(
-                    Point::new(middle.x, top),
-                    edge.edge.label.clone(),
-                    LINE_LABEL_SIZE,
-                )
-                .colored(text_color(edge.visibility, Color::MUTED))
-                .with_background(Color::WHITE),
-            );
+            labels.push((
+                LineLabel {
+                    text: edge.edge.label.clone(),
+                    route: route.clone(),
+                    color: text_color(edge.visibility, Color::MUTED),
+                },
+                (stroke, arrows, edge_index),
+            ));
         }
     }
     let shown = || {
@@ -308,10 +307,40 @@ pub fn diagram_scene(diagram: &Diagram, caption: Caption) -> Scene {
     for node in shown() {
         push_badge(&mut scene, node);
     }
-    for label in labels {
-        scene.push_text(label);
+    let boxes: Vec<Rect> = shown().map(node_rect).collect();
+    let asked: Vec<LineLabel> = labels.iter().map(|(label, _)| label.clone()).collect();
+    let placed = super::labels::place(&asked, &boxes, LINE_LABEL_SIZE);
+    for run in placed.runs {
+        scene.push_text(run);
     }
     scene.legend = diagram.legend.clone();
+    if !placed.key.is_empty() {
+        let entries = placed
+            .key
+            .iter()
+            .map(|&(number, index)| {
+                let (label, (stroke, arrows, edge_index)) = &labels[index];
+                let edge = &diagram.edges[*edge_index].edge;
+                let name = |v: usize| diagram.nodes.get(v).map_or("", |n| n.name.as_str());
+                LegendEntry {
+                    symbol: LegendSymbol::Line {
+                        stroke: *stroke,
+                        arrows: *arrows,
+                    },
+                    label: format!(
+                        "{number}: {} ({} to {})",
+                        label.text,
+                        name(edge.from),
+                        name(edge.to)
+                    ),
+                }
+            })
+            .collect();
+        scene.legend.groups.push(LegendGroup {
+            title: "Labels on lines (numbered where no room)".to_string(),
+            entries,
+        });
+    }
     scene
 }
 
