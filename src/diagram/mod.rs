@@ -140,7 +140,10 @@ impl Diagram {
     pub fn build(register: &Register, view: &View, options: &BuildOptions) -> Self {
         let settings = ViewSettings::from_json(&view.settings);
         let graph = view_graph(register, view);
-        let sized = sizing::size_nodes(register, &graph, &settings.style);
+        let mut sized = sizing::size_nodes(register, &graph, &settings.style);
+        if view.kind == ViewKind::Membership {
+            quiet_organisations(&graph, &mut sized);
+        }
         let placed = arrange::arrange(register, view.id, view.kind, &graph, &sized);
         let mut used = style::Used::default();
         let mut visibility = node_visibility(register, &graph, &settings.filters);
@@ -275,6 +278,30 @@ impl Diagram {
         self.nodes
             .iter()
             .rposition(|n| n.visibility != Visibility::Hidden && n.contains(point))
+    }
+}
+
+/// Size of an organisation drawn without its name in the membership network.
+pub const QUIET_ORGANISATION: (f32, f32) = (16.0, 11.0);
+
+/// The membership network reads only if the many organisations in one partnership each stay
+/// out of the way: an organisation in fewer than two of the view's partnerships is drawn as
+/// a small unnamed ellipse (its name is its tooltip, on screen and in SVG); those linking two
+/// or more partnerships, the ones that make it a network, keep their names.
+fn quiet_organisations(graph: &ViewGraph, sizes: &mut [sizing::NodeSize]) {
+    let mut links = vec![BTreeSet::new(); graph.nodes.len()];
+    for edge in &graph.edges {
+        if let Some(partnerships) = links.get_mut(edge.from) {
+            partnerships.insert(edge.to);
+        }
+    }
+    for ((node, size), partnerships) in graph.nodes.iter().zip(sizes.iter_mut()).zip(&links) {
+        if node.kind == NodeKind::Organisation && partnerships.len() < 2 {
+            size.lines.clear();
+            size.detail.clear();
+            size.width = QUIET_ORGANISATION.0;
+            size.height = QUIET_ORGANISATION.1;
+        }
     }
 }
 

@@ -88,6 +88,8 @@ pub struct PrintPlan {
     pub setup: PageSetup,
     /// The picture.
     pub scene: Scene,
+    /// The diagram as arranged for the page (its nodes where the picture has them).
+    pub diagram: Diagram,
     /// How it was arranged.
     pub arrangement: Arrangement,
     /// The size partnership names print at, in points.
@@ -151,6 +153,7 @@ fn plan_on(diagram: &Diagram, caption: &Caption, setup: PageSetup) -> PrintPlan 
     let mut best = PrintPlan {
         setup,
         scene: as_arranged,
+        diagram: diagram.clone(),
         arrangement: Arrangement::AsArranged,
         name_pt: pt,
     };
@@ -164,6 +167,7 @@ fn plan_on(diagram: &Diagram, caption: &Caption, setup: PageSetup) -> PrintPlan 
             best = PrintPlan {
                 setup,
                 scene: picture,
+                diagram: compact,
                 arrangement: Arrangement::Compact,
                 name_pt: pt,
             };
@@ -172,8 +176,49 @@ fn plan_on(diagram: &Diagram, caption: &Caption, setup: PageSetup) -> PrintPlan 
     best
 }
 
-/// Compact arrangements of `diagram` of different shapes, tall to wide.
+/// Compact arrangements of `diagram`: the arrangement drawn closer together, then (for
+/// structures and the council's involvement) rearrangements of different shapes.
 pub fn compact_candidates(diagram: &Diagram) -> Vec<Diagram> {
+    let mut all = vec![tightened(diagram, PRINT_NODE_GAP)];
+    all.extend(rearranged_candidates(diagram));
+    all
+}
+
+/// The arrangement with its centres drawn together by one factor (boxes keep their size),
+/// as far as it can go before two shown boxes would come closer than `gap`: the same
+/// picture, the same shape, less space between. Never spreads a picture out.
+pub fn tightened(diagram: &Diagram, gap: f32) -> Diagram {
+    let shown: Vec<&super::DiagramNode> = diagram
+        .nodes
+        .iter()
+        .filter(|n| n.visibility != Visibility::Hidden)
+        .collect();
+    let mut factor = 0.0_f32;
+    for (i, a) in shown.iter().enumerate() {
+        for b in &shown[i + 1..] {
+            let dx = (a.centre.x - b.centre.x).abs();
+            let dy = (a.centre.y - b.centre.y).abs();
+            let need_x = (a.width + b.width) / 2.0 + gap;
+            let need_y = (a.height + b.height) / 2.0 + gap;
+            // Apart at factor k when dx * k >= need_x or dy * k >= need_y.
+            let across = if dx > 0.0 { need_x / dx } else { f32::INFINITY };
+            let down = if dy > 0.0 { need_y / dy } else { f32::INFINITY };
+            factor = factor.max(across.min(down));
+        }
+    }
+    let mut tight = diagram.clone();
+    if !(factor.is_finite() && factor > 0.0 && factor < 1.0) {
+        return tight;
+    }
+    for node in &mut tight.nodes {
+        node.centre = Point::new(node.centre.x * factor, node.centre.y * factor);
+        node.offset = Point::default();
+    }
+    tight
+}
+
+/// Rearrangements of `diagram` of different shapes, tall to wide.
+fn rearranged_candidates(diagram: &Diagram) -> Vec<Diagram> {
     match diagram.kind {
         ViewKind::Structure => {
             let limits = [

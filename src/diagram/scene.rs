@@ -187,6 +187,9 @@ fn push_node(scene: &mut Scene, node: &DiagramNode) {
         NodeKind::Council => council_text_area(&rect, COUNCIL_STROKE),
         _ => rect,
     };
+    if node.lines.is_empty() {
+        return; // An unnamed node (a quiet organisation): its name is the tooltip.
+    }
     let block = text_height(&node.lines, &node.detail);
     let top = area.y + (area.height - block) / 2.0;
     scene.push_text(
