@@ -9,6 +9,9 @@ use crate::export::{Color, Point, Rect, TextRun};
 
 /// Where along a segment a label may sit, in the order tried.
 const SPOTS: [f32; 7] = [0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9];
+/// Rings of spots tried around a line for a number, and their spacing in points.
+const RINGS: usize = 8;
+const RING_STEP: f32 = 6.0;
 /// Space kept clear around boxes and between labels, in points.
 const CLEARANCE: f32 = 1.0;
 
@@ -98,7 +101,27 @@ pub fn place(labels: &[LineLabel], boxes: &[Rect], size: f32) -> PlacedLabels {
     for (n, index) in numbered.into_iter().enumerate() {
         let label = &labels[index];
         let number = (n + 1).to_string();
-        let candidates = spots(&label.route);
+        // On the line if there is room, else close beside it (rings around the line's spots,
+        // nearest first): the key names both ends, so the number need only be near.
+        let mut candidates = spots(&label.route);
+        let middles: Vec<Point> = candidates.iter().take(SPOTS.len()).copied().collect();
+        for ring in 1..=RINGS {
+            let step = ring as f32 * RING_STEP;
+            for middle in &middles {
+                for (dx, dy) in [
+                    (step, 0.0),
+                    (-step, 0.0),
+                    (0.0, -step),
+                    (0.0, step),
+                    (step, -step),
+                    (-step, -step),
+                    (step, step),
+                    (-step, step),
+                ] {
+                    candidates.push(Point::new(middle.x + dx, middle.y + dy));
+                }
+            }
+        }
         let mut best: Option<(usize, TextRun, Rect)> = None;
         for at in candidates {
             let run = run_at(&number, at, size, label.color).bold();

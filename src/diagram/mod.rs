@@ -19,6 +19,8 @@ pub mod sizing;
 pub mod style;
 
 #[cfg(test)]
+mod print_tests;
+#[cfg(test)]
 mod tests;
 
 use std::collections::BTreeSet;
