@@ -251,6 +251,9 @@ impl Diagram {
             edges,
             legend,
         };
+        // Hidden nodes (a filter in hide mode, or a focus) leave no wide gaps: empty bands
+        // are closed up, stored positions untouched (each node keeps its offset to them).
+        // Not a fresh layout: moving one node must not make the others jump.
         if diagram
             .nodes
             .iter()

@@ -157,13 +157,24 @@ fn plan_on(diagram: &Diagram, caption: &Caption, setup: PageSetup) -> PrintPlan 
         arrangement: Arrangement::AsArranged,
         name_pt: pt,
     };
-    if pt >= MIN_PRINTED_NAME_PT {
+    // Hidden nodes leave holes in the arrangement: then a compact picture is tried even when
+    // the names are readable, and taken when it prints them clearly larger.
+    let holes = diagram
+        .nodes
+        .iter()
+        .any(|n| n.visibility == Visibility::Hidden);
+    if pt >= MIN_PRINTED_NAME_PT && !holes {
         return best;
     }
+    let better = if pt >= MIN_PRINTED_NAME_PT {
+        1.1
+    } else {
+        1.0001
+    };
     for compact in compact_candidates(diagram) {
         let picture = scene::diagram_scene(&compact, caption.clone());
         let pt = printed_name_pt(&picture, &setup);
-        if pt > best.name_pt * 1.0001 {
+        if pt > best.name_pt * better {
             best = PrintPlan {
                 setup,
                 scene: picture,
@@ -212,8 +223,8 @@ pub fn tightened(diagram: &Diagram, gap: f32) -> Diagram {
     }
     for node in &mut tight.nodes {
         node.centre = Point::new(node.centre.x * factor, node.centre.y * factor);
-        node.offset = Point::default();
     }
+    keep_arranged(diagram, &mut tight);
     tight
 }
 
@@ -616,10 +627,17 @@ pub fn compact_structure(diagram: &Diagram, stack_limit: f32) -> Diagram {
         }
         placed.extend(row_placed);
     }
-    for node in &mut compact.nodes {
-        node.offset = Point::default();
-    }
+    keep_arranged(diagram, &mut compact);
     compact
+}
+
+/// Sets each node's offset so that it still knows where it is arranged (stored), whatever
+/// `compact` shows: a move made in a compact picture moves the stored position as far.
+fn keep_arranged(diagram: &Diagram, compact: &mut Diagram) {
+    for (before, node) in diagram.nodes.iter().zip(compact.nodes.iter_mut()) {
+        let arranged = before.arranged();
+        node.offset = Point::new(arranged.x - node.centre.x, arranged.y - node.centre.y);
+    }
 }
 
 /// Splits a stack's leaves (in order) into the fewest columns of near-equal count whose
@@ -707,8 +725,8 @@ pub fn compact_involvement(diagram: &Diagram, column_length: usize) -> Diagram {
     let mut compact = diagram.clone();
     for (&v, p) in map.iter().zip(positions) {
         compact.nodes[v].centre = p;
-        compact.nodes[v].offset = Point::default();
     }
+    keep_arranged(diagram, &mut compact);
     debug_assert!(
         compact
             .nodes

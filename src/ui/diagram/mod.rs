@@ -256,12 +256,13 @@ impl DiagramPanelState {
                 let today = chrono::Local::now().date_naive();
                 let caption = crate::diagram::scene::caption(register, &diagram, today);
                 let plan = crate::diagram::print::plan(&diagram, &caption, choice);
-                let note = format!(
-                    "As printed on {}: names at {:.1} pt. {}",
-                    plan.setup,
-                    plan.name_pt,
-                    plan.note().unwrap_or_default()
-                );
+                let note = match plan.note() {
+                    Some(note) => format!("As printed on {}: {note}", plan.setup),
+                    None => format!(
+                        "As printed on {}: names at {:.1} pt.",
+                        plan.setup, plan.name_pt
+                    ),
+                };
                 (plan.diagram, plan.scene, Some(note))
             }
         };

@@ -109,12 +109,9 @@ fn export_form_ui(
             let caption = crate::diagram::scene::caption(register, &diagram, today);
             let plan = crate::diagram::print::plan(&diagram, &caption, form.page_choice());
             setup = plan.setup;
-            form.last_note = Some(format!(
-                "Names print at {:.1} pt on {}. {}",
-                plan.name_pt,
-                plan.setup,
-                plan.note().unwrap_or_default()
-            ));
+            form.last_note = Some(plan.note().unwrap_or_else(|| {
+                format!("Names print at {:.1} pt on {}.", plan.name_pt, plan.setup)
+            }));
         }
         commands.send(Command::ExportDiagram(Box::new(DiagramExport {
             view,
