@@ -277,6 +277,18 @@ pub fn rewrapped(diagram: &Diagram, wrap: f32) -> Diagram {
     if diagram.settings.style.size_by_cost || wrap >= super::sizing::WRAP_WIDTH {
         return narrow;
     }
+    // Never narrower than the longest word: a name broken inside a word is worse than a
+    // smaller picture.
+    let longest_word = diagram
+        .nodes
+        .iter()
+        .filter(|n| n.visibility != Visibility::Hidden)
+        .flat_map(|n| n.name.split_whitespace())
+        .map(|word| {
+            crate::export::text::line_width(word, NAME_SIZE, crate::export::FontWeight::Bold)
+        })
+        .fold(0.0, f32::max);
+    let wrap = wrap.max(longest_word.ceil());
     for node in &mut narrow.nodes {
         let size =
             super::sizing::size_wrapped(node.kind, &node.name, &node.detail.join(" "), 1.0, wrap);
