@@ -171,10 +171,24 @@ fn plan_on(diagram: &Diagram, caption: &Caption, setup: PageSetup) -> PrintPlan 
     } else {
         1.0001
     };
+    // Among the compact pictures that print the names large enough, the one whose lines
+    // cross the fewest boxes (then the largest); if none does, the largest.
+    let mut best_crossings = usize::MAX;
     for compact in compact_candidates(diagram) {
         let picture = scene::diagram_scene(&compact, caption.clone());
         let pt = printed_name_pt(&picture, &setup);
-        if pt > best.name_pt * better {
+        let crossings = line_box_crossings(&picture, &compact);
+        let readable = pt >= MIN_PRINTED_NAME_PT;
+        let best_readable = best.name_pt >= MIN_PRINTED_NAME_PT;
+        let take = if best.arrangement == Arrangement::AsArranged {
+            pt > best.name_pt * better
+        } else if readable && best_readable {
+            crossings < best_crossings || (crossings == best_crossings && pt > best.name_pt)
+        } else {
+            pt > best.name_pt * 1.0001
+        };
+        if take {
+            best_crossings = crossings;
             best = PrintPlan {
                 setup,
                 scene: picture,
@@ -185,6 +199,61 @@ fn plan_on(diagram: &Diagram, caption: &Caption, setup: PageSetup) -> PrintPlan 
         }
     }
     best
+}
+
+/// How many times the picture's lines run across a shown box (other than at their ends):
+/// fewer is cleaner. Boxes are taken 2 points inside their outline, so a line that starts
+/// or stops at a box does not count.
+pub fn line_box_crossings(picture: &Scene, diagram: &Diagram) -> usize {
+    let boxes: Vec<crate::export::Rect> = diagram
+        .nodes
+        .iter()
+        .filter(|n| n.visibility != Visibility::Hidden)
+        .map(|n| scene::node_rect(n).inflate(-2.0))
+        .collect();
+    let mut count = 0;
+    for item in &picture.items {
+        let crate::export::Item::Shape(shape) = item else {
+            continue;
+        };
+        let crate::export::Geometry::Polyline { points, .. } = &shape.geometry else {
+            continue;
+        };
+        for pair in points.windows(2) {
+            count += boxes
+                .iter()
+                .filter(|b| segment_meets_rect(pair[0], pair[1], b))
+                .count();
+        }
+    }
+    count
+}
+
+/// Whether the segment `a`–`b` passes through the inside of `rect` (clipped parametrically).
+fn segment_meets_rect(a: Point, b: Point, rect: &crate::export::Rect) -> bool {
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let mut enter = 0.0_f32;
+    let mut leave = 1.0_f32;
+    for (p, q) in [
+        (-dx, a.x - rect.x),
+        (dx, rect.right() - a.x),
+        (-dy, a.y - rect.y),
+        (dy, rect.bottom() - a.y),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return false;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                enter = enter.max(t);
+            } else {
+                leave = leave.min(t);
+            }
+        }
+    }
+    enter < leave
 }
 
 /// Compact arrangements of `diagram`: the arrangement drawn closer together, then (for
