@@ -108,11 +108,18 @@ impl PrintPlan {
                  (the order is kept; the diagram on screen is unchanged).",
                 self.name_pt
             )),
-            (_, true) => Some(format!(
-                "Names print at only {:.1} pt on {}: choose A3, or show fewer partnerships \
-                 (filters, or focus on one partnership).",
-                self.name_pt, self.setup
-            )),
+            (_, true) => {
+                let bigger = if self.setup.paper == PaperSize::A4 {
+                    "choose A3, or "
+                } else {
+                    ""
+                };
+                Some(format!(
+                    "Names print at only {:.1} pt on {}: {bigger}show fewer partnerships \
+                     (filters, or focus on one partnership).",
+                    self.name_pt, self.setup
+                ))
+            }
         }
     }
 }
@@ -177,9 +184,14 @@ fn plan_on(diagram: &Diagram, caption: &Caption, setup: PageSetup) -> PrintPlan 
     for compact in compact_candidates(diagram) {
         let picture = scene::diagram_scene(&compact, caption.clone());
         let pt = printed_name_pt(&picture, &setup);
-        let crossings = line_box_crossings(&picture, &compact);
         let readable = pt >= MIN_PRINTED_NAME_PT;
         let best_readable = best.name_pt >= MIN_PRINTED_NAME_PT;
+        // Counted only where it decides (large unreadable pictures skip the cost).
+        let crossings = if readable {
+            line_box_crossings(&picture, &compact)
+        } else {
+            usize::MAX
+        };
         let take = if best.arrangement == Arrangement::AsArranged {
             pt > best.name_pt * better
         } else if readable && best_readable {
@@ -260,9 +272,28 @@ fn segment_meets_rect(a: Point, b: Point, rect: &crate::export::Rect) -> bool {
 /// structures and the council's involvement) rearrangements of different shapes.
 pub fn compact_candidates(diagram: &Diagram) -> Vec<Diagram> {
     let mut all = vec![tightened(diagram, PRINT_NODE_GAP)];
-    all.extend(rearranged_candidates(diagram));
+    let shown = diagram
+        .nodes
+        .iter()
+        .filter(|n| n.visibility != Visibility::Hidden)
+        .count();
+    if shown > LARGE_PICTURE {
+        // No page makes hundreds of names readable: one rearrangement, not every shape.
+        match diagram.kind {
+            ViewKind::Structure => all.push(compact_structure(diagram, f32::INFINITY)),
+            ViewKind::Involvement => {
+                all.push(compact_involvement(diagram, arrange::COLUMN_LENGTH));
+            }
+            ViewKind::Membership => {}
+        }
+    } else {
+        all.extend(rearranged_candidates(diagram));
+    }
     all
 }
+
+/// More shown nodes than this, and only one rearrangement is tried for the page.
+pub const LARGE_PICTURE: usize = 200;
 
 /// The arrangement with its centres drawn together by one factor (boxes keep their size),
 /// as far as it can go before two shown boxes would come closer than `gap`: the same
