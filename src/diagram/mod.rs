@@ -322,20 +322,21 @@ pub const CLOSED_GAP_DOWN: f32 = arrange::LAYER_SPACING as f32;
 /// shift so edits still store arranged positions. Only additions and subtractions: the same
 /// picture on every machine.
 pub fn close_gaps(nodes: &mut [DiagramNode]) {
-    let shown: Vec<&DiagramNode> = nodes
-        .iter()
-        .filter(|n| n.visibility != Visibility::Hidden)
-        .collect();
-    let across: Vec<(f32, f32)> = shown
-        .iter()
-        .map(|n| (n.centre.x - n.width / 2.0, n.centre.x + n.width / 2.0))
-        .collect();
-    let down: Vec<(f32, f32)> = shown
-        .iter()
-        .map(|n| (n.centre.y - n.height / 2.0, n.centre.y + n.height / 2.0))
-        .collect();
-    let shift_x = band_shifts(across, CLOSED_GAP_ACROSS);
-    let shift_y = band_shifts(down, CLOSED_GAP_DOWN);
+    let spans = |hidden: bool, across: bool| -> Vec<(f32, f32)> {
+        nodes
+            .iter()
+            .filter(|n| (n.visibility == Visibility::Hidden) == hidden)
+            .map(|n| {
+                if across {
+                    (n.centre.x - n.width / 2.0, n.centre.x + n.width / 2.0)
+                } else {
+                    (n.centre.y - n.height / 2.0, n.centre.y + n.height / 2.0)
+                }
+            })
+            .collect()
+    };
+    let shift_x = band_shifts(spans(false, true), &spans(true, true), CLOSED_GAP_ACROSS);
+    let shift_y = band_shifts(spans(false, false), &spans(true, false), CLOSED_GAP_DOWN);
     for node in nodes.iter_mut() {
         let dx = shift_at(&shift_x, node.centre.x - node.width / 2.0);
         let dy = shift_at(&shift_y, node.centre.y - node.height / 2.0);
@@ -345,8 +346,9 @@ pub fn close_gaps(nodes: &mut [DiagramNode]) {
 }
 
 /// For intervals on a line: the merged occupied spans, each with how far it moves back (the
-/// surplus of the empty gaps before it over `keep`).
-fn band_shifts(mut spans: Vec<(f32, f32)>, keep: f32) -> Vec<(f32, f32)> {
+/// surplus over `keep` of the empty gaps before it that a `hidden` interval reaches into: a
+/// gap the user left on purpose stays).
+fn band_shifts(mut spans: Vec<(f32, f32)>, hidden: &[(f32, f32)], keep: f32) -> Vec<(f32, f32)> {
     spans.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
     let mut merged: Vec<(f32, f32)> = Vec::new();
     for (start, end) in spans {
@@ -361,7 +363,8 @@ fn band_shifts(mut spans: Vec<(f32, f32)>, keep: f32) -> Vec<(f32, f32)> {
     for (start, end) in merged {
         if let Some(before) = previous_end {
             let gap = start - before;
-            if gap > keep {
+            let left_by_hidden = hidden.iter().any(|&(a, b)| a < start && b > before);
+            if gap > keep && left_by_hidden {
                 removed += gap - keep;
             }
         }

@@ -385,3 +385,30 @@ fn organisations_in_one_partnership_are_small_and_unnamed_in_the_membership_netw
             Item::Shape(shape) if shape.tooltip.as_deref() == Some(node.name.as_str()))));
     }
 }
+
+#[test]
+fn only_gaps_that_hidden_nodes_leave_are_closed() {
+    let register = sample_register();
+    let view = view_named(&register, "LSP structure");
+    let diagram = Diagram::build(&register, &view, &BuildOptions::default());
+    let mut nodes: Vec<DiagramNode> = diagram.nodes.iter().take(3).cloned().collect();
+    for (i, node) in nodes.iter_mut().enumerate() {
+        node.centre = crate::export::Point::new(i as f32 * 400.0, 100.0);
+        node.offset = crate::export::Point::default();
+        node.visibility = Visibility::Full;
+    }
+    // A gap the user left (nothing hidden in it) stays.
+    let mut kept = nodes.clone();
+    close_gaps(&mut kept);
+    assert_eq!(kept, nodes);
+    // The middle node hidden: the gap it leaves closes to CLOSED_GAP_ACROSS, and the right
+    // node keeps its arranged place in its offset.
+    let mut closed = nodes.clone();
+    closed[1].visibility = Visibility::Hidden;
+    close_gaps(&mut closed);
+    let gap =
+        (closed[2].centre.x - closed[2].width / 2.0) - (closed[0].centre.x + closed[0].width / 2.0);
+    assert!((gap - CLOSED_GAP_ACROSS).abs() < 1e-3, "{gap}");
+    assert_eq!(closed[2].arranged(), nodes[2].centre);
+    assert_eq!(closed[0].centre, nodes[0].centre);
+}
