@@ -214,7 +214,7 @@ fn legend_ui(ui: &mut egui::Ui, state: &DiagramPanelState) {
     ui.heading("Legend");
     let Some(cache) = &state.cache else { return };
     let width = ui.available_width().max(120.0);
-    let (items, height) = legend::layout(&cache.diagram.legend, width);
+    let (items, height) = legend::layout(&cache.scene.legend, width);
     let (rect, _) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
     let view = View {
         origin: rect.min,
