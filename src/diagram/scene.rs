@@ -116,8 +116,20 @@ pub fn structure_route(diagram: &Diagram, from: usize, to: usize) -> Option<Vec<
     if child_top - parent_bottom < 12.0 {
         return None;
     }
+    // One bus for all the parent's children below it (the nearest decides its height), so
+    // the lines of a stack and its siblings meet on one line, not several.
+    let top_of = |n: &DiagramNode| n.centre.y - n.height / 2.0 - n.border.width / 2.0 - 1.0;
+    let nearest = diagram
+        .edges
+        .iter()
+        .filter(|e| e.edge.to == to && e.visibility != Visibility::Hidden)
+        .filter(|e| diagram.kind != crate::model::ViewKind::Structure || e.edge.kind.is_formal())
+        .filter_map(|e| diagram.nodes.get(e.edge.from))
+        .map(top_of)
+        .filter(|&top| top - parent_bottom >= 12.0)
+        .fold(child_top, f32::min);
     let bus = parent_bottom
-        + (super::arrange::LAYER_SPACING as f32 / 2.0).min((child_top - parent_bottom) / 2.0);
+        + (super::arrange::LAYER_SPACING as f32 / 2.0).min((nearest - parent_bottom) / 2.0);
     let blocked = |x: f32, top: f32, bottom: f32| {
         diagram.nodes.iter().enumerate().any(|(v, n)| {
             v != from
