@@ -156,3 +156,71 @@ fn an_open_diagram_settles_so_the_app_is_idle() {
     harness.hover_at(position);
     harness.run();
 }
+
+#[test]
+fn a_theme_checkbox_in_the_filter_menu_filters_the_view_by_theme() {
+    let (folder, path) = sample_copy();
+    let mut harness = open_diagram(&path, &folder);
+    let view = harness
+        .state()
+        .ui_state()
+        .diagram
+        .diagram()
+        .expect("a diagram")
+        .view;
+    harness.get_by_label("Filters").click();
+    harness.run_steps(2);
+    // Every theme is ticked while the theme filter lets everything through.
+    harness.get_by_label("Community safety").click();
+    harness.run_steps(3);
+
+    let register = harness.state().document().expect("open").register();
+    let settings =
+        partnership_atlas::diagram::ViewSettings::from_json(&register.views[&view].settings);
+    let safety = register
+        .themes
+        .values()
+        .find(|t| t.name == "Community safety")
+        .map(|t| t.id)
+        .expect("the theme");
+    assert!(
+        !settings.filters.themes.is_empty(),
+        "the theme filter is on"
+    );
+    assert!(!settings.filters.themes.contains(&safety));
+    assert_eq!(settings.filters.themes.len(), register.themes.len() - 1);
+    // The picture follows: no shown partnership serves only community safety.
+    let diagram = harness
+        .state()
+        .ui_state()
+        .diagram
+        .diagram()
+        .expect("a diagram");
+    for node in diagram
+        .nodes
+        .iter()
+        .filter(|n| n.visibility == partnership_atlas::diagram::Visibility::Full)
+    {
+        let Some(id) = node.partnership() else {
+            continue;
+        };
+        let themes: Vec<_> = register
+            .theme_tags
+            .keys()
+            .filter(|(p, _)| *p == id)
+            .map(|(_, t)| *t)
+            .collect();
+        assert!(
+            themes.iter().any(|t| *t != safety),
+            "{} is shown in full",
+            node.name
+        );
+    }
+    // One undo takes the filter off again.
+    harness.state_mut().send(Command::Undo);
+    harness.run_steps(2);
+    let register = harness.state().document().expect("open").register();
+    let settings =
+        partnership_atlas::diagram::ViewSettings::from_json(&register.views[&view].settings);
+    assert!(settings.filters.themes.is_empty());
+}

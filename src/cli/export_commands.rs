@@ -11,6 +11,7 @@ use super::CliError;
 use crate::diagram::{
     self,
     graph_export::{GraphFormat, write_graph},
+    print::PageChoice,
 };
 use crate::document::Document;
 use crate::export::{self, Format, PageSetup, TableFormat, matrix, overview_csv, overview_xlsx};
@@ -33,8 +34,9 @@ pub enum ExportCommand {
         /// PNG resolution: 150, 300 or 600.
         #[arg(long, default_value_t = 300)]
         dpi: u32,
-        /// Page: a4-landscape, a4-portrait, a3-landscape or a3-portrait.
-        #[arg(long, default_value = "a4-landscape")]
+        /// Page: auto (A4 landscape if the names print at 7 pt or more on it, else A3
+        /// landscape), a4-landscape, a4-portrait, a3-landscape or a3-portrait.
+        #[arg(long, default_value = "auto")]
         page: String,
         /// The date in "Data as at" (YYYY-MM-DD; default today).
         #[arg(long)]
@@ -115,7 +117,7 @@ pub fn run_export(command: ExportCommand, report: &mut dyn std::io::Write) -> Re
             page,
             data_as_at,
         } => {
-            let setup: PageSetup = page.parse().map_err(fail)?;
+            let setup: PageChoice = page.parse().map_err(fail)?;
             let format = Format::from_path(&out, dpi).ok_or_else(|| {
                 CliError(format!(
                     "Cannot tell the picture format from {}: end the name in .svg, .png or .pdf",
@@ -204,18 +206,18 @@ fn export_diagram(
     view: &str,
     path: &Path,
     format: Format,
-    setup: PageSetup,
+    choice: PageChoice,
     data_as_at: chrono::NaiveDate,
     report: &mut dyn std::io::Write,
 ) -> Result<(), CliError> {
     let document = open(file)?;
     let register = document.register();
     let view = diagram::find_view(register, view).map_err(CliError)?;
-    let bytes = diagram::export_view(
+    let (bytes, plan) = diagram::print::export(
         register,
         view,
         &diagram::BuildOptions::default(),
-        &setup,
+        choice,
         format,
         data_as_at,
     )
@@ -223,15 +225,15 @@ fn export_diagram(
     write(path, &bytes)?;
     writeln!(
         report,
-        "Wrote {} ({} on {setup})",
+        "Wrote {} ({} on {}; names print at {:.1} pt)",
         path.display(),
-        view.name
+        view.name,
+        plan.setup,
+        plan.name_pt
     )
     .map_err(fail)?;
-    if let Some(warning) =
-        diagram::readability_warning(register, view, &diagram::BuildOptions::default(), &setup)
-    {
-        writeln!(report, "Note: {warning}").map_err(fail)?;
+    if let Some(note) = plan.note() {
+        writeln!(report, "Note: {note}").map_err(fail)?;
     }
     Ok(())
 }

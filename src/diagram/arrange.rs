@@ -76,7 +76,11 @@ pub fn full_layout(
     let positions = match kind {
         ViewKind::Structure => stacked_layered_layout(&nodes, &edges),
         ViewKind::Involvement if fixed.iter().all(Option::is_none) => {
-            role_columns_layout(graph, &nodes)
+            let sizes: Vec<(f64, f64)> = nodes
+                .iter()
+                .map(|n| (n.size().width, n.size().height))
+                .collect();
+            return role_columns(graph, &sizes, COLUMN_LENGTH);
         }
         ViewKind::Involvement | ViewKind::Membership => {
             let options = ForceOptions {
@@ -201,9 +205,22 @@ fn stacked_layered_layout(nodes: &[LayoutNode], edges: &[LayoutEdge]) -> Vec<lay
 pub const COLUMN_LENGTH: usize = 10;
 
 /// The involvement view as an org chart: the council on top, the bodies it sits on below in
-/// columns, one group of columns per role (accountable body, lead, secretariat, member...),
-/// most officer hours first, so the picture reads like a table and fits a page.
-fn role_columns_layout(graph: &ViewGraph, nodes: &[LayoutNode]) -> Vec<layout::Point> {
+/// columns of at most `column_length` boxes, one group of columns per role (accountable body,
+/// lead, secretariat, member...), so the picture reads like a table and fits a page. `sizes`
+/// are the boxes' (width, height).
+pub fn role_columns(graph: &ViewGraph, sizes: &[(f64, f64)], column_length: usize) -> Vec<Point> {
+    let nodes: Vec<LayoutNode> = sizes.iter().map(|&(w, h)| LayoutNode::new(w, h)).collect();
+    role_columns_layout(graph, &nodes, column_length.max(1))
+        .into_iter()
+        .map(from_layout)
+        .collect()
+}
+
+fn role_columns_layout(
+    graph: &ViewGraph,
+    nodes: &[LayoutNode],
+    column_length: usize,
+) -> Vec<layout::Point> {
     use super::graph::{LineKind, NodeKind};
     let mut positions = vec![layout::Point::default(); nodes.len()];
     let council = graph.nodes.iter().position(|n| n.kind == NodeKind::Council);
@@ -228,7 +245,7 @@ fn role_columns_layout(graph: &ViewGraph, nodes: &[LayoutNode]) -> Vec<layout::P
         .into_values()
         .chain((!loose.is_empty()).then_some(loose))
     {
-        for chunk in members.chunks(COLUMN_LENGTH) {
+        for chunk in members.chunks(column_length) {
             columns.push(chunk.to_vec());
         }
     }

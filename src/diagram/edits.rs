@@ -34,7 +34,7 @@ fn store_places(
         let (centre, pinned) = changes
             .get(&v)
             .copied()
-            .unwrap_or((node.centre, node.pinned));
+            .unwrap_or((node.arranged(), node.pinned));
         let after = NodePosition {
             view: diagram.view,
             node: node.node,
@@ -63,7 +63,9 @@ pub fn move_edit(
     centre: Point,
 ) -> Option<Edit> {
     let node = diagram.nodes.get(index)?;
-    let changes = BTreeMap::from([(index, (centre, node.pinned))]);
+    // `centre` is where it is shown: store it where it is arranged.
+    let arranged = Point::new(centre.x + node.offset.x, centre.y + node.offset.y);
+    let changes = BTreeMap::from([(index, (arranged, node.pinned))]);
     batch(
         format!("Move “{}” in {}", node.name, diagram.name),
         store_places(register, diagram, &changes),
@@ -79,7 +81,7 @@ pub fn pin_edit(
 ) -> Option<Edit> {
     let changes: BTreeMap<usize, Place> = indexes
         .iter()
-        .filter_map(|&v| diagram.nodes.get(v).map(|n| (v, (n.centre, pinned))))
+        .filter_map(|&v| diagram.nodes.get(v).map(|n| (v, (n.arranged(), pinned))))
         .collect();
     let verb = if pinned { "Pin" } else { "Unpin" };
     let what = match indexes.len() {
@@ -128,7 +130,7 @@ pub fn relayout_edit(
         .nodes
         .iter()
         .map(|n| arrange::Placed {
-            centre: n.centre,
+            centre: n.arranged(),
             stored: n.stored,
             pinned: n.pinned,
         })

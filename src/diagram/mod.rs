@@ -11,11 +11,15 @@ pub mod arrange;
 pub mod edits;
 pub mod graph;
 pub mod graph_export;
+pub mod labels;
+pub mod print;
 pub mod scene;
 pub mod settings;
 pub mod sizing;
 pub mod style;
 
+#[cfg(test)]
+mod print_tests;
 #[cfg(test)]
 mod tests;
 
@@ -64,8 +68,13 @@ pub struct DiagramNode {
     pub badge: Option<&'static str>,
     /// Drawn in full, pale or not at all.
     pub visibility: Visibility,
-    /// Centre of the box, in diagram points.
+    /// Centre of the box as shown, in diagram points.
     pub centre: Point,
+    /// Where the node is arranged (stored or placed) minus where it is shown: not zero when
+    /// nodes hidden by a filter or focus left gaps that the picture closes
+    /// ([`close_gaps`]). Edits store `centre + offset`, so closing gaps never moves a
+    /// stored position.
+    pub offset: Point,
     /// Whether the position is stored in the view (else it was placed just now).
     pub stored: bool,
     /// Whether the node is pinned (a re-layout never moves it).
@@ -79,6 +88,11 @@ impl DiagramNode {
             NodeRef::Partnership(id) => Some(id),
             NodeRef::Organisation(_) => None,
         }
+    }
+
+    /// Where the node is arranged: its stored (or placed) position, whatever is shown.
+    pub fn arranged(&self) -> Point {
+        Point::new(self.centre.x + self.offset.x, self.centre.y + self.offset.y)
     }
 
     /// Whether `point` (diagram points) is inside the node's box.
@@ -128,7 +142,10 @@ impl Diagram {
     pub fn build(register: &Register, view: &View, options: &BuildOptions) -> Self {
         let settings = ViewSettings::from_json(&view.settings);
         let graph = view_graph(register, view);
-        let sized = sizing::size_nodes(register, &graph, &settings.style);
+        let mut sized = sizing::size_nodes(register, &graph, &settings.style);
+        if view.kind == ViewKind::Membership {
+            quiet_organisations(&graph, &mut sized);
+        }
         let placed = arrange::arrange(register, view.id, view.kind, &graph, &sized);
         let mut used = style::Used::default();
         let mut visibility = node_visibility(register, &graph, &settings.filters);
@@ -195,6 +212,7 @@ impl Diagram {
                 badge,
                 visibility: shown,
                 centre: place.centre,
+                offset: Point::default(),
                 stored: place.stored,
                 pinned: place.pinned,
             });
@@ -222,8 +240,9 @@ impl Diagram {
             .collect();
         let legend = Legend {
             groups: style::legend_groups(register, &settings.style, &used),
+            compact: true,
         };
-        Self {
+        let mut diagram = Self {
             view: view.id,
             name: view.name.clone(),
             kind: view.kind,
@@ -231,7 +250,18 @@ impl Diagram {
             nodes,
             edges,
             legend,
+        };
+        // Hidden nodes (a filter in hide mode, or a focus) leave no wide gaps: empty bands
+        // are closed up, stored positions untouched (each node keeps its offset to them).
+        // Not a fresh layout: moving one node must not make the others jump.
+        if diagram
+            .nodes
+            .iter()
+            .any(|n| n.visibility == Visibility::Hidden)
+        {
+            close_gaps(&mut diagram.nodes);
         }
+        diagram
     }
 
     /// The title for the caption: the settings' title, else the view's name.
@@ -254,6 +284,104 @@ impl Diagram {
             .iter()
             .rposition(|n| n.visibility != Visibility::Hidden && n.contains(point))
     }
+}
+
+/// Size of an organisation drawn without its name in the membership network.
+pub const QUIET_ORGANISATION: (f32, f32) = (16.0, 11.0);
+
+/// The membership network reads only if the many organisations in one partnership each stay
+/// out of the way: an organisation in fewer than two of the view's partnerships is drawn as
+/// a small unnamed ellipse (its name is its tooltip, on screen and in SVG); those linking two
+/// or more partnerships, the ones that make it a network, keep their names.
+fn quiet_organisations(graph: &ViewGraph, sizes: &mut [sizing::NodeSize]) {
+    let mut links = vec![BTreeSet::new(); graph.nodes.len()];
+    for edge in &graph.edges {
+        if let Some(partnerships) = links.get_mut(edge.from) {
+            partnerships.insert(edge.to);
+        }
+    }
+    for ((node, size), partnerships) in graph.nodes.iter().zip(sizes.iter_mut()).zip(&links) {
+        if node.kind == NodeKind::Organisation && partnerships.len() < 2 {
+            size.lines.clear();
+            size.detail.clear();
+            size.width = QUIET_ORGANISATION.0;
+            size.height = QUIET_ORGANISATION.1;
+        }
+    }
+}
+
+/// Largest gap left between boxes across, when hidden nodes leave a wider one.
+pub const CLOSED_GAP_ACROSS: f32 = 2.0 * arrange::NODE_SPACING as f32;
+/// Largest gap left between boxes down, when hidden nodes leave a taller one.
+pub const CLOSED_GAP_DOWN: f32 = arrange::LAYER_SPACING as f32;
+
+/// Closes the gaps that hidden nodes leave: every empty band across the picture (no shown box
+/// in it) wider than [`CLOSED_GAP_ACROSS`] is narrowed to that, and every empty band down
+/// taller than [`CLOSED_GAP_DOWN`] to that. Shown boxes keep their order and never come to
+/// overlap (the map is monotone and each band keeps a gap); each node's `offset` records the
+/// shift so edits still store arranged positions. Only additions and subtractions: the same
+/// picture on every machine.
+pub fn close_gaps(nodes: &mut [DiagramNode]) {
+    let spans = |hidden: bool, across: bool| -> Vec<(f32, f32)> {
+        nodes
+            .iter()
+            .filter(|n| (n.visibility == Visibility::Hidden) == hidden)
+            .map(|n| {
+                if across {
+                    (n.centre.x - n.width / 2.0, n.centre.x + n.width / 2.0)
+                } else {
+                    (n.centre.y - n.height / 2.0, n.centre.y + n.height / 2.0)
+                }
+            })
+            .collect()
+    };
+    let shift_x = band_shifts(spans(false, true), &spans(true, true), CLOSED_GAP_ACROSS);
+    let shift_y = band_shifts(spans(false, false), &spans(true, false), CLOSED_GAP_DOWN);
+    for node in nodes.iter_mut() {
+        let dx = shift_at(&shift_x, node.centre.x - node.width / 2.0);
+        let dy = shift_at(&shift_y, node.centre.y - node.height / 2.0);
+        node.centre = Point::new(node.centre.x - dx, node.centre.y - dy);
+        node.offset = Point::new(node.offset.x + dx, node.offset.y + dy);
+    }
+}
+
+/// For intervals on a line: the merged occupied spans, each with how far it moves back (the
+/// surplus over `keep` of the empty gaps before it that a `hidden` interval reaches into: a
+/// gap the user left on purpose stays).
+fn band_shifts(mut spans: Vec<(f32, f32)>, hidden: &[(f32, f32)], keep: f32) -> Vec<(f32, f32)> {
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    let mut merged: Vec<(f32, f32)> = Vec::new();
+    for (start, end) in spans {
+        match merged.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
+    let mut shifts = Vec::with_capacity(merged.len());
+    let mut removed = 0.0_f32;
+    let mut previous_end: Option<f32> = None;
+    for (start, end) in merged {
+        if let Some(before) = previous_end {
+            let gap = start - before;
+            let left_by_hidden = hidden.iter().any(|&(a, b)| a < start && b > before);
+            if gap > keep && left_by_hidden {
+                removed += gap - keep;
+            }
+        }
+        shifts.push((start, removed));
+        previous_end = Some(end);
+    }
+    shifts
+}
+
+/// How far a box starting at `start` moves back: the shift of the last span starting at or
+/// before it (a hidden node between spans moves with the span before it).
+fn shift_at(shifts: &[(f32, f32)], start: f32) -> f32 {
+    shifts
+        .iter()
+        .take_while(|(span_start, _)| *span_start <= start)
+        .last()
+        .map_or(0.0, |(_, shift)| *shift)
 }
 
 /// Whether each node passes the filters. Organisations and the council follow the
@@ -314,7 +442,8 @@ pub fn find_view<'a>(register: &'a Register, name: &str) -> Result<&'a View, Str
 }
 
 /// The picture of `view` on a page, encoded: what File, Export diagram and the command line
-/// both write.
+/// both write. The picture is made to fit the page as [`print`] says (names print at
+/// [`print::MIN_PRINTED_NAME_PT`] or more where that can be done).
 pub fn export_view(
     register: &Register,
     view: &View,
@@ -323,13 +452,19 @@ pub fn export_view(
     format: crate::export::Format,
     data_as_at: chrono::NaiveDate,
 ) -> Result<Vec<u8>, crate::export::ExportError> {
-    let diagram = Diagram::build(register, view, options);
-    let scene = scene::diagram_scene(&diagram, scene::caption(register, &diagram, data_as_at));
-    crate::export::export(&scene, setup, format)
+    print::export(
+        register,
+        view,
+        options,
+        print::PageChoice::Fixed(*setup),
+        format,
+        data_as_at,
+    )
+    .map(|(bytes, _)| bytes)
 }
 
-/// A warning when the picture of `view` would print too small to read on `setup` (a bigger
-/// page, a filter or a focus helps), or `None`.
+/// A note on how the picture of `view` was made to fit `setup`, or why it prints too small
+/// to read (a bigger page, a filter or a focus helps); `None` when it prints as arranged.
 pub fn readability_warning(
     register: &Register,
     view: &View,
@@ -338,8 +473,8 @@ pub fn readability_warning(
 ) -> Option<String> {
     let diagram = Diagram::build(register, view, options);
     let today = chrono::NaiveDate::default();
-    let picture = scene::diagram_scene(&diagram, scene::caption(register, &diagram, today));
-    crate::export::compose(&picture, setup).readability_warning()
+    let caption = scene::caption(register, &diagram, today);
+    print::plan(&diagram, &caption, print::PageChoice::Fixed(*setup)).note()
 }
 
 /// Whether a partnership passes every filter.

@@ -8,11 +8,13 @@ use chrono::NaiveDate;
 use crate::export::scene::{council_outline, council_text_area};
 use crate::export::text::{self, FontWeight};
 use crate::export::{
-    Anchor, Caption, Color, Geometry, Paint, Point, Rect, Scene, Shape, Stroke, TextRun,
+    Anchor, Caption, Color, Geometry, LegendEntry, LegendGroup, LegendSymbol, Paint, Point, Rect,
+    Scene, Shape, Stroke, TextRun,
 };
 use crate::model::Register;
 
 use super::graph::NodeKind;
+use super::labels::LineLabel;
 use super::sizing::{
     BADGE_SIZE, CORNER_RADIUS, COUNCIL_STROKE, DETAIL_SIZE, LINE_LABEL_SIZE, NAME_SIZE, text_height,
 };
@@ -114,8 +116,20 @@ pub fn structure_route(diagram: &Diagram, from: usize, to: usize) -> Option<Vec<
     if child_top - parent_bottom < 12.0 {
         return None;
     }
+    // One bus for all the parent's children below it (the nearest decides its height), so
+    // the lines of a stack and its siblings meet on one line, not several.
+    let top_of = |n: &DiagramNode| n.centre.y - n.height / 2.0 - n.border.width / 2.0 - 1.0;
+    let nearest = diagram
+        .edges
+        .iter()
+        .filter(|e| e.edge.to == to && e.visibility != Visibility::Hidden)
+        .filter(|e| diagram.kind != crate::model::ViewKind::Structure || e.edge.kind.is_formal())
+        .filter_map(|e| diagram.nodes.get(e.edge.from))
+        .map(top_of)
+        .filter(|&top| top - parent_bottom >= 12.0)
+        .fold(child_top, f32::min);
     let bus = parent_bottom
-        + (super::arrange::LAYER_SPACING as f32 / 2.0).min((child_top - parent_bottom) / 2.0);
+        + (super::arrange::LAYER_SPACING as f32 / 2.0).min((nearest - parent_bottom) / 2.0);
     let blocked = |x: f32, top: f32, bottom: f32| {
         diagram.nodes.iter().enumerate().any(|(v, n)| {
             v != from
@@ -185,6 +199,9 @@ fn push_node(scene: &mut Scene, node: &DiagramNode) {
         NodeKind::Council => council_text_area(&rect, COUNCIL_STROKE),
         _ => rect,
     };
+    if node.lines.is_empty() {
+        return; // An unnamed node (a quiet organisation): its name is the tooltip.
+    }
     let block = text_height(&node.lines, &node.detail);
     let top = area.y + (area.height - block) / 2.0;
     scene.push_text(
@@ -251,7 +268,7 @@ fn push_badge(scene: &mut Scene, node: &DiagramNode) {
 pub fn diagram_scene(diagram: &Diagram, caption: Caption) -> Scene {
     let mut scene = Scene::new(caption);
     let mut labels = Vec::new();
-    for edge in &diagram.edges {
+    for (edge_index, edge) in diagram.edges.iter().enumerate() {
         if edge.visibility == Visibility::Hidden {
             continue;
         }
@@ -273,7 +290,7 @@ pub fn diagram_scene(diagram: &Diagram, caption: Caption) -> Scene {
             let (start, end) = line_ends(from, to);
             vec![start, end]
         });
-        let (start, end) = (points[0], points[1]);
+        let route = points.clone();
         let (mut stroke, arrows) = style::line_style(edge.edge.kind);
         if edge.visibility == Visibility::Faded {
             stroke = style::faded_stroke(stroke);
@@ -283,17 +300,14 @@ pub fn diagram_scene(diagram: &Diagram, caption: Caption) -> Scene {
             Paint::stroke(stroke),
         ));
         if diagram.settings.style.line_labels && !edge.edge.label.is_empty() {
-            let middle = Point::new((start.x + end.x) / 2.0, (start.y + end.y) / 2.0);
-            let top = middle.y - text::line_height(LINE_LABEL_SIZE) / 2.0;
-            labels.push(
-                TextRun::line(
-                    Point::new(middle.x, top),
-                    edge.edge.label.clone(),
-                    LINE_LABEL_SIZE,
-                )
-                .colored(text_color(edge.visibility, Color::MUTED))
-                .with_background(Color::WHITE),
-            );
+            labels.push((
+                LineLabel {
+                    text: edge.edge.label.clone(),
+                    route: route.clone(),
+                    color: text_color(edge.visibility, Color::MUTED),
+                },
+                (stroke, arrows, edge_index),
+            ));
         }
     }
     let shown = || {
@@ -308,10 +322,40 @@ pub fn diagram_scene(diagram: &Diagram, caption: Caption) -> Scene {
     for node in shown() {
         push_badge(&mut scene, node);
     }
-    for label in labels {
-        scene.push_text(label);
+    let boxes: Vec<Rect> = shown().map(node_rect).collect();
+    let asked: Vec<LineLabel> = labels.iter().map(|(label, _)| label.clone()).collect();
+    let placed = super::labels::place(&asked, &boxes, LINE_LABEL_SIZE);
+    for run in placed.runs {
+        scene.push_text(run);
     }
     scene.legend = diagram.legend.clone();
+    if !placed.key.is_empty() {
+        let entries = placed
+            .key
+            .iter()
+            .map(|&(number, index)| {
+                let (label, (stroke, arrows, edge_index)) = &labels[index];
+                let edge = &diagram.edges[*edge_index].edge;
+                let name = |v: usize| diagram.nodes.get(v).map_or("", |n| n.name.as_str());
+                LegendEntry {
+                    symbol: LegendSymbol::Line {
+                        stroke: *stroke,
+                        arrows: *arrows,
+                    },
+                    label: format!(
+                        "{number}: {} ({} to {})",
+                        label.text,
+                        name(edge.from),
+                        name(edge.to)
+                    ),
+                }
+            })
+            .collect();
+        scene.legend.groups.push(LegendGroup {
+            title: "Labels on lines (numbered where no room)".to_string(),
+            entries,
+        });
+    }
     scene
 }
 

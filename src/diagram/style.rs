@@ -16,6 +16,8 @@ use super::settings::StyleRules;
 pub const INK: Color = Color::rgb(0x1f, 0x2d, 0x3d);
 /// Colour of the lines between nodes.
 pub const LINE_INK: Color = Color::rgb(0x3c, 0x46, 0x50);
+/// Colour of membership lines: lighter than formal lines.
+pub const MEMBERSHIP_INK: Color = Color::rgb(0x8a, 0x94, 0x9e);
 /// Fill of a partnership with no theme, or when colour by theme is off.
 pub const PLAIN_FILL: Color = Color::rgb(0xf4, 0xf6, 0xf8);
 /// Fill of organisations in the membership network.
@@ -121,7 +123,11 @@ pub fn line_style(kind: LineKind) -> (Stroke, ArrowHeads) {
             (Stroke::solid(LINE_INK, 1.2), ArrowHeads::Start)
         }
         LineKind::Relationship(_) => (Stroke::solid(LINE_INK, 1.2), ArrowHeads::End),
-        LineKind::Membership(_) => (Stroke::new(LINE_INK, 1.2, Dash::Dotted), ArrowHeads::None),
+        // Many and of one kind: thin and light, so names and boxes stay readable over them.
+        LineKind::Membership(_) => (
+            Stroke::new(MEMBERSHIP_INK, 1.0, Dash::Dotted),
+            ArrowHeads::None,
+        ),
         LineKind::Involvement(_) => (Stroke::solid(LINE_INK, 0.8), ArrowHeads::None),
     }
 }
@@ -138,7 +144,10 @@ fn line_meaning(kind: LineKind) -> &'static str {
         LineKind::Relationship(_) => {
             "Sub-group of, reports to or accountable to (arrow to the parent)"
         }
-        LineKind::Membership(_) => "Member of (organisation to partnership)",
+        LineKind::Membership(_) => {
+            "Member of (organisation to partnership; small unnamed ellipse: in one partnership \
+             only, name on hover)"
+        }
         LineKind::Involvement(_) => "The council sits on it",
     }
 }

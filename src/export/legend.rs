@@ -224,6 +224,7 @@ mod tests {
     #[test]
     fn an_empty_legend_takes_no_room() {
         let legend = Legend {
+            compact: false,
             groups: vec![LegendGroup {
                 title: "Lines".to_string(),
                 entries: Vec::new(),
@@ -235,6 +236,7 @@ mod tests {
     #[test]
     fn entries_share_a_row_in_equal_columns_and_labels_line_up() {
         let legend = Legend {
+            compact: false,
             groups: vec![
                 LegendGroup {
                     title: "Lines".to_string(),
@@ -264,6 +266,7 @@ mod tests {
     #[test]
     fn a_narrow_legend_stacks_and_wraps_within_its_width() {
         let legend = Legend {
+            compact: false,
             groups: vec![LegendGroup {
                 title: "A heading far too long to share a column with the entries".to_string(),
                 entries: vec![

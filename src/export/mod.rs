@@ -26,7 +26,10 @@ use std::sync::{Arc, OnceLock};
 
 use svg2pdf::usvg;
 
-pub use page::{MIN_READABLE_TEXT_PT, Orientation, Page, PageSetup, PaperSize, compose};
+pub use page::{
+    LegendPlace, MIN_READABLE_TEXT_PT, Orientation, Page, PageSetup, PaperSize, compose,
+    compose_with,
+};
 pub use scene::{
     Anchor, ArrowHeads, Caption, Color, Dash, Geometry, Item, Legend, LegendEntry, LegendGroup,
     LegendSymbol, Paint, Point, Rect, Scene, Shape, Stroke, SwatchShape, TextRun,

@@ -26,6 +26,9 @@ const DATE_SIZE: f32 = 10.0;
 const SOURCE_SIZE: f32 = 8.5;
 const GAP: f32 = 10.0;
 
+/// The scale of a compact legend ([`super::Legend::compact`]): its 9 pt text prints at 7.65 pt.
+pub const COMPACT_LEGEND_SCALE: f32 = 0.85;
+
 /// Text printed smaller than this, in points, is hard to read on paper.
 pub const MIN_READABLE_TEXT_PT: f32 = 6.0;
 
@@ -219,6 +222,11 @@ pub struct Page<'a> {
     pub title: String,
     /// Layers in drawing order: the picture, then the caption block and legend.
     pub layers: Vec<Layer<'a>>,
+    /// Page points per scene point of the picture (`None` when nothing is drawn): a label
+    /// of size `s` prints at `s * picture_scale` points.
+    pub picture_scale: Option<f32>,
+    /// Where the legend went.
+    pub legend_place: LegendPlace,
 }
 
 impl Page<'_> {
@@ -268,16 +276,17 @@ struct Chrome {
     /// Title and date, at the top.
     header: Vec<Item>,
     header_height: f32,
-    /// The legend box, from y = 0.
+    /// The legend box, from y = 0, drawn at `legend_scale`.
     legend: Vec<Item>,
     legend_height: f32,
+    legend_scale: f32,
     /// The source line, from y = 0.
     footer: Vec<Item>,
     footer_height: f32,
 }
 
 impl Chrome {
-    fn layout(scene: &Scene, width: f32) -> Self {
+    fn layout(scene: &Scene, width: f32, legend_width: f32) -> Self {
         let mut header = Vec::new();
         let mut y = 0.0;
         let title = text::wrap(&scene.caption.title, TITLE_SIZE, FontWeight::Bold, width);
@@ -306,7 +315,13 @@ impl Chrome {
         y += date_height;
         let header_height = y;
 
-        let (legend, legend_height) = legend::layout(&scene.legend, width);
+        let legend_scale = if scene.legend.compact {
+            COMPACT_LEGEND_SCALE
+        } else {
+            1.0
+        };
+        let (legend, legend_height) = legend::layout(&scene.legend, legend_width / legend_scale);
+        let legend_height = legend_height * legend_scale;
 
         let source = text::wrap(
             &scene.caption.source,
@@ -329,16 +344,22 @@ impl Chrome {
             header_height,
             legend,
             legend_height,
+            legend_scale,
             footer,
             footer_height,
         }
     }
 
-    /// Height of everything but the picture, gaps included.
-    fn height(&self) -> f32 {
+    /// Height of everything but the picture, gaps included (a legend beside the picture
+    /// needs the picture's height, no more).
+    fn height(&self, place: LegendPlace) -> f32 {
         let mut height = self.header_height + GAP;
-        if self.legend_height > 0.0 {
-            height += self.legend_height + GAP;
+        match place {
+            LegendPlace::Below if self.legend_height > 0.0 => {
+                height += self.legend_height + GAP;
+            }
+            LegendPlace::Below => {}
+            LegendPlace::Beside => height += self.legend_height,
         }
         if self.footer_height > 0.0 {
             height += self.footer_height + GAP / 2.0;
@@ -347,41 +368,75 @@ impl Chrome {
     }
 }
 
-fn shifted(items: Vec<Item>, dy: f32) -> Layer<'static> {
+fn shifted(items: Vec<Item>, dx: f32, dy: f32, scale: f32) -> Layer<'static> {
     Layer {
-        transform: Transform {
-            scale: 1.0,
-            dx: 0.0,
-            dy,
-        },
+        transform: Transform { scale, dx, dy },
         items: Cow::Owned(items),
     }
 }
 
+/// Where the legend goes on the page.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum LegendPlace {
+    /// A strip across the page under the picture, its groups side by side where they fit.
+    #[default]
+    Below,
+    /// A column at the right of the picture (chosen when it leaves the picture more room,
+    /// as with a wide legend on a landscape page).
+    Beside,
+}
+
+/// The share of the printable width a legend column beside the picture takes.
+pub const LEGEND_COLUMN_SHARE: f32 = 0.24;
+/// The narrowest and widest legend column, in points.
+const LEGEND_COLUMN_WIDTH: (f32, f32) = (150.0, 230.0);
+
 /// Lays `scene` out on the page: caption block, picture (scaled down to fit, centred), legend,
-/// source line. Everything lies inside the margins.
+/// source line. The legend goes below the picture or beside it, whichever prints the picture
+/// larger (below on a tie). Everything lies inside the margins.
 pub fn compose<'a>(scene: &'a Scene, setup: &PageSetup) -> Page<'a> {
+    let below = compose_with(scene, setup, LegendPlace::Below);
+    if scene.legend.is_empty() || scene.items.is_empty() {
+        return below;
+    }
+    let beside = compose_with(scene, setup, LegendPlace::Beside);
+    match (below.picture_scale, beside.picture_scale) {
+        (Some(under), Some(side)) if side > under * 1.01 => beside,
+        _ => below,
+    }
+}
+
+/// Lays `scene` out with the legend at `place`; see [`compose`].
+pub fn compose_with<'a>(scene: &'a Scene, setup: &PageSetup, place: LegendPlace) -> Page<'a> {
     let (page_width, page_height) = setup.size_pt();
     let printable = setup.printable();
+    let column = (printable.width * LEGEND_COLUMN_SHARE)
+        .clamp(LEGEND_COLUMN_WIDTH.0, LEGEND_COLUMN_WIDTH.1)
+        .min(printable.width / 2.0);
+    let legend_width = |width: f32| match place {
+        LegendPlace::Below => width,
+        LegendPlace::Beside => column * width / printable.width,
+    };
 
     // Scale the whole page down (laying it out on a larger virtual page) while the caption
     // and legend would leave the picture less than its share. Wider virtual pages only shorten
     // the chrome, so this settles in a step or two.
     let mut page_scale = 1.0_f32;
-    let mut chrome = Chrome::layout(scene, printable.width);
+    let mut chrome = Chrome::layout(scene, printable.width, legend_width(printable.width));
     for _ in 0..6 {
         let allowed = MAX_CHROME_SHARE * printable.height / page_scale;
-        if chrome.height() <= allowed + 1e-3 {
+        if chrome.height(place) <= allowed + 1e-3 {
             break;
         }
-        page_scale = (page_scale * allowed / chrome.height()).min(page_scale * 0.999);
-        chrome = Chrome::layout(scene, printable.width / page_scale);
+        page_scale = (page_scale * allowed / chrome.height(place)).min(page_scale * 0.999);
+        let width = printable.width / page_scale;
+        chrome = Chrome::layout(scene, width, legend_width(width));
     }
     let virtual_width = printable.width / page_scale;
     let virtual_height = printable.height / page_scale;
     // Whatever happened above, the chrome must fit: scale once more if it still does not.
-    if chrome.height() > virtual_height {
-        page_scale *= virtual_height / chrome.height();
+    if chrome.height(place) > virtual_height {
+        page_scale *= virtual_height / chrome.height(place);
     }
     let virtual_height = printable.height / page_scale;
     let to_page = Transform {
@@ -396,18 +451,29 @@ pub fn compose<'a>(scene: &'a Scene, setup: &PageSetup) -> Page<'a> {
         area_bottom -= chrome.footer_height + GAP / 2.0;
     }
     let footer_top = area_bottom + GAP / 2.0;
-    if chrome.legend_height > 0.0 {
-        area_bottom -= chrome.legend_height + GAP;
-    }
-    let legend_top = area_bottom + GAP;
+    let mut area_width = virtual_width;
+    let (legend_x, legend_top) = match place {
+        LegendPlace::Below => {
+            if chrome.legend_height > 0.0 {
+                area_bottom -= chrome.legend_height + GAP;
+            }
+            (0.0, area_bottom + GAP)
+        }
+        LegendPlace::Beside => {
+            let width = legend_width(virtual_width);
+            area_width -= width + GAP;
+            (virtual_width - width, area_top)
+        }
+    };
     let area = Rect::new(
         0.0,
         area_top,
-        virtual_width,
+        area_width.max(0.0),
         (area_bottom - area_top).max(0.0),
     );
 
     let mut layers = Vec::new();
+    let mut picture_scale = None;
     if let Some(bounds) = scene.bounds() {
         let scale = fit_scale(&bounds, &area);
         let picture = Transform {
@@ -415,18 +481,20 @@ pub fn compose<'a>(scene: &'a Scene, setup: &PageSetup) -> Page<'a> {
             dx: area.x + (area.width - scale * bounds.width) / 2.0 - scale * bounds.x,
             dy: area.y + (area.height - scale * bounds.height) / 2.0 - scale * bounds.y,
         };
+        let transform = to_page.then_inside(&picture);
+        picture_scale = Some(transform.scale);
         layers.push(Layer {
-            transform: to_page.then_inside(&picture),
+            transform,
             items: Cow::Borrowed(scene.items.as_slice()),
         });
     }
-    for (items, top) in [
-        (chrome.header, 0.0),
-        (chrome.legend, legend_top),
-        (chrome.footer, footer_top),
+    for (items, left, top, scale) in [
+        (chrome.header, 0.0, 0.0, 1.0),
+        (chrome.legend, legend_x, legend_top, chrome.legend_scale),
+        (chrome.footer, 0.0, footer_top, 1.0),
     ] {
         if !items.is_empty() {
-            let layer = shifted(items, top);
+            let layer = shifted(items, left, top, scale);
             layers.push(Layer {
                 transform: to_page.then_inside(&layer.transform),
                 items: layer.items,
@@ -440,6 +508,8 @@ pub fn compose<'a>(scene: &'a Scene, setup: &PageSetup) -> Page<'a> {
         background: Color::WHITE,
         title: scene.caption.title.clone(),
         layers,
+        picture_scale,
+        legend_place: place,
     }
 }
 

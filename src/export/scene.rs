@@ -560,6 +560,9 @@ pub struct LegendGroup {
 pub struct Legend {
     /// The groups, in order.
     pub groups: Vec<LegendGroup>,
+    /// Printed smaller (at [`super::page::COMPACT_LEGEND_SCALE`]), leaving the picture more
+    /// of the page: for diagrams, whose names must stay large enough to read.
+    pub compact: bool,
 }
 
 impl Legend {

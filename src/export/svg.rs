@@ -55,8 +55,8 @@ fn write_layer(out: &mut String, layer: &Layer) {
     let _ = writeln!(
         out,
         "<g transform=\"matrix({} 0 0 {} {} {})\">",
-        num(t.scale),
-        num(t.scale),
+        scale_num(t.scale),
+        scale_num(t.scale),
         num(t.dx),
         num(t.dy),
     );
@@ -262,6 +262,17 @@ fn num(value: f32) -> String {
     format!("{rounded}")
 }
 
+/// A layer's scale rounded to 1e-6: rounded to 0.01 like other numbers, a small scale
+/// (a large picture fitted to a page) would be off by several per cent, and the picture's
+/// far side would leave its area (over the legend, or past the margin).
+fn scale_num(value: f32) -> String {
+    if !value.is_finite() {
+        return "0".to_string();
+    }
+    let rounded = (f64::from(value) * 1e6).round() / 1e6 + 0.0;
+    format!("{rounded}")
+}
+
 /// Text safe in XML content and attribute values: `& < > " '` escaped, tabs and line breaks
 /// as spaces, other characters XML 1.0 forbids dropped.
 pub fn escape(text: &str) -> String {
@@ -293,6 +304,13 @@ mod tests {
         assert_eq!(num(0.1), "0.1");
         assert_eq!(num(841.8898), "841.89");
         assert_eq!(num(f32::NAN), "0");
+    }
+
+    #[test]
+    fn layer_scales_keep_six_decimals() {
+        assert_eq!(scale_num(1.0), "1");
+        assert_eq!(scale_num(0.116_789_4), "0.116789");
+        assert_eq!(scale_num(0.85), "0.85");
     }
 
     #[test]

@@ -590,7 +590,10 @@ fn any_legend() -> impl Strategy<Value = Legend> {
     });
     let group = (any_text(), prop::collection::vec(entry, 0..14))
         .prop_map(|(title, entries)| LegendGroup { title, entries });
-    prop::collection::vec(group, 0..8).prop_map(|groups| Legend { groups })
+    prop::collection::vec(group, 0..8).prop_map(|groups| Legend {
+        groups,
+        compact: false,
+    })
 }
 
 fn any_setup() -> impl Strategy<Value = PageSetup> {

@@ -124,7 +124,7 @@ fn drag_and_click(
     {
         let at = view.to_diagram(pointer);
         state.drag = match cache.diagram.node_at(at) {
-            Some(index) if !context.read_only => {
+            Some(index) if !context.read_only && cache.preview.is_none() => {
                 let centre = cache.diagram.nodes[index].centre;
                 Some(Drag {
                     index,

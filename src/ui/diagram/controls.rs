@@ -7,7 +7,7 @@ use super::DiagramPanelState;
 use crate::app::{Command, CommandQueue};
 use crate::diagram::{FilterMode, ViewSettings, edits};
 use crate::model::{
-    Band, CouncilRole, Edit, PartnershipId, PartnershipKind, PartnershipStatus, View,
+    Band, CouncilRole, Edit, PartnershipId, PartnershipKind, PartnershipStatus, ThemeId, View,
 };
 use crate::ui::PanelContext;
 
@@ -95,10 +95,20 @@ pub fn toolbar_ui(
         }
         ui.separator();
         let view = cache.view.clone();
-        ui.menu_button("Filters", |ui| filters_ui(ui, &view, writable, commands));
+        ui.menu_button("Filters", |ui| {
+            filters_ui(ui, register, &view, writable, commands);
+        });
         ui.menu_button("Style", |ui| style_ui(ui, &view, writable, commands));
+        ui.toggle_value(&mut state.as_printed, "As printed")
+            .on_hover_text(
+                "Show the picture as it prints on the export page: arranged compactly when \
+                 that is what makes the names readable. Nodes cannot be moved here.",
+            );
         if ui.button("Export diagram...").clicked() {
             state.export.open = !state.export.open;
+        }
+        if let Some(note) = state.preview_note() {
+            ui.label(egui::RichText::new(note).small());
         }
     });
 }
@@ -139,7 +149,13 @@ fn choice_filter_ui<T: Copy + PartialEq>(
     changed
 }
 
-fn filters_ui(ui: &mut egui::Ui, view: &View, writable: bool, commands: &mut CommandQueue) {
+fn filters_ui(
+    ui: &mut egui::Ui,
+    register: &crate::model::Register,
+    view: &View,
+    writable: bool,
+    commands: &mut CommandQueue,
+) {
     ui.add_enabled_ui(writable, |ui| {
         let mut settings = ViewSettings::from_json(&view.settings);
         let f = &mut settings.filters;
@@ -156,6 +172,21 @@ fn filters_ui(ui: &mut egui::Ui, view: &View, writable: bool, commands: &mut Com
         egui::ScrollArea::vertical()
             .max_height(480.0)
             .show(ui, |ui| {
+                if !register.themes.is_empty() {
+                    let themes: Vec<ThemeId> = register.themes.keys().copied().collect();
+                    changed |= choice_filter_ui(
+                        ui,
+                        "Theme",
+                        &themes,
+                        |id| {
+                            register
+                                .themes
+                                .get(&id)
+                                .map_or_else(|| "(theme)".to_string(), |t| t.name.clone())
+                        },
+                        &mut f.themes,
+                    );
+                }
                 changed |= choice_filter_ui(
                     ui,
                     "Status",

@@ -13,6 +13,7 @@ mod side_panel;
 
 use std::collections::BTreeSet;
 
+use crate::diagram::print::PageChoice;
 use crate::diagram::{BuildOptions, Diagram};
 use crate::export::{Format, PageSetup, Scene};
 use crate::model::{NodeRef, PartnershipId, Register, RelationshipKind, View, ViewId};
@@ -50,6 +51,21 @@ pub struct ExportForm {
     pub format: &'static str,
     /// PNG resolution.
     pub dpi: u32,
+    /// Choose A4 or A3 landscape, whichever prints the names large enough (else `setup`).
+    pub auto_page: bool,
+    /// What the last export said about how the picture fits its page.
+    pub last_note: Option<String>,
+}
+
+impl ExportForm {
+    /// The page choice the form stands for.
+    pub fn page_choice(&self) -> PageChoice {
+        if self.auto_page {
+            PageChoice::Auto
+        } else {
+            PageChoice::Fixed(self.setup)
+        }
+    }
 }
 
 impl Default for ExportForm {
@@ -63,6 +79,8 @@ impl Default for ExportForm {
             ),
             format: "pdf",
             dpi: 300,
+            auto_page: true,
+            last_note: None,
         }
     }
 }
@@ -71,8 +89,12 @@ struct Cached {
     revision: u64,
     view: View,
     options: BuildOptions,
+    /// The page the picture is previewed on ("As printed"), if it is.
+    preview: Option<PageChoice>,
     diagram: Diagram,
     scene: Scene,
+    /// How the preview fits its page.
+    preview_note: Option<String>,
 }
 
 struct Drag {
@@ -98,6 +120,9 @@ pub struct DiagramPanelState {
     pub connect_from: Option<PartnershipId>,
     /// The export form.
     pub export: ExportForm,
+    /// Show the picture as it prints on the export form's page (compact arrangement and
+    /// all); nodes cannot be dragged then.
+    pub as_printed: bool,
     pan: egui::Vec2,
     zoom: f32,
     fit_pending: bool,
@@ -126,6 +151,7 @@ impl Default for DiagramPanelState {
             connect_kind: RelationshipKind::ReportsTo,
             connect_from: None,
             export: ExportForm::default(),
+            as_printed: false,
             pan: egui::Vec2::ZERO,
             zoom: 1.0,
             fit_pending: true,
@@ -172,6 +198,11 @@ impl DiagramPanelState {
         self.cache.as_ref().map(|c| &c.diagram)
     }
 
+    /// The note on the "As printed" preview (page, printed name size), when it is shown.
+    pub fn preview_note(&self) -> Option<&str> {
+        self.cache.as_ref().and_then(|c| c.preview_note.as_deref())
+    }
+
     /// Asks for the picture to be fitted to the window on the next frame.
     pub fn fit_to_window(&mut self) {
         self.fit_pending = true;
@@ -202,24 +233,47 @@ impl DiagramPanelState {
         }
         self.view = Some(view.id);
         let options = self.options(current);
-        let fresh = self
-            .cache
-            .as_ref()
-            .is_some_and(|c| c.revision == revision && c.view == view && c.options == options);
+        let preview = self.as_printed.then(|| self.export.page_choice());
+        let fresh = self.cache.as_ref().is_some_and(|c| {
+            c.revision == revision && c.view == view && c.options == options && c.preview == preview
+        });
         if fresh && self.drag.is_none() {
             return;
         }
         if fresh {
             return; // Mid-drag: the canvas moves the node in the cached picture itself.
         }
+        if self.cache.as_ref().is_some_and(|c| c.preview != preview) {
+            self.fit_pending = true;
+        }
         let diagram = Diagram::build(register, &view, &options);
-        let scene = build_scene(register, &diagram);
+        let (diagram, scene, preview_note) = match preview {
+            None => {
+                let scene = build_scene(register, &diagram);
+                (diagram, scene, None)
+            }
+            Some(choice) => {
+                let today = chrono::Local::now().date_naive();
+                let caption = crate::diagram::scene::caption(register, &diagram, today);
+                let plan = crate::diagram::print::plan(&diagram, &caption, choice);
+                let note = match plan.note() {
+                    Some(note) => format!("As printed on {}: {note}", plan.setup),
+                    None => format!(
+                        "As printed on {}: names at {:.1} pt.",
+                        plan.setup, plan.name_pt
+                    ),
+                };
+                (plan.diagram, plan.scene, Some(note))
+            }
+        };
         self.cache = Some(Cached {
             revision,
             view,
             options,
+            preview,
             diagram,
             scene,
+            preview_note,
         });
         self.drag = None;
     }

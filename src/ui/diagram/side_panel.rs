@@ -20,7 +20,7 @@ pub fn side_panel_ui(
 ) {
     egui::ScrollArea::vertical().show(ui, |ui| {
         if state.export.open {
-            export_form_ui(ui, state, commands);
+            export_form_ui(ui, context, state, commands);
             ui.separator();
         }
         selected_ui(ui, context, state, current, commands);
@@ -29,18 +29,40 @@ pub fn side_panel_ui(
     });
 }
 
-fn export_form_ui(ui: &mut egui::Ui, state: &mut DiagramPanelState, commands: &mut CommandQueue) {
+fn export_form_ui(
+    ui: &mut egui::Ui,
+    context: &PanelContext<'_>,
+    state: &mut DiagramPanelState,
+    commands: &mut CommandQueue,
+) {
     ui.heading("Export diagram");
+    let view_shown = state
+        .cache
+        .as_ref()
+        .map(|c| (c.view.clone(), c.options.clone()));
     let form = &mut state.export;
     ui.label("Save as (full path):");
     ui.add(egui::TextEdit::singleline(&mut form.path).desired_width(f32::INFINITY));
+    let shown = if form.auto_page {
+        "A4 or A3 landscape, to fit".to_string()
+    } else {
+        form.setup.to_string()
+    };
     egui::ComboBox::from_label("Page")
-        .selected_text(form.setup.to_string())
+        .selected_text(shown)
         .show_ui(ui, |ui| {
+            ui.selectable_value(&mut form.auto_page, true, "A4 or A3 landscape, to fit")
+                .on_hover_text("A4 when the names print at 7 pt or more on it, else A3");
             for paper in [PaperSize::A4, PaperSize::A3] {
                 for orientation in [Orientation::Landscape, Orientation::Portrait] {
                     let setup = PageSetup::new(paper, orientation);
-                    ui.selectable_value(&mut form.setup, setup, setup.to_string());
+                    if ui
+                        .selectable_label(!form.auto_page && form.setup == setup, setup.to_string())
+                        .clicked()
+                    {
+                        form.auto_page = false;
+                        form.setup = setup;
+                    }
                 }
             }
         });
@@ -58,6 +80,9 @@ fn export_form_ui(ui: &mut egui::Ui, state: &mut DiagramPanelState, commands: &m
             }
         });
     }
+    if let Some(note) = &form.last_note {
+        ui.label(egui::RichText::new(note).small());
+    }
     let Some(view) = state.view else { return };
     if ui.button("Export").clicked() {
         let mut path = std::path::PathBuf::from(form.path.trim());
@@ -72,15 +97,26 @@ fn export_form_ui(ui: &mut egui::Ui, state: &mut DiagramPanelState, commands: &m
             "png" => Format::Png { dpi: form.dpi },
             _ => Format::Pdf,
         };
-        let options = state
-            .cache
-            .as_ref()
-            .map(|c| c.options.clone())
-            .unwrap_or_default();
+        // The page is chosen here (A4 or A3 when "to fit"), so the note says what the app
+        // writes; the app's export makes the picture fit that page the same way.
+        let mut setup = form.setup;
+        let mut options = crate::diagram::BuildOptions::default();
+        if let Some((view_record, shown_options)) = view_shown {
+            options = shown_options;
+            let register = context.register;
+            let diagram = crate::diagram::Diagram::build(register, &view_record, &options);
+            let today = chrono::Local::now().date_naive();
+            let caption = crate::diagram::scene::caption(register, &diagram, today);
+            let plan = crate::diagram::print::plan(&diagram, &caption, form.page_choice());
+            setup = plan.setup;
+            form.last_note = Some(plan.note().unwrap_or_else(|| {
+                format!("Names print at {:.1} pt on {}.", plan.name_pt, plan.setup)
+            }));
+        }
         commands.send(Command::ExportDiagram(Box::new(DiagramExport {
             view,
             path,
-            setup: form.setup,
+            setup,
             format,
             options,
         })));
@@ -178,7 +214,7 @@ fn legend_ui(ui: &mut egui::Ui, state: &DiagramPanelState) {
     ui.heading("Legend");
     let Some(cache) = &state.cache else { return };
     let width = ui.available_width().max(120.0);
-    let (items, height) = legend::layout(&cache.diagram.legend, width);
+    let (items, height) = legend::layout(&cache.scene.legend, width);
     let (rect, _) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
     let view = View {
         origin: rect.min,
