@@ -10,8 +10,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::export::Point;
 use crate::model::{
-    Edit, EditError, NodePosition, NodeRef, Partnership, PartnershipId, Register, Relationship,
-    RelationshipId, RelationshipKind, StructuralLevel, ThemeId, ThemeTag, View,
+    Edit, EditError, InvalidValue, NodePosition, NodeRef, Partnership, PartnershipId, Register,
+    Relationship, RelationshipId, RelationshipKind, StructuralLevel, ThemeId, ThemeTag, View,
 };
 
 use super::graph::{GraphNode, ViewGraph};
@@ -234,6 +234,9 @@ pub fn connect_edit(
     to: PartnershipId,
     kind: RelationshipKind,
 ) -> Result<Edit, EditError> {
+    if let Some(refusal) = register.new_line_refusal(from, kind, to) {
+        return Err(EditError::Invalid(InvalidValue(refusal)));
+    }
     let relationship = Relationship {
         id: RelationshipId::next_in(&register.relationships),
         from,

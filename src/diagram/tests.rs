@@ -531,3 +531,33 @@ fn size_by_cost_makes_costly_partnerships_bigger() {
     assert!(grew > 5, "{grew}");
     assert_eq!(shown_overlap(&sized), None);
 }
+
+#[test]
+fn connecting_refuses_loops_duplicates_and_self_links_and_otherwise_is_one_edit() {
+    let mut register = sample_register();
+    let view = view_named(&register, "LSP structure").clone();
+    let diagram = Diagram::build(&register, &view, &BuildOptions::default());
+    let line = register
+        .relationships
+        .values()
+        .find(|r| r.kind == RelationshipKind::SubGroupOf)
+        .expect("the sample has sub-groups")
+        .clone();
+    let connect = |register: &Register, from, to, kind| {
+        edits::connect_edit(register, &view, &diagram, from, to, kind)
+    };
+    let refused = |result: Result<Edit, EditError>| result.expect_err("refused").to_string();
+    let parent_to_child = connect(&register, line.to, line.from, RelationshipKind::ReportsTo);
+    assert!(refused(parent_to_child).contains("loop"));
+    let again = connect(&register, line.from, line.to, RelationshipKind::SubGroupOf);
+    assert!(refused(again).contains("already recorded"));
+    let itself = connect(&register, line.from, line.from, RelationshipKind::Advises);
+    assert!(refused(itself).contains("itself"));
+
+    let before = register.relationships.len();
+    let advice = connect(&register, line.to, line.from, RelationshipKind::Advises).expect("ok");
+    apply(&mut register, &advice);
+    assert_eq!(register.relationships.len(), before + 1);
+    apply(&mut register, &advice.inverse());
+    assert_eq!(register.relationships.len(), before);
+}

@@ -105,6 +105,46 @@ impl Register {
         false
     }
 
+    /// Why a new line "`from` `kind` `to`" may not be drawn, in plain words, or `None` when it
+    /// may: a partnership cannot relate to itself, the same line cannot be recorded twice, and
+    /// a line of accountability cannot make a partnership answer to its own sub-group.
+    pub fn new_line_refusal(
+        &self,
+        from: PartnershipId,
+        kind: RelationshipKind,
+        to: PartnershipId,
+    ) -> Option<String> {
+        if from == to {
+            return Some(
+                "A partnership cannot have a relationship with itself: pick another one"
+                    .to_string(),
+            );
+        }
+        let duplicate = self
+            .relationships
+            .values()
+            .any(|r| r.from == from && r.to == to && r.kind == kind);
+        if duplicate {
+            return Some(format!(
+                "“{}” is already recorded as {} “{}”",
+                self.partnership_name(from),
+                kind.label().to_lowercase(),
+                self.partnership_name(to)
+            ));
+        }
+        let answers_upwards = kind.is_formal() && kind != RelationshipKind::Commissions;
+        if answers_upwards && self.is_above(from, to) {
+            return Some(format!(
+                "“{}” already answers to “{}”, directly or through other partnerships: a line \
+                 the other way would make a loop. Remove the existing line first if the \
+                 structure has changed",
+                self.partnership_name(to),
+                self.partnership_name(from)
+            ));
+        }
+        None
+    }
+
     /// Council officer hours a month spent on a partnership, over all its representatives.
     pub fn hours_per_month(&self, id: PartnershipId) -> Hours {
         self.representations

@@ -130,11 +130,6 @@ pub fn add_relationship(
     kind: RelationshipKind,
     to: PartnershipId,
 ) -> Result<Edit, InvalidValue> {
-    if from == to {
-        return Err(InvalidValue(
-            "A partnership cannot have a relationship with itself: pick another one".to_string(),
-        ));
-    }
     for id in [from, to] {
         if !register.partnerships.contains_key(&id) {
             return Err(InvalidValue(
@@ -142,27 +137,8 @@ pub fn add_relationship(
             ));
         }
     }
-    let answers_upwards = kind.is_formal() && kind != RelationshipKind::Commissions;
-    if answers_upwards && register.is_above(from, to) {
-        return Err(InvalidValue(format!(
-            "“{}” already answers to “{}”, directly or through other partnerships: a line the \
-             other way would make a loop. Remove the existing line first if the structure has \
-             changed",
-            register.partnership_name(to),
-            register.partnership_name(from)
-        )));
-    }
-    let duplicate = register
-        .relationships
-        .values()
-        .any(|r| r.from == from && r.to == to && r.kind == kind);
-    if duplicate {
-        return Err(InvalidValue(format!(
-            "“{}” is already recorded as {} “{}”",
-            register.partnership_name(from),
-            kind.label().to_lowercase(),
-            register.partnership_name(to)
-        )));
+    if let Some(refusal) = register.new_line_refusal(from, kind, to) {
+        return Err(InvalidValue(refusal));
     }
     Ok(Edit::insert(Relationship {
         id: RelationshipId::next_in(&register.relationships),
