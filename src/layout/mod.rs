@@ -60,7 +60,9 @@ pub use crossings::count_crossings;
 pub use force::{ForceOptions, force_layout};
 pub use geometry::{Point, Size};
 pub use incremental::{PlaceOptions, Placement, place_new_nodes};
-pub use layered::{Direction, LayeredLayout, LayeredOptions, layered_layout};
+pub use layered::{
+    Direction, LayeredLayout, LayeredOptions, layered_layout, layered_layout_with_soft_edges,
+};
 
 use serde::{Deserialize, Serialize};
 

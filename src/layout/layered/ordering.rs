@@ -271,8 +271,16 @@ fn tree_start(g: &Proper) -> Vec<Vec<usize>> {
         .map(|v| {
             g.up[v]
                 .iter()
-                .copied()
-                .min_by_key(|&u| (g.is_dummy(u), std::cmp::Reverse(g.down[u].len()), u))
+                .enumerate()
+                .min_by_key(|&(i, &u)| {
+                    (
+                        i >= g.hard_up[v],
+                        g.is_dummy(u),
+                        std::cmp::Reverse(g.down[u].len()),
+                        u,
+                    )
+                })
+                .map(|(_, &u)| u)
         })
         .collect();
     // Affinity between siblings, keyed (smaller, larger).
@@ -635,17 +643,9 @@ mod tests {
             (3, 7),
         ];
         let n = 8;
-        let mut g = Proper {
-            layer: vec![0, 1, 1, 1, 2, 2, 2, 2],
-            width: vec![10.0; n],
-            up: vec![Vec::new(); n],
-            down: vec![Vec::new(); n],
-            n_real: n,
-            layer_count: 3,
-        };
+        let mut g = Proper::new(vec![0, 1, 1, 1, 2, 2, 2, 2], vec![10.0; n]);
         for (u, l) in edges {
-            g.down[u].push(l);
-            g.up[l].push(u);
+            g.link(u, l, true);
         }
         let start = tree_start(&g);
         let at = |v: usize| start[1].iter().position(|&x| x == v).unwrap_or(usize::MAX);
