@@ -419,3 +419,40 @@ proptest! {
         prop_assert_eq!(count_crossings(&positions, &edges), brute_force_crossings(&positions, &edges));
     }
 }
+
+/// Crossings of the drawn polylines (through the bend points) and of straight segments.
+fn polyline_crossings(l: &LayeredLayout, edges: &[LayoutEdge]) -> u64 {
+    let mut points = l.positions.clone();
+    let mut segs = Vec::new();
+    for (i, e) in edges.iter().enumerate() {
+        if e.from >= points.len() || e.to >= points.len() || e.from == e.to {
+            continue;
+        }
+        let mut prev = e.from;
+        for b in &l.bends[i] {
+            points.push(*b);
+            segs.push(LayoutEdge::new(prev, points.len() - 1));
+            prev = points.len() - 1;
+        }
+        segs.push(LayoutEdge::new(prev, e.to));
+    }
+    count_crossings(&points, &segs)
+}
+
+#[test]
+#[ignore = "diagnostic: prints crossing counts"]
+fn print_crossings_of_synthetic_structures() {
+    for n in [80, 500, 2000] {
+        let g = lsp_structure(n, 7);
+        let start = std::time::Instant::now();
+        let l = layered_layout(&g.nodes, &g.edges, &LayeredOptions::default());
+        eprintln!("{:?}", start.elapsed());
+        let long = l.bends.iter().filter(|b| !b.is_empty()).count();
+        eprintln!(
+            "{n}: straight {} polyline {} long edges {long} of {}",
+            count_crossings(&l.positions, &g.edges),
+            polyline_crossings(&l, &g.edges),
+            g.edges.len()
+        );
+    }
+}

@@ -14,6 +14,9 @@
 
 use super::Proper;
 
+/// Pull of a dummy towards the straight line between the real ends of its chain.
+const STRAIGHT: f64 = 16.0;
+
 /// Weight of an edge between two nodes, by whether each is a dummy.
 fn edge_weight(g: &Proper, a: usize, b: usize) -> f64 {
     match (g.is_dummy(a), g.is_dummy(b)) {
@@ -111,6 +114,16 @@ impl LayerSolver {
                 let w = edge_weight(g, u, v);
                 weight += w;
                 weighted += w * x[u];
+            }
+            if STRAIGHT > 0.0
+                && let Some(&(top, bottom)) =
+                    v.checked_sub(g.n_real).and_then(|d| g.chain_ends.get(d))
+            {
+                let span = (g.layer[bottom] - g.layer[top]) as f64;
+                let t = (g.layer[v] - g.layer[top]) as f64 / span;
+                let on_line = x[top] + (x[bottom] - x[top]) * t;
+                weight += STRAIGHT;
+                weighted += STRAIGHT * on_line;
             }
             if weight == 0.0 {
                 // No neighbour: stay put, but yield to anything else.

@@ -161,6 +161,8 @@ pub(super) struct Proper {
     hard_up: Vec<usize>,
     /// How many of `down[v]` are hard edges.
     hard_down: Vec<usize>,
+    /// For each dummy (`v - n_real`), the real nodes at the top and bottom of its chain.
+    chain_ends: Vec<(usize, usize)>,
     n_real: usize,
     layer_count: usize,
 }
@@ -177,6 +179,7 @@ impl Proper {
             down: vec![Vec::new(); n],
             hard_up: vec![0; n],
             hard_down: vec![0; n],
+            chain_ends: Vec::new(),
             n_real: n,
             layer_count,
         }
@@ -199,6 +202,7 @@ impl Proper {
             self.down.push(Vec::new());
             self.hard_up.push(0);
             self.hard_down.push(0);
+            self.chain_ends.push((upper, lower));
             self.link(prev, d, hard);
             chain.push(d);
             prev = d;
