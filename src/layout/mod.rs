@@ -20,7 +20,8 @@
 //!
 //! # Entry points
 //!
-//! * [`layered_layout`]: Sugiyama layered layout for structure views (see [`layered`]).
+//! * [`layered_layout`]: Sugiyama layered layout for structure views (see [`layered`]);
+//!   [`layered_layout_with_soft_edges`] also keeps lines that make no layers (advice) in mind.
 //! * [`force_layout`]: force-directed layout for the membership network (see [`force`]).
 //! * [`place_new_nodes`]: place nodes without a position near their neighbours, never moving the
 //!   nodes already placed (see [`incremental`]).

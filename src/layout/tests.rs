@@ -206,6 +206,52 @@ fn relayout_of_a_selection_keeps_the_rest() {
 }
 
 #[test]
+fn soft_edges_order_the_layers_but_do_not_make_them() {
+    // Board 0 over themes 1, 2, 3; 4 is another top body with no formal line, which advises
+    // theme 3 (a soft line). The soft line joins the two drawings, and crosses nothing.
+    let nodes = vec![LayoutNode::new(80.0, 30.0); 5];
+    let hard = edges_of(&[(1, 0), (2, 0), (3, 0)]);
+    let soft = edges_of(&[(3, 4)]);
+    let options = LayeredOptions::default();
+    let plain = layered_layout(&nodes, &hard, &options);
+    let l = layered_layout_with_soft_edges(&nodes, &hard, &soft, &options);
+    assert_structure_invariants(&nodes, &hard, &l);
+    assert_eq!(l.layers, plain.layers, "soft lines make no layers");
+    assert_eq!(l.bends.len(), hard.len());
+    let all: Vec<LayoutEdge> = hard.iter().chain(&soft).copied().collect();
+    assert_eq!(count_crossings(&l.positions, &all), 0, "{:?}", l.positions);
+    // 4 sits on the side of theme 3, next to the board.
+    let side = |v: usize| l.positions[v].x.total_cmp(&l.positions[0].x);
+    assert_eq!(side(4), side(3));
+    assert_eq!(
+        l,
+        layered_layout_with_soft_edges(&nodes, &hard, &soft, &options)
+    );
+}
+
+#[test]
+fn soft_lines_cross_less_when_the_layout_knows_them() {
+    // A synthetic structure plus advice lines between partnerships far apart in the tree.
+    let g = lsp_structure(80, 1);
+    let n = g.nodes.len();
+    let soft: Vec<LayoutEdge> = (0..n)
+        .step_by(7)
+        .map(|i| LayoutEdge::new(i, (i * 13 + 5) % n))
+        .collect();
+    let all: Vec<LayoutEdge> = g.edges.iter().chain(&soft).copied().collect();
+    let options = LayeredOptions::default();
+    let blind = layered_layout(&g.nodes, &g.edges, &options);
+    let aware = layered_layout_with_soft_edges(&g.nodes, &g.edges, &soft, &options);
+    assert_structure_invariants(&g.nodes, &g.edges, &aware);
+    assert_eq!(aware.layers, blind.layers);
+    let (b, a) = (
+        count_crossings(&blind.positions, &all),
+        count_crossings(&aware.positions, &all),
+    );
+    assert!(a < b, "aware {a}, blind {b}");
+}
+
+#[test]
 fn synthetic_lsp_structures_keep_the_invariants() {
     for (n, seed) in [(80, 1), (200, 2), (500, 3)] {
         let g = lsp_structure(n, seed);
@@ -317,6 +363,22 @@ proptest! {
     fn layered_has_no_overlaps_and_edges_go_down((nodes, edges) in graph_strategy()) {
         let l = layered_layout(&nodes, &edges, &LayeredOptions::default());
         assert_structure_invariants(&nodes, &edges, &l);
+    }
+
+    #[test]
+    fn layered_with_soft_edges_keeps_the_invariants(
+        (nodes, edges) in graph_strategy(),
+        soft_pairs in prop::collection::vec((0usize..40, 0usize..40), 0..30),
+    ) {
+        // Soft edges may be out of range, self-loops, or duplicate hard ones: all are handled.
+        let soft = edges_of(&soft_pairs);
+        let options = LayeredOptions::default();
+        let l = layered_layout_with_soft_edges(&nodes, &edges, &soft, &options);
+        assert_structure_invariants(&nodes, &edges, &l);
+        prop_assert_eq!(
+            &l,
+            &layered_layout_with_soft_edges(&nodes, &edges, &soft, &options)
+        );
     }
 
     #[test]

@@ -6,12 +6,15 @@
 //! 2. `layering`: layers with every parent above its children (longest path, then a descent
 //!    that shortens long edges).
 //! 3. `ordering`: long edges become chains of dummy nodes, one per layer crossed; the order
-//!    within layers minimises crossings (median and barycentre sweeps with transposition,
-//!    keeping the best order seen).
+//!    within layers minimises crossings (median and barycentre sweeps with transposition from
+//!    several starts, keeping the best order seen, then sifting). Soft edges
+//!    ([`layered_layout_with_soft_edges`]: advice lines in a structure view) join in here as
+//!    dummy chains, though they made no layers, so the lines drawn for them cross few others.
 //! 4. `coordinates`: x by a constrained quadratic optimisation that respects each box's real
 //!    width and never lets two boxes overlap; each layer is as tall as its tallest box.
 //!
-//! The components are then packed side by side ([`super::pack`]), largest first.
+//! The components (joined by hard or soft edges) are then packed side by side
+//! ([`super::pack`]), largest first: they never interleave.
 //!
 //! Fixed nodes ("Re-layout selection", pins): the whole graph is laid out as if nothing were
 //! fixed, so that the free nodes keep the arrangement the layout would give them; the free part

@@ -15,6 +15,17 @@
 //! shuffles alternating the two, as many as a fixed work budget allows: 64 for an
 //! 80-partnership structure, 6 for 2,000. The best wins; ties go to the earlier start. All sorts are stable
 //! and the shuffles seeded, so the result is deterministic.
+//!
+//! The winner is then polished by sifting (Matuszewski, Schönfeld and Molitor, 1999): each node
+//! in turn, busiest first, moves to the slot of its layer where its edges cross fewest others,
+//! counted exactly against both neighbouring layers; then transposition again; repeated while
+//! the total falls. Sifting escapes what transposition cannot: a node that must pass a
+//! neighbour it does not cross (a tie) to reach a better place. On the synthetic structures it
+//! takes the 500-partnership graph from 434 crossings between layers to 184. Sifting every
+//! sweep of every start found nothing more and cost fifteen times as much, so it runs once.
+//!
+//! Soft edges (lines that make no layers, see [`super::layered_layout_with_soft_edges`]) are
+//! dummy chains like any other here; only the tree start prefers a hard parent.
 
 use super::Proper;
 
@@ -748,6 +759,73 @@ mod tests {
         let mut ws = Workspace::new(&g);
         ws.set_positions(&order);
         assert_eq!(ws.total_crossings(&g, &order), 0);
+    }
+
+    /// Two layers: `top` real nodes above `bottom` ones, joined by `edges` (top, bottom).
+    fn two_layers(top: usize, bottom: usize, edges: &[(usize, usize)]) -> Proper {
+        let layer = (0..top + bottom).map(|v| usize::from(v >= top)).collect();
+        let mut g = Proper::new(layer, vec![10.0; top + bottom]);
+        for &(u, l) in edges {
+            g.link(u, l, true);
+        }
+        g
+    }
+
+    fn crossings_of(g: &Proper, order: &[Vec<usize>]) -> u64 {
+        let mut ws = Workspace::new(g);
+        ws.set_positions(order);
+        ws.total_crossings(g, order)
+    }
+
+    #[test]
+    fn transpose_removes_a_crossing_between_neighbours() {
+        // 0 1 on top; 2 under 1 and 3 under 0, drawn crossed.
+        let g = two_layers(2, 2, &[(1, 2), (0, 3)]);
+        let mut order = vec![vec![0, 1], vec![2, 3]];
+        assert_eq!(crossings_of(&g, &order), 1);
+        let mut ws = Workspace::new(&g);
+        ws.set_positions(&order);
+        transpose(&g, &mut order, &mut ws.pos, &mut ws.lists, false);
+        assert_eq!(crossings_of(&g, &order), 0, "{order:?}");
+    }
+
+    #[test]
+    fn sifting_jumps_a_node_over_a_tie_that_stops_transpose() {
+        // 0 1 on top; below: 5 under 0, 2 under 1, 3 with no edge, 4 under 0, 6 under 1. One
+        // crossing (0-4 with 1-2). Swapping 0 and 1 would make three, and each swap of bottom
+        // neighbours is a tie or worse (3 crosses nothing), so transpose is stuck; sifting moves
+        // 2 (or 4) past 3 in one step.
+        let g = two_layers(2, 5, &[(0, 5), (1, 2), (0, 4), (1, 6)]);
+        let mut order = vec![vec![0, 1], vec![5, 2, 3, 4, 6]];
+        let mut ws = Workspace::new(&g);
+        ws.set_positions(&order);
+        transpose(&g, &mut order, &mut ws.pos, &mut ws.lists, false);
+        assert_eq!(crossings_of(&g, &order), 1);
+        sift(&g, &mut order, &mut ws.pos, &mut ws.lists);
+        assert_eq!(crossings_of(&g, &order), 0, "{order:?}");
+        // Positions follow the new order.
+        for layer in &order {
+            for (i, &v) in layer.iter().enumerate() {
+                assert_eq!(ws.pos[v], i);
+            }
+        }
+    }
+
+    #[test]
+    fn sifting_never_adds_crossings() {
+        // K(3,3) minus a matching, in a scrambled order: sifting keeps or lowers the count.
+        let edges: Vec<(usize, usize)> = (0..3)
+            .flat_map(|u| (3..6).filter(move |&l| l - 3 != u).map(move |l| (u, l)))
+            .collect();
+        let g = two_layers(3, 3, &edges);
+        for bottom in [vec![3, 4, 5], vec![5, 3, 4], vec![4, 5, 3]] {
+            let mut order = vec![vec![0, 1, 2], bottom];
+            let before = crossings_of(&g, &order);
+            let mut ws = Workspace::new(&g);
+            ws.set_positions(&order);
+            sift(&g, &mut order, &mut ws.pos, &mut ws.lists);
+            assert!(crossings_of(&g, &order) <= before);
+        }
     }
 
     #[test]
