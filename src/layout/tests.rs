@@ -518,3 +518,29 @@ fn print_crossings_of_synthetic_structures() {
         );
     }
 }
+
+#[test]
+#[ignore = "diagnostic: prints force layout measures"]
+fn print_force_measures() {
+    let g = membership_network(500, 1000, false, 7);
+    let options = ForceOptions::default();
+    let start = std::time::Instant::now();
+    let p = force_layout(&g.nodes, &g.edges, &options);
+    let took = start.elapsed();
+    let sizes = sizes_of(&g.nodes);
+    let size = sizes.iter().map(|s| s.width.max(s.height)).sum::<f64>() / sizes.len() as f64;
+    let mut lengths: Vec<f64> = g
+        .edges
+        .iter()
+        .map(|e| geometry::length(p[e.from].x - p[e.to].x, p[e.from].y - p[e.to].y) / size)
+        .collect();
+    lengths.sort_by(f64::total_cmp);
+    let mean = lengths.iter().sum::<f64>() / lengths.len() as f64;
+    eprintln!(
+        "{took:?}: crossings {} mean length/size {mean:.2} median {:.2} p90 {:.2} overlap {:?}",
+        count_crossings(&p, &g.edges),
+        lengths[lengths.len() / 2],
+        lengths[lengths.len() * 9 / 10],
+        find_overlap(&p, &sizes, options.node_spacing)
+    );
+}
