@@ -103,56 +103,45 @@ const SIFT_ROUNDS: usize = 8;
 /// other nodes of the layer, the rest staying in order. Never increases the crossings: a node
 /// keeps its slot unless another is strictly better, and ties go to the nearest slot.
 fn sift(g: &Proper, layers: &mut [Vec<usize>], pos: &mut [usize], lists: &mut NeighbourLists) {
-    for l in 0..layers.len() {
-        let layer = &mut layers[l];
+    for layer in layers.iter_mut() {
         if layer.len() < 3 {
             continue;
         }
+        // Neighbour lists by the node's slot in the layer as it is now ("item"); `row` holds the
+        // items in their current order as nodes move.
         lists.fill(g, layer, pos);
-        // Slots of the layer by node, so each node is sifted once whatever moves.
-        let mut members: Vec<usize> = (0..layer.len()).collect();
-        // `slot_of[k]` is the list index (into `lists.slots`) of the node now in slot k.
-        let mut slot_of: Vec<usize> = (0..layer.len()).collect();
-        members.sort_by_key(|&k| (g.up[layer[k]].len() + g.down[layer[k]].len(), k));
-        members.reverse();
-        for &item in &members {
-            let Some(current) = slot_of.iter().position(|&k| k == item) else {
+        let mut row: Vec<usize> = (0..layer.len()).collect();
+        // Busiest nodes first (they gain most), each once.
+        let mut items: Vec<usize> = (0..layer.len()).collect();
+        items.sort_by_key(|&k| {
+            std::cmp::Reverse((g.up[layer[k]].len() + g.down[layer[k]].len(), k))
+        });
+        for &item in &items {
+            let Some(current) = row.iter().position(|&k| k == item) else {
                 continue;
             };
-            // Cost relative to the far left: moving right past node w adds c(w, v) − c(v, w).
-            let mut cost: i64 = 0;
-            let mut best = (0i64, current.abs_diff(0), 0usize);
-            let mut at = 0usize;
-            for (k, &other) in slot_of.iter().enumerate() {
-                if k == current {
-                    continue;
-                }
+            // Crossings of the item's edges with the others' relative to putting it first: each
+            // other node it is moved past adds c(other, item) − c(item, other). `stay` is the
+            // cost where it is now (after `current` others).
+            let (mut cost, mut stay) = (0i64, 0i64);
+            let mut best = (0i64, current, 0usize);
+            for (after, &other) in row.iter().filter(|&&k| k != item).enumerate() {
                 cost += lists.crossings(other, item) as i64 - lists.crossings(item, other) as i64;
-                at += 1;
-                // Slot `at` in the layer without the node: after `at` others.
-                let slot = at;
+                let slot = after + 1;
+                if slot == current {
+                    stay = cost;
+                }
                 let key = (cost, slot.abs_diff(current), slot);
                 if key < best {
                     best = key;
                 }
             }
-            // The slot among the others, from the left; `current` is where it is now.
-            let target = best.2;
-            let base_key = {
-                // Cost of staying put relative to far left.
-                let mut c: i64 = 0;
-                for &other in &slot_of[..current] {
-                    c += lists.crossings(other, item) as i64 - lists.crossings(item, other) as i64;
-                }
-                c
-            };
-            if best.0 >= base_key || target == current {
-                continue;
+            if best.0 < stay {
+                row.remove(current);
+                row.insert(best.2, item);
             }
-            slot_of.remove(current);
-            slot_of.insert(target, item);
         }
-        let nodes: Vec<usize> = slot_of.iter().map(|&k| layer[k]).collect();
+        let nodes: Vec<usize> = row.iter().map(|&k| layer[k]).collect();
         for (i, &v) in nodes.iter().enumerate() {
             pos[v] = i;
         }
