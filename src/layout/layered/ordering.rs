@@ -14,8 +14,9 @@
 //! parents of a shared child side by side) and breadth-first, with both heuristics, then seeded
 //! shuffles alternating the two, as many as a fixed work budget allows: about 40 for an
 //! 80-partnership structure, 2 for 2,000 (since sifting polishes the winner, more shuffles found
-//! no fewer crossings on the synthetic structures, only took longer). The best wins; ties go to the earlier start. All sorts are stable
-//! and the shuffles seeded, so the result is deterministic.
+//! no fewer crossings on the synthetic structures, only took longer). The best wins; ties go to
+//! the earlier start. All sorts are stable and the shuffles seeded, so the result is
+//! deterministic.
 //!
 //! The winner is then polished by sifting (Matuszewski, Schönfeld and Molitor, 1999): each node
 //! in turn, busiest first, moves to the slot of its layer where its edges cross fewest others,
