@@ -8,7 +8,9 @@
 //! instead prints, for each view, the median time of ours (layout + SVG) beside Graphviz
 //! `dot -Tsvg` on the DOT that `partnership-atlas export graph` writes for the same view, and
 //! the edge crossings of both (straight segments between box centres; dot's centres from
-//! `dot -Tplain`), with the ratios; `benches/compare_graphviz.sh` runs that.
+//! `dot -Tplain`, the same shown lines by node id), with the ratios, and the mean line length
+//! over the mean box size (how spread out the picture is); `benches/compare_graphviz.sh` runs
+//! that.
 
 use std::collections::HashMap;
 use std::hint::black_box;
@@ -93,8 +95,9 @@ fn median(mut times: Vec<f64>) -> f64 {
     times.get(times.len() / 2).copied().unwrap_or(f64::NAN)
 }
 
-/// Our crossings: the shown lines as straight segments between the box centres drawn.
-fn our_crossings(diagram: &Diagram) -> (u64, Vec<(String, String)>) {
+/// Our crossings: the shown lines as straight segments between the box centres drawn; their
+/// mean length; and the lines by node id.
+fn our_crossings(diagram: &Diagram) -> (u64, f64, Vec<(String, String)>) {
     let positions: Vec<Point> = diagram
         .nodes
         .iter()
@@ -118,29 +121,61 @@ fn our_crossings(diagram: &Diagram) -> (u64, Vec<(String, String)>) {
             )
         })
         .collect();
-    (count_crossings(&positions, &edges), names)
+    (
+        count_crossings(&positions, &edges),
+        mean_length(&positions, &edges),
+        names,
+    )
 }
 
-/// dot's crossings on the same lines, from the centres in `dot -Tplain`.
-fn dot_crossings(plain: &str, lines: &[(String, String)]) -> u64 {
+/// dot's crossings on the same lines, from the centres in `dot -Tplain`, and its mean line
+/// length (points) over the same lines.
+fn dot_crossings(plain: &str, lines: &[(String, String)]) -> (u64, f64) {
     let mut index = HashMap::new();
     let mut positions = Vec::new();
     for line in plain.lines() {
         let fields: Vec<&str> = line.split_whitespace().collect();
         if fields.first() == Some(&"node") && fields.len() > 3 {
-            let (x, y) = (
+            // -Tplain gives inches; points keep the lengths comparable with ours.
+            let (x, y): (f64, f64) = (
                 fields[2].parse().unwrap_or(0.0),
                 fields[3].parse().unwrap_or(0.0),
             );
             index.insert(fields[1].trim_matches('"').to_string(), positions.len());
-            positions.push(Point::new(x, -y));
+            positions.push(Point::new(x * 72.0, -y * 72.0));
         }
     }
     let edges: Vec<LayoutEdge> = lines
         .iter()
         .filter_map(|(a, b)| Some(LayoutEdge::new(*index.get(a)?, *index.get(b)?)))
         .collect();
-    count_crossings(&positions, &edges)
+    (
+        count_crossings(&positions, &edges),
+        mean_length(&positions, &edges),
+    )
+}
+
+/// Mean length of the straight lines between centres.
+fn mean_length(positions: &[Point], edges: &[LayoutEdge]) -> f64 {
+    let total: f64 = edges
+        .iter()
+        .map(|e| {
+            let (a, b) = (positions[e.from], positions[e.to]);
+            ((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).sqrt()
+        })
+        .sum();
+    total / edges.len().max(1) as f64
+}
+
+/// Mean of the larger side of the shown boxes, in points.
+fn mean_box(diagram: &Diagram) -> f64 {
+    let shown: Vec<f64> = diagram
+        .nodes
+        .iter()
+        .filter(|n| n.visibility != Visibility::Hidden)
+        .map(|n| f64::from(n.width.max(n.height)))
+        .collect();
+    shown.iter().sum::<f64>() / shown.len().max(1) as f64
 }
 
 fn run_dot(format: &str, dot: &str) -> Option<(f64, String)> {
@@ -165,9 +200,9 @@ fn compare_with_graphviz() {
         .and_then(|r| r.parse().ok())
         .unwrap_or(5);
     println!(
-        "| view | ours: layout + SVG (median) | dot -Tsvg (median) | time ratio | our crossings | dot crossings | crossing ratio |"
+        "| view | ours: layout + SVG (median) | dot -Tsvg (median) | time ratio | our crossings | dot crossings | crossing ratio | mean line / mean box, ours | same, dot |"
     );
-    println!("| --- | --- | --- | --- | --- | --- | --- |");
+    println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     for (name, register, view_name) in cases() {
         let Ok(view) = find_view(&register, view_name) else {
             continue;
@@ -182,21 +217,24 @@ fn compare_with_graphviz() {
                 .collect(),
         );
         let diagram = Diagram::build(&register, view, &BuildOptions::default());
-        let (crossings, lines) = our_crossings(&diagram);
+        let (crossings, our_length, lines) = our_crossings(&diagram);
+        let size = mean_box(&diagram);
         let dot = write_graph(&register, &diagram, GraphFormat::Dot);
         let dot_runs = if diagram.nodes.len() > 1000 { 1 } else { 3 };
         let times: Vec<f64> = (0..dot_runs)
             .filter_map(|_| run_dot("svg", &dot).map(|(t, _)| t))
             .collect();
         let dot_time = median(times);
-        let dot_cross =
-            run_dot("plain", &dot).map_or(0, |(_, plain)| dot_crossings(&plain, &lines));
+        let (dot_cross, dot_length) = run_dot("plain", &dot)
+            .map_or((0, f64::NAN), |(_, plain)| dot_crossings(&plain, &lines));
         println!(
-            "| {name} | {:.3} s | {:.3} s | {:.3} | {crossings} | {dot_cross} | {:.2} |",
+            "| {name} | {:.3} s | {:.3} s | {:.3} | {crossings} | {dot_cross} | {:.2} | {:.1} | {:.1} |",
             ours,
             dot_time,
             ours / dot_time,
-            crossings as f64 / dot_cross.max(1) as f64
+            crossings as f64 / dot_cross.max(1) as f64,
+            our_length / size,
+            dot_length / size,
         );
     }
 }

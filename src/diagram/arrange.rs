@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::export::Point;
 use crate::layout::{
     self, ForceOptions, LayeredOptions, LayoutEdge, LayoutNode, PlaceOptions, Placement,
-    force_layout, layered_layout, place_new_nodes,
+    force_layout, layered_layout_with_soft_edges, place_new_nodes,
 };
 use crate::model::{Register, ViewId, ViewKind};
 
@@ -74,7 +74,16 @@ pub fn full_layout(
     let nodes = layout_nodes(sizes, fixed);
     let edges = layout_edges(kind, graph);
     let positions = match kind {
-        ViewKind::Structure => stacked_layered_layout(&nodes, &edges),
+        ViewKind::Structure => {
+            // Advice lines make no layers but are drawn: the ordering keeps them from crossing.
+            let soft: Vec<LayoutEdge> = graph
+                .edges
+                .iter()
+                .filter(|e| !e.kind.is_formal())
+                .map(|e| LayoutEdge::new(e.from, e.to))
+                .collect();
+            stacked_layered_layout(&nodes, &edges, &soft)
+        }
         ViewKind::Involvement if fixed.iter().all(Option::is_none) => {
             let sizes: Vec<(f64, f64)> = nodes
                 .iter()
@@ -101,7 +110,11 @@ pub const STACK_GAP: f64 = 10.0;
 /// A layered layout in which the leaves under one parent (sub-groups with no sub-groups of
 /// their own and no other parent) are stacked in a column under it, org-chart style, instead
 /// of spreading along one very wide layer: the picture keeps a page's proportions.
-fn stacked_layered_layout(nodes: &[LayoutNode], edges: &[LayoutEdge]) -> Vec<layout::Point> {
+fn stacked_layered_layout(
+    nodes: &[LayoutNode],
+    edges: &[LayoutEdge],
+    soft: &[LayoutEdge],
+) -> Vec<layout::Point> {
     let n = nodes.len();
     let mut parents: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
     let mut children: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
@@ -163,12 +176,17 @@ fn stacked_layered_layout(nodes: &[LayoutNode], edges: &[LayoutEdge]) -> Vec<lay
         .filter(|e| e.from < n && e.to < n)
         .map(|e| LayoutEdge::new(reduced_index[e.from], reduced_index[e.to]))
         .collect();
+    let reduced_soft: Vec<LayoutEdge> = soft
+        .iter()
+        .filter(|e| e.from < n && e.to < n)
+        .map(|e| LayoutEdge::new(reduced_index[e.from], reduced_index[e.to]))
+        .collect();
     let options = LayeredOptions {
         node_spacing: NODE_SPACING,
         layer_spacing: LAYER_SPACING,
         ..LayeredOptions::default()
     };
-    let layered = layered_layout(&reduced, &reduced_edges, &options);
+    let layered = layered_layout_with_soft_edges(&reduced, &reduced_edges, &reduced_soft, &options);
     let mut placed = layered.positions;
     // Stacks hang from the top of their layer, close under their parent, however tall. The
     // boxes of one layer of one component share a centre line, which identifies the layer.

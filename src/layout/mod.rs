@@ -20,7 +20,8 @@
 //!
 //! # Entry points
 //!
-//! * [`layered_layout`]: Sugiyama layered layout for structure views (see [`layered`]).
+//! * [`layered_layout`]: Sugiyama layered layout for structure views (see [`layered`]);
+//!   [`layered_layout_with_soft_edges`] also keeps lines that make no layers (advice) in mind.
 //! * [`force_layout`]: force-directed layout for the membership network (see [`force`]).
 //! * [`place_new_nodes`]: place nodes without a position near their neighbours, never moving the
 //!   nodes already placed (see [`incremental`]).
@@ -36,10 +37,10 @@
 //!
 //! * crossings: on the synthetic LSP structures of [`synthetic`] (seed 7) it drew 14 crossings
 //!   at 80 partnerships, 1,272 at 500 and 2,214 at 2,000, where Graphviz `dot` drew 6, 305 and
-//!   1,466 and this module draws 2, 365 and 1,280; with 200 organisations added, 108,430
-//!   against `dot`'s 92,140 and this module's 86,957 (straight segments between centres,
-//!   [`count_crossings`]). It is quick on structures (28 ms at 500) but took 24 s on the
-//!   1,500-node membership network;
+//!   1,466 and this module draws 2, 238 and 648 (365 and 1,280 before sifting); with 200
+//!   organisations added, 108,430 against `dot`'s 92,140 and this module's 83,976 (straight
+//!   segments between centres, [`count_crossings`]). It is quick on structures (28 ms at 500)
+//!   but took 24 s on the 1,500-node membership network;
 //! * no fixed or pinned nodes, so neither "Re-layout selection" nor "adding a partnership
 //!   places it without moving the others" can be built on it;
 //! * components come back as separate drawings, with no packing; no edge bend points; it
@@ -60,7 +61,9 @@ pub use crossings::count_crossings;
 pub use force::{ForceOptions, force_layout};
 pub use geometry::{Point, Size};
 pub use incremental::{PlaceOptions, Placement, place_new_nodes};
-pub use layered::{Direction, LayeredLayout, LayeredOptions, layered_layout};
+pub use layered::{
+    Direction, LayeredLayout, LayeredOptions, layered_layout, layered_layout_with_soft_edges,
+};
 
 use serde::{Deserialize, Serialize};
 

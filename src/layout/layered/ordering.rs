@@ -12,17 +12,30 @@
 //! parents, so a block of parents is never reordered. Several starting orders are therefore
 //! tried, as ELK does: depth-first from the top, depth-first from the bottom (which puts the
 //! parents of a shared child side by side) and breadth-first, with both heuristics, then seeded
-//! shuffles alternating the two, as many as a fixed work budget allows: 64 for an
-//! 80-partnership structure, 6 for 2,000. The best wins; ties go to the earlier start. All sorts are stable
-//! and the shuffles seeded, so the result is deterministic.
+//! shuffles alternating the two, as many as a fixed work budget allows: about 40 for an
+//! 80-partnership structure, 2 for 2,000 (since sifting polishes the winner, more shuffles found
+//! no fewer crossings on the synthetic structures, only took longer). The best wins; ties go to
+//! the earlier start. All sorts are stable and the shuffles seeded, so the result is
+//! deterministic.
+//!
+//! The winner is then polished by sifting (Matuszewski, Schönfeld and Molitor, 1999): each node
+//! in turn, busiest first, moves to the slot of its layer where its edges cross fewest others,
+//! counted exactly against both neighbouring layers; then transposition again; repeated while
+//! the total falls. Sifting escapes what transposition cannot: a node that must pass a
+//! neighbour it does not cross (a tie) to reach a better place. On the synthetic structures it
+//! takes the 500-partnership graph from 434 crossings between layers to 184. Sifting every
+//! sweep of every start found nothing more and cost fifteen times as much, so it runs once.
+//!
+//! Soft edges (lines that make no layers, see [`super::layered_layout_with_soft_edges`]) are
+//! dummy chains like any other here; only the tree start prefers a hard parent.
 
 use super::Proper;
 
 /// Shuffled starts times the size of the proper graph (nodes plus edges): the work budget.
-const SHUFFLE_BUDGET: usize = 16_000;
+const SHUFFLE_BUDGET: usize = 8_000;
 
 /// Fewest shuffled starts, however large the graph.
-const MIN_SHUFFLES: usize = 6;
+const MIN_SHUFFLES: usize = 2;
 
 /// Most shuffled starts, however small the graph.
 const MAX_SHUFFLES: usize = 64;
@@ -78,7 +91,64 @@ pub(super) fn order_layers(g: &Proper, max_sweeps: usize) -> Vec<Vec<usize>> {
         let (order, crossings) = ws.improve(g, start, heuristic, max_sweeps, i % 4 < 2);
         consider(order, crossings);
     }
-    best.map(|b| b.0).unwrap_or_default()
+    let Some((order, crossings)) = best else {
+        return Vec::new();
+    };
+    ws.polish(g, order, crossings).0
+}
+
+/// Most rounds of sifting on the best order.
+const SIFT_ROUNDS: usize = 8;
+
+/// Sifting (Matuszewski, Schönfeld and Molitor, 1999), against both adjacent layers: each node in
+/// turn is taken out of its layer and put back in the slot where it crosses fewest edges of the
+/// other nodes of the layer, the rest staying in order. Never increases the crossings: a node
+/// keeps its slot unless another is strictly better, and ties go to the nearest slot.
+fn sift(g: &Proper, layers: &mut [Vec<usize>], pos: &mut [usize], lists: &mut NeighbourLists) {
+    for layer in layers.iter_mut() {
+        if layer.len() < 3 {
+            continue;
+        }
+        // Neighbour lists by the node's slot in the layer as it is now ("item"); `row` holds the
+        // items in their current order as nodes move.
+        lists.fill(g, layer, pos);
+        let mut row: Vec<usize> = (0..layer.len()).collect();
+        // Busiest nodes first (they gain most), each once.
+        let mut items: Vec<usize> = (0..layer.len()).collect();
+        items.sort_by_key(|&k| {
+            std::cmp::Reverse((g.up[layer[k]].len() + g.down[layer[k]].len(), k))
+        });
+        for &item in &items {
+            let Some(current) = row.iter().position(|&k| k == item) else {
+                continue;
+            };
+            // Crossings of the item's edges with the others' relative to putting it first: each
+            // other node it is moved past adds c(other, item) − c(item, other). `stay` is the
+            // cost where it is now (after `current` others).
+            let (mut cost, mut stay) = (0i64, 0i64);
+            let mut best = (0i64, current, 0usize);
+            for (after, &other) in row.iter().filter(|&&k| k != item).enumerate() {
+                cost += lists.crossings(other, item) as i64 - lists.crossings(item, other) as i64;
+                let slot = after + 1;
+                if slot == current {
+                    stay = cost;
+                }
+                let key = (cost, slot.abs_diff(current), slot);
+                if key < best {
+                    best = key;
+                }
+            }
+            if best.0 < stay {
+                row.remove(current);
+                row.insert(best.2, item);
+            }
+        }
+        let nodes: Vec<usize> = row.iter().map(|&k| layer[k]).collect();
+        for (i, &v) in nodes.iter().enumerate() {
+            pos[v] = i;
+        }
+        layer.copy_from_slice(&nodes);
+    }
 }
 
 /// Buffers reused across sweeps and starts.
@@ -161,6 +231,31 @@ impl Workspace {
             }
         }
         (best, best_crossings)
+    }
+
+    /// Sifts every node to its best slot, then transposes, while that lowers the crossings.
+    fn polish(
+        &mut self,
+        g: &Proper,
+        mut order: Vec<Vec<usize>>,
+        mut crossings: u64,
+    ) -> (Vec<Vec<usize>>, u64) {
+        self.set_positions(&order);
+        let mut best = order.clone();
+        for _round in 0..SIFT_ROUNDS {
+            if crossings == 0 {
+                break;
+            }
+            sift(g, &mut order, &mut self.pos, &mut self.lists);
+            transpose(g, &mut order, &mut self.pos, &mut self.lists, false);
+            let after = self.total_crossings(g, &order);
+            if after >= crossings {
+                break;
+            }
+            crossings = after;
+            best.clone_from(&order);
+        }
+        (best, crossings)
     }
 
     /// Reorders one layer by the heuristic value of each node's neighbours in `adjacent`.
@@ -271,8 +366,16 @@ fn tree_start(g: &Proper) -> Vec<Vec<usize>> {
         .map(|v| {
             g.up[v]
                 .iter()
-                .copied()
-                .min_by_key(|&u| (g.is_dummy(u), std::cmp::Reverse(g.down[u].len()), u))
+                .enumerate()
+                .min_by_key(|&(i, &u)| {
+                    (
+                        i >= g.hard_up[v],
+                        g.is_dummy(u),
+                        std::cmp::Reverse(g.down[u].len()),
+                        u,
+                    )
+                })
+                .map(|(_, &u)| u)
         })
         .collect();
     // Affinity between siblings, keyed (smaller, larger).
@@ -635,17 +738,9 @@ mod tests {
             (3, 7),
         ];
         let n = 8;
-        let mut g = Proper {
-            layer: vec![0, 1, 1, 1, 2, 2, 2, 2],
-            width: vec![10.0; n],
-            up: vec![Vec::new(); n],
-            down: vec![Vec::new(); n],
-            n_real: n,
-            layer_count: 3,
-        };
+        let mut g = Proper::new(vec![0, 1, 1, 1, 2, 2, 2, 2], vec![10.0; n]);
         for (u, l) in edges {
-            g.down[u].push(l);
-            g.up[l].push(u);
+            g.link(u, l, true);
         }
         let start = tree_start(&g);
         let at = |v: usize| start[1].iter().position(|&x| x == v).unwrap_or(usize::MAX);
@@ -655,6 +750,73 @@ mod tests {
         let mut ws = Workspace::new(&g);
         ws.set_positions(&order);
         assert_eq!(ws.total_crossings(&g, &order), 0);
+    }
+
+    /// Two layers: `top` real nodes above `bottom` ones, joined by `edges` (top, bottom).
+    fn two_layers(top: usize, bottom: usize, edges: &[(usize, usize)]) -> Proper {
+        let layer = (0..top + bottom).map(|v| usize::from(v >= top)).collect();
+        let mut g = Proper::new(layer, vec![10.0; top + bottom]);
+        for &(u, l) in edges {
+            g.link(u, l, true);
+        }
+        g
+    }
+
+    fn crossings_of(g: &Proper, order: &[Vec<usize>]) -> u64 {
+        let mut ws = Workspace::new(g);
+        ws.set_positions(order);
+        ws.total_crossings(g, order)
+    }
+
+    #[test]
+    fn transpose_removes_a_crossing_between_neighbours() {
+        // 0 1 on top; 2 under 1 and 3 under 0, drawn crossed.
+        let g = two_layers(2, 2, &[(1, 2), (0, 3)]);
+        let mut order = vec![vec![0, 1], vec![2, 3]];
+        assert_eq!(crossings_of(&g, &order), 1);
+        let mut ws = Workspace::new(&g);
+        ws.set_positions(&order);
+        transpose(&g, &mut order, &mut ws.pos, &mut ws.lists, false);
+        assert_eq!(crossings_of(&g, &order), 0, "{order:?}");
+    }
+
+    #[test]
+    fn sifting_jumps_a_node_over_a_tie_that_stops_transpose() {
+        // 0 1 on top; below: 5 under 0, 2 under 1, 3 with no edge, 4 under 0, 6 under 1. One
+        // crossing (0-4 with 1-2). Swapping 0 and 1 would make three, and each swap of bottom
+        // neighbours is a tie or worse (3 crosses nothing), so transpose is stuck; sifting moves
+        // 2 (or 4) past 3 in one step.
+        let g = two_layers(2, 5, &[(0, 5), (1, 2), (0, 4), (1, 6)]);
+        let mut order = vec![vec![0, 1], vec![5, 2, 3, 4, 6]];
+        let mut ws = Workspace::new(&g);
+        ws.set_positions(&order);
+        transpose(&g, &mut order, &mut ws.pos, &mut ws.lists, false);
+        assert_eq!(crossings_of(&g, &order), 1);
+        sift(&g, &mut order, &mut ws.pos, &mut ws.lists);
+        assert_eq!(crossings_of(&g, &order), 0, "{order:?}");
+        // Positions follow the new order.
+        for layer in &order {
+            for (i, &v) in layer.iter().enumerate() {
+                assert_eq!(ws.pos[v], i);
+            }
+        }
+    }
+
+    #[test]
+    fn sifting_never_adds_crossings() {
+        // K(3,3) minus a matching, in a scrambled order: sifting keeps or lowers the count.
+        let edges: Vec<(usize, usize)> = (0..3)
+            .flat_map(|u| (3..6).filter(move |&l| l - 3 != u).map(move |l| (u, l)))
+            .collect();
+        let g = two_layers(3, 3, &edges);
+        for bottom in [vec![3, 4, 5], vec![5, 3, 4], vec![4, 5, 3]] {
+            let mut order = vec![vec![0, 1, 2], bottom];
+            let before = crossings_of(&g, &order);
+            let mut ws = Workspace::new(&g);
+            ws.set_positions(&order);
+            sift(&g, &mut order, &mut ws.pos, &mut ws.lists);
+            assert!(crossings_of(&g, &order) <= before);
+        }
     }
 
     #[test]
