@@ -64,7 +64,8 @@ pub fn move_edit(
 ) -> Option<Edit> {
     let node = diagram.nodes.get(index)?;
     // `centre` is where it is shown: store it where it is arranged.
-    let arranged = Point::new(centre.x + node.offset.x, centre.y + node.offset.y);
+    let offset = node.offset();
+    let arranged = Point::new(centre.x + offset.x, centre.y + offset.y);
     let changes = BTreeMap::from([(index, (arranged, node.pinned))]);
     batch(
         format!("Move “{}” in {}", node.name, diagram.name),

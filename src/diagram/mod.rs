@@ -70,11 +70,11 @@ pub struct DiagramNode {
     pub visibility: Visibility,
     /// Centre of the box as shown, in diagram points.
     pub centre: Point,
-    /// Where the node is arranged (stored or placed) minus where it is shown: not zero when
-    /// nodes hidden by a filter or focus left gaps that the picture closes
-    /// ([`close_gaps`]). Edits store `centre + offset`, so closing gaps never moves a
-    /// stored position.
-    pub offset: Point,
+    /// Where the node is arranged (stored or placed), exactly: not `centre` when nodes hidden
+    /// by a filter or focus left gaps that the picture closes ([`close_gaps`]), or in a
+    /// compact print arrangement. Edits store arranged positions, so closing gaps never moves
+    /// a stored position.
+    pub arranged_at: Point,
     /// Whether the position is stored in the view (else it was placed just now).
     pub stored: bool,
     /// Whether the node is pinned (a re-layout never moves it).
@@ -92,7 +92,15 @@ impl DiagramNode {
 
     /// Where the node is arranged: its stored (or placed) position, whatever is shown.
     pub fn arranged(&self) -> Point {
-        Point::new(self.centre.x + self.offset.x, self.centre.y + self.offset.y)
+        self.arranged_at
+    }
+
+    /// How far the node is shown from where it is arranged (`arranged - centre`).
+    pub fn offset(&self) -> Point {
+        Point::new(
+            self.arranged_at.x - self.centre.x,
+            self.arranged_at.y - self.centre.y,
+        )
     }
 
     /// Whether `point` (diagram points) is inside the node's box.
@@ -212,7 +220,7 @@ impl Diagram {
                 badge,
                 visibility: shown,
                 centre: place.centre,
-                offset: Point::default(),
+                arranged_at: place.centre,
                 stored: place.stored,
                 pinned: place.pinned,
             });
@@ -318,8 +326,8 @@ pub const CLOSED_GAP_DOWN: f32 = arrange::LAYER_SPACING as f32;
 /// Closes the gaps that hidden nodes leave: every empty band across the picture (no shown box
 /// in it) wider than [`CLOSED_GAP_ACROSS`] is narrowed to that, and every empty band down
 /// taller than [`CLOSED_GAP_DOWN`] to that. Shown boxes keep their order and never come to
-/// overlap (the map is monotone and each band keeps a gap); each node's `offset` records the
-/// shift so edits still store arranged positions. Only additions and subtractions: the same
+/// overlap (the map is monotone and each band keeps a gap); each node keeps its `arranged_at`,
+/// so edits still store arranged positions. Only additions and subtractions: the same
 /// picture on every machine.
 pub fn close_gaps(nodes: &mut [DiagramNode]) {
     let spans = |hidden: bool, across: bool| -> Vec<(f32, f32)> {
@@ -341,7 +349,6 @@ pub fn close_gaps(nodes: &mut [DiagramNode]) {
         let dx = shift_at(&shift_x, node.centre.x - node.width / 2.0);
         let dy = shift_at(&shift_y, node.centre.y - node.height / 2.0);
         node.centre = Point::new(node.centre.x - dx, node.centre.y - dy);
-        node.offset = Point::new(node.offset.x + dx, node.offset.y + dy);
     }
 }
 

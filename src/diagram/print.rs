@@ -743,12 +743,11 @@ pub fn compact_structure(diagram: &Diagram, stack_limit: f32) -> Diagram {
     compact
 }
 
-/// Sets each node's offset so that it still knows where it is arranged (stored), whatever
-/// `compact` shows: a move made in a compact picture moves the stored position as far.
+/// Lets each node of `compact` still know where it is arranged (stored), whatever it shows: a
+/// move made in a compact picture moves the stored position as far.
 fn keep_arranged(diagram: &Diagram, compact: &mut Diagram) {
     for (before, node) in diagram.nodes.iter().zip(compact.nodes.iter_mut()) {
-        let arranged = before.arranged();
-        node.offset = Point::new(arranged.x - node.centre.x, arranged.y - node.centre.y);
+        node.arranged_at = before.arranged();
     }
 }
 
