@@ -95,6 +95,16 @@ impl DiagramNode {
         self.arranged_at
     }
 
+    /// Shows the node at `centre` and moves where it is arranged by as much, as a drag does:
+    /// the move is then stored from [`DiagramNode::arranged`].
+    pub fn drag_to(&mut self, centre: Point) {
+        self.arranged_at = Point::new(
+            self.arranged_at.x + (centre.x - self.centre.x),
+            self.arranged_at.y + (centre.y - self.centre.y),
+        );
+        self.centre = centre;
+    }
+
     /// How far the node is shown from where it is arranged (`arranged - centre`).
     pub fn offset(&self) -> Point {
         Point::new(

@@ -142,7 +142,7 @@ fn drag_and_click(
                 let node = &mut cache.diagram.nodes[drag.index];
                 let centre = crate::export::Point::new(at.x - drag.grab.x, at.y - drag.grab.y);
                 if centre != node.centre {
-                    node.centre = centre;
+                    node.drag_to(centre);
                     drag.moved = true;
                     cache.scene = build_scene(context.register, &cache.diagram);
                 }
