@@ -8,6 +8,7 @@
 //! No egui here: the GUI draws the same scene with its own painter.
 
 pub mod arrange;
+mod buses;
 pub mod edits;
 pub mod graph;
 pub mod graph_export;

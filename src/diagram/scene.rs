@@ -3,6 +3,8 @@
 //! caption with the title, "Data as at" and the register's source line. The screen and every
 //! export draw this one scene.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 
 use crate::export::scene::{council_outline, council_text_area};
@@ -13,6 +15,7 @@ use crate::export::{
 };
 use crate::model::Register;
 
+use super::buses;
 use super::graph::NodeKind;
 use super::labels::LineLabel;
 use super::sizing::{
@@ -109,27 +112,22 @@ pub fn line_ends(from: &DiagramNode, to: &DiagramNode) -> (Point, Point) {
 /// child's top to a bus line under the parent, along it, and up into the parent; or, when
 /// a box is in the way (a stack of sub-groups), from the child's left side up a spine beside
 /// the stack. `None` when the child is not below the parent (a moved node): a straight line.
-pub fn structure_route(diagram: &Diagram, from: usize, to: usize) -> Option<Vec<Point>> {
+/// `buses` holds each parent's bus height ([`buses::bus_heights`]): one bus for all the
+/// parent's children, so the lines of a stack and its siblings meet on one line, in its own
+/// lane where another parent's bus runs alongside.
+pub fn structure_route(
+    diagram: &Diagram,
+    buses: &BTreeMap<usize, f32>,
+    from: usize,
+    to: usize,
+) -> Option<Vec<Point>> {
     let (child, parent) = (diagram.nodes.get(from)?, diagram.nodes.get(to)?);
-    let child_top = child.centre.y - child.height / 2.0 - child.border.width / 2.0 - 1.0;
-    let parent_bottom = parent.centre.y + parent.height / 2.0 + parent.border.width / 2.0 + 1.0;
+    let child_top = buses::top_of(child);
+    let parent_bottom = buses::bottom_of(parent);
     if child_top - parent_bottom < 12.0 {
         return None;
     }
-    // One bus for all the parent's children below it (the nearest decides its height), so
-    // the lines of a stack and its siblings meet on one line, not several.
-    let top_of = |n: &DiagramNode| n.centre.y - n.height / 2.0 - n.border.width / 2.0 - 1.0;
-    let nearest = diagram
-        .edges
-        .iter()
-        .filter(|e| e.edge.to == to && e.visibility != Visibility::Hidden)
-        .filter(|e| diagram.kind != crate::model::ViewKind::Structure || e.edge.kind.is_formal())
-        .filter_map(|e| diagram.nodes.get(e.edge.from))
-        .map(top_of)
-        .filter(|&top| top - parent_bottom >= 12.0)
-        .fold(child_top, f32::min);
-    let bus = parent_bottom
-        + (super::arrange::LAYER_SPACING as f32 / 2.0).min((nearest - parent_bottom) / 2.0);
+    let bus = *buses.get(&to)?;
     let blocked = |x: f32, top: f32, bottom: f32| {
         diagram.nodes.iter().enumerate().any(|(v, n)| {
             v != from
@@ -268,6 +266,7 @@ fn push_badge(scene: &mut Scene, node: &DiagramNode) {
 pub fn diagram_scene(diagram: &Diagram, caption: Caption) -> Scene {
     let mut scene = Scene::new(caption);
     let mut labels = Vec::new();
+    let buses = buses::bus_heights(diagram);
     for (edge_index, edge) in diagram.edges.iter().enumerate() {
         if edge.visibility == Visibility::Hidden {
             continue;
@@ -284,7 +283,7 @@ pub fn diagram_scene(diagram: &Diagram, caption: Caption) -> Scene {
             crate::model::ViewKind::Membership => false,
         };
         let routed = org_chart
-            .then(|| structure_route(diagram, edge.edge.from, edge.edge.to))
+            .then(|| structure_route(diagram, &buses, edge.edge.from, edge.edge.to))
             .flatten();
         let points = routed.unwrap_or_else(|| {
             let (start, end) = line_ends(from, to);

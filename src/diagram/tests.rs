@@ -561,3 +561,61 @@ fn connecting_refuses_loops_duplicates_and_self_links_and_otherwise_is_one_edit(
     apply(&mut register, &advice.inverse());
     assert_eq!(register.relationships.len(), before);
 }
+
+#[test]
+fn buses_of_different_parents_never_run_along_one_line() {
+    // Two parents on one layer whose children interleave: each parent's bus gets its own
+    // height, so no stretch of one bus lies on another.
+    let register = sample_register();
+    let view = view_named(&register, "LSP structure");
+    let diagram = Diagram::build(&register, view, &BuildOptions::default());
+    let scene = scene::diagram_scene(&diagram, scene::caption(&register, &diagram, data_date()));
+    let mut runs: Vec<(f32, f32, f32)> = Vec::new(); // (y, x from, x to) of horizontal segments
+    for item in &scene.items {
+        if let crate::export::scene::Item::Shape(shape) = item
+            && let crate::export::Geometry::Polyline { points, .. } = &shape.geometry
+        {
+            for pair in points.windows(2) {
+                if (pair[0].y - pair[1].y).abs() < 0.01 && (pair[0].x - pair[1].x).abs() > 0.01 {
+                    let (a, b) = (pair[0].x.min(pair[1].x), pair[0].x.max(pair[1].x));
+                    runs.push((pair[0].y, a, b));
+                }
+            }
+        }
+    }
+    assert!(runs.len() > 10, "the structure has buses");
+    // Each parent's bus: the horizontal runs at its height through its centre line.
+    let buses = buses::bus_heights(&diagram);
+    let mut by_height: std::collections::BTreeMap<i64, Vec<usize>> = Default::default();
+    for (parent, y) in &buses {
+        by_height
+            .entry((y * 100.0).round() as i64)
+            .or_default()
+            .push(*parent);
+    }
+    for parents in by_height.values() {
+        let spans: Vec<(f32, f32)> = parents
+            .iter()
+            .map(|p| {
+                let y = buses[p];
+                runs.iter()
+                    .filter(|r| (r.0 - y).abs() < 0.01)
+                    .filter(|r| {
+                        let x = diagram.nodes[*p].centre.x;
+                        r.1 <= x + 0.01 && x - 0.01 <= r.2
+                    })
+                    .fold((f32::INFINITY, f32::NEG_INFINITY), |s, r| {
+                        (s.0.min(r.1), s.1.max(r.2))
+                    })
+            })
+            .collect();
+        for (i, a) in spans.iter().enumerate() {
+            for b in &spans[i + 1..] {
+                assert!(
+                    a.1 < b.0 || b.1 < a.0,
+                    "two parents' buses overlap at one height: {a:?} {b:?}"
+                );
+            }
+        }
+    }
+}
