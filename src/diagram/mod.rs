@@ -30,7 +30,7 @@ use crate::export::{Color, Legend, Point, Stroke};
 use crate::model::{NodeRef, PartnershipId, Register, View, ViewId, ViewKind};
 
 pub use graph::{GraphEdge, GraphNode, LineKind, NodeKind, ViewGraph, view_graph};
-pub use settings::{FilterMode, Filters, StyleRules, ViewSettings};
+pub use settings::{FillBy, FilterMode, Filters, StyleRules, ViewSettings};
 
 /// Whether a node or line is drawn in full, pale, or not at all.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -67,6 +67,9 @@ pub struct DiagramNode {
     pub border: Stroke,
     /// Badge text for the council's role, if the rule is on and the council has a role.
     pub badge: Option<&'static str>,
+    /// The letter or sign in the top-left corner that says what the fill says, when the fill
+    /// shows a value band or a recommendation (colour is never the only signal).
+    pub mark: Option<&'static str>,
     /// Drawn in full, pale or not at all.
     pub visibility: Visibility,
     /// Centre of the box as shown, in diagram points.
@@ -187,13 +190,30 @@ impl Diagram {
                 NodeKind::Organisation => (style::ORGANISATION_FILL, style::PLAIN_BORDER, None),
                 NodeKind::Partnership => (style::PLAIN_FILL, style::PLAIN_BORDER, None),
             };
+            let mut mark = None;
             if let (NodeRef::Partnership(id), true) = (node.node, shown != Visibility::Hidden) {
                 let rules = &settings.style;
-                if rules.colour_by_theme {
-                    let theme = style::first_theme(register, id);
-                    used.theme(theme);
-                    if let Some(theme) = theme {
-                        fill = fills.get(&theme).copied().unwrap_or(fill);
+                if rules.colour_boxes {
+                    match rules.fill_by {
+                        FillBy::Theme => {
+                            let theme = style::first_theme(register, id);
+                            used.theme(theme);
+                            if let Some(theme) = theme {
+                                fill = fills.get(&theme).copied().unwrap_or(fill);
+                            }
+                        }
+                        FillBy::ValueBand => {
+                            let band = style::value_band(register, id);
+                            used.value_band(band);
+                            (fill, _) = style::value_fill(band);
+                            mark = Some(style::value_fill(band).1);
+                        }
+                        FillBy::Recommendation => {
+                            let recommendation = style::recommendation(register, id);
+                            used.recommendation(recommendation);
+                            (fill, _) = style::recommendation_fill(recommendation);
+                            mark = Some(style::recommendation_fill(recommendation).1);
+                        }
                     }
                 }
                 if rules.border_by_risk {
@@ -229,6 +249,7 @@ impl Diagram {
                 fill,
                 border,
                 badge,
+                mark,
                 visibility: shown,
                 centre: place.centre,
                 arranged_at: place.centre,

@@ -224,6 +224,39 @@ fn push_node(scene: &mut Scene, node: &DiagramNode) {
     }
 }
 
+/// The fill's letter or sign in a small white tag straddling the box's top-left corner.
+fn push_mark(scene: &mut Scene, node: &DiagramNode) {
+    let Some(mark) = node.mark else {
+        return;
+    };
+    let rect = node_rect(node);
+    let height = text::line_height(BADGE_SIZE) + 1.0;
+    let width = (text::line_width(mark, BADGE_SIZE, FontWeight::Bold) + 6.0).max(height);
+    let mark_rect = Rect::new(rect.x + CORNER_RADIUS, rect.y - height / 2.0, width, height);
+    let ink = if node.visibility == Visibility::Faded {
+        style::towards_white(INK, 0.6)
+    } else {
+        INK
+    };
+    scene.push_shape(Shape::new(
+        Geometry::RoundedRect {
+            rect: mark_rect,
+            radius: height / 2.0,
+        },
+        Paint::new(Color::WHITE, Stroke::solid(ink, 0.75)),
+    ));
+    scene.push_text(
+        TextRun::line(
+            Point::new(mark_rect.center().x, mark_rect.y + 0.5),
+            mark,
+            BADGE_SIZE,
+        )
+        .bold()
+        .anchored(Anchor::Middle)
+        .colored(ink),
+    );
+}
+
 /// The role badge straddling the box's top-right corner.
 fn push_badge(scene: &mut Scene, node: &DiagramNode) {
     let Some(badge) = node.badge else {
@@ -320,6 +353,7 @@ pub fn diagram_scene(diagram: &Diagram, caption: Caption) -> Scene {
     }
     for node in shown() {
         push_badge(&mut scene, node);
+        push_mark(&mut scene, node);
     }
     let boxes: Vec<Rect> = shown().map(node_rect).collect();
     let asked: Vec<LineLabel> = labels.iter().map(|(label, _)| label.clone()).collect();

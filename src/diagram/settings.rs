@@ -65,12 +65,43 @@ impl Filters {
     }
 }
 
+/// What the boxes' fill colour shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FillBy {
+    /// The partnership's (first) theme.
+    #[default]
+    Theme,
+    /// The value band of its current assessment (with a letter H, M or L).
+    ValueBand,
+    /// The recommendation of its current assessment (with the matrix's sign).
+    Recommendation,
+}
+
+impl FillBy {
+    /// Every choice, in menu order.
+    pub const ALL: [FillBy; 3] = [Self::Theme, Self::ValueBand, Self::Recommendation];
+
+    /// The words for the choice.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Theme => "Theme",
+            Self::ValueBand => "Value band",
+            Self::Recommendation => "Recommendation",
+        }
+    }
+}
+
 /// The style rules: each one shows in the legend while it is on.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct StyleRules {
-    /// Fill each partnership with the colour of its (first) theme.
-    pub colour_by_theme: bool,
+    /// Fill each partnership with a colour for what `fill_by` says (called `colour_by_theme`
+    /// before fills could show other things; old settings still read).
+    #[serde(alias = "colour_by_theme")]
+    pub colour_boxes: bool,
+    /// What the fill shows: theme, value band or recommendation.
+    pub fill_by: FillBy,
     /// Border width and dash by the risk band of the current assessment.
     pub border_by_risk: bool,
     /// A small badge in the corner naming the council's role.
@@ -84,7 +115,8 @@ pub struct StyleRules {
 impl Default for StyleRules {
     fn default() -> Self {
         Self {
-            colour_by_theme: true,
+            colour_boxes: true,
+            fill_by: FillBy::Theme,
             border_by_risk: true,
             council_role_badge: true,
             size_by_cost: false,

@@ -7,10 +7,12 @@ use std::collections::BTreeMap;
 use crate::export::{
     ArrowHeads, Color, Dash, LegendEntry, LegendGroup, LegendSymbol, Paint, Stroke, SwatchShape,
 };
-use crate::model::{Band, CouncilRole, PartnershipId, Register, RelationshipKind, ThemeId};
+use crate::model::{
+    Band, CouncilRole, PartnershipId, Recommendation, Register, RelationshipKind, ThemeId,
+};
 
 use super::graph::{LineKind, NodeKind};
-use super::settings::StyleRules;
+use super::settings::{FillBy, StyleRules};
 
 /// Text colour inside boxes and for labels.
 pub const INK: Color = Color::rgb(0x1f, 0x2d, 0x3d);
@@ -69,6 +71,49 @@ pub fn first_theme(register: &Register, id: PartnershipId) -> Option<ThemeId> {
         .range((id, ThemeId(i64::MIN))..=(id, ThemeId(i64::MAX)))
         .next()
         .map(|(&(_, theme), _)| theme)
+}
+
+/// The value band of a partnership's current assessment.
+pub fn value_band(register: &Register, id: PartnershipId) -> Option<Band> {
+    register.current_assessment(id).and_then(|a| a.value_band)
+}
+
+/// The recommendation of a partnership's current assessment.
+pub fn recommendation(register: &Register, id: PartnershipId) -> Option<Recommendation> {
+    register
+        .current_assessment(id)
+        .and_then(|a| a.recommendation)
+}
+
+/// The fill and the letter a value band gives (colour is never the only signal: the letter
+/// goes in the box's top-left corner).
+pub fn value_fill(band: Option<Band>) -> (Color, &'static str) {
+    match band {
+        Some(Band::High) => (Color::rgb(0xc8, 0xe6, 0xc9), "H"),
+        Some(Band::Medium) => (Color::rgb(0xff, 0xf2, 0xcc), "M"),
+        Some(Band::Low) => (Color::rgb(0xf8, 0xcf, 0xcf), "L"),
+        None => (PLAIN_FILL, "–"),
+    }
+}
+
+/// The words for a value band in the legend.
+pub fn value_label(band: Option<Band>) -> &'static str {
+    match band {
+        Some(Band::High) => "High value",
+        Some(Band::Medium) => "Medium value",
+        Some(Band::Low) => "Low value",
+        None => "Not assessed",
+    }
+}
+
+/// The fill and the sign a recommendation gives: the matrix's colour, paled so names stay
+/// readable, and the matrix's sign in the box's top-left corner.
+pub fn recommendation_fill(recommendation: Option<Recommendation>) -> (Color, &'static str) {
+    let (color, _, sign) = crate::export::matrix::recommendation_style(recommendation);
+    match recommendation {
+        Some(_) => (towards_white(color, 0.72), sign),
+        None => (PLAIN_FILL, "–"),
+    }
 }
 
 /// The risk band of a partnership's current assessment.
@@ -167,6 +212,10 @@ pub struct Used {
     pub bands: Vec<Option<Band>>,
     /// Council roles badged.
     pub roles: Vec<CouncilRole>,
+    /// Value bands shown by fill (None: not assessed).
+    pub value_bands: Vec<Option<Band>>,
+    /// Recommendations shown by fill (None: not assessed).
+    pub recommendations: Vec<Option<Recommendation>>,
     /// Some node is faded by the filters.
     pub faded: bool,
 }
@@ -205,6 +254,16 @@ impl Used {
     /// Notes a risk band.
     pub fn band(&mut self, band: Option<Band>) {
         push_once(&mut self.bands, band);
+    }
+
+    /// Notes a value band shown by fill.
+    pub fn value_band(&mut self, band: Option<Band>) {
+        push_once(&mut self.value_bands, band);
+    }
+
+    /// Notes a recommendation shown by fill.
+    pub fn recommendation(&mut self, recommendation: Option<Recommendation>) {
+        push_once(&mut self.recommendations, recommendation);
     }
 
     /// Notes a badged role.
@@ -269,7 +328,49 @@ pub fn legend_groups(register: &Register, rules: &StyleRules, used: &Used) -> Ve
                 .collect(),
         });
     }
-    if rules.colour_by_theme && (!used.themes.is_empty() || used.no_theme) {
+    if rules.colour_boxes && rules.fill_by == FillBy::ValueBand && !used.value_bands.is_empty() {
+        let order = [Some(Band::High), Some(Band::Medium), Some(Band::Low), None];
+        groups.push(LegendGroup {
+            title: "Fill: value band (current assessment)".to_string(),
+            entries: order
+                .iter()
+                .filter(|band| used.value_bands.contains(band))
+                .map(|&band| {
+                    let (fill, letter) = value_fill(band);
+                    swatch(
+                        SwatchShape::RoundedRect,
+                        Paint::new(fill, PLAIN_BORDER),
+                        format!("{letter}: {}", value_label(band)),
+                    )
+                })
+                .collect(),
+        });
+    }
+    if rules.colour_boxes
+        && rules.fill_by == FillBy::Recommendation
+        && !used.recommendations.is_empty()
+    {
+        let order = Recommendation::ALL.iter().copied().map(Some).chain([None]);
+        groups.push(LegendGroup {
+            title: "Fill: recommendation (current assessment)".to_string(),
+            entries: order
+                .filter(|r| used.recommendations.contains(r))
+                .map(|r| {
+                    let (fill, sign) = recommendation_fill(r);
+                    let words = r.map_or("Not assessed", |r| r.label());
+                    swatch(
+                        SwatchShape::RoundedRect,
+                        Paint::new(fill, PLAIN_BORDER),
+                        format!("{sign}: {words}"),
+                    )
+                })
+                .collect(),
+        });
+    }
+    if rules.colour_boxes
+        && rules.fill_by == FillBy::Theme
+        && (!used.themes.is_empty() || used.no_theme)
+    {
         let fills = theme_fills(register);
         let mut entries: Vec<LegendEntry> = register
             .themes

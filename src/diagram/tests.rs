@@ -302,7 +302,7 @@ fn the_legend_lists_every_rule_the_picture_uses() {
     }
     let mut view = view.clone();
     let mut settings = ViewSettings::default();
-    settings.style.colour_by_theme = false;
+    settings.style.colour_boxes = false;
     settings.style.council_role_badge = false;
     view.settings = settings.to_json(&view.settings);
     let plain = Diagram::build(&register, &view, &BuildOptions::default());
@@ -504,7 +504,7 @@ fn graph_exports_hold_every_shown_node_and_line() {
 fn settings_json_keeps_unknown_keys_and_reads_defaults() {
     let json = serde_json::json!({"later_version": 3, "style": {"size_by_cost": true}});
     let settings = ViewSettings::from_json(&json);
-    assert!(settings.style.size_by_cost && settings.style.colour_by_theme);
+    assert!(settings.style.size_by_cost && settings.style.colour_boxes);
     let back = settings.to_json(&json);
     assert_eq!(back["later_version"], 3);
     assert_eq!(
@@ -618,4 +618,72 @@ fn buses_of_different_parents_never_run_along_one_line() {
             }
         }
     }
+}
+
+#[test]
+fn boxes_can_be_coloured_by_value_band_or_recommendation_with_a_mark_and_a_legend() {
+    let register = sample_register();
+    let mut view = view_named(&register, "LSP structure").clone();
+    for (fill_by, title) in [
+        (FillBy::ValueBand, "Fill: value band (current assessment)"),
+        (
+            FillBy::Recommendation,
+            "Fill: recommendation (current assessment)",
+        ),
+    ] {
+        let mut settings = ViewSettings::from_json(&view.settings);
+        settings.style.fill_by = fill_by;
+        view.settings = settings.to_json(&view.settings);
+        let diagram = Diagram::build(&register, &view, &BuildOptions::default());
+        let group = diagram
+            .legend
+            .groups
+            .iter()
+            .find(|g| g.title == title)
+            .unwrap_or_else(|| panic!("{title} in the legend"));
+        assert!(
+            diagram
+                .legend
+                .groups
+                .iter()
+                .all(|g| g.title != "Fill: theme")
+        );
+        for node in &diagram.nodes {
+            let Some(id) = node.partnership() else {
+                continue;
+            };
+            if node.visibility == Visibility::Hidden {
+                continue;
+            }
+            let (fill, mark) = match fill_by {
+                FillBy::ValueBand => style::value_fill(style::value_band(&register, id)),
+                _ => style::recommendation_fill(style::recommendation(&register, id)),
+            };
+            assert_eq!((node.fill, node.mark), (fill, Some(mark)), "{}", node.name);
+            // The legend explains every mark drawn.
+            assert!(
+                group
+                    .entries
+                    .iter()
+                    .any(|e| e.label.starts_with(&format!("{mark}: "))),
+                "{mark} of {} in {title}",
+                node.name
+            );
+        }
+        let assessed = diagram
+            .nodes
+            .iter()
+            .filter(|n| n.mark.is_some_and(|m| m != "–"))
+            .count();
+        assert!(assessed > 20, "{title}: most boxes show an assessed result");
+    }
+    // Settings written before fills could show more still read.
+    let old = serde_json::json!({"style": {"colour_by_theme": false}});
+    assert!(!ViewSettings::from_json(&old).style.colour_boxes);
+    let theme = Diagram::build(
+        &register,
+        view_named(&register, "LSP structure"),
+        &BuildOptions::default(),
+    );
+    assert!(theme.nodes.iter().all(|n| n.mark.is_none()));
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use super::DiagramPanelState;
 use crate::app::{Command, CommandQueue};
-use crate::diagram::{FilterMode, ViewSettings, edits};
+use crate::diagram::{FillBy, FilterMode, ViewSettings, edits};
 use crate::model::{
     Band, CouncilRole, Edit, PartnershipId, PartnershipKind, PartnershipStatus, ThemeId, View,
 };
@@ -227,9 +227,22 @@ fn style_ui(ui: &mut egui::Ui, view: &View, writable: bool, commands: &mut Comma
         let mut settings = ViewSettings::from_json(&view.settings);
         let s = &mut settings.style;
         let mut changed = false;
-        changed |= ui
-            .checkbox(&mut s.colour_by_theme, "Colour by theme")
-            .changed();
+        ui.horizontal(|ui| {
+            changed |= ui
+                .checkbox(&mut s.colour_boxes, "Colour boxes by")
+                .changed();
+            ui.add_enabled_ui(s.colour_boxes, |ui| {
+                egui::ComboBox::from_id_salt("fill by")
+                    .selected_text(s.fill_by.label())
+                    .show_ui(ui, |ui| {
+                        for choice in FillBy::ALL {
+                            changed |= ui
+                                .selectable_value(&mut s.fill_by, choice, choice.label())
+                                .changed();
+                        }
+                    });
+            });
+        });
         changed |= ui
             .checkbox(&mut s.border_by_risk, "Border by risk band")
             .changed();
