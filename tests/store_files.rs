@@ -145,6 +145,77 @@ fn a_truncated_register_is_refused() {
 }
 
 #[test]
+fn a_register_whose_checkpoint_was_killed_half_way_opens_with_every_edit() {
+    // While a program edits, the WAL holds the new pages; a checkpoint copies them into the
+    // file. Killed half way, the file's page 1 already counts pages that are still only in the
+    // WAL, so the file looks short. SQLite replays the WAL on open: nothing is lost, and the
+    // register must open rather than be called cut short.
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = sound_register(folder.path());
+    let mut document = Document::open(&path).expect("open");
+    let names: Vec<String> = (0..60).map(|i| format!("Partnership number {i}")).collect();
+    for (i, name) in names.iter().enumerate() {
+        document
+            .apply(Edit::insert(Partnership {
+                id: PartnershipId(100 + i as i64),
+                name: name.clone(),
+                // Long enough that the edits take new pages.
+                notes: "Minutes and terms of reference. ".repeat(40),
+                ..Partnership::default()
+            }))
+            .expect("edit");
+    }
+    // The files as a killed holder leaves them (copied while it still holds the register).
+    let copy = folder.path().join("killed.atlas");
+    let wal = |p: &Path| PathBuf::from(format!("{}-wal", p.display()));
+    std::fs::copy(&path, &copy).expect("copy main");
+    std::fs::copy(wal(&path), wal(&copy)).expect("copy wal");
+    drop(document);
+
+    let main = std::fs::read(&copy).expect("read main");
+    let page_size = usize::from(u16::from_be_bytes([main[16], main[17]]));
+    let log = std::fs::read(wal(&copy)).expect("read wal");
+    // The newest frame of page 1: what the checkpoint writes first.
+    let frame = 24 + page_size;
+    let page_one = (0..(log.len() - 32) / frame)
+        .map(|i| 32 + i * frame)
+        .filter(|&at| u32::from_be_bytes([log[at], log[at + 1], log[at + 2], log[at + 3]]) == 1)
+        .next_back()
+        .expect("the WAL has page 1");
+    let mut half_done = main.clone();
+    half_done[..page_size].copy_from_slice(&log[page_one + 24..page_one + frame]);
+    let counted = u32::from_be_bytes([half_done[28], half_done[29], half_done[30], half_done[31]]);
+    assert!(
+        counted as usize * page_size > half_done.len(),
+        "the test needs page 1 to count pages the file does not have yet"
+    );
+    std::fs::write(&copy, &half_done).expect("write");
+
+    Store::check(&copy).expect("check replays the WAL");
+    let reopened = Document::open(&copy).expect("opens");
+    for name in &names {
+        assert!(
+            reopened
+                .register()
+                .partnerships
+                .values()
+                .any(|p| &p.name == name),
+            "{name} is there"
+        );
+    }
+    drop(reopened);
+    // Without its WAL the same file really is cut short.
+    std::fs::write(&copy, &half_done).expect("write");
+    let _ = std::fs::remove_file(wal(&copy));
+    let _ = std::fs::remove_file(format!("{}-shm", copy.display()));
+    let (open_error, _) = refuse(&copy);
+    assert!(
+        matches!(open_error, StoreError::Truncated(_)),
+        "{open_error:?}"
+    );
+}
+
+#[test]
 fn a_register_with_a_flipped_byte_in_a_page_is_refused() {
     let folder = tempfile::tempdir().expect("tempdir");
     let path = sound_register(folder.path());

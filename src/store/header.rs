@@ -18,6 +18,24 @@ pub struct HeaderFacts {
     pub user_version: u32,
 }
 
+/// Whether `path` has a write-ahead log beside it holding at least one frame: the `-wal` file
+/// starts with SQLite's WAL magic and is longer than its 32-byte header.
+fn wal_has_frames(path: &Path) -> bool {
+    let mut wal_path = path.as_os_str().to_owned();
+    wal_path.push("-wal");
+    let Ok(mut wal) = std::fs::File::open(std::path::PathBuf::from(wal_path)) else {
+        return false;
+    };
+    let mut header = [0u8; 32];
+    let long_enough = wal.metadata().is_ok_and(|m| m.len() > 32);
+    long_enough
+        && read_up_to(&mut wal, &mut header).is_ok_and(|read| read == header.len())
+        && matches!(
+            u32::from_be_bytes([header[0], header[1], header[2], header[3]]),
+            0x377f_0682 | 0x377f_0683
+        )
+}
+
 /// Reads the header of `path` and refuses anything that is not a whole register file.
 pub fn check_header(path: &Path, newest_version: u32) -> Result<HeaderFacts, StoreError> {
     let io_error = |error: std::io::Error| match error.kind() {
@@ -55,10 +73,11 @@ pub fn check_header(path: &Path, newest_version: u32) -> Result<HeaderFacts, Sto
     };
     let page_count = u64::from(be32(28));
     let counter_matches = be32(24) == be32(92);
-    if page_size < 512
-        || (counter_matches && page_count > 0 && metadata.len() < page_count * page_size)
-        || metadata.len() % page_size != 0
-    {
+    // A checkpoint killed half way (power cut, a program ended by Task Manager) leaves page 1
+    // already copied from the WAL, counting pages still only in the WAL: SQLite replays them on
+    // open, so with a WAL beside it a short file is not cut short.
+    let short = counter_matches && page_count > 0 && metadata.len() < page_count * page_size;
+    if page_size < 512 || (short && !wal_has_frames(path)) || metadata.len() % page_size != 0 {
         return Err(StoreError::Truncated(path.to_path_buf()));
     }
     if be32(68) != APPLICATION_ID {
