@@ -10,6 +10,22 @@ fn main() {
     if std::env::var("CARGO_CFG_TARGET_OS").as_deref() != Ok("windows") {
         return;
     }
+    // The command-line program and the window-only one ("Partnership Atlas.exe").
+    for (binary, file_name) in [
+        ("partnership-atlas", "partnership-atlas.exe"),
+        ("partnership-atlas-window", "Partnership Atlas.exe"),
+    ] {
+        if let Err(error) = resource(file_name).compile_for(binary) {
+            // A build without the resource compiler would ship an .exe without icon or
+            // version: stop and say why instead.
+            eprintln!("could not embed the Windows icon and version information: {error}");
+            std::process::exit(1);
+        }
+    }
+}
+
+/// The icon and version information for the program saved as `file_name`.
+fn resource(file_name: &str) -> winresource::WindowsResource {
     let version = env!("CARGO_PKG_VERSION");
     let icon = format!("{}/assets/icon.ico", env!("CARGO_MANIFEST_DIR"));
     let mut resource = winresource::WindowsResource::new();
@@ -19,17 +35,11 @@ fn main() {
         .set("FileDescription", "Partnership Atlas")
         .set("CompanyName", "Partnership Atlas project")
         .set("LegalCopyright", "MIT licence")
-        .set("OriginalFilename", "partnership-atlas.exe")
+        .set("OriginalFilename", file_name)
         .set("InternalName", "partnership-atlas")
         .set("ProductVersion", version)
         .set("FileVersion", version)
         // UK English, Unicode.
         .set_language(0x0809);
-    // Linked into the program only, not into test binaries.
-    if let Err(error) = resource.compile_for("partnership-atlas") {
-        // A build without the resource compiler would ship an .exe without icon or version:
-        // stop and say why instead.
-        eprintln!("could not embed the Windows icon and version information: {error}");
-        std::process::exit(1);
-    }
+    resource
 }

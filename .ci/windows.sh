@@ -76,17 +76,22 @@ timed() {
 # Builds the program and prints the path of the executable that this build made (cargo's own
 # record of it, not the shared copy in the target folder that another checkout may overwrite).
 build_program() {
-    local label=$1 json
-    shift
-    json=$(timed "$label" cargo build --quiet --bin partnership-atlas --message-format=json "$@")
+    local label=$1 bin=$2 json
+    shift 2
+    json=$(timed "$label" cargo build --quiet --bin "$bin" --message-format=json "$@")
     printf '%s\n' "$json" | grep '"executable":"' | tail -1 | sed 's/.*"executable":"\([^"]*\)".*/\1/'
 }
 
 build_windows() {
     local profile_flag=()
     [ "${1:-debug}" = release ] && profile_flag=(--release)
-    WINDOWS_EXE=$(build_program "Windows build (${1:-debug})" --target "$TARGET" "${profile_flag[@]}")
+    WINDOWS_EXE=$(build_program "Windows build (${1:-debug})" partnership-atlas \
+        --target "$TARGET" "${profile_flag[@]}")
     [ -f "$WINDOWS_EXE" ] || fail "the Windows build made no .exe"
+    # The same window without a console beside it: what the Start menu and a double-click open.
+    WINDOW_EXE=$(build_program "Windows window-only build (${1:-debug})" partnership-atlas-window \
+        --target "$TARGET" "${profile_flag[@]}")
+    [ -f "$WINDOW_EXE" ] || fail "the Windows build made no window-only .exe"
 }
 
 # ---- Wine ----------------------------------------------------------------------------------
@@ -108,6 +113,7 @@ prepare_wine() {
     rm -rf "$SMOKE"
     mkdir -p "$SMOKE/bin" "$SMOKE/files" "$SMOKE/Polisi a Phartneriaethau"
     cp "$WINDOWS_EXE" "$SMOKE/bin/partnership-atlas.exe"
+    cp "$WINDOW_EXE" "$SMOKE/bin/Partnership Atlas.exe"
     cp "$LINUX_EXE" "$SMOKE/bin/partnership-atlas"
     if [ ! -d "$WINEPREFIX/drive_c/windows/system32" ]; then
         say "creating the Wine prefix (once per machine)"
@@ -119,6 +125,7 @@ prepare_wine() {
         "$ROOT/.ci/bcryptprimitives-shim.c" -ladvapi32
     cp "$SMOKE/bcryptprimitives.dll" "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll"
     EXE=$SMOKE/bin/partnership-atlas.exe
+    WINDOW="$SMOKE/bin/Partnership Atlas.exe"
     LINUX=$SMOKE/bin/partnership-atlas
     # Programs started by Windows test binaries are found by their absolute Unix-style paths
     # (CARGO_BIN_EXE_*), which Wine reads on the current drive: work from a Z: folder.
@@ -297,14 +304,15 @@ two_programs() {
     say "  holder killed after reporting $last committed edits; all there ($entries audit entries), stale note taken over"
 }
 
-# The window under Xvfb: it must start on the sample register and stay up; a screenshot is kept.
+# The window under Xvfb, from the window-only program (no console; what the Start menu opens):
+# it must start on the register and stay up; a screenshot is kept.
 gui() {
     local display=:$((90 + RANDOM % 9)) xvfb_pid gui_pid shot=$SMOKE/wine-window.png
     say "the window under Xvfb (display $display)"
     Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
     xvfb_pid=$!
     sleep 2
-    DISPLAY=$display wine_run "$EXE" "$(winpath "$SMOKE/files/windows.atlas")" >"$SMOKE/gui.txt" 2>&1 &
+    DISPLAY=$display wine_run "$WINDOW" "$(winpath "$SMOKE/files/windows.atlas")" >"$SMOKE/gui.txt" 2>&1 &
     gui_pid=$!
     sleep "${GUI_SECONDS:-12}"
     if ! kill -0 "$gui_pid" 2>/dev/null; then
@@ -316,13 +324,13 @@ gui() {
 
     # A second window on the same register: it must stay up and say who holds it (screenshot).
     local second_pid second_shot=$SMOKE/wine-second-window.png
-    DISPLAY=$display wine_run "$EXE" "$(winpath "$SMOKE/files/windows.atlas")" >"$SMOKE/gui-second.txt" 2>&1 &
+    DISPLAY=$display wine_run "$WINDOW" "$(winpath "$SMOKE/files/windows.atlas")" >"$SMOKE/gui-second.txt" 2>&1 &
     second_pid=$!
     sleep "${GUI_SECONDS:-12}"
     kill -0 "$second_pid" 2>/dev/null || fail "the second window closed by itself: $(cat "$SMOKE/gui-second.txt")"
     DISPLAY=$display import -window root "$second_shot"
 
-    DISPLAY=$display wine_run C:\\windows\\system32\\taskkill.exe /F /IM partnership-atlas.exe >/dev/null 2>&1 || true
+    DISPLAY=$display wine_run C:\\windows\\system32\\taskkill.exe /F /IM "Partnership Atlas.exe" >/dev/null 2>&1 || true
     wait "$gui_pid" "$second_pid" 2>/dev/null || true
     kill "$xvfb_pid" 2>/dev/null || true
     wait "$xvfb_pid" 2>/dev/null || true
@@ -338,6 +346,7 @@ package() {
     stage=$(mktemp -d)
     mkdir -p "$stage/Partnership Atlas"
     x86_64-w64-mingw32-strip -o "$stage/Partnership Atlas/partnership-atlas.exe" "$WINDOWS_EXE"
+    x86_64-w64-mingw32-strip -o "$stage/Partnership Atlas/Partnership Atlas.exe" "$WINDOW_EXE"
     if [ -f README.md ]; then
         # .txt: opens in Notepad on a managed desktop, where .md has no program.
         cp README.md "$stage/Partnership Atlas/README.txt"
@@ -368,7 +377,7 @@ case "$MODE" in
     test)
         install_tools
         build_windows debug
-        LINUX_EXE=$(build_program "Linux build (debug)")
+        LINUX_EXE=$(build_program "Linux build (debug)" partnership-atlas)
         prepare_wine
         compare_cli
         compare_exports
