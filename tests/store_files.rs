@@ -179,8 +179,7 @@ fn a_register_whose_checkpoint_was_killed_half_way_opens_with_every_edit() {
     let frame = 24 + page_size;
     let page_one = (0..(log.len() - 32) / frame)
         .map(|i| 32 + i * frame)
-        .filter(|&at| u32::from_be_bytes([log[at], log[at + 1], log[at + 2], log[at + 3]]) == 1)
-        .next_back()
+        .rfind(|&at| u32::from_be_bytes([log[at], log[at + 1], log[at + 2], log[at + 3]]) == 1)
         .expect("the WAL has page 1");
     let mut half_done = main.clone();
     half_done[..page_size].copy_from_slice(&log[page_one + 24..page_one + frame]);
