@@ -90,10 +90,23 @@ impl Register {
     /// of accountability ([`Register::parents_of`]) upwards, directly or through others. A new
     /// line making `id` answer to one of its own sub-groups would close a loop.
     pub fn is_above(&self, ancestor: PartnershipId, id: PartnershipId) -> bool {
+        self.is_above_without(ancestor, id, None)
+    }
+
+    /// [`Register::is_above`], leaving the line `without` out (the line being changed).
+    fn is_above_without(
+        &self,
+        ancestor: PartnershipId,
+        id: PartnershipId,
+        without: Option<RelationshipId>,
+    ) -> bool {
         let mut seen = std::collections::BTreeSet::new();
         let mut waiting = vec![id];
         while let Some(next) = waiting.pop() {
-            for line in self.parents_of(next) {
+            for line in self
+                .parents_of(next)
+                .filter(|line| Some(line.id) != without)
+            {
                 if line.to == ancestor {
                     return true;
                 }
@@ -114,6 +127,37 @@ impl Register {
         kind: RelationshipKind,
         to: PartnershipId,
     ) -> Option<String> {
+        self.line_refusal_replacing(from, kind, to, None)
+    }
+
+    /// Why `after` may not go in as a new record or as the new version of `before`, for the
+    /// rules that look at other records (so far: relationship lines, as
+    /// [`Register::new_line_refusal`]); `None` when it may. The tables and paste ask this.
+    pub fn record_refusal(&self, before: Option<&Record>, after: &Record) -> Option<String> {
+        let Record::Relationship(line) = after else {
+            return None;
+        };
+        let replacing = match before {
+            Some(Record::Relationship(old)) => {
+                if (old.from, old.kind, old.to) == (line.from, line.kind, line.to) {
+                    // A new label only: the line itself is as it was.
+                    return None;
+                }
+                Some(old.id)
+            }
+            _ => None,
+        };
+        self.line_refusal_replacing(line.from, line.kind, line.to, replacing)
+    }
+
+    /// [`Register::new_line_refusal`] for a line that replaces the line `replacing`.
+    fn line_refusal_replacing(
+        &self,
+        from: PartnershipId,
+        kind: RelationshipKind,
+        to: PartnershipId,
+        replacing: Option<RelationshipId>,
+    ) -> Option<String> {
         if from == to {
             return Some(
                 "A partnership cannot have a relationship with itself: pick another one"
@@ -123,7 +167,7 @@ impl Register {
         let duplicate = self
             .relationships
             .values()
-            .any(|r| r.from == from && r.to == to && r.kind == kind);
+            .any(|r| Some(r.id) != replacing && r.from == from && r.to == to && r.kind == kind);
         if duplicate {
             return Some(format!(
                 "“{}” is already recorded as {} “{}”",
@@ -133,7 +177,7 @@ impl Register {
             ));
         }
         let answers_upwards = kind.is_formal() && kind != RelationshipKind::Commissions;
-        if answers_upwards && self.is_above(from, to) {
+        if answers_upwards && self.is_above_without(from, to, replacing) {
             return Some(format!(
                 "“{}” already answers to “{}”, directly or through other partnerships: a line \
                  the other way would make a loop. Remove the existing line first if the \

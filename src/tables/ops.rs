@@ -83,6 +83,13 @@ impl<T: Entity + 'static> TableSpec<T> {
             spec.set(lookup, &mut after, text)?;
             if after != *before {
                 Record::validate(&after.clone().into())?;
+                let old: Record = before.clone().into();
+                if let Some(reason) = lookup
+                    .register
+                    .record_refusal(Some(&old), &after.clone().into())
+                {
+                    return Err(InvalidValue(reason));
+                }
                 edits.push(change(before, after));
             }
         }
@@ -115,6 +122,9 @@ impl<T: Entity + 'static> TableSpec<T> {
                 "The register already has this {}: change the existing row instead",
                 self.noun
             )));
+        }
+        if let Some(reason) = register.record_refusal(None, &record.clone().into()) {
+            return Err(InvalidValue(reason));
         }
         Ok((record.key(), Edit::insert(record)))
     }

@@ -199,6 +199,13 @@ impl PastePreview {
             {
                 errors.push(reason.0);
             }
+            let before_record: Option<Record> = existing.map(|record| record.clone().into());
+            if errors.is_empty()
+                && let Some(reason) =
+                    register.record_refusal(before_record.as_ref(), &after.clone().into())
+            {
+                errors.push(reason);
+            }
             // A link row (a tag) is the pair it links: pasting one the table has is no change.
             if existing.is_none()
                 && errors.is_empty()

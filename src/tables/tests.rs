@@ -738,3 +738,63 @@ fn deleting_a_placed_partnership_removes_its_diagram_places_in_the_same_step() {
         "undo brings back the partnership and its place"
     );
 }
+
+#[test]
+fn the_relationships_table_and_paste_refuse_loops_but_allow_relabelling_and_reversing() {
+    let mut register = register();
+    let (csp, hwb) = (PartnershipId(1), PartnershipId(2));
+    let spec = specs::relationships();
+    // A new row from the CSP reports to the board; a second one has nothing left to report
+    // to (only the board again) and says why.
+    let (key, edit) = spec.new_row(&register, Some(csp)).expect("a new line");
+    register.apply(&edit).expect("applies");
+    let line = register.relationships[&key].clone();
+    assert_eq!((line.from, line.to), (csp, hwb));
+    let refused = spec
+        .new_row(&register, Some(csp))
+        .expect_err("nothing left");
+    assert!(refused.0.contains("already recorded"), "{}", refused.0);
+
+    // Typing the board into "Partnership" would make the board report to itself's sub-group.
+    let lookup = Lookup::new(&register, today());
+    let from = spec.column_index("from").expect("column");
+    let to = spec.column_index("to").expect("column");
+    let label = spec.column_index("label").expect("column");
+    let itself = spec
+        .edit_cell(&lookup, key, from, "Health and Wellbeing Board")
+        .expect_err("a self-link");
+    assert!(itself.0.contains("itself"), "{}", itself.0);
+    let itself = spec
+        .edit_cell(&lookup, key, to, "Community Safety Partnership")
+        .expect_err("a self-link");
+    assert!(itself.0.contains("itself"), "{}", itself.0);
+    // A label is not a new line; reversing the line is allowed (the old one goes).
+    assert!(
+        spec.edit_cell(&lookup, key, label, "Annual report")
+            .expect("label")
+            .is_some()
+    );
+    let mut flipped = line.clone();
+    (flipped.from, flipped.to) = (hwb, csp);
+    let old: Record = line.clone().into();
+    assert_eq!(
+        register.record_refusal(Some(&old), &flipped.clone().into()),
+        None
+    );
+    assert!(
+        register.record_refusal(None, &flipped.into()).is_some(),
+        "beside the old: a loop"
+    );
+
+    // Pasting the board as reporting to the CSP closes a loop: shown, nothing applied.
+    let shown = vec![true; spec.columns.len()];
+    let pasted = "Partnership\tRelationship\tOther partnership\r\n\
+                  Health and Wellbeing Board\tReports to\tCommunity Safety Partnership\r\n";
+    let preview = PastePreview::build(&spec, &lookup, pasted, &shown, None);
+    assert_eq!(preview.count(RowOutcome::Invalid), 1, "{:?}", preview.rows);
+    assert!(
+        preview.rows[0].errors[0].contains("loop"),
+        "{:?}",
+        preview.rows[0]
+    );
+}

@@ -37,16 +37,25 @@ pub fn relationships() -> TableSpec<Relationship> {
         numeric_id: Some((|r| r.id.0, |r, id| r.id = RelationshipId(id))),
         new_record: |register, current| {
             let from = super::partnership_for_new_row(register, current)?;
-            let to = register
-                .partnerships
-                .keys()
-                .copied()
-                .find(|id| *id != from)
+            // The first partnership it may report to (not itself, not already, no loop), else
+            // any other: a pasted row gives its own, and a new row is then refused with why.
+            let kind = RelationshipKind::default();
+            let others = || {
+                register
+                    .partnerships
+                    .keys()
+                    .copied()
+                    .filter(|&id| id != from)
+            };
+            let to = others()
+                .find(|&id| register.new_line_refusal(from, kind, id).is_none())
+                .or_else(|| others().next())
                 .ok_or_else(|| InvalidValue("Add a second partnership first".to_string()))?;
             Ok(Relationship {
                 id: RelationshipId::next_in(&register.relationships),
                 from,
                 to,
+                kind,
                 ..Relationship::default()
             })
         },
