@@ -1,8 +1,8 @@
 //! The form's "Relationships" section: the partnership's typed lines to other partnerships
 //! in both directions (parents and sub-groups, whom it reports to and who reports to it), each
 //! with a Remove button, and a picker to add one: a relationship type, a type-to-filter box and
-//! the list of matching partnerships. Each add or remove is one undoable edit; a self-link or a
-//! line already recorded is refused with the reason.
+//! the list of matching partnerships. Each add or remove is one undoable edit; a self-link, a
+//! line already recorded or a loop of accountability is refused with the reason.
 
 use super::detail_form::DetailFormState;
 use crate::app::{Command, CommandQueue};
