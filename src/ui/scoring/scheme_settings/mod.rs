@@ -141,6 +141,26 @@ pub(super) fn set_ui<T: Copy + PartialEq>(
     });
 }
 
+/// A criterion's code, title and weight fields, labelled "Code of R1" and so on (`code` is the
+/// code as it was before this frame's typing, so the labels stay put while it is edited).
+pub(super) fn code_title_weight_ui(
+    ui: &mut egui::Ui,
+    code: &str,
+    (code_text, title, weight): (&mut String, &mut String, &mut u32),
+    weight_hint: &str,
+) {
+    let label = ui.label(format!("Code of {code}"));
+    ui.add(egui::TextEdit::singleline(code_text).desired_width(50.0))
+        .labelled_by(label.id);
+    let label = ui.label(format!("Title of {code}"));
+    ui.add(egui::TextEdit::singleline(title).desired_width(380.0))
+        .labelled_by(label.id);
+    let label = ui.label(format!("Weight of {code}"));
+    ui.add(egui::DragValue::new(weight).range(0..=100))
+        .labelled_by(label.id)
+        .on_hover_text(weight_hint);
+}
+
 /// Names a widget that has no visible label of its own (the cells of a grid, whose row and
 /// column headings say what they are): `name` for screen readers and tests, with its value.
 pub(super) fn name_widget(

@@ -122,16 +122,16 @@ fn criterion_ui(
     let code = criterion.code.clone();
     let mut remove = false;
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label(format!("Code of {code}"));
-        ui.add(egui::TextEdit::singleline(&mut criterion.code).desired_width(50.0))
-            .labelled_by(label.id);
-        let label = ui.label(format!("Title of {code}"));
-        ui.add(egui::TextEdit::singleline(&mut criterion.title).desired_width(380.0))
-            .labelled_by(label.id);
-        let label = ui.label(format!("Weight of {code}"));
-        ui.add(egui::DragValue::new(&mut criterion.weight).range(0..=100))
-            .labelled_by(label.id)
-            .on_hover_text("Counts only under the weighted rule");
+        super::code_title_weight_ui(
+            ui,
+            &code,
+            (
+                &mut criterion.code,
+                &mut criterion.title,
+                &mut criterion.weight,
+            ),
+            "Counts only under the weighted rule",
+        );
         if ui
             .add_enabled(can_remove, egui::Button::new(format!("Remove {code}")))
             .clicked()
