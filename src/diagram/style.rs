@@ -340,7 +340,7 @@ pub fn legend_groups(register: &Register, rules: &StyleRules, used: &Used) -> Ve
                     swatch(
                         SwatchShape::RoundedRect,
                         Paint::new(fill, PLAIN_BORDER),
-                        format!("{letter}: {}", value_label(band)),
+                        format!("{letter} {}", value_label(band)),
                     )
                 })
                 .collect(),
@@ -361,7 +361,7 @@ pub fn legend_groups(register: &Register, rules: &StyleRules, used: &Used) -> Ve
                     swatch(
                         SwatchShape::RoundedRect,
                         Paint::new(fill, PLAIN_BORDER),
-                        format!("{sign}: {words}"),
+                        format!("{sign} {words}"),
                     )
                 })
                 .collect(),

@@ -665,7 +665,7 @@ fn boxes_can_be_coloured_by_value_band_or_recommendation_with_a_mark_and_a_legen
                 group
                     .entries
                     .iter()
-                    .any(|e| e.label.starts_with(&format!("{mark}: "))),
+                    .any(|e| e.label.starts_with(&format!("{mark} "))),
                 "{mark} of {} in {title}",
                 node.name
             );

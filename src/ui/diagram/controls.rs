@@ -227,20 +227,17 @@ fn style_ui(ui: &mut egui::Ui, view: &View, writable: bool, commands: &mut Comma
         let mut settings = ViewSettings::from_json(&view.settings);
         let s = &mut settings.style;
         let mut changed = false;
-        ui.horizontal(|ui| {
-            changed |= ui
-                .checkbox(&mut s.colour_boxes, "Colour boxes by")
-                .changed();
-            ui.add_enabled_ui(s.colour_boxes, |ui| {
-                egui::ComboBox::from_id_salt("fill by")
-                    .selected_text(s.fill_by.label())
-                    .show_ui(ui, |ui| {
-                        for choice in FillBy::ALL {
-                            changed |= ui
-                                .selectable_value(&mut s.fill_by, choice, choice.label())
-                                .changed();
-                        }
-                    });
+        // Radio buttons, not a combo box: a combo's own popup would close this menu.
+        changed |= ui
+            .checkbox(&mut s.colour_boxes, "Colour boxes by")
+            .changed();
+        ui.add_enabled_ui(s.colour_boxes, |ui| {
+            ui.indent("fill by", |ui| {
+                for choice in FillBy::ALL {
+                    changed |= ui
+                        .radio_value(&mut s.fill_by, choice, choice.label())
+                        .changed();
+                }
             });
         });
         changed |= ui
