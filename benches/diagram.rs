@@ -253,8 +253,9 @@ fn main() {
 
 /// The CPU pass of one frame (UI plus tessellation, no GPU) with a big diagram on screen.
 fn frame_benches(c: &mut Criterion) {
-    use partnership_atlas::app::{AtlasApp, Command};
+    use partnership_atlas::app::AtlasApp;
     use partnership_atlas::document::Document;
+    use partnership_atlas::ui::Command;
     let folder = std::env::temp_dir().join(format!("atlas-frame-bench-{}", std::process::id()));
     let _ = std::fs::create_dir_all(&folder);
     let path = folder.join("frame.atlas");

@@ -5,11 +5,9 @@
 //! place (`command_handling.rs`), after the frame is drawn. The program asks for a new frame
 //! only when something changed (or while a file window is open), so it uses no CPU when idle.
 
-mod command;
 mod command_handling;
 mod export_handling;
 mod file_dialog;
-mod messages;
 mod settings;
 mod startup;
 
@@ -17,17 +15,13 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
-pub use command::{
-    CLOSE_SHORTCUT, NEW_SHORTCUT, OPEN_SHORTCUT, QUIT_SHORTCUT, REDO_SHORTCUT,
-    REDO_SHORTCUT_ALTERNATIVE, SAVE_COPY_SHORTCUT, UNDO_SHORTCUT,
-};
-pub use command::{Command, CommandQueue};
-pub use file_dialog::{PathPurpose, tidy_typed_path, with_register_extension};
-pub use messages::{Message, MessageAction, MessageKind, Messages};
+pub use file_dialog::with_register_extension;
 pub use settings::Settings;
 pub use startup::SAMPLE_FILE_NAME;
 
 use crate::document::Document;
+use crate::ui::command::{self, Command, CommandQueue};
+use crate::ui::message::{Message, Messages};
 use crate::ui::{self, AppView, UiState};
 use file_dialog::PendingDialog;
 

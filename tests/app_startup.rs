@@ -7,9 +7,10 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use partnership_atlas::app::{AtlasApp, MessageKind, SAMPLE_FILE_NAME};
+use partnership_atlas::app::{AtlasApp, SAMPLE_FILE_NAME};
 use partnership_atlas::document::Document;
 use partnership_atlas::sample;
+use partnership_atlas::ui::message::MessageKind;
 
 const CTRL: Modifiers = Modifiers {
     alt: false,

@@ -6,10 +6,11 @@ use std::path::PathBuf;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use partnership_atlas::app::{AtlasApp, Command};
+use partnership_atlas::app::AtlasApp;
 use partnership_atlas::document::Document;
 use partnership_atlas::model::{NodeRef, ViewId};
 use partnership_atlas::sample;
+use partnership_atlas::ui::Command;
 use partnership_atlas::ui::PanelKind;
 
 fn sample_copy() -> (tempfile::TempDir, PathBuf) {

@@ -5,9 +5,10 @@
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use partnership_atlas::app::{AtlasApp, Command};
+use partnership_atlas::app::AtlasApp;
 use partnership_atlas::document::Document;
 use partnership_atlas::sample;
+use partnership_atlas::ui::Command;
 use partnership_atlas::ui::PanelKind;
 
 #[test]

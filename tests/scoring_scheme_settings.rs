@@ -12,11 +12,12 @@ use std::path::{Path, PathBuf};
 use egui::accesskit::{Action, ActionData, ActionRequest, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use partnership_atlas::app::{AtlasApp, Command};
+use partnership_atlas::app::AtlasApp;
 use partnership_atlas::document::Document;
 use partnership_atlas::model::{Money, Register};
 use partnership_atlas::sample;
 use partnership_atlas::scoring::{self, AssessmentInput};
+use partnership_atlas::ui::Command;
 use partnership_atlas::ui::PanelKind;
 
 fn sample_copy() -> (tempfile::TempDir, PathBuf) {

@@ -4,13 +4,13 @@
 use std::path::{Path, PathBuf};
 
 use super::AtlasApp;
-use super::command::Command;
 use super::file_dialog::{self, DialogOutcome, PathPurpose, with_register_extension};
-use super::messages::MessageAction;
 use crate::document::{Document, DocumentError};
 use crate::model::{Edit, Partnership, PartnershipId, Register, normalised_name};
 use crate::store::StoreError;
+use crate::ui::Command;
 use crate::ui::TypedPathDialog;
+use crate::ui::message::MessageAction;
 
 /// Why a command did not work, for the message area (with a way on, if there is one).
 #[derive(Debug)]

@@ -8,38 +8,12 @@
 use std::ffi::OsStr;
 use std::future::Future;
 use std::path::{Path, PathBuf};
+
+pub use crate::ui::PathPurpose;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::task::{Context, Poll, Wake, Waker};
 use std::time::{Duration, Instant};
-
-/// What the chosen path is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PathPurpose {
-    /// Open an existing register.
-    Open,
-    /// Create a new, empty register.
-    New,
-    /// Save a copy of the open register.
-    SaveCopy,
-    /// Export the risk/value matrix picture.
-    ExportMatrix,
-    /// Export the annual review overview table.
-    ExportOverview,
-}
-
-impl PathPurpose {
-    /// The file window's title.
-    pub fn title(self) -> &'static str {
-        match self {
-            Self::Open => "Open a register",
-            Self::New => "Create a new register",
-            Self::SaveCopy => "Save a copy of the register",
-            Self::ExportMatrix => "Export the risk/value matrix (.png, .svg or .pdf)",
-            Self::ExportOverview => "Export the annual review table (.xlsx or .csv)",
-        }
-    }
-}
 
 /// The extension registers are saved with.
 pub const REGISTER_EXTENSION: &str = "atlas";
@@ -183,19 +157,6 @@ fn program_on_path(path: &OsStr, program: &OsStr) -> bool {
     std::env::split_paths(path).any(|folder| folder.join(program).is_file())
 }
 
-/// A typed path as the user meant it: surrounding spaces and one pair of surrounding quotes
-/// (Windows Explorer's "Copy as path" adds them) are taken off; nothing else is touched, so
-/// spaces, non-ASCII letters, drive letters and `\\server\share` paths pass through whole.
-pub fn tidy_typed_path(text: &str) -> Option<PathBuf> {
-    let trimmed = text.trim();
-    let unquoted = trimmed
-        .strip_prefix('"')
-        .and_then(|rest| rest.strip_suffix('"'))
-        .unwrap_or(trimmed)
-        .trim();
-    (!unquoted.is_empty()).then(|| PathBuf::from(unquoted))
-}
-
 /// A path to save a register at: with `.atlas` added when the user gave no extension.
 pub fn with_register_extension(path: PathBuf) -> PathBuf {
     if path.extension().is_some() {
@@ -211,24 +172,6 @@ pub fn with_register_extension(path: PathBuf) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn typed_paths_are_taken_as_written() {
-        for path in [
-            r"C:\Users\Jo Bloggs\Documents\Partnership register 2026.atlas",
-            r"\\fileserver\Policy team\Partnerships\register.atlas",
-            "/home/jo/Registres du conseil/Région Est.atlas",
-            "relative/register.atlas",
-        ] {
-            assert_eq!(tidy_typed_path(path), Some(PathBuf::from(path)));
-            assert_eq!(
-                tidy_typed_path(&format!("  \"{path}\"  ")),
-                Some(PathBuf::from(path))
-            );
-        }
-        assert_eq!(tidy_typed_path("   "), None);
-        assert_eq!(tidy_typed_path("\"\""), None);
-    }
 
     #[test]
     fn the_register_extension_is_added_only_when_missing() {

@@ -4,7 +4,7 @@
 use egui::{Button, KeyboardShortcut};
 
 use super::AppView;
-use crate::app::{
+use super::command::{
     CLOSE_SHORTCUT, Command, CommandQueue, NEW_SHORTCUT, OPEN_SHORTCUT, QUIT_SHORTCUT,
     REDO_SHORTCUT, SAVE_COPY_SHORTCUT, UNDO_SHORTCUT,
 };

@@ -1,7 +1,8 @@
 //! The message area: notices and errors in plain words, above the panel, until dismissed.
 
+use super::message::{Message, MessageKind};
 use super::theme;
-use crate::app::{Command, CommandQueue, Message, MessageKind};
+use super::{Command, CommandQueue};
 
 /// Draws the messages, oldest first.
 pub fn messages_ui(ui: &mut egui::Ui, messages: &[Message], commands: &mut CommandQueue) {

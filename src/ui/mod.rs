@@ -2,11 +2,15 @@
 //! state, and sends [`Command`]s for anything that changes the register or the open file; it
 //! never changes the register itself.
 //!
-//! Only this module and `crate::app` use egui, eframe and egui_extras.
+//! Only this module and `crate::app` use egui, eframe and egui_extras. `Command`s and
+//! `Message`s are defined here, below `app`, so the UI never depends on the app that applies
+//! them.
 
 mod choice_combo;
+pub mod command;
 pub mod diagram;
 mod menu_bar;
+pub mod message;
 mod messages;
 mod navigation_bar;
 pub mod partnerships;
@@ -24,15 +28,16 @@ mod typed_path_dialog;
 
 use std::path::PathBuf;
 
-use crate::app::{CommandQueue, Message};
 use crate::document::Document;
 use crate::model::{PartnershipId, Register};
+use crate::ui::message::Message;
 
 pub use choice_combo::choice_combo_ui;
+pub use command::{Command, CommandQueue};
 pub use diagram::{DiagramExport, DiagramPanelState};
 pub use partnerships::PartnershipsPanelState;
 pub use text_field::{FieldBuffers, TextFieldRules, committed_text_field_ui};
-pub use typed_path_dialog::TypedPathDialog;
+pub use typed_path_dialog::{PathPurpose, TypedPathDialog, tidy_typed_path};
 
 /// The panels the navigation bar offers (only those that work).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

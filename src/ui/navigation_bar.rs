@@ -2,7 +2,7 @@
 //! window is too narrow to show them all.
 
 use super::PanelKind;
-use crate::app::{Command, CommandQueue};
+use crate::ui::{Command, CommandQueue};
 
 /// Draws the navigation bar with `current` highlighted.
 pub fn navigation_bar_ui(ui: &mut egui::Ui, current: PanelKind, commands: &mut CommandQueue) {

@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::PanelContext;
 use super::table_panels::{TablePanels, options_for, sub_tabs_ui};
 use super::table_view::table_view_ui;
-use crate::app::CommandQueue;
 use crate::model::{Hours, PartnershipId, PersonId};
+use crate::ui::CommandQueue;
 
 /// Draws the panel.
 pub fn people_panel_ui(

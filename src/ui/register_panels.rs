@@ -4,8 +4,8 @@
 use super::PanelContext;
 use super::table_panels::{TablePanels, options_for, sub_tabs_ui};
 use super::table_view::table_view_ui;
-use crate::app::CommandQueue;
 use crate::model::PartnershipId;
+use crate::ui::CommandQueue;
 
 /// Draws one table of `$tables` by field name.
 macro_rules! table {

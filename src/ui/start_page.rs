@@ -1,7 +1,7 @@
 //! What the window shows when no register is open: ways to open or start one.
 
 use super::AppView;
-use crate::app::{Command, CommandQueue};
+use crate::ui::{Command, CommandQueue};
 
 /// Draws the start page.
 pub fn start_page_ui(ui: &mut egui::Ui, view: &AppView<'_>, commands: &mut CommandQueue) {

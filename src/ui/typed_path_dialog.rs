@@ -1,7 +1,50 @@
 //! The "Type the path" window: opening, creating or saving a register by typing its path,
 //! for desktops with no file window and for anyone who prefers to paste a path.
 
-use crate::app::{Command, CommandQueue, PathPurpose, tidy_typed_path};
+use std::path::PathBuf;
+
+use super::{Command, CommandQueue};
+
+/// What the chosen path is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    /// Open an existing register.
+    Open,
+    /// Create a new, empty register.
+    New,
+    /// Save a copy of the open register.
+    SaveCopy,
+    /// Export the risk/value matrix picture.
+    ExportMatrix,
+    /// Export the annual review overview table.
+    ExportOverview,
+}
+
+impl PathPurpose {
+    /// The file window's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Open => "Open a register",
+            Self::New => "Create a new register",
+            Self::SaveCopy => "Save a copy of the register",
+            Self::ExportMatrix => "Export the risk/value matrix (.png, .svg or .pdf)",
+            Self::ExportOverview => "Export the annual review table (.xlsx or .csv)",
+        }
+    }
+}
+
+/// A typed path as the user meant it: surrounding spaces and one pair of surrounding quotes
+/// (Windows Explorer's "Copy as path" adds them) are taken off; nothing else is touched, so
+/// spaces, non-ASCII letters, drive letters and `\\server\share` paths pass through whole.
+pub fn tidy_typed_path(text: &str) -> Option<PathBuf> {
+    let trimmed = text.trim();
+    let unquoted = trimmed
+        .strip_prefix('"')
+        .and_then(|rest| rest.strip_suffix('"'))
+        .unwrap_or(trimmed)
+        .trim();
+    (!unquoted.is_empty()).then(|| PathBuf::from(unquoted))
+}
 
 /// The "Type the path" window's state while it is open.
 #[derive(Clone, Debug, PartialEq)]
@@ -95,5 +138,28 @@ pub fn typed_path_dialog_ui(
     });
     if modal.inner || modal.should_close() {
         commands.send(Command::CancelTypedPath);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_paths_are_taken_as_written() {
+        for path in [
+            r"C:\Users\Jo Bloggs\Documents\Partnership register 2026.atlas",
+            r"\\fileserver\Policy team\Partnerships\register.atlas",
+            "/home/jo/Registres du conseil/Région Est.atlas",
+            "relative/register.atlas",
+        ] {
+            assert_eq!(tidy_typed_path(path), Some(PathBuf::from(path)));
+            assert_eq!(
+                tidy_typed_path(&format!("  \"{path}\"  ")),
+                Some(PathBuf::from(path))
+            );
+        }
+        assert_eq!(tidy_typed_path("   "), None);
+        assert_eq!(tidy_typed_path("\"\""), None);
     }
 }

@@ -6,11 +6,11 @@ use egui::{Sense, Vec2};
 
 use super::painter::{self, View};
 use super::{DiagramPanelState, Drag, build_scene};
-use crate::app::{Command, CommandQueue};
 use crate::diagram::{Visibility, edits};
 use crate::model::NodeRef;
 use crate::model::PartnershipId;
 use crate::ui::PanelContext;
+use crate::ui::{Command, CommandQueue};
 
 const MIN_ZOOM: f32 = 0.05;
 const MAX_ZOOM: f32 = 6.0;

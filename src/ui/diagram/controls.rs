@@ -4,12 +4,12 @@
 use std::collections::BTreeSet;
 
 use super::DiagramPanelState;
-use crate::app::{Command, CommandQueue};
 use crate::diagram::{FillBy, FilterMode, ViewSettings, edits};
 use crate::model::{
     Band, CouncilRole, Edit, PartnershipId, PartnershipKind, PartnershipStatus, ThemeId, View,
 };
 use crate::ui::PanelContext;
+use crate::ui::{Command, CommandQueue};
 
 /// Draws the tool bar.
 pub fn toolbar_ui(

@@ -19,7 +19,7 @@ use crate::export::{Format, PageSetup, Scene};
 use crate::model::{NodeRef, PartnershipId, Register, RelationshipKind, View, ViewId};
 
 use super::PanelContext;
-use crate::app::CommandQueue;
+use crate::ui::CommandQueue;
 
 pub use painter::View as CanvasView;
 

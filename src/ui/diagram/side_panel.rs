@@ -4,11 +4,11 @@
 
 use super::painter::{self, View};
 use super::{DiagramExport, DiagramPanelState};
-use crate::app::{Command, CommandQueue};
 use crate::diagram::edits;
 use crate::export::{Format, Orientation, PageSetup, PaperSize, legend};
 use crate::model::{PartnershipId, RelationshipKind};
 use crate::ui::PanelContext;
+use crate::ui::{Command, CommandQueue};
 
 /// Draws the side panel.
 pub fn side_panel_ui(

@@ -8,11 +8,11 @@
 
 use super::form_fields::{self, FieldContext};
 use super::relationships_section::{self, RelationshipPicker};
-use crate::app::{Command, CommandQueue};
 use crate::model::{Edit, Partnership, PartnershipId, PartnershipStatus, Record, Register};
 use crate::tables::specs::{FormGroup, PartnershipForm, partnership_form};
 use crate::tables::{Lookup, financial_year_label};
 use crate::ui::text_field::FieldBuffers;
+use crate::ui::{Command, CommandQueue};
 use crate::ui::{PanelContext, theme};
 
 /// The width of the form's label column, the same in every section so the fields line up

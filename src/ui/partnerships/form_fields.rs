@@ -4,11 +4,11 @@
 //! person or organisation. Every value is checked by its column's rules and sent as one edit.
 
 use super::detail_form::DetailFormState;
-use crate::app::{Command, CommandQueue};
 use crate::model::{InvalidValue, Partnership, Record};
 use crate::tables::specs::{FormField, PartnershipForm};
 use crate::tables::{EditorKind, LinkTarget, Lookup};
 use crate::ui::text_field::{TextFieldRules, committed_text_field_ui, focus_and_select_all};
+use crate::ui::{Command, CommandQueue};
 use crate::ui::{choice_combo_ui, theme};
 
 /// What every field row needs.

@@ -12,8 +12,8 @@ pub use rows::{PartnershipRow, PartnershipRows, SortColumn, SortOrder, financial
 use super::PanelContext;
 use super::table_panels::{TablePanels, options_for};
 use super::table_view::{TableViewState, table_view_ui};
-use crate::app::{Command, CommandQueue};
 use crate::model::{Edit, PartnershipId, Register};
+use crate::ui::{Command, CommandQueue};
 
 /// The width (in points) from which the detail form goes beside the table rather than under
 /// it: the table needs about 1,350 points to show every column with room for names, and the

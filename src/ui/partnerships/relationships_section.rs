@@ -5,12 +5,12 @@
 //! line already recorded or a loop of accountability is refused with the reason.
 
 use super::detail_form::DetailFormState;
-use crate::app::{Command, CommandQueue};
 use crate::model::{Partnership, PartnershipId, RelationshipKind};
 use crate::tables::{
     Direction, add_relationship, direction_words, matching_partnerships, relationships_of,
     remove_relationship,
 };
+use crate::ui::{Command, CommandQueue};
 use crate::ui::{PanelContext, theme};
 
 /// The add-a-relationship picker's memory.

@@ -3,13 +3,13 @@
 //! "Export matrix..." asks where to save it as SVG, PNG or PDF. It is as at the date and
 //! financial year chosen in the annual review overview.
 
-use crate::app::{Command, CommandQueue};
 use crate::export::matrix::{MatrixChart, matrix_chart_for};
 use crate::export::scene::LegendSymbol;
 use crate::model::PartnershipId;
 use crate::scoring::{self, ReviewBasis};
 use crate::ui::PanelContext;
 use crate::ui::scene_painter::{SceneTransform, fit_scene, paint_scene_ui};
+use crate::ui::{Command, CommandQueue};
 
 /// The chart as last built, and for which revision and basis.
 #[derive(Debug, Default)]

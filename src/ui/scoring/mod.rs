@@ -14,9 +14,9 @@ pub use criteria_form::{evidence_label, score_label};
 pub use draft::AssessmentDraft;
 
 use super::PanelContext;
-use crate::app::CommandQueue;
 use crate::model::PartnershipId;
 use crate::scoring;
+use crate::ui::CommandQueue;
 
 /// The assessment panel's memory between frames.
 #[derive(Debug, Default)]

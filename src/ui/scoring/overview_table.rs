@@ -8,9 +8,9 @@
 use egui::{Align, Layout};
 use egui_extras::{Column, TableBuilder};
 
-use crate::app::{Command, CommandQueue};
 use crate::model::{PartnershipId, normalised_name};
 use crate::scoring::{self, Overview, OverviewRow, ReviewBasis};
+use crate::ui::{Command, CommandQueue};
 use crate::ui::{PanelContext, theme};
 
 /// The columns, in order.

@@ -4,10 +4,10 @@
 //! assessments with trend arrows.
 
 use super::draft::{AssessmentDraft, Evaluation};
-use crate::app::{Command, CommandQueue};
 use crate::model::{Recommendation, Register, ScoringScheme};
 use crate::scoring::{self, Direction, Trend, Verdict};
 use crate::ui::theme;
+use crate::ui::{Command, CommandQueue};
 
 /// The live results of the draft, as labelled lines.
 pub fn results_ui(ui: &mut egui::Ui, evaluation: &Evaluation) {

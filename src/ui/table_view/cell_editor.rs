@@ -4,10 +4,10 @@
 //! value stays in the cell, outlined, with the reason shown under the toolbar.
 
 use super::{CellEdit, Notice, TableViewState};
-use crate::app::{Command, CommandQueue};
 use crate::model::Entity;
 use crate::tables::{EditorKind, Lookup, TableSpec};
 use crate::ui::PanelContext;
+use crate::ui::{Command, CommandQueue};
 
 /// Starts editing the cell (`key`, `column`) with its current text.
 pub(crate) fn start_editing<T: Entity + 'static>(

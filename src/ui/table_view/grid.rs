@@ -5,9 +5,9 @@ use egui::{Align, Layout};
 use egui_extras::{Column as GridColumn, TableBuilder};
 
 use super::TableViewState;
-use crate::app::CommandQueue;
 use crate::model::{Entity, PartnershipId};
 use crate::tables::{SortOrder, TableSpec};
+use crate::ui::CommandQueue;
 use crate::ui::PanelContext;
 
 pub(crate) fn grid_ui<T: Entity + 'static>(

@@ -4,9 +4,9 @@
 use egui::{Event, Key, Modifiers};
 
 use super::{TableViewOptions, TableViewState};
-use crate::app::CommandQueue;
 use crate::model::Entity;
 use crate::tables::TableSpec;
+use crate::ui::CommandQueue;
 use crate::ui::PanelContext;
 
 pub(crate) fn table_keys<T: Entity + 'static>(

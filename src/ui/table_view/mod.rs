@@ -20,9 +20,9 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 use super::PanelContext;
-use crate::app::{Command, CommandQueue};
 use crate::model::{Entity, PartnershipId};
 use crate::tables::{Lookup, PastePreview, RowScope, SortOrder, TableRows, TableSpec, YearScope};
+use crate::ui::{Command, CommandQueue};
 
 /// A cell being edited: what is typed, and why it was refused, if it was.
 #[derive(Debug)]

@@ -3,10 +3,10 @@
 //! them all as one undoable step, and only when no row is invalid.
 
 use super::{Notice, TableViewState};
-use crate::app::{Command, CommandQueue};
 use crate::model::{Entity, PartnershipId};
 use crate::tables::{Lookup, PastePreview, RowOutcome, TableSpec};
 use crate::ui::PanelContext;
+use crate::ui::{Command, CommandQueue};
 
 pub(crate) fn paste_window_ui<T: Entity + 'static>(
     ctx: &egui::Context,

@@ -2,10 +2,10 @@
 //! paste, and which columns show; and the notice line under it.
 
 use super::{Notice, TableViewOptions, TableViewState};
-use crate::app::{Command, CommandQueue};
 use crate::model::Entity;
 use crate::tables::{EditorKind, Lookup, TableSpec, YearScope, financial_year_label};
 use crate::ui::PanelContext;
+use crate::ui::{Command, CommandQueue};
 
 /// The filter box's id in a table (Ctrl+F puts the keyboard there).
 pub(crate) fn filter_id(table: &str) -> egui::Id {

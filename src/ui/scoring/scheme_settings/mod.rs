@@ -21,9 +21,9 @@ mod grid;
 mod outcomes;
 mod significance;
 
-use crate::app::{Command, CommandQueue};
 use crate::model::{Money, Register, ScoringScheme};
 use crate::scoring;
+use crate::ui::{Command, CommandQueue};
 use crate::ui::{PanelContext, theme};
 
 /// The scheme and hourly rate being edited, and what they were edited from.

@@ -1,14 +1,14 @@
 //! `Command`: every action a user can ask for, as a value.
 //!
 //! Menus, buttons and keyboard shortcuts all send `Command`s; `AtlasApp` applies them in one
-//! place (`command_handling.rs`). The UI reads state and never changes the register itself.
+//! place (`crate::app`'s `command_handling.rs`). The UI reads state and never changes the register itself.
 
 use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use super::PanelKind;
 use crate::model::Edit;
-use crate::ui::PanelKind;
 
 /// Something the user asked for.
 #[derive(Clone, Debug, PartialEq)]
@@ -62,7 +62,7 @@ pub enum Command {
     /// Show the Diagram panel with its export form open (File, Export diagram...).
     ShowDiagramExport,
     /// Write a diagram view to a picture file.
-    ExportDiagram(Box<crate::ui::DiagramExport>),
+    ExportDiagram(Box<super::DiagramExport>),
     /// Tell the user something could not be done (a change refused before it was sent).
     ReportError(String),
     /// Hide a message.
