@@ -40,7 +40,7 @@ fn first_node(harness: &Harness<'_, AtlasApp>) -> (ViewId, NodeRef, egui::Pos2, 
     let diagram = state.diagram().expect("a diagram is shown");
     let node = diagram.nodes[0].node;
     let position = state.screen_position(node).expect("drawn");
-    let zoom = state.canvas_view().expect("a canvas").zoom;
+    let zoom = state.canvas_view().expect("a canvas").scale;
     (diagram.view, node, position, zoom)
 }
 

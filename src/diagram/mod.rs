@@ -9,6 +9,7 @@
 
 pub mod arrange;
 mod buses;
+pub mod canvas_edits;
 pub mod edits;
 pub mod graph;
 pub mod graph_export;
@@ -18,6 +19,7 @@ pub mod scene;
 pub mod settings;
 pub mod sizing;
 pub mod style;
+pub mod view_edits;
 
 #[cfg(test)]
 mod print_tests;

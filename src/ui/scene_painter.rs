@@ -1,15 +1,27 @@
-//! Paints an export [`Scene`]'s items with egui's painter, so the screen shows exactly the
-//! picture that is exported: scene points map to screen points by one scale and offset.
+//! The one painter for every export [`Scene`] on screen (the diagram, its legend, the risk/value
+//! matrix): boxes, ellipses, the council's hexagon with its double border, circles, lines in
+//! their dash style with arrowheads, and text runs in the export's own font (Liberation Sans,
+//! regular and bold) with each line's baseline where the export puts it. Scene points map to
+//! screen points by one scale and offset ([`SceneTransform`]), so the screen shows the picture
+//! the files get.
+//!
+//! Level of detail keeps big pictures cheap and legible: text smaller than
+//! [`Detail::hide_text_below`] screen points is not laid out at all, arrowheads too small to see
+//! are left off, far-out dashes become one pale line, and [`paint_items`] skips items outside
+//! the visible area (culling) using bounds worked out once per scene ([`item_bounds`]).
 
-use egui::{Color32, Pos2, Stroke as EguiStroke, pos2, vec2};
+use egui::{Align2, Color32, FontFamily, FontId, Pos2, Shape, StrokeKind, pos2, vec2};
 
-use crate::export::scene::{Anchor, Color, Dash, Geometry, Item, Point, Scene, Shape, TextRun};
-use crate::export::text;
+use crate::export::scene::{
+    council_border_gap, council_inner_outline, council_outline, polyline_with_heads,
+};
+use crate::export::text::{self, FontWeight};
+use crate::export::{Anchor, Color, Dash, Geometry, Item, Point, Rect, Scene, Stroke, TextRun};
 
-/// Where the scene lands on screen: `screen = origin + scale * point`.
+/// Scene points to screen points: `screen = origin + point * scale`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct SceneTransform {
-    /// Screen position of scene point (0, 0).
+    /// Where scene point (0, 0) is on screen.
     pub origin: Pos2,
     /// Screen points per scene point.
     pub scale: f32,
@@ -26,95 +38,312 @@ impl SceneTransform {
         let local = (position - self.origin) / self.scale.max(1e-6);
         Point::new(local.x, local.y)
     }
+
+    /// A scene rectangle on screen.
+    pub fn rect(&self, r: &Rect) -> egui::Rect {
+        egui::Rect::from_min_max(
+            self.to_screen(Point::new(r.x, r.y)),
+            self.to_screen(Point::new(r.right(), r.bottom())),
+        )
+    }
+
+    /// The screen rectangle `area` in scene points.
+    pub fn scene_rect(&self, area: egui::Rect) -> Rect {
+        let (a, b) = (self.to_scene(area.min), self.to_scene(area.max));
+        Rect::new(a.x, a.y, b.x - a.x, b.y - a.y)
+    }
 }
 
-fn color(color: Color) -> Color32 {
-    Color32::from_rgba_unmultiplied(color.r, color.g, color.b, color.a)
+/// How much detail is drawn.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Detail {
+    /// Text runs whose screen size is under this many points are not drawn (too small to
+    /// read, and laying them out is most of a big picture's cost).
+    pub hide_text_below: f32,
 }
 
-fn shape_ui(painter: &egui::Painter, shape: &Shape, at: SceneTransform) {
+impl Detail {
+    /// Everything down to 3-point text (legends, the matrix).
+    pub const FULL: Self = Self {
+        hide_text_below: 3.0,
+    };
+}
+
+impl Default for Detail {
+    fn default() -> Self {
+        Self::FULL
+    }
+}
+
+/// The egui colour of an export colour.
+pub fn color(c: Color) -> Color32 {
+    Color32::from_rgba_unmultiplied(c.r, c.g, c.b, c.a)
+}
+
+fn stroke(s: &Stroke, scale: f32) -> egui::Stroke {
+    egui::Stroke::new((s.width * scale).max(0.5), color(s.color))
+}
+
+/// The name of the egui font family that holds the export font in `weight`.
+const REGULAR_FAMILY: &str = "Scene: Liberation Sans";
+const BOLD_FAMILY: &str = "Scene: Liberation Sans Bold";
+
+/// The export font in `weight` as an egui family, installed on first use; egui's own
+/// proportional font until it is (fonts added in one frame take effect in the next).
+pub fn scene_font(painter: &egui::Painter, size: f32, weight: FontWeight) -> FontId {
+    let name = match weight {
+        FontWeight::Regular => REGULAR_FAMILY,
+        FontWeight::Bold => BOLD_FAMILY,
+    };
+    let family = FontFamily::Name(name.into());
+    let installed = painter.fonts(|fonts| fonts.definitions().families.contains_key(&family));
+    if installed {
+        return FontId::new(size, family);
+    }
+    let bytes = match weight {
+        FontWeight::Regular => text::REGULAR_FONT,
+        FontWeight::Bold => text::BOLD_FONT,
+    };
+    painter.ctx().add_font(egui::epaint::text::FontInsert::new(
+        name,
+        egui::FontData::from_static(bytes),
+        vec![egui::epaint::text::InsertFontFamily {
+            family: family.clone(),
+            priority: egui::epaint::text::FontPriority::Highest,
+        }],
+    ));
+    FontId::proportional(size)
+}
+
+/// A line through `points` in the stroke's dash style.
+fn styled_line(points: &[Pos2], s: &Stroke, scale: f32, out: &mut Vec<Shape>) {
+    let width = s.width * scale;
+    // Far out, dots and dashes closer than a few pixels read as a pale line: draw that, which
+    // costs one shape instead of hundreds.
+    let period = s
+        .dash
+        .pattern(s.width)
+        .map_or(f32::INFINITY, |[on, off]| (on + off) * scale);
+    if period < 4.0 {
+        let pale = egui::Stroke::new(width.max(0.5), color(s.color).gamma_multiply(0.55));
+        out.push(Shape::line(points.to_vec(), pale));
+        return;
+    }
+    match s.dash {
+        Dash::Solid => out.push(Shape::line(points.to_vec(), stroke(s, scale))),
+        Dash::Dashed => {
+            let [on, off] = s.dash.pattern(s.width).unwrap_or([5.0, 3.0]);
+            out.extend(Shape::dashed_line(
+                points,
+                stroke(s, scale),
+                on * scale,
+                off * scale,
+            ));
+        }
+        Dash::Dotted => {
+            let [_, gap] = s.dash.pattern(s.width).unwrap_or([0.0, 2.5]);
+            out.extend(Shape::dotted_line(
+                points,
+                color(s.color),
+                (gap * scale).max(1.5),
+                (width / 2.0).max(0.5),
+            ));
+        }
+    }
+}
+
+fn closed(points: &[Pos2]) -> Vec<Pos2> {
+    let mut all = points.to_vec();
+    if let Some(&first) = points.first() {
+        all.push(first);
+    }
+    all
+}
+
+/// Arrowheads shorter than this on screen are left off (the line alone reads the same).
+const SMALLEST_ARROWHEAD: f32 = 2.0;
+
+fn shape_shapes(shape: &crate::export::Shape, at: &SceneTransform, out: &mut Vec<Shape>) {
     let fill = shape.paint.fill.map_or(Color32::TRANSPARENT, color);
-    let stroke = shape.paint.stroke.map_or(EguiStroke::NONE, |s| {
-        EguiStroke::new(s.width * at.scale, color(s.color))
-    });
+    let border = shape.paint.stroke;
     match &shape.geometry {
         Geometry::RoundedRect { rect, radius } => {
-            let min = at.to_screen(Point::new(rect.x, rect.y));
-            let max = at.to_screen(Point::new(rect.right(), rect.bottom()));
-            let rect = egui::Rect::from_min_max(min, max);
-            let radius = radius * at.scale;
-            painter.rect(rect, radius, fill, stroke, egui::StrokeKind::Middle);
+            let r = at.rect(rect);
+            // Corners under a pixel are square: cheaper, and no one sees the difference.
+            let radius = if radius * at.scale < 1.0 {
+                0.0
+            } else {
+                radius * at.scale
+            };
+            match border {
+                Some(b) if b.dash == Dash::Solid => {
+                    out.push(Shape::Rect(egui::epaint::RectShape::new(
+                        r,
+                        radius,
+                        fill,
+                        stroke(&b, at.scale),
+                        StrokeKind::Middle,
+                    )))
+                }
+                Some(b) => {
+                    out.push(Shape::rect_filled(r, radius, fill));
+                    let corners = [
+                        r.left_top(),
+                        r.right_top(),
+                        r.right_bottom(),
+                        r.left_bottom(),
+                    ];
+                    styled_line(&closed(&corners), &b, at.scale, out);
+                }
+                None => out.push(Shape::rect_filled(r, radius, fill)),
+            }
         }
-        Geometry::Ellipse { rect } | Geometry::Council { rect } => {
-            let center = at.to_screen(rect.center());
-            let radius = vec2(rect.width, rect.height) * at.scale / 2.0;
-            painter.add(egui::Shape::ellipse_filled(center, radius, fill));
-            painter.add(egui::Shape::ellipse_stroke(center, radius, stroke));
+        Geometry::Ellipse { rect } => {
+            let r = at.rect(rect);
+            out.push(Shape::ellipse_filled(r.center(), r.size() / 2.0, fill));
+            if let Some(b) = border {
+                out.push(Shape::ellipse_stroke(
+                    r.center(),
+                    r.size() / 2.0,
+                    stroke(&b, at.scale),
+                ));
+            }
+        }
+        Geometry::Council { rect } => {
+            let outer: Vec<Pos2> = council_outline(rect)
+                .iter()
+                .map(|p| at.to_screen(*p))
+                .collect();
+            let b = border.unwrap_or(Stroke::solid(Color::BLACK, 1.0));
+            out.push(Shape::convex_polygon(outer, fill, stroke(&b, at.scale)));
+            let inner: Vec<Pos2> = council_inner_outline(rect, council_border_gap(b.width))
+                .iter()
+                .map(|p| at.to_screen(*p))
+                .collect();
+            out.push(Shape::closed_line(inner, stroke(&b, at.scale)));
         }
         Geometry::Circle { center, radius } => {
-            painter.circle(at.to_screen(*center), radius * at.scale, fill, stroke);
+            let centre = at.to_screen(*center);
+            let radius = radius * at.scale;
+            let outline = border.map_or(egui::Stroke::NONE, |b| stroke(&b, at.scale));
+            out.push(Shape::circle_filled(centre, radius, fill));
+            if outline != egui::Stroke::NONE {
+                out.push(Shape::circle_stroke(centre, radius, outline));
+            }
         }
-        Geometry::Polyline { points, .. } => {
-            let screen: Vec<Pos2> = points.iter().map(|p| at.to_screen(*p)).collect();
-            let dashed = shape.paint.stroke.is_some_and(|s| s.dash != Dash::Solid);
-            if dashed {
-                painter.extend(egui::Shape::dashed_line(
-                    &screen,
-                    stroke,
-                    4.0 * at.scale,
-                    3.0 * at.scale,
-                ));
+        Geometry::Polyline { points, arrows } => {
+            let Some(b) = border else { return };
+            if points.len() < 2 {
+                return;
+            }
+            let head_length = crate::export::scene::arrow_length(b.width) * at.scale;
+            let (line, heads) = if head_length < SMALLEST_ARROWHEAD {
+                (points.clone(), Vec::new())
             } else {
-                painter.add(egui::Shape::line(screen, stroke));
+                polyline_with_heads(points, *arrows, b.width)
+            };
+            let screen: Vec<Pos2> = line.iter().map(|p| at.to_screen(*p)).collect();
+            styled_line(&screen, &b, at.scale, out);
+            for head in heads {
+                let corners: Vec<Pos2> = head.iter().map(|p| at.to_screen(*p)).collect();
+                out.push(Shape::convex_polygon(
+                    corners,
+                    color(b.color),
+                    egui::Stroke::new(
+                        crate::export::scene::arrow_head_outline(b.width) * at.scale,
+                        color(b.color),
+                    ),
+                ));
             }
         }
     }
 }
 
-fn text_ui(painter: &egui::Painter, run: &TextRun, at: SceneTransform) {
+/// Where, in a galley of one line, the baseline is (from its top).
+fn galley_baseline(galley: &egui::Galley, size: f32) -> f32 {
+    galley
+        .rows
+        .first()
+        .and_then(|row| row.row.glyphs.first().map(|glyph| row.pos.y + glyph.pos.y))
+        .unwrap_or(size * 0.8)
+}
+
+fn text_shapes(run: &TextRun, at: &SceneTransform, painter: &egui::Painter, out: &mut Vec<Shape>) {
     let size = run.size * at.scale;
-    if size < 3.0 {
-        return;
-    }
     if let Some(background) = run.background {
-        let bounds = run.bounds();
-        let min = at.to_screen(Point::new(bounds.x, bounds.y));
-        let max = at.to_screen(Point::new(bounds.right(), bounds.bottom()));
-        painter.rect_filled(egui::Rect::from_min_max(min, max), 0.0, color(background));
+        let r = at.rect(&run.text_box().inflate(TextRun::BACKGROUND_PADDING));
+        out.push(Shape::rect_filled(r, 1.0, color(background)));
     }
-    let font = match run.weight {
-        text::FontWeight::Bold => egui::FontId::new(size, egui::FontFamily::Proportional),
-        text::FontWeight::Regular => egui::FontId::proportional(size),
-    };
+    let font = scene_font(painter, size, run.weight);
     let align = match run.anchor {
-        Anchor::Start => egui::Align2::LEFT_TOP,
-        Anchor::Middle => egui::Align2::CENTER_TOP,
-        Anchor::End => egui::Align2::RIGHT_TOP,
+        Anchor::Start => Align2::LEFT_TOP,
+        Anchor::Middle => Align2::CENTER_TOP,
+        Anchor::End => Align2::RIGHT_TOP,
     };
-    let line_height = text::line_height(run.size);
     for (index, line) in run.lines.iter().enumerate() {
-        let top = Point::new(
-            run.origin.x,
-            run.origin.y + index as f32 * line_height + (line_height - run.size * 1.15) / 2.0,
-        );
-        painter.text(
-            at.to_screen(top),
-            align,
-            line,
-            font.clone(),
-            color(run.color),
-        );
+        let galley = painter.layout_no_wrap(line.clone(), font.clone(), color(run.color));
+        let baseline = at.to_screen(Point::new(run.origin.x, run.baseline(index)));
+        let top = pos2(baseline.x, baseline.y - galley_baseline(&galley, size));
+        let rect = align.anchor_size(top, galley.size());
+        out.push(Shape::galley(rect.min, galley, color(run.color)));
     }
+}
+
+/// The shapes that draw one scene item.
+pub fn item_shapes(
+    item: &Item,
+    at: &SceneTransform,
+    detail: Detail,
+    painter: &egui::Painter,
+    out: &mut Vec<Shape>,
+) {
+    match item {
+        Item::Shape(shape) => shape_shapes(shape, at, out),
+        Item::Text(run) if run.size * at.scale >= detail.hide_text_below => {
+            text_shapes(run, at, painter, out);
+        }
+        Item::Text(_) => {}
+    }
+}
+
+/// Every item's bounds (what [`paint_items`] culls by), worked out once per scene.
+pub fn item_bounds(items: &[Item]) -> Vec<Option<Rect>> {
+    items.iter().map(Item::bounds).collect()
+}
+
+/// Paints `items` with `at`, leaving out those whose `bounds` (from [`item_bounds`]; `None` for
+/// an item that draws nothing) lie outside the painter's clip rectangle.
+pub fn paint_items(
+    painter: &egui::Painter,
+    items: &[Item],
+    bounds: &[Option<Rect>],
+    at: SceneTransform,
+    detail: Detail,
+) {
+    let seen = at.scene_rect(painter.clip_rect());
+    let mut shapes = Vec::with_capacity(items.len() * 2);
+    for (item, bound) in items.iter().zip(bounds) {
+        let Some(b) = bound else { continue };
+        let on_screen = b.x <= seen.right()
+            && b.right() >= seen.x
+            && b.y <= seen.bottom()
+            && b.bottom() >= seen.y;
+        if on_screen {
+            item_shapes(item, &at, detail, painter, &mut shapes);
+        }
+    }
+    painter.extend(shapes);
 }
 
 /// Paints the scene's items (not its caption or legend) with `at`.
 pub fn paint_scene_ui(painter: &egui::Painter, scene: &Scene, at: SceneTransform) {
-    for item in &scene.items {
-        match item {
-            Item::Shape(shape) => shape_ui(painter, shape, at),
-            Item::Text(run) => text_ui(painter, run, at),
-        }
-    }
+    paint_items(
+        painter,
+        &scene.items,
+        &item_bounds(&scene.items),
+        at,
+        Detail::FULL,
+    );
 }
 
 /// The transform that fits `scene` into `area` (centred, never larger than `max_scale`).

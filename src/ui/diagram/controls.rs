@@ -21,33 +21,24 @@ pub fn toolbar_ui(
 ) {
     let register = context.register;
     ui.horizontal_wrapped(|ui| {
-        let shown = state.view.and_then(|id| register.views.get(&id));
-        egui::ComboBox::from_label("View")
-            .selected_text(shown.map_or("(none)", |v| v.name.as_str()))
-            .show_ui(ui, |ui| {
-                for view in register.views.values() {
-                    if ui
-                        .selectable_label(state.view == Some(view.id), &view.name)
-                        .clicked()
-                    {
-                        state.view = Some(view.id);
-                        state.fit_to_window();
-                    }
-                }
-            });
+        super::views::view_list_ui(ui, context, state);
+        ui.separator();
         if ui.button("Fit to window").clicked() {
             state.fit_to_window();
+        }
+        if ui
+            .add_enabled(
+                !state.selected.is_empty(),
+                egui::Button::new("Zoom to selection"),
+            )
+            .clicked()
+        {
+            state.zoom_to_selection();
         }
         let writable = !context.read_only;
         let Some(cache) = &state.cache else { return };
         let diagram = &cache.diagram;
-        let selection: BTreeSet<usize> = diagram
-            .nodes
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| state.selected.contains(&n.node))
-            .map(|(i, _)| i)
-            .collect();
+        let selection: BTreeSet<usize> = state.selected_indexes();
         ui.separator();
         if ui
             .add_enabled(writable, egui::Button::new("Re-layout all"))
@@ -111,6 +102,7 @@ pub fn toolbar_ui(
             ui.label(egui::RichText::new(note).small());
         }
     });
+    super::views::view_form_ui(ui, context, state, commands);
 }
 
 fn settings_edit(view: &View, settings: &ViewSettings) -> Edit {

@@ -1,27 +1,37 @@
-//! The Diagram panel: a view picker and tools on top, the diagram in the middle (drawn from the
-//! same export `Scene` the files get), the legend and the selected node's actions on the right.
+//! The Diagram panel: the view list and tools on top, the diagram in the middle (drawn from the
+//! same export `Scene` the files get, by the one [`scene_painter`](crate::ui::scene_painter)),
+//! the view's settings, the selected box's actions, the export form and the legend on the
+//! right.
 //!
 //! The diagram is a view of the register, rebuilt when the register changes; a drag ends in
-//! one move edit, and every other change (pin, re-layout, sub-group, connect, remove, filters,
-//! style rules) is one edit too, sent as a [`Command`](crate::app::Command). The canvas asks for
-//! a new frame only on input, so an open diagram costs no CPU while nobody touches it.
+//! one move edit, and every other change (pin, re-layout, sub-group, connect, remove, nudge,
+//! new, duplicate, rename or delete a view, filters, style rules) is one edit too, sent as a
+//! [`Command`](crate::ui::Command). The canvas asks for a new frame only on input, so an open
+//! diagram costs no CPU while nobody touches it.
 
+mod camera;
 mod canvas;
+mod context_menu;
 mod controls;
-mod painter;
+mod detail;
+mod export_form;
 mod side_panel;
+mod views;
 
 use std::collections::BTreeSet;
 
 use crate::diagram::print::PageChoice;
 use crate::diagram::{BuildOptions, Diagram};
-use crate::export::{Format, PageSetup, Scene};
+use crate::export::{Format, PageSetup, Rect, Scene};
 use crate::model::{NodeRef, PartnershipId, Register, RelationshipKind, View, ViewId};
 
 use super::PanelContext;
 use crate::ui::CommandQueue;
+use crate::ui::scene_painter::{SceneTransform, item_bounds};
 
-pub use painter::View as CanvasView;
+pub use camera::{ZOOM_STEP, zoom_in_notches};
+pub use export_form::{ExportForm, PagesChoice};
+pub use views::ViewsForm;
 
 /// A diagram export asked for from the panel or File, Export diagram.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,53 +48,6 @@ pub struct DiagramExport {
     pub options: BuildOptions,
 }
 
-/// The export form's choices.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ExportForm {
-    /// The form is showing.
-    pub open: bool,
-    /// Typed path of the file to write.
-    pub path: String,
-    /// Page preset.
-    pub setup: PageSetup,
-    /// "svg", "png" or "pdf".
-    pub format: &'static str,
-    /// PNG resolution.
-    pub dpi: u32,
-    /// Choose A4 or A3 landscape, whichever prints the names large enough (else `setup`).
-    pub auto_page: bool,
-    /// What the last export said about how the picture fits its page.
-    pub last_note: Option<String>,
-}
-
-impl ExportForm {
-    /// The page choice the form stands for.
-    pub fn page_choice(&self) -> PageChoice {
-        if self.auto_page {
-            PageChoice::Auto
-        } else {
-            PageChoice::Fixed(self.setup)
-        }
-    }
-}
-
-impl Default for ExportForm {
-    fn default() -> Self {
-        Self {
-            open: false,
-            path: String::new(),
-            setup: PageSetup::new(
-                crate::export::PaperSize::A4,
-                crate::export::Orientation::Landscape,
-            ),
-            format: "pdf",
-            dpi: 300,
-            auto_page: true,
-            last_note: None,
-        }
-    }
-}
-
 struct Cached {
     revision: u64,
     view: View,
@@ -93,8 +56,18 @@ struct Cached {
     preview: Option<PageChoice>,
     diagram: Diagram,
     scene: Scene,
+    /// Each scene item's bounds, for culling (worked out with the scene).
+    bounds: Vec<Option<Rect>>,
     /// How the preview fits its page.
     preview_note: Option<String>,
+}
+
+impl Cached {
+    /// The scene drawn again from the diagram (a node was dragged or nudged).
+    fn redraw(&mut self, register: &Register) {
+        self.scene = build_scene(register, &self.diagram);
+        self.bounds = item_bounds(&self.scene.items);
+    }
 }
 
 struct Drag {
@@ -102,6 +75,14 @@ struct Drag {
     /// Pointer minus node centre, in diagram points, when the drag began.
     grab: egui::Vec2,
     moved: bool,
+}
+
+/// Where the right-click menu was opened: on a box (its node) or the background, and where in
+/// the diagram.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct MenuTarget {
+    node: Option<NodeRef>,
+    at: crate::export::Point,
 }
 
 /// The panel's state between frames (never the register).
@@ -112,23 +93,27 @@ pub struct DiagramPanelState {
     pub selected: BTreeSet<NodeRef>,
     /// Focus on the current partnership this many steps out (None: show everything).
     pub focus_steps: Option<usize>,
-    /// Name typed for a new sub-group.
+    /// Name typed for a new sub-group (side panel and right-click menu).
     pub sub_group_name: String,
+    /// Name typed for a partnership added from the background's right-click menu.
+    pub new_partnership_name: String,
     /// Kind of relationship "Connect" makes.
     pub connect_kind: RelationshipKind,
     /// Waiting for the partnership to connect the current one to.
     pub connect_from: Option<PartnershipId>,
     /// The export form.
     pub export: ExportForm,
+    /// The view list's forms (new, rename, delete).
+    pub views: ViewsForm,
     /// Show the picture as it prints on the export form's page (compact arrangement and
     /// all); nodes cannot be dragged then.
     pub as_printed: bool,
-    pan: egui::Vec2,
-    zoom: f32,
-    fit_pending: bool,
+    camera: camera::Camera,
     cache: Option<Cached>,
     drag: Option<Drag>,
     canvas: Option<egui::Rect>,
+    menu: Option<MenuTarget>,
+    nudge: Option<canvas::Nudge>,
 }
 
 impl std::fmt::Debug for DiagramPanelState {
@@ -136,7 +121,7 @@ impl std::fmt::Debug for DiagramPanelState {
         f.debug_struct("DiagramPanelState")
             .field("view", &self.view)
             .field("selected", &self.selected)
-            .field("zoom", &self.zoom)
+            .field("scale", &self.camera.scale)
             .finish_non_exhaustive()
     }
 }
@@ -148,16 +133,18 @@ impl Default for DiagramPanelState {
             selected: BTreeSet::new(),
             focus_steps: None,
             sub_group_name: String::new(),
+            new_partnership_name: String::new(),
             connect_kind: RelationshipKind::ReportsTo,
             connect_from: None,
             export: ExportForm::default(),
+            views: ViewsForm::default(),
             as_printed: false,
-            pan: egui::Vec2::ZERO,
-            zoom: 1.0,
-            fit_pending: true,
+            camera: camera::Camera::default(),
             cache: None,
             drag: None,
             canvas: None,
+            menu: None,
+            nudge: None,
         }
     }
 }
@@ -165,22 +152,17 @@ impl Default for DiagramPanelState {
 impl DiagramPanelState {
     /// A different register: forget the view, the selection and the picture.
     pub fn forget_register(&mut self) {
+        let mut export = self.export.clone();
+        export.forget_register();
         *self = Self {
-            export: ExportForm {
-                open: false,
-                ..self.export.clone()
-            },
+            export,
             ..Self::default()
         };
     }
 
     /// How diagram points map to the screen, as last drawn.
-    pub fn canvas_view(&self) -> Option<CanvasView> {
-        let rect = self.canvas?;
-        Some(CanvasView {
-            origin: rect.min + self.pan,
-            zoom: self.zoom,
-        })
+    pub fn canvas_view(&self) -> Option<SceneTransform> {
+        Some(self.camera.transform(self.canvas?))
     }
 
     /// Where `node`'s centre was drawn on screen in the last frame.
@@ -198,6 +180,11 @@ impl DiagramPanelState {
         self.cache.as_ref().map(|c| &c.diagram)
     }
 
+    /// The scene as last drawn.
+    pub fn scene(&self) -> Option<&Scene> {
+        self.cache.as_ref().map(|c| &c.scene)
+    }
+
     /// The note on the "As printed" preview (page, printed name size), when it is shown.
     pub fn preview_note(&self) -> Option<&str> {
         self.cache.as_ref().and_then(|c| c.preview_note.as_deref())
@@ -205,7 +192,27 @@ impl DiagramPanelState {
 
     /// Asks for the picture to be fitted to the window on the next frame.
     pub fn fit_to_window(&mut self) {
-        self.fit_pending = true;
+        self.camera.pending = Some(camera::Aim::Fit);
+    }
+
+    /// Asks for the selected boxes to fill the window on the next frame.
+    pub fn zoom_to_selection(&mut self) {
+        self.camera.pending = Some(camera::Aim::Selection);
+    }
+
+    /// The indexes of the selected nodes in the diagram shown.
+    fn selected_indexes(&self) -> BTreeSet<usize> {
+        let Some(cache) = &self.cache else {
+            return BTreeSet::new();
+        };
+        cache
+            .diagram
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| self.selected.contains(&n.node))
+            .map(|(i, _)| i)
+            .collect()
     }
 
     fn options(&self, current: Option<PartnershipId>) -> BuildOptions {
@@ -225,11 +232,12 @@ impl DiagramPanelState {
             .or_else(|| register.views.values().next())
             .cloned();
         let Some(view) = view else {
+            self.view = None;
             self.cache = None;
             return;
         };
         if self.view != Some(view.id) {
-            self.fit_pending = true;
+            self.fit_to_window();
         }
         self.view = Some(view.id);
         let options = self.options(current);
@@ -237,14 +245,11 @@ impl DiagramPanelState {
         let fresh = self.cache.as_ref().is_some_and(|c| {
             c.revision == revision && c.view == view && c.options == options && c.preview == preview
         });
-        if fresh && self.drag.is_none() {
-            return;
-        }
         if fresh {
-            return; // Mid-drag: the canvas moves the node in the cached picture itself.
+            return; // Mid-drag too: the canvas moves the node in the cached picture itself.
         }
         if self.cache.as_ref().is_some_and(|c| c.preview != preview) {
-            self.fit_pending = true;
+            self.fit_to_window();
         }
         let diagram = Diagram::build(register, &view, &options);
         let (diagram, scene, preview_note) = match preview {
@@ -272,6 +277,7 @@ impl DiagramPanelState {
             options,
             preview,
             diagram,
+            bounds: item_bounds(&scene.items),
             scene,
             preview_note,
         });
@@ -310,7 +316,7 @@ pub fn diagram_panel_ui(
         });
     egui::CentralPanel::default().show(ui, |ui| {
         if state.cache.is_none() {
-            ui.label("This register has no diagram views.");
+            views::no_views_ui(ui);
             return;
         }
         canvas::canvas_ui(ui, context, state, current, commands);

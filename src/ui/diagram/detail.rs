@@ -1,0 +1,123 @@
+//! Level of detail on the canvas. While the names would be drawn at a readable size, the
+//! scene is painted as exported (text under [`SMALLEST_TEXT_PX`] left off). Zoomed further out,
+//! the scene's own text is left off and each box whose name can be read gets it at
+//! [`READABLE_NAME_PX`] instead, wrapped to the box and shortened with "…" (the full name is
+//! on hover); a box too small for a few letters shows its name on hover only. So a box is
+//! never drawn blank when there is room for its name, and unreadable text costs nothing.
+
+use egui::text::{LayoutJob, TextFormat, TextWrapping};
+
+use crate::diagram::graph::NodeKind;
+use crate::diagram::sizing::{COUNCIL_STROKE, NAME_SIZE};
+use crate::diagram::{Diagram, Visibility, scene::node_rect};
+use crate::export::FontWeight;
+use crate::export::scene::council_text_area;
+use crate::ui::scene_painter::{Detail, SceneTransform, color, scene_font};
+
+/// Names are never drawn smaller than this on screen (points).
+pub const READABLE_NAME_PX: f32 = 9.0;
+/// Scene text smaller than this on screen is left off (nobody can read it).
+pub const SMALLEST_TEXT_PX: f32 = 6.0;
+/// A box narrower than this many name-heights gets its name on hover only.
+const FEWEST_LETTERS: f32 = 2.5;
+
+/// What is drawn at one scale.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Level {
+    /// How the scene's items are painted.
+    pub scene: Detail,
+    /// Whether the names are drawn short, at the readable minimum, instead of the scene's.
+    pub short_names: bool,
+}
+
+/// The level of detail at `scale` (screen points per diagram point).
+pub fn level(scale: f32) -> Level {
+    if NAME_SIZE * scale >= READABLE_NAME_PX {
+        Level {
+            scene: Detail {
+                hide_text_below: SMALLEST_TEXT_PX,
+            },
+            short_names: false,
+        }
+    } else {
+        Level {
+            scene: Detail {
+                hide_text_below: READABLE_NAME_PX,
+            },
+            short_names: true,
+        }
+    }
+}
+
+/// Draws each shown, named box's name at the readable minimum, fitted to the box, for the
+/// boxes in the painter's clip rectangle.
+pub fn paint_short_names(painter: &egui::Painter, diagram: &Diagram, view: &SceneTransform) {
+    let seen = painter.clip_rect();
+    let font = scene_font(painter, READABLE_NAME_PX, FontWeight::Bold);
+    let row = READABLE_NAME_PX * 1.15;
+    let mut shapes = Vec::new();
+    for node in &diagram.nodes {
+        if node.visibility == Visibility::Hidden || node.lines.is_empty() {
+            continue;
+        }
+        let rect = node_rect(node);
+        let on_screen = view.rect(&rect);
+        if !seen.intersects(on_screen) {
+            continue;
+        }
+        let area = match node.kind {
+            NodeKind::Council => view.rect(&council_text_area(&rect, COUNCIL_STROKE)),
+            _ => on_screen.shrink2(egui::vec2(3.0, 1.0)),
+        };
+        if area.width() < FEWEST_LETTERS * READABLE_NAME_PX || area.height() < READABLE_NAME_PX {
+            continue;
+        }
+        let ink = color(crate::diagram::style::INK);
+        let ink = if node.visibility == Visibility::Faded {
+            ink.gamma_multiply(0.45)
+        } else {
+            ink
+        };
+        let mut job = LayoutJob::single_section(
+            node.name.clone(),
+            TextFormat {
+                font_id: font.clone(),
+                color: ink,
+                ..Default::default()
+            },
+        );
+        job.wrap = TextWrapping {
+            max_width: area.width(),
+            max_rows: ((area.height() / row).floor() as usize).clamp(1, 4),
+            break_anywhere: false,
+            overflow_character: Some('…'),
+        };
+        job.halign = egui::Align::Center;
+        let galley = painter.layout_job(job);
+        let top = area.center().y - galley.size().y / 2.0;
+        shapes.push(egui::Shape::galley(
+            egui::pos2(area.center().x, top),
+            galley,
+            ink,
+        ));
+    }
+    painter.extend(shapes);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_switch_to_the_readable_minimum_below_it() {
+        let close = level(1.0);
+        assert!(!close.short_names);
+        assert_eq!(close.scene.hide_text_below, SMALLEST_TEXT_PX);
+        let far = level(0.4);
+        assert!(far.short_names, "4-point names are drawn short instead");
+        assert!(
+            far.scene.hide_text_below > NAME_SIZE * 0.4,
+            "and the scene's own tiny names are left off"
+        );
+    }
+}
