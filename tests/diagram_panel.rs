@@ -225,3 +225,384 @@ fn a_theme_checkbox_in_the_filter_menu_filters_the_view_by_theme() {
         partnership_atlas::diagram::ViewSettings::from_json(&register.views[&view].settings);
     assert!(settings.filters.themes.is_empty());
 }
+
+// ---- Views, the right-click menu, the keyboard and the wheel ----
+
+use egui::Key;
+use egui::accesskit::Role;
+use partnership_atlas::model::{PartnershipId, Register, RelationshipKind};
+use partnership_atlas::ui::diagram::{NUDGE_STEP, ZOOM_STEP};
+
+fn register_of(harness: &Harness<'_, AtlasApp>) -> Register {
+    harness.state().document().expect("open").register().clone()
+}
+
+fn view_names(harness: &Harness<'_, AtlasApp>) -> Vec<String> {
+    register_of(harness)
+        .views
+        .values()
+        .map(|v| v.name.clone())
+        .collect()
+}
+
+fn undo(harness: &mut Harness<'_, AtlasApp>) {
+    harness.state_mut().send(Command::Undo);
+    harness.run_steps(3);
+}
+
+/// Types `text` into the field labelled `label`, replacing what it held.
+fn replace_text(harness: &mut Harness<'_, AtlasApp>, label: &str, text: &str) {
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .click();
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    harness.run_steps(1);
+}
+
+#[test]
+fn a_new_register_shows_the_standard_views() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("New.atlas");
+    drop(Document::create(&path, Register::new("Ashmere")).expect("a new register"));
+    let mut harness = open_diagram(&path, &folder);
+    assert_eq!(
+        view_names(&harness),
+        ["LSP structure", "Council involvement", "Membership network"]
+    );
+    // The picker lists them.
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    for name in ["LSP structure", "Council involvement", "Membership network"] {
+        assert!(
+            harness.query_by_label(name).is_some(),
+            "the view list offers {name}"
+        );
+    }
+}
+
+#[test]
+fn views_are_made_renamed_duplicated_and_deleted_each_as_one_undoable_edit() {
+    let (folder, path) = sample_copy();
+    let mut harness = open_diagram(&path, &folder);
+    let before = view_names(&harness);
+
+    // New view.
+    harness.get_by_label("New view...").click();
+    harness.run_steps(2);
+    replace_text(&mut harness, "Name of the view", "Health and care");
+    harness.get_by_label("Create view").click();
+    harness.run_steps(3);
+    let register = register_of(&harness);
+    let made = register
+        .views
+        .values()
+        .find(|v| v.name == "Health and care")
+        .expect("the new view is in the register")
+        .id;
+    assert_eq!(
+        harness.state().ui_state().diagram.view,
+        Some(made),
+        "and shown"
+    );
+    undo(&mut harness);
+    assert_eq!(view_names(&harness), before, "one undo takes it away");
+    harness.state_mut().send(Command::Redo);
+    harness.run_steps(3);
+    harness.state_mut().send(Command::ShowDiagramView(made));
+    harness.run_steps(2);
+
+    // Rename it.
+    harness.get_by_label("Rename view...").click();
+    harness.run_steps(2);
+    replace_text(&mut harness, "Name of the view", "Health and wellbeing");
+    harness.get_by_label("Rename").click();
+    harness.run_steps(3);
+    assert_eq!(
+        register_of(&harness).views[&made].name,
+        "Health and wellbeing"
+    );
+    undo(&mut harness);
+    assert_eq!(register_of(&harness).views[&made].name, "Health and care");
+    harness.state_mut().send(Command::Redo);
+    harness.run_steps(3);
+
+    // A name already taken is refused, and nothing changes.
+    harness.get_by_label("Rename view...").click();
+    harness.run_steps(2);
+    replace_text(&mut harness, "Name of the view", &before[0].to_uppercase());
+    harness.get_by_label("Rename").click();
+    harness.run_steps(3);
+    assert_eq!(
+        register_of(&harness).views[&made].name,
+        "Health and wellbeing"
+    );
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+
+    // Duplicate the structure view with its arrangement.
+    let structure = register_of(&harness)
+        .views
+        .values()
+        .find(|v| v.name == "LSP structure")
+        .expect("the sample's structure view")
+        .id;
+    harness
+        .state_mut()
+        .send(Command::ShowDiagramView(structure));
+    harness.run_steps(3);
+    harness.get_by_label("Duplicate view...").click();
+    harness.run_steps(2);
+    harness.get_by_label("Duplicate").click();
+    harness.run_steps(3);
+    let register = register_of(&harness);
+    let copy = register
+        .views
+        .values()
+        .find(|v| v.name == "LSP structure copy")
+        .expect("the copy is in the register");
+    assert_eq!(copy.kind, register.views[&structure].kind);
+    let copy = copy.id;
+    assert_eq!(harness.state().ui_state().diagram.view, Some(copy));
+    undo(&mut harness);
+    assert!(!register_of(&harness).views.contains_key(&copy));
+    harness.state_mut().send(Command::Redo);
+    harness.run_steps(3);
+
+    // Delete the new view, asked first; undo brings it back.
+    harness.state_mut().send(Command::ShowDiagramView(made));
+    harness.run_steps(3);
+    harness.get_by_label("Delete view...").click();
+    harness.run_steps(2);
+    harness.get_by_label("Delete").click();
+    harness.run_steps(3);
+    assert!(!register_of(&harness).views.contains_key(&made));
+    assert!(
+        harness
+            .state()
+            .document()
+            .expect("open")
+            .undo_description()
+            .is_some_and(|d| d.starts_with("Delete view")),
+        "one step named for the delete"
+    );
+    undo(&mut harness);
+    assert_eq!(
+        register_of(&harness).views[&made].name,
+        "Health and wellbeing"
+    );
+}
+
+/// The screen position of the shown partnership `name`.
+fn box_on_screen(harness: &Harness<'_, AtlasApp>, name: &str) -> (PartnershipId, egui::Pos2) {
+    let state = &harness.state().ui_state().diagram;
+    let diagram = state.diagram().expect("a diagram");
+    let node = diagram
+        .nodes
+        .iter()
+        .find(|n| n.name == name)
+        .expect("the box is drawn");
+    let id = node.partnership().expect("a partnership");
+    (id, state.screen_position(node.node).expect("on screen"))
+}
+
+fn right_click_at(harness: &mut Harness<'_, AtlasApp>, position: egui::Pos2) {
+    harness.hover_at(position);
+    harness.run_steps(1);
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: position,
+            button: egui::PointerButton::Secondary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.run_steps(1);
+    }
+    harness.run_steps(2);
+}
+
+#[test]
+fn right_clicking_a_box_adds_a_sub_group_to_it_in_one_undoable_edit() {
+    let (folder, path) = sample_copy();
+    let mut harness = open_diagram(&path, &folder);
+    let parent_name = {
+        let diagram = harness
+            .state()
+            .ui_state()
+            .diagram
+            .diagram()
+            .expect("diagram");
+        diagram.nodes[0].name.clone()
+    };
+    let (parent, position) = box_on_screen(&harness, &parent_name);
+    right_click_at(&mut harness, position);
+    assert_eq!(
+        harness.state().ui_state().current_partnership,
+        Some(parent),
+        "the box right-clicked is selected"
+    );
+    replace_text(
+        &mut harness,
+        "Name of the new sub-group",
+        "Food poverty task group",
+    );
+    // Enter in the menu's name field adds it (as its "Add sub-group" button does).
+    harness.key_press(Key::Enter);
+    harness.run_steps(4);
+
+    let register = register_of(&harness);
+    let added = register
+        .partnerships
+        .values()
+        .find(|p| p.name == "Food poverty task group")
+        .expect("the sub-group is in the register");
+    assert!(
+        register.relationships.values().any(|r| r.from == added.id
+            && r.to == parent
+            && r.kind == RelationshipKind::SubGroupOf),
+        "as a sub-group of the box right-clicked"
+    );
+    let diagram = harness
+        .state()
+        .ui_state()
+        .diagram
+        .diagram()
+        .expect("diagram");
+    assert!(
+        diagram
+            .nodes
+            .iter()
+            .any(|n| n.partnership() == Some(added.id)),
+        "and drawn"
+    );
+    assert_eq!(
+        harness.state().ui_state().current_partnership,
+        Some(added.id)
+    );
+    let added = added.id;
+    undo(&mut harness);
+    assert!(
+        !register_of(&harness).partnerships.contains_key(&added),
+        "one undo takes the sub-group and its line away"
+    );
+}
+
+#[test]
+fn arrow_keys_nudge_the_selection_and_undo_puts_it_back() {
+    let (folder, path) = sample_copy();
+    let mut harness = open_diagram(&path, &folder);
+    let name = {
+        let diagram = harness
+            .state()
+            .ui_state()
+            .diagram
+            .diagram()
+            .expect("diagram");
+        diagram.nodes[1].name.clone()
+    };
+    let (id, position) = box_on_screen(&harness, &name);
+    harness.hover_at(position);
+    harness.run_steps(1);
+    harness.drag_at(position);
+    harness.drop_at(position);
+    harness.run_steps(2);
+    assert_eq!(harness.state().ui_state().current_partnership, Some(id));
+    let view = harness.state().ui_state().diagram.view.expect("a view");
+    let node = NodeRef::Partnership(id);
+    let start = harness
+        .state()
+        .ui_state()
+        .diagram
+        .diagram()
+        .expect("diagram")
+        .nodes
+        .iter()
+        .find(|n| n.node == node)
+        .expect("drawn")
+        .arranged();
+
+    harness.key_press(Key::ArrowRight);
+    harness.run_steps(3);
+    let stored = register_of(&harness).node_positions[&(view, node)];
+    assert!(
+        (stored.x - (start.x + NUDGE_STEP)).abs() < 1e-3,
+        "{} vs {}",
+        stored.x,
+        start.x
+    );
+    assert!((stored.y - start.y).abs() < 1e-3);
+    assert!(
+        harness
+            .state()
+            .document()
+            .expect("open")
+            .undo_description()
+            .is_some_and(|d| d.starts_with("Nudge")),
+        "one step named for the nudge"
+    );
+
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, Key::ArrowDown);
+    harness.run_steps(3);
+    let stored = register_of(&harness).node_positions[&(view, node)];
+    assert!(
+        (stored.y - (start.y + 10.0 * NUDGE_STEP)).abs() < 1e-3,
+        "Shift moves ten steps"
+    );
+
+    undo(&mut harness);
+    let stored = register_of(&harness).node_positions[&(view, node)];
+    assert!(
+        (stored.y - start.y).abs() < 1e-3,
+        "undo takes the second nudge back"
+    );
+    undo(&mut harness);
+    assert!(
+        !register_of(&harness)
+            .node_positions
+            .contains_key(&(view, node)),
+        "and the first"
+    );
+}
+
+#[test]
+fn one_ctrl_wheel_notch_zooms_by_one_step_about_the_pointer() {
+    let (folder, path) = sample_copy();
+    let mut harness = open_diagram(&path, &folder);
+    let canvas = harness.get_by_label("Diagram canvas").rect();
+    let pointer = canvas.center() + egui::vec2(40.0, -30.0);
+    harness.hover_at(pointer);
+    harness.run_steps(1);
+    let before = harness
+        .state()
+        .ui_state()
+        .diagram
+        .canvas_view()
+        .expect("canvas");
+    let under = before.to_scene(pointer);
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Line,
+        delta: egui::vec2(0.0, 1.0),
+        phase: egui::TouchPhase::Move,
+        modifiers: egui::Modifiers::COMMAND,
+    });
+    harness.run_steps(2);
+    let after = harness
+        .state()
+        .ui_state()
+        .diagram
+        .canvas_view()
+        .expect("canvas");
+    let ratio = after.scale / before.scale;
+    assert!(
+        (ratio - ZOOM_STEP).abs() < 1e-3,
+        "one notch zoomed {ratio}x"
+    );
+    assert!(
+        (after.to_screen(under) - pointer).length() < 0.5,
+        "about the pointer"
+    );
+}

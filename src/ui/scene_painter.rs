@@ -84,35 +84,59 @@ fn stroke(s: &Stroke, scale: f32) -> egui::Stroke {
     egui::Stroke::new((s.width * scale).max(0.5), color(s.color))
 }
 
-/// The name of the egui font family that holds the export font in `weight`.
+/// The names of the egui font families that hold the export font.
 const REGULAR_FAMILY: &str = "Scene: Liberation Sans";
 const BOLD_FAMILY: &str = "Scene: Liberation Sans Bold";
 
-/// The export font in `weight` as an egui family, installed on first use; egui's own
-/// proportional font until it is (fonts added in one frame take effect in the next).
-pub fn scene_font(painter: &egui::Painter, size: f32, weight: FontWeight) -> FontId {
-    let name = match weight {
-        FontWeight::Regular => REGULAR_FAMILY,
-        FontWeight::Bold => BOLD_FAMILY,
-    };
-    let family = FontFamily::Name(name.into());
-    let installed = painter.fonts(|fonts| fonts.definitions().families.contains_key(&family));
-    if installed {
-        return FontId::new(size, family);
+/// The families scene text is drawn in: the export font, regular and bold, once installed;
+/// egui's own proportional font until then (fonts added in one frame take effect in the next).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SceneFonts {
+    regular: FontFamily,
+    bold: FontFamily,
+}
+
+impl SceneFonts {
+    /// The export font's families for `painter`, installing them on first use.
+    pub fn for_painter(painter: &egui::Painter) -> Self {
+        let family = |name: &str| FontFamily::Name(name.into());
+        let installed = painter.fonts(|fonts| {
+            let families = &fonts.definitions().families;
+            families.contains_key(&family(REGULAR_FAMILY))
+                && families.contains_key(&family(BOLD_FAMILY))
+        });
+        if installed {
+            return Self {
+                regular: family(REGULAR_FAMILY),
+                bold: family(BOLD_FAMILY),
+            };
+        }
+        for (name, bytes) in [
+            (REGULAR_FAMILY, text::REGULAR_FONT),
+            (BOLD_FAMILY, text::BOLD_FONT),
+        ] {
+            painter.ctx().add_font(egui::epaint::text::FontInsert::new(
+                name,
+                egui::FontData::from_static(bytes),
+                vec![egui::epaint::text::InsertFontFamily {
+                    family: family(name),
+                    priority: egui::epaint::text::FontPriority::Highest,
+                }],
+            ));
+        }
+        Self {
+            regular: FontFamily::Proportional,
+            bold: FontFamily::Proportional,
+        }
     }
-    let bytes = match weight {
-        FontWeight::Regular => text::REGULAR_FONT,
-        FontWeight::Bold => text::BOLD_FONT,
-    };
-    painter.ctx().add_font(egui::epaint::text::FontInsert::new(
-        name,
-        egui::FontData::from_static(bytes),
-        vec![egui::epaint::text::InsertFontFamily {
-            family: family.clone(),
-            priority: egui::epaint::text::FontPriority::Highest,
-        }],
-    ));
-    FontId::proportional(size)
+
+    /// The font for text `size` screen points high in `weight`.
+    pub fn font(&self, size: f32, weight: FontWeight) -> FontId {
+        match weight {
+            FontWeight::Regular => FontId::new(size, self.regular.clone()),
+            FontWeight::Bold => FontId::new(size, self.bold.clone()),
+        }
+    }
 }
 
 /// A line through `points` in the stroke's dash style.
@@ -268,13 +292,19 @@ fn galley_baseline(galley: &egui::Galley, size: f32) -> f32 {
         .unwrap_or(size * 0.8)
 }
 
-fn text_shapes(run: &TextRun, at: &SceneTransform, painter: &egui::Painter, out: &mut Vec<Shape>) {
+fn text_shapes(
+    run: &TextRun,
+    at: &SceneTransform,
+    painter: &egui::Painter,
+    fonts: &SceneFonts,
+    out: &mut Vec<Shape>,
+) {
     let size = run.size * at.scale;
     if let Some(background) = run.background {
         let r = at.rect(&run.text_box().inflate(TextRun::BACKGROUND_PADDING));
         out.push(Shape::rect_filled(r, 1.0, color(background)));
     }
-    let font = scene_font(painter, size, run.weight);
+    let font = fonts.font(size, run.weight);
     let align = match run.anchor {
         Anchor::Start => Align2::LEFT_TOP,
         Anchor::Middle => Align2::CENTER_TOP,
@@ -295,12 +325,13 @@ pub fn item_shapes(
     at: &SceneTransform,
     detail: Detail,
     painter: &egui::Painter,
+    fonts: &SceneFonts,
     out: &mut Vec<Shape>,
 ) {
     match item {
         Item::Shape(shape) => shape_shapes(shape, at, out),
         Item::Text(run) if run.size * at.scale >= detail.hide_text_below => {
-            text_shapes(run, at, painter, out);
+            text_shapes(run, at, painter, fonts, out);
         }
         Item::Text(_) => {}
     }
@@ -321,6 +352,7 @@ pub fn paint_items(
     detail: Detail,
 ) {
     let seen = at.scene_rect(painter.clip_rect());
+    let fonts = SceneFonts::for_painter(painter);
     let mut shapes = Vec::with_capacity(items.len() * 2);
     for (item, bound) in items.iter().zip(bounds) {
         let Some(b) = bound else { continue };
@@ -329,7 +361,7 @@ pub fn paint_items(
             && b.y <= seen.bottom()
             && b.bottom() >= seen.y;
         if on_screen {
-            item_shapes(item, &at, detail, painter, &mut shapes);
+            item_shapes(item, &at, detail, painter, &fonts, &mut shapes);
         }
     }
     painter.extend(shapes);

@@ -46,13 +46,16 @@ pub fn menu_ui(
     commands: &mut CommandQueue,
 ) {
     let Some(target) = state.menu else { return };
-    response.context_menu(|ui| {
-        ui.set_min_width(220.0);
-        match target.node {
-            Some(node) => box_menu_ui(ui, context, state, current, commands, node),
-            None => background_menu_ui(ui, context, state, current, commands, target),
-        }
-    });
+    // Clicks inside the menu (into a name field) keep it open; its buttons close it.
+    egui::Popup::context_menu(response)
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
+        .show(|ui| {
+            ui.set_min_width(220.0);
+            match target.node {
+                Some(node) => box_menu_ui(ui, context, state, current, commands, node),
+                None => background_menu_ui(ui, context, state, current, commands, target),
+            }
+        });
 }
 
 fn box_menu_ui(
@@ -73,15 +76,13 @@ fn box_menu_ui(
     let writable = !context.read_only;
     if let NodeRef::Partnership(id) = node {
         ui.add_enabled_ui(writable, |ui| {
-            let field = ui.add(
-                egui::TextEdit::singleline(&mut state.sub_group_name)
-                    .hint_text(SUB_GROUP_NAME_LABEL)
-                    .desired_width(200.0),
-            );
-            field.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::WidgetType::TextEdit, true, SUB_GROUP_NAME_LABEL)
-            });
-            let name = state.sub_group_name.trim().to_string();
+            let label = ui.label(SUB_GROUP_NAME_LABEL);
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut state.menu_sub_group_name).desired_width(200.0),
+                )
+                .labelled_by(label.id);
+            let name = state.menu_sub_group_name.trim().to_string();
             let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             let add = ui.add_enabled(!name.is_empty(), egui::Button::new("Add sub-group"));
             if (add.clicked() || entered) && !name.is_empty() {
@@ -95,7 +96,7 @@ fn box_menu_ui(
                 ) {
                     Ok(edit) => {
                         commands.send(Command::edit(edit));
-                        state.sub_group_name.clear();
+                        state.menu_sub_group_name.clear();
                         *current = Some(new_id);
                         state.selected = [NodeRef::Partnership(new_id)].into();
                     }
@@ -146,14 +147,10 @@ fn background_menu_ui(
 ) {
     let Some(cache) = &state.cache else { return };
     ui.add_enabled_ui(!context.read_only && cache.preview.is_none(), |ui| {
-        let field = ui.add(
-            egui::TextEdit::singleline(&mut state.new_partnership_name)
-                .hint_text(PARTNERSHIP_NAME_LABEL)
-                .desired_width(200.0),
-        );
-        field.widget_info(|| {
-            egui::WidgetInfo::labeled(egui::WidgetType::TextEdit, true, PARTNERSHIP_NAME_LABEL)
-        });
+        let label = ui.label(PARTNERSHIP_NAME_LABEL);
+        let field = ui
+            .add(egui::TextEdit::singleline(&mut state.new_partnership_name).desired_width(200.0))
+            .labelled_by(label.id);
         let name = state.new_partnership_name.trim().to_string();
         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let add = ui.add_enabled(

@@ -12,7 +12,7 @@ use crate::diagram::sizing::{COUNCIL_STROKE, NAME_SIZE};
 use crate::diagram::{Diagram, Visibility, scene::node_rect};
 use crate::export::FontWeight;
 use crate::export::scene::council_text_area;
-use crate::ui::scene_painter::{Detail, SceneTransform, color, scene_font};
+use crate::ui::scene_painter::{Detail, SceneFonts, SceneTransform, color};
 
 /// Names are never drawn smaller than this on screen (points).
 pub const READABLE_NAME_PX: f32 = 9.0;
@@ -53,7 +53,7 @@ pub fn level(scale: f32) -> Level {
 /// boxes in the painter's clip rectangle.
 pub fn paint_short_names(painter: &egui::Painter, diagram: &Diagram, view: &SceneTransform) {
     let seen = painter.clip_rect();
-    let font = scene_font(painter, READABLE_NAME_PX, FontWeight::Bold);
+    let font = SceneFonts::for_painter(painter).font(READABLE_NAME_PX, FontWeight::Bold);
     let row = READABLE_NAME_PX * 1.15;
     let mut shapes = Vec::new();
     for node in &diagram.nodes {

@@ -261,9 +261,9 @@ fn legibility_ui(
                 context.register,
                 &format!("{} (filtered)", cache.view.name),
             );
-            state.views.action = Some(super::views::ViewAction::Duplicate(cache.view.id));
-            state.views.name = name;
-            state.views.error = None;
+            state
+                .views
+                .open(super::views::ViewAction::Duplicate(cache.view.id), name);
         }
         ui.toggle_value(&mut state.as_printed, "Preview an arrangement for the page")
             .on_hover_text(

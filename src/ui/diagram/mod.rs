@@ -30,6 +30,7 @@ use crate::ui::CommandQueue;
 use crate::ui::scene_painter::{SceneTransform, item_bounds};
 
 pub use camera::{ZOOM_STEP, zoom_in_notches};
+pub use canvas::{CANVAS_LABEL, NUDGE_STEP};
 pub use export_form::{ExportForm, PagesChoice};
 pub use views::ViewsForm;
 
@@ -93,8 +94,10 @@ pub struct DiagramPanelState {
     pub selected: BTreeSet<NodeRef>,
     /// Focus on the current partnership this many steps out (None: show everything).
     pub focus_steps: Option<usize>,
-    /// Name typed for a new sub-group (side panel and right-click menu).
+    /// Name typed for a new sub-group in the side panel.
     pub sub_group_name: String,
+    /// Name typed for a new sub-group in the right-click menu.
+    pub menu_sub_group_name: String,
     /// Name typed for a partnership added from the background's right-click menu.
     pub new_partnership_name: String,
     /// Kind of relationship "Connect" makes.
@@ -133,6 +136,7 @@ impl Default for DiagramPanelState {
             selected: BTreeSet::new(),
             focus_steps: None,
             sub_group_name: String::new(),
+            menu_sub_group_name: String::new(),
             new_partnership_name: String::new(),
             connect_kind: RelationshipKind::ReportsTo,
             connect_from: None,

@@ -38,12 +38,17 @@ fn selected_ui(
 ) {
     let register = context.register;
     let Some(id) = current.filter(|id| register.partnerships.contains_key(id)) else {
-        ui.label("Click a partnership to select it. Drag to move it; drag the background to pan; Ctrl+wheel to zoom.");
+        ui.label(
+            "Click a partnership to select it. Drag to move it, or use the arrow keys \
+             (Shift for bigger steps); drag the background to pan; Ctrl+wheel to zoom; \
+             right-click for more.",
+        );
         return;
     };
     ui.add(egui::Label::new(egui::RichText::new(register.partnership_name(id)).heading()).wrap());
     let Some(cache) = &state.cache else { return };
     let writable = !context.read_only;
+    level_ui(ui, context, state, id, commands);
     ui.add_enabled_ui(writable, |ui| {
         ui.horizontal(|ui| {
             ui.add(
@@ -112,6 +117,45 @@ fn selected_ui(
                 }
                 ui.add(egui::Label::new(text).wrap());
             });
+        }
+    });
+}
+
+/// The box's structural level in a structure view; an inferred one says so, with a button that
+/// sets it (one edit).
+fn level_ui(
+    ui: &mut egui::Ui,
+    context: &PanelContext<'_>,
+    state: &DiagramPanelState,
+    id: PartnershipId,
+    commands: &mut CommandQueue,
+) {
+    let Some(cache) = &state.cache else { return };
+    let Some(level) = cache
+        .diagram
+        .index_of(crate::model::NodeRef::Partnership(id))
+        .and_then(|index| cache.diagram.nodes[index].level)
+    else {
+        return;
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!("Level: {}", level.label()));
+        if level.inferred
+            && let Some(before) = context.register.partnerships.get(&id)
+            && ui
+                .add_enabled(!context.read_only, egui::Button::new("Set this level"))
+                .on_hover_text(
+                    "The register has no level for it; this one is worked out from the \
+                     structure. Setting it stores it in the register.",
+                )
+                .clicked()
+        {
+            let mut after = before.clone();
+            after.structural_level = level.level;
+            commands.send(Command::edit(crate::model::Edit::change(
+                before.clone(),
+                after,
+            )));
         }
     });
 }

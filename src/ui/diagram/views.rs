@@ -34,15 +34,18 @@ pub struct ViewsForm {
     pub kind: ViewKind,
     /// Why the last try was refused.
     pub error: Option<String>,
+    /// The name field takes the keyboard when it is next drawn.
+    focus_name: bool,
 }
 
 impl ViewsForm {
-    fn open(&mut self, action: ViewAction, name: String) {
+    pub(super) fn open(&mut self, action: ViewAction, name: String) {
         *self = Self {
             action: Some(action),
             name,
             kind: self.kind,
             error: None,
+            focus_name: true,
         };
     }
 }
@@ -114,11 +117,13 @@ pub fn view_form_ui(
                 }
             }
         } else {
-            ui.label(format!("{VIEW_NAME_LABEL}:"));
-            let field = ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(220.0));
-            field.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::WidgetType::TextEdit, true, VIEW_NAME_LABEL)
-            });
+            let label = ui.label(VIEW_NAME_LABEL);
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut form.name).desired_width(220.0))
+                .labelled_by(label.id);
+            if std::mem::take(&mut form.focus_name) {
+                field.request_focus();
+            }
             if action == ViewAction::New {
                 egui::ComboBox::from_label("Picture")
                     .selected_text(form.kind.label())
