@@ -17,6 +17,7 @@ pub use edit::{Edit, EditError};
 pub use entities::*;
 pub use ids::*;
 pub use record::{Entity, EntityKind, Record, RecordKey, Register};
+pub use register::STANDARD_VIEW_NAMES;
 pub use scheme::*;
 pub use values::{
     Hours, InvalidValue, Money, normalised_name, parse_date, parse_name, validate_org_id,
