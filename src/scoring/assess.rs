@@ -13,9 +13,10 @@ use chrono::NaiveDate;
 
 use super::ScoringError;
 use super::arithmetic::*;
-use super::resources::{annual_cost, financial_year_of};
+use super::resources::annual_cost;
 use crate::model::{
-    Assessment, AssessmentId, CriterionScore, DEFAULT_SCHEME_VERSION, Edit, InvalidValue, Money,
+    Assessment, AssessmentId, CriterionScore, DEFAULT_SCHEME_VERSION, Edit, FinancialYear,
+    InvalidValue, Money,
     PartnershipId, Recommendation, Register, ScoringScheme, StatutoryStatus,
 };
 
@@ -187,7 +188,7 @@ pub fn facts_on(
         .partnerships
         .get(&partnership)
         .ok_or(ScoringError::NoSuchPartnership(partnership))?;
-    let cost = annual_cost(register, partnership, financial_year_of(date), date);
+    let cost = annual_cost(register, partnership, FinancialYear::of(date).starts_in, date);
     Ok(AssessmentFacts {
         annual_input: cost.total,
         statutory: record.statutory_status == StatutoryStatus::Statutory,

@@ -13,7 +13,7 @@ use super::period::{ReviewBasis, current_assessments_as_at};
 use super::resources::{AnnualCost, annual_costs};
 use crate::model::{
     Assessment, AssessmentId, Band, GovernanceRating, Hours, Money, PartnershipId,
-    PartnershipStatus, Recommendation, Register, Significance, ValueForMoney,
+    PartnershipStatus, Recommendation, Register, ReviewDue, Significance, ValueForMoney,
 };
 
 /// Whether a partnership with this status is still reviewed: everything but closed and
@@ -55,17 +55,24 @@ pub struct OverviewRow {
     pub value_for_money: Option<ValueForMoney>,
     /// Current recommendation (as chosen).
     pub recommendation: Option<Recommendation>,
-    /// Whether the current recommendation overrode the matrix.
-    pub overridden: bool,
+    /// Why the current recommendation overrides the matrix; empty when it does not.
+    pub override_reason: String,
     /// Cost to the council for the year.
     pub cost: AnnualCost,
-    /// When the next review is due: the current assessment's next review, or the
-    /// partnership's own review date when never assessed.
+    /// When the next review is due, by the register's one rule ([`ReviewDue`]): the current
+    /// assessment's next review, or the partnership's own review date when never assessed.
     pub review_due: Option<NaiveDate>,
     /// Reviewed (see [`is_reviewed`]) and never assessed.
     pub never_assessed: bool,
     /// Reviewed and its review date is before the overview's date.
     pub review_overdue: bool,
+}
+
+impl OverviewRow {
+    /// Whether the current recommendation overrides the matrix (it has a reason).
+    pub fn overridden(&self) -> bool {
+        !self.override_reason.is_empty()
+    }
 }
 
 /// Partnerships, hours and money for one recommendation (or for "not assessed").
@@ -146,10 +153,7 @@ pub fn overview(register: &Register, today: NaiveDate, year: i32) -> Overview {
     for (id, partnership) in &register.partnerships {
         let assessment = current.get(id).copied();
         let reviewed = is_reviewed(partnership.status);
-        let review_due = match assessment {
-            Some(a) => a.next_review,
-            None => partnership.review_date,
-        };
+        let due = ReviewDue::of(partnership, assessment);
         rows.push(OverviewRow {
             partnership: *id,
             name: partnership.name.clone(),
@@ -166,11 +170,13 @@ pub fn overview(register: &Register, today: NaiveDate, year: i32) -> Overview {
             significance: assessment.map_or(partnership.significance, |a| a.significance),
             value_for_money: assessment.and_then(|a| a.value_for_money),
             recommendation: assessment.and_then(|a| a.recommendation),
-            overridden: assessment.is_some_and(|a| !a.override_reason.trim().is_empty()),
+            override_reason: assessment
+                .map(|a| a.override_reason.trim().to_string())
+                .unwrap_or_default(),
             cost: costs.get(id).copied().unwrap_or_default(),
-            review_due,
+            review_due: due.date,
             never_assessed: reviewed && assessment.is_none(),
-            review_overdue: reviewed && review_due.is_some_and(|due| due < today),
+            review_overdue: reviewed && due.is_overdue(today),
         });
     }
     let totals = totals_by_recommendation(&rows);

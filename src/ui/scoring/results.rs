@@ -180,8 +180,8 @@ pub fn save_ui(
 /// Officer hours and money: the partnership's cost to the council this year.
 pub fn resources_ui(ui: &mut egui::Ui, register: &Register, draft: &AssessmentDraft) {
     let Ok(date) = draft.date() else { return };
-    let year = scoring::financial_year_of(date);
-    let cost = scoring::annual_cost(register, draft.partnership, year, date);
+    let year = crate::model::FinancialYear::of(date);
+    let cost = scoring::annual_cost(register, draft.partnership, year.starts_in, date);
     ui.heading("Resources");
     egui::Grid::new("assessment_resources")
         .num_columns(2)
@@ -195,7 +195,7 @@ pub fn resources_ui(ui: &mut egui::Ui, register: &Register, draft: &AssessmentDr
             ));
             ui.label(cost.officer_time.format(true));
             ui.end_row();
-            ui.label(format!("Contributions {}/{:02}", year, (year + 1) % 100));
+            ui.label(format!("Contributions {year}"));
             ui.label(cost.contributions.format(true));
             ui.end_row();
             ui.label(egui::RichText::new("Annual cost to the council").strong());
