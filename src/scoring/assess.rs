@@ -118,13 +118,19 @@ pub fn evaluate(
     let governance = governance(&sheet);
     let significance = significance(&sheet, facts, risk.band, value.band)?;
     let value_for_money = value_for_money(&scheme.value_for_money, value.band, facts.annual_input);
-    let recommendation = choose_recommendation(
+    let mut recommendation = choose_recommendation(
         &scheme.recommendations,
         value.band,
         risk.band,
         input.chosen,
         &input.override_reason,
     )?;
+    recommendation.advice = fitted_advice(
+        &recommendation.advice,
+        governance.rating,
+        &scheme.review,
+        &highest_risks(&sheet),
+    );
     let next_review = next_review(
         &scheme.review,
         input.date,

@@ -192,6 +192,117 @@ pub fn overview(register: &Register, today: NaiveDate, year: i32) -> Overview {
     }
 }
 
+/// Where every partnership of an overview is on the risk/value matrix, so the counts add up:
+/// plotted, reviewed but not assessed, assessed without bands (imported unscored), and not
+/// reviewed at all (closed or removed from the register).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MatrixCoverage {
+    /// Every partnership in the register.
+    pub partnerships: usize,
+    /// Reviewed and assessed with risk and value bands: a circle on the matrix.
+    pub plotted: usize,
+    /// Reviewed and never assessed (as at the overview's date).
+    pub not_assessed: usize,
+    /// Reviewed and assessed, but without a risk or value band.
+    pub without_bands: usize,
+    /// Not reviewed, by status (closed, removed), in status order; none left out.
+    pub not_reviewed: Vec<(PartnershipStatus, usize)>,
+}
+
+impl MatrixCoverage {
+    /// Every partnership counted once: the parts add up to `partnerships`.
+    pub fn accounted(&self) -> usize {
+        self.plotted
+            + self.not_assessed
+            + self.without_bands
+            + self.not_reviewed.iter().map(|(_, n)| n).sum::<usize>()
+    }
+
+    /// "84 partnerships: 76 on the matrix, 2 not yet assessed, 6 not reviewed (4 removed, 2
+    /// closed)". Parts with none are left out.
+    pub fn describe(&self) -> String {
+        use crate::model::words::counted;
+        let mut parts = vec![format!("{} on the matrix", self.plotted)];
+        if self.not_assessed > 0 {
+            parts.push(format!("{} not yet assessed", self.not_assessed));
+        }
+        if self.without_bands > 0 {
+            parts.push(format!(
+                "{} assessed without risk and value bands",
+                self.without_bands
+            ));
+        }
+        let not_reviewed: usize = self.not_reviewed.iter().map(|(_, n)| n).sum();
+        if not_reviewed > 0 {
+            let statuses: Vec<String> = self
+                .not_reviewed
+                .iter()
+                .map(|(status, n)| format!("{n} {}", status.label().to_lowercase()))
+                .collect();
+            parts.push(format!(
+                "{not_reviewed} not reviewed ({})",
+                statuses.join(", ")
+            ));
+        }
+        format!(
+            "{}: {}",
+            counted(self.partnerships, "partnership"),
+            crate::model::words::listed(&parts)
+        )
+    }
+}
+
+impl Overview {
+    /// Where each of its partnerships is on the matrix (see [`MatrixCoverage`]).
+    pub fn coverage(&self) -> MatrixCoverage {
+        let reviewed = |row: &&OverviewRow| is_reviewed(row.status);
+        let plotted = |row: &OverviewRow| row.risk_band.is_some() && row.value_band.is_some();
+        let not_reviewed = PartnershipStatus::ALL
+            .iter()
+            .map(|&status| {
+                let count = self.rows.iter().filter(|r| r.status == status).count();
+                (status, count)
+            })
+            .filter(|(status, count)| !is_reviewed(*status) && *count > 0)
+            .collect();
+        MatrixCoverage {
+            partnerships: self.rows.len(),
+            plotted: self.rows.iter().filter(reviewed).filter(|r| plotted(r)).count(),
+            not_assessed: self.rows.iter().filter(reviewed).filter(|r| r.current.is_none()).count(),
+            without_bands: self
+                .rows
+                .iter()
+                .filter(reviewed)
+                .filter(|r| r.current.is_some() && !plotted(r))
+                .count(),
+            not_reviewed,
+        }
+    }
+
+    /// The reviewed partnerships in the order they fall due for review: overdue first (the
+    /// longest overdue first), partnerships never assessed and with no date set as due on the
+    /// overview's date, then by date; those an assessment set no date for (to withdraw) are
+    /// left out. Ties by name.
+    pub fn review_queue(&self) -> Vec<&OverviewRow> {
+        let mut queue: Vec<(NaiveDate, &OverviewRow)> = self
+            .rows
+            .iter()
+            .filter(|row| is_reviewed(row.status))
+            .filter_map(|row| match (row.review_due, row.current) {
+                (Some(due), _) => Some((due, row)),
+                (None, None) => Some((self.today, row)),
+                (None, Some(_)) => None,
+            })
+            .collect();
+        queue.sort_by(|(a_due, a), (b_due, b)| {
+            a_due
+                .cmp(b_due)
+                .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+        });
+        queue.into_iter().map(|(_, row)| row).collect()
+    }
+}
+
 /// Totals of reviewed rows by recommendation (see [`Overview::totals`]).
 pub fn totals_by_recommendation(rows: &[OverviewRow]) -> Vec<RecommendationTotal> {
     let groups = Recommendation::ALL
