@@ -246,14 +246,6 @@ impl Register {
         self.contributions.values().map(|c| c.year).max()
     }
 
-    /// The newest assessment of a partnership (its current scores), if any.
-    pub fn current_assessment(&self, id: PartnershipId) -> Option<&Assessment> {
-        self.assessments
-            .values()
-            .filter(|a| a.partnership == id)
-            .max_by_key(|a| (a.date, a.id))
-    }
-
     /// The council's lead representative on a partnership: the lead officer if there is one,
     /// else the first officer.
     pub fn lead_officer(&self, id: PartnershipId) -> Option<&Person> {
