@@ -363,7 +363,7 @@ fn views_are_made_renamed_duplicated_and_deleted_each_as_one_undoable_edit() {
     let copy = register
         .views
         .values()
-        .find(|v| v.name == "LSP structure copy")
+        .find(|v| v.name == "LSP structure (copy)")
         .expect("the copy is in the register");
     assert_eq!(copy.kind, register.views[&structure].kind);
     let copy = copy.id;

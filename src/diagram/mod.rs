@@ -20,7 +20,7 @@ pub mod scene;
 pub mod settings;
 pub mod sizing;
 pub mod style;
-pub mod view_edits;
+pub mod views;
 
 #[cfg(test)]
 mod print_tests;
@@ -526,7 +526,11 @@ pub fn find_view<'a>(register: &'a Register, name: &str) -> Result<&'a View, Str
                 .map(|view| format!("\"{}\"", view.name))
                 .collect();
             if names.is_empty() {
-                format!("There is no view called \"{name}\": this register has no diagram views")
+                format!(
+                    "There is no view called \"{name}\": this register has no diagram views (a file made \
+                     by an older version). Open it in Partnership Atlas, where the Diagram offers the \
+                     standard views"
+                )
             } else {
                 format!(
                     "There is no view called \"{name}\". The views are: {}",

@@ -257,7 +257,7 @@ fn legibility_ui(
             .on_hover_text("A copy of this view to show fewer partnerships in (filters, focus)")
             .clicked()
         {
-            let name = crate::diagram::view_edits::unused_view_name(
+            let name = crate::diagram::views::free_view_name(
                 context.register,
                 &format!("{} (filtered)", cache.view.name),
             );

@@ -320,7 +320,7 @@ pub fn diagram_panel_ui(
         });
     egui::CentralPanel::default().show(ui, |ui| {
         if state.cache.is_none() {
-            views::no_views_ui(ui);
+            views::no_views_ui(ui, context, commands);
             return;
         }
         canvas::canvas_ui(ui, context, state, current, commands);

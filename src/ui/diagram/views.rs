@@ -3,7 +3,7 @@
 //! like any other), then shows the view it made.
 
 use super::DiagramPanelState;
-use crate::diagram::view_edits;
+use crate::diagram::views as view_edits;
 use crate::model::{ViewId, ViewKind};
 use crate::ui::{Command, CommandQueue, PanelContext};
 
@@ -69,12 +69,12 @@ pub fn view_list_ui(ui: &mut egui::Ui, context: &PanelContext<'_>, state: &mut D
         });
     ui.add_enabled_ui(!context.read_only, |ui| {
         if ui.button("New view...").clicked() {
-            let name = view_edits::unused_view_name(register, "New view");
+            let name = view_edits::free_view_name(register, "New view");
             state.views.open(ViewAction::New, name);
         }
         let Some(view) = shown else { return };
         if ui.button("Duplicate view...").clicked() {
-            let name = view_edits::unused_view_name(register, &format!("{} copy", view.name));
+            let name = view_edits::free_view_name(register, &format!("{} (copy)", view.name));
             state.views.open(ViewAction::Duplicate(view.id), name);
         }
         if ui.button("Rename view...").clicked() {
@@ -126,10 +126,10 @@ pub fn view_form_ui(
             }
             if action == ViewAction::New {
                 egui::ComboBox::from_label("Picture")
-                    .selected_text(form.kind.label())
+                    .selected_text(view_edits::kind_label(form.kind))
                     .show_ui(ui, |ui| {
                         for &kind in ViewKind::ALL {
-                            ui.selectable_value(&mut form.kind, kind, kind.label());
+                            ui.selectable_value(&mut form.kind, kind, view_edits::kind_label(kind));
                         }
                     });
             }
@@ -140,12 +140,14 @@ pub fn view_form_ui(
             };
             let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if ui.button(verb).clicked() || entered {
+                // A new view or copy takes the register's next id.
+                let next = ViewId::next_in(&register.views);
                 let made = match action {
                     ViewAction::New => view_edits::new_view_edit(register, &form.name, form.kind)
-                        .map(|(edit, id)| (Some(edit), Some(id))),
+                        .map(|edit| (Some(edit), Some(next))),
                     ViewAction::Duplicate(id) => {
-                        view_edits::duplicate_view_edit(register, id, &form.name)
-                            .map(|(edit, id)| (Some(edit), Some(id)))
+                        view_edits::duplicate_view_edit(register, id, Some(&form.name))
+                            .map(|edit| (Some(edit), Some(next)))
                     }
                     ViewAction::Rename(id) | ViewAction::Delete(id) => {
                         view_edits::rename_view_edit(register, id, &form.name)
@@ -181,7 +183,20 @@ pub fn view_form_ui(
     }
 }
 
-/// What the panel shows when the register has no views.
-pub fn no_views_ui(ui: &mut egui::Ui) {
-    ui.label("This register has no diagram views yet. Make one with New view above.");
+/// What the panel shows when the register has no views (an older file): why, and the
+/// standard views to add, as one edit.
+pub fn no_views_ui(ui: &mut egui::Ui, context: &PanelContext<'_>, commands: &mut CommandQueue) {
+    ui.label("This register has no diagram views yet.");
+    if let Some(edit) = view_edits::add_standard_views_edit(context.register)
+        && ui
+            .add_enabled(
+                !context.read_only,
+                egui::Button::new("Add the standard views"),
+            )
+            .on_hover_text("LSP structure, Council involvement and Membership network")
+            .clicked()
+    {
+        commands.send(Command::edit(edit));
+    }
+    ui.label("Or make your own with New view above.");
 }
