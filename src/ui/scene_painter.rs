@@ -184,6 +184,9 @@ fn closed(points: &[Pos2]) -> Vec<Pos2> {
     all
 }
 
+/// Ellipses smaller than this across on screen are drawn as fully rounded boxes.
+const SMALL_ELLIPSE: f32 = 8.0;
+
 /// Arrowheads shorter than this on screen are left off (the line alone reads the same).
 const SMALLEST_ARROWHEAD: f32 = 2.0;
 
@@ -221,6 +224,19 @@ fn shape_shapes(shape: &crate::export::Shape, at: &SceneTransform, out: &mut Vec
                 }
                 None => out.push(Shape::rect_filled(r, radius, fill)),
             }
+        }
+        Geometry::Ellipse { rect } if at.scale * rect.width.max(rect.height) < SMALL_ELLIPSE => {
+            // A few pixels across, an ellipse and a fully rounded box look the same, and the
+            // box costs a fraction to tessellate (many small organisations far out).
+            let r = at.rect(rect);
+            let outline = border.map_or(egui::Stroke::NONE, |b| stroke(&b, at.scale));
+            out.push(Shape::Rect(egui::epaint::RectShape::new(
+                r,
+                r.height().min(r.width()) / 2.0,
+                fill,
+                outline,
+                StrokeKind::Middle,
+            )));
         }
         Geometry::Ellipse { rect } => {
             let r = at.rect(rect);

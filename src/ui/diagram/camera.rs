@@ -1,6 +1,10 @@
 //! Where the diagram is on the canvas: a pan offset and a scale, moved by the wheel (scroll to
 //! pan, Ctrl+wheel or pinch to zoom about the pointer, by [`ZOOM_STEP`] a notch), by dragging
 //! the background, "Fit to window" and "Zoom to selection".
+//!
+//! Notches are read from the raw wheel events, not from egui's zoom factor: egui turns points
+//! into zoom with an exponential whose step depends on how the platform reports a notch, which
+//! made six notches fill the screen with one box.
 
 use egui::{Event, MouseWheelUnit, Vec2};
 
@@ -95,11 +99,13 @@ impl Camera {
     }
 }
 
-/// The zoom asked for this frame by Ctrl+wheel notches and pinch steps, as a factor: each
-/// notch [`ZOOM_STEP`] in or out, whatever the platform makes of a notch in points, and a
-/// pinch no faster than one step a frame.
+/// The zoom asked for this frame by Ctrl+wheel notches and pinch steps, as a factor:
+/// [`ZOOM_STEP`] in or out whatever the platform makes of a notch in points, at most one step a
+/// frame (X11 under winit delivers each notch twice in the same frame, which zoomed twice as
+/// far as asked), and a pinch no faster than one step a frame.
 pub fn zoom_in_notches(input: &egui::InputState) -> f32 {
-    let mut factor = 1.0;
+    let mut notches = 0.0_f32;
+    let mut pinch = 1.0_f32;
     for event in &input.raw.events {
         match event {
             Event::MouseWheel {
@@ -109,21 +115,18 @@ pub fn zoom_in_notches(input: &egui::InputState) -> f32 {
                 ..
             } if modifiers.command || modifiers.ctrl => {
                 let amount = delta.y + delta.x;
-                let notches = match unit {
-                    MouseWheelUnit::Line | MouseWheelUnit::Page => amount.clamp(-3.0, 3.0),
+                notches += match unit {
+                    MouseWheelUnit::Line | MouseWheelUnit::Page => amount,
                     // Touchpads and smooth wheels send points: 40 points make one notch, as
                     // egui scrolls a line.
-                    MouseWheelUnit::Point => (amount / 40.0).clamp(-3.0, 3.0),
+                    MouseWheelUnit::Point => amount / 40.0,
                 };
-                factor *= ZOOM_STEP.powf(notches);
             }
-            Event::Zoom(pinch) => {
-                factor *= pinch.clamp(1.0 / ZOOM_STEP, ZOOM_STEP);
-            }
+            Event::Zoom(factor) => pinch *= factor,
             _ => {}
         }
     }
-    factor
+    ZOOM_STEP.powf(notches.clamp(-1.0, 1.0)) * pinch.clamp(1.0 / ZOOM_STEP, ZOOM_STEP)
 }
 
 /// Whether the wheel asked to zoom this frame (so the scroll is not also a pan).

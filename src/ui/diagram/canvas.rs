@@ -96,7 +96,7 @@ pub fn canvas_ui(
         level.scene,
     );
     if level.short_names {
-        detail::paint_short_names(&painter, &cache.diagram, &view);
+        detail::paint_short_names(&painter, &cache.diagram, &cache.short_names, &view);
     }
     paint_selection(&painter, &cache.diagram, &state.selected, &view);
     if let Some(pointer) = response.hover_pos()

@@ -49,14 +49,57 @@ pub fn level(scale: f32) -> Level {
     }
 }
 
-/// Draws each shown, named box's name at the readable minimum, fitted to the box, for the
-/// boxes in the painter's clip rectangle.
-pub fn paint_short_names(painter: &egui::Painter, diagram: &Diagram, view: &SceneTransform) {
+/// The names as drawn short: without the words at their start that many of the names share
+/// (the council's place name: "Ashmere Vale Community Safety Partnership" reads "Community
+/// Safety Partnership"), which would be all a short box shows. One per node, in order.
+pub fn short_names(diagram: &Diagram) -> Vec<String> {
+    let named: Vec<Vec<&str>> = diagram
+        .nodes
+        .iter()
+        .map(|n| n.name.split_whitespace().collect())
+        .collect();
+    let count = named.iter().filter(|words| !words.is_empty()).count();
+    // The longest prefix of one or two words that a quarter of the names (three at least)
+    // start with and go on after.
+    let mut shared: Option<Vec<&str>> = None;
+    for length in [2, 1] {
+        let mut tally: std::collections::BTreeMap<Vec<&str>, usize> = Default::default();
+        for words in named.iter().filter(|w| w.len() > length) {
+            *tally.entry(words[..length].to_vec()).or_default() += 1;
+        }
+        if let Some((prefix, n)) = tally.into_iter().max_by_key(|(_, n)| *n)
+            && n >= 3
+            && n * 4 >= count
+        {
+            shared = Some(prefix);
+            break;
+        }
+    }
+    named
+        .iter()
+        .zip(&diagram.nodes)
+        .map(|(words, node)| match &shared {
+            Some(prefix) if words.len() > prefix.len() && words.starts_with(prefix) => {
+                words[prefix.len()..].join(" ")
+            }
+            _ => node.name.clone(),
+        })
+        .collect()
+}
+
+/// Draws each shown, named box's short name ([`short_names`]) at the readable minimum, fitted
+/// to the box, for the boxes in the painter's clip rectangle.
+pub fn paint_short_names(
+    painter: &egui::Painter,
+    diagram: &Diagram,
+    names: &[String],
+    view: &SceneTransform,
+) {
     let seen = painter.clip_rect();
     let font = SceneFonts::for_painter(painter).font(READABLE_NAME_PX, FontWeight::Bold);
     let row = READABLE_NAME_PX * 1.15;
     let mut shapes = Vec::new();
-    for node in &diagram.nodes {
+    for (node, name) in diagram.nodes.iter().zip(names) {
         if node.visibility == Visibility::Hidden || node.lines.is_empty() {
             continue;
         }
@@ -79,7 +122,7 @@ pub fn paint_short_names(painter: &egui::Painter, diagram: &Diagram, view: &Scen
             ink
         };
         let mut job = LayoutJob::single_section(
-            node.name.clone(),
+            name.clone(),
             TextFormat {
                 font_id: font.clone(),
                 color: ink,
@@ -107,6 +150,27 @@ pub fn paint_short_names(painter: &egui::Painter, diagram: &Diagram, view: &Scen
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_names_leave_off_the_place_name_most_names_start_with() {
+        let register = crate::sample::sample_register();
+        let view = crate::diagram::find_view(&register, "LSP structure").expect("view");
+        let diagram = Diagram::build(&register, view, &Default::default());
+        let short = short_names(&diagram);
+        assert_eq!(short.len(), diagram.nodes.len());
+        let safety = diagram
+            .nodes
+            .iter()
+            .position(|n| n.name == "Ashmere Vale Community Safety Partnership")
+            .expect("in the sample");
+        assert_eq!(short[safety], "Community Safety Partnership");
+        // Names that do not start with it are kept whole.
+        for (node, name) in diagram.nodes.iter().zip(&short) {
+            if !node.name.starts_with("Ashmere Vale ") {
+                assert_eq!(name, &node.name);
+            }
+        }
+    }
 
     #[test]
     fn names_switch_to_the_readable_minimum_below_it() {

@@ -61,6 +61,8 @@ struct Cached {
     bounds: Vec<Option<Rect>>,
     /// How the preview fits its page.
     preview_note: Option<String>,
+    /// The names as drawn short when zoomed out ([`detail::short_names`]).
+    short_names: Vec<String>,
 }
 
 impl Cached {
@@ -280,8 +282,9 @@ impl DiagramPanelState {
             view,
             options,
             preview,
-            diagram,
             bounds: item_bounds(&scene.items),
+            short_names: detail::short_names(&diagram),
+            diagram,
             scene,
             preview_note,
         });
