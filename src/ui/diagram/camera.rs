@@ -40,6 +40,9 @@ pub struct Camera {
     pub scale: f32,
     /// A fit asked for, done when the canvas is next drawn.
     pub pending: Option<Aim>,
+    /// The picture was last fitted to the window and not moved since: a window of another
+    /// size fits it again.
+    pub fitted: bool,
 }
 
 impl Default for Camera {
@@ -48,6 +51,7 @@ impl Default for Camera {
             pan: Vec2::ZERO,
             scale: 1.0,
             pending: Some(Aim::Fit),
+            fitted: false,
         }
     }
 }
@@ -65,6 +69,7 @@ impl Camera {
     pub fn zoom_about(&mut self, canvas: egui::Rect, pointer: egui::Pos2, factor: f32) {
         let before = self.transform(canvas);
         let anchor = before.to_scene(pointer);
+        self.fitted = false;
         self.scale = (self.scale * factor).clamp(MIN_SCALE, MAX_SCALE);
         self.pan = pointer - canvas.min - Vec2::new(anchor.x, anchor.y) * self.scale;
     }
@@ -79,6 +84,14 @@ impl Camera {
         self.pan = canvas.size() / 2.0 - Vec2::new(centre.x, centre.y) * scale;
     }
 
+    /// Moves the picture by `delta` screen points.
+    pub fn pan_by(&mut self, delta: Vec2) {
+        if delta != Vec2::ZERO {
+            self.pan += delta;
+            self.fitted = false;
+        }
+    }
+
     /// Does the pending fit, given the picture's bounds and the selection's.
     pub fn aim(&mut self, canvas: egui::Rect, picture: Option<Rect>, selection: Option<Rect>) {
         match self.pending {
@@ -86,12 +99,14 @@ impl Camera {
                 if let Some(bounds) = picture {
                     self.show(canvas, &bounds, MAX_SCALE);
                     self.pending = None;
+                    self.fitted = true;
                 }
             }
             Some(Aim::Selection) => {
                 if let Some(bounds) = selection.or(picture) {
                     self.show(canvas, &bounds.inflate(24.0), SELECTION_MAX_SCALE);
                 }
+                self.fitted = false;
                 self.pending = None;
             }
             None => {}
@@ -149,6 +164,7 @@ mod tests {
             pan: egui::vec2(30.0, 40.0),
             scale: 0.5,
             pending: None,
+            fitted: false,
         };
         let pointer = egui::pos2(300.0, 200.0);
         let under = camera.transform(canvas).to_scene(pointer);

@@ -42,6 +42,13 @@ pub fn canvas_ui(
     let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Other, true, CANVAS_LABEL));
     let response = response.on_hover_cursor(egui::CursorIcon::Grab);
+    if state.camera.fitted
+        && state
+            .canvas
+            .is_some_and(|before| before.size() != rect.size())
+    {
+        state.fit_to_window();
+    }
     state.canvas = Some(rect);
     if state.camera.pending.is_some() {
         let selection = selection_bounds(state);
@@ -63,7 +70,7 @@ pub fn canvas_ui(
                 state.camera.zoom_about(rect, pointer, factor);
             }
         } else if scroll != Vec2::ZERO {
-            state.camera.pan += scroll;
+            state.camera.pan_by(scroll);
         }
     }
     if response.has_focus() {
@@ -299,7 +306,7 @@ fn drag_and_click(
                     cache.redraw(context.register);
                 }
             }
-            _ => state.camera.pan += response.drag_delta(),
+            _ => state.camera.pan_by(response.drag_delta()),
         }
     }
     if response.drag_stopped()
