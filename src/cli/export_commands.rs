@@ -41,6 +41,14 @@ pub enum ExportCommand {
         /// The date in "Data as at" (YYYY-MM-DD; default today).
         #[arg(long)]
         data_as_at: Option<String>,
+        /// Pages: one (the view on one page), or per-theme (a PDF of an overview and one page
+        /// per themed partnership, numbered, with the same key).
+        #[arg(long, default_value = "one")]
+        pages: String,
+        /// Sub-groups for this export: as-view (the view's choice), boxes, inside (listed
+        /// inside their parent) or collapsed ("+5 sub-groups"). The register is not changed.
+        #[arg(long, default_value = "as-view")]
+        sub_groups: String,
     },
     /// A diagram view's graph for other tools: GraphML, DOT or JSON (from the --out extension).
     Graph {
@@ -116,8 +124,30 @@ pub fn run_export(command: ExportCommand, report: &mut dyn std::io::Write) -> Re
             dpi,
             page,
             data_as_at,
+            pages,
+            sub_groups,
         } => {
             let setup: PageChoice = page.parse().map_err(fail)?;
+            let per_theme = match pages.trim().to_ascii_lowercase().as_str() {
+                "one" | "1" => false,
+                "per-theme" | "per_theme" => true,
+                other => {
+                    return Err(CliError(format!(
+                        "--pages {other}: choose one or per-theme"
+                    )));
+                }
+            };
+            let sub_groups = match sub_groups.trim().to_ascii_lowercase().as_str() {
+                "as-view" | "view" => None,
+                "boxes" => Some(diagram::settings::SubGroups::Boxes),
+                "inside" => Some(diagram::settings::SubGroups::Inside),
+                "collapsed" => Some(diagram::settings::SubGroups::Collapsed),
+                other => {
+                    return Err(CliError(format!(
+                        "--sub-groups {other}: choose as-view, boxes, inside or collapsed"
+                    )));
+                }
+            };
             let format = Format::from_path(&out, dpi).ok_or_else(|| {
                 CliError(format!(
                     "Cannot tell the picture format from {}: end the name in .svg, .png or .pdf",
@@ -128,7 +158,19 @@ pub fn run_export(command: ExportCommand, report: &mut dyn std::io::Write) -> Re
                 Some(text) => parse_date(&text).map_err(fail)?,
                 None => today,
             };
-            export_diagram(&file, &view, &out, format, setup, data_as_at, report)
+            if per_theme && format != Format::Pdf {
+                return Err(CliError(
+                    "--pages per-theme writes a PDF: end the --out name in .pdf".to_string(),
+                ));
+            }
+            let how = DiagramExport {
+                format,
+                choice: setup,
+                data_as_at,
+                per_theme,
+                sub_groups,
+            };
+            export_diagram(&file, &view, &out, &how, report)
         }
         ExportCommand::Graph { file, view, out } => export_graph(&file, &view, &out, report),
         ExportCommand::Matrix {
@@ -200,26 +242,73 @@ pub fn run_export(command: ExportCommand, report: &mut dyn std::io::Write) -> Re
     }
 }
 
-/// Writes a diagram view as a picture (SVG, PNG or PDF from the file name).
+/// How `export diagram` writes its picture.
+struct DiagramExport {
+    format: Format,
+    choice: PageChoice,
+    data_as_at: chrono::NaiveDate,
+    per_theme: bool,
+    sub_groups: Option<diagram::settings::SubGroups>,
+}
+
+/// Writes a diagram view as a picture (SVG, PNG or PDF from the file name), or as a PDF of
+/// pages per theme.
 fn export_diagram(
     file: &Path,
     view: &str,
     path: &Path,
-    format: Format,
-    choice: PageChoice,
-    data_as_at: chrono::NaiveDate,
+    how: &DiagramExport,
     report: &mut dyn std::io::Write,
 ) -> Result<(), CliError> {
     let document = open(file)?;
     let register = document.register();
-    let view = diagram::find_view(register, view).map_err(CliError)?;
+    let mut view = diagram::find_view(register, view)
+        .map_err(CliError)?
+        .clone();
+    if let Some(choice) = how.sub_groups {
+        let mut settings = diagram::ViewSettings::from_json(&view.settings);
+        settings.grouping.sub_groups = choice;
+        settings.grouping.per_partnership.clear();
+        view.settings = settings.to_json(&view.settings);
+    }
+    let options = diagram::BuildOptions::default();
+    if how.per_theme {
+        let (bytes, plans) = diagram::pages::export_theme_pages(
+            register,
+            &view,
+            &options,
+            how.choice,
+            how.data_as_at,
+        )
+        .map_err(fail)?;
+        write(path, &bytes)?;
+        let smallest = plans
+            .iter()
+            .map(|p| p.name_pt)
+            .fold(f32::INFINITY, f32::min);
+        let pages = plans.len();
+        writeln!(
+            report,
+            "Wrote {} ({}: {pages} page{}; names print at {smallest:.1} pt or more)",
+            path.display(),
+            view.name,
+            if pages == 1 { "" } else { "s" },
+        )
+        .map_err(fail)?;
+        for (number, plan) in plans.iter().enumerate() {
+            if let Some(note) = plan.note() {
+                writeln!(report, "Note (page {}): {note}", number + 1).map_err(fail)?;
+            }
+        }
+        return Ok(());
+    }
     let (bytes, plan) = diagram::print::export(
         register,
-        view,
-        &diagram::BuildOptions::default(),
-        choice,
-        format,
-        data_as_at,
+        &view,
+        &options,
+        how.choice,
+        how.format,
+        how.data_as_at,
     )
     .map_err(fail)?;
     write(path, &bytes)?;
@@ -232,8 +321,9 @@ fn export_diagram(
         plan.name_pt
     )
     .map_err(fail)?;
-    if let Some(note) = plan.note() {
-        writeln!(report, "Note: {note}").map_err(fail)?;
+    if plan.note().is_some() {
+        let advice = diagram::print::advice(register, &view, &options, how.choice);
+        writeln!(report, "Note: {}", advice.describe()).map_err(fail)?;
     }
     Ok(())
 }

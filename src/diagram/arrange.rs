@@ -310,6 +310,16 @@ pub fn arrange(
                 .map(|p| (Point::new(p.x, p.y), p.pinned))
         })
         .collect();
+    arrange_from(stored, kind, graph, sizes)
+}
+
+/// [`arrange`] from these stored places (one per node, `None` where none is stored).
+pub fn arrange_from(
+    stored: Vec<Option<(Point, bool)>>,
+    kind: ViewKind,
+    graph: &ViewGraph,
+    sizes: &[NodeSize],
+) -> Vec<Placed> {
     let fixed: Vec<Option<Point>> = stored.iter().map(|s| s.map(|(p, _)| p)).collect();
     let centres: Vec<Point> = if fixed.iter().all(Option::is_none) {
         full_layout(kind, graph, sizes, &fixed)

@@ -30,6 +30,10 @@ fn store_places(
 ) -> Vec<Edit> {
     let mut edits = Vec::new();
     for (v, node) in diagram.nodes.iter().enumerate() {
+        // A row listed in its container has no place of its own.
+        if node.row_of.is_some() {
+            continue;
+        }
         let key = (diagram.view, node.node);
         let (centre, pinned) = changes
             .get(&v)
@@ -53,6 +57,24 @@ fn store_places(
 
 fn batch(description: String, edits: Vec<Edit>) -> Option<Edit> {
     (!edits.is_empty()).then_some(Edit::Batch { description, edits })
+}
+
+/// Storing every shown node of `diagram` where it is shown (a compact arrangement made for
+/// print becomes the view's arrangement): one edit, or `None` if nothing changes. Hidden
+/// nodes keep their places.
+pub fn store_shown_places(
+    register: &Register,
+    diagram: &Diagram,
+    description: String,
+) -> Option<Edit> {
+    let changes: BTreeMap<usize, Place> = diagram
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.visibility != super::Visibility::Hidden)
+        .map(|(v, n)| (v, (n.centre, n.pinned)))
+        .collect();
+    batch(description, store_places(register, diagram, &changes))
 }
 
 /// Moving node `index` to `centre` (diagram points): one edit, or none if nothing changes.

@@ -10,11 +10,13 @@
 pub mod arrange;
 mod buses;
 pub mod canvas_edits;
+pub mod containers;
 pub mod describe;
 pub mod edits;
 pub mod graph;
 pub mod graph_export;
 pub mod labels;
+pub mod pages;
 pub mod print;
 pub mod scene;
 pub mod settings;
@@ -22,6 +24,8 @@ pub mod sizing;
 pub mod style;
 pub mod views;
 
+#[cfg(test)]
+mod container_tests;
 #[cfg(test)]
 mod print_tests;
 #[cfg(test)]
@@ -91,6 +95,12 @@ pub struct DiagramNode {
     /// Its structural level in a structure view, as set or inferred (the screen marks an
     /// inferred one); `None` elsewhere.
     pub level: Option<NodeLevel>,
+    /// The container it is listed in, as a row (its box lies inside the container's).
+    pub row_of: Option<usize>,
+    /// When it is a container: its rows, top to bottom.
+    pub rows: Vec<usize>,
+    /// How many of its sub-groups are collapsed into its "+N sub-groups" badge (0 for none).
+    pub collapsed: usize,
 }
 
 impl DiagramNode {
@@ -170,16 +180,35 @@ pub struct Diagram {
 impl Diagram {
     /// Builds the diagram of `view`.
     pub fn build(register: &Register, view: &View, options: &BuildOptions) -> Self {
+        Self::build_with(register, view, options, true)
+    }
+
+    /// Builds the diagram of `view` as a full layout would place it, stored positions left
+    /// aside (what a fresh arrangement would look like, for print advice).
+    pub fn build_fresh(register: &Register, view: &View, options: &BuildOptions) -> Self {
+        Self::build_with(register, view, options, false)
+    }
+
+    fn build_with(
+        register: &Register,
+        view: &View,
+        options: &BuildOptions,
+        use_stored: bool,
+    ) -> Self {
         let settings = ViewSettings::from_json(&view.settings);
         let graph = view_graph(register, view);
         let mut sized = sizing::size_nodes(register, &graph, &settings.style);
         if view.kind == ViewKind::Membership {
             quiet_organisations(&graph, &mut sized);
         }
-        let placed = arrange::arrange(register, view.id, view.kind, &graph, &sized);
         let mut used = style::Used::default();
         let mut visibility = node_visibility(register, &graph, &settings.filters);
-        if let Some((centre, steps)) = options.focus
+        let focus = options.focus.or_else(|| {
+            settings
+                .focus
+                .map(|f| (NodeRef::Partnership(f.partnership), f.steps))
+        });
+        if let Some((centre, steps)) = focus
             && let Some(centre) = graph.index_of(centre)
         {
             let near = graph.within_steps(centre, steps);
@@ -189,6 +218,9 @@ impl Diagram {
                 }
             }
         }
+        let containment = containers::plan(view.kind, &graph, &settings, &mut visibility);
+        containers::resize(&containment, &graph, &mut sized);
+        let placed = arrange_without_rows(register, view, &graph, &sized, &containment, use_stored);
         let fills = style::theme_fills(register);
         let mut nodes = Vec::with_capacity(graph.nodes.len());
         for (v, (node, size)) in graph.nodes.iter().zip(sized).enumerate() {
@@ -264,6 +296,9 @@ impl Diagram {
                 stored: place.stored,
                 pinned: place.pinned,
                 level: node.level,
+                row_of: containment.row_of[v],
+                rows: containment.rows.get(&v).cloned().unwrap_or_default(),
+                collapsed: containment.collapsed.get(&v).copied().unwrap_or(0),
             });
         }
         let edges: Vec<DiagramEdge> = graph
@@ -271,7 +306,10 @@ impl Diagram {
             .iter()
             .map(|edge| {
                 let ends = [visibility[edge.from], visibility[edge.to]];
-                let shown = if ends.contains(&Visibility::Hidden) {
+                // A row's line to its own container is the container itself.
+                let inside = containment.row_of[edge.from] == Some(edge.to)
+                    || containment.row_of[edge.to] == Some(edge.from);
+                let shown = if inside || ends.contains(&Visibility::Hidden) {
                     Visibility::Hidden
                 } else if ends.contains(&Visibility::Faded) {
                     Visibility::Faded
@@ -310,6 +348,7 @@ impl Diagram {
         {
             close_gaps(&mut diagram.nodes);
         }
+        containers::place_rows(&mut diagram);
         diagram
     }
 
@@ -329,10 +368,75 @@ impl Diagram {
 
     /// The topmost shown node at `point` (diagram points).
     pub fn node_at(&self, point: Point) -> Option<usize> {
+        // A row lies inside its container: the row is what is under the pointer.
+        let hit = |n: &DiagramNode| n.visibility != Visibility::Hidden && n.contains(point);
         self.nodes
             .iter()
-            .rposition(|n| n.visibility != Visibility::Hidden && n.contains(point))
+            .rposition(|n| n.row_of.is_some() && hit(n))
+            .or_else(|| self.nodes.iter().rposition(hit))
     }
+}
+
+/// The places of the graph's nodes with container rows left out of the arrangement (they are
+/// placed inside their containers afterwards); rows get their container's place for now.
+fn arrange_without_rows(
+    register: &Register,
+    view: &View,
+    graph: &ViewGraph,
+    sized: &[sizing::NodeSize],
+    containment: &containers::Containment,
+    use_stored: bool,
+) -> Vec<arrange::Placed> {
+    let stored_of = |node: NodeRef| {
+        use_stored
+            .then(|| register.node_positions.get(&(view.id, node)))
+            .flatten()
+            .map(|p| (Point::new(p.x, p.y), p.pinned))
+    };
+    if containment.rows.is_empty() {
+        let stored = graph.nodes.iter().map(|n| stored_of(n.node)).collect();
+        return arrange::arrange_from(stored, view.kind, graph, sized);
+    }
+    let kept: Vec<usize> = (0..graph.nodes.len())
+        .filter(|&v| !containment.is_row(v))
+        .collect();
+    let mut index = vec![usize::MAX; graph.nodes.len()];
+    for (i, &v) in kept.iter().enumerate() {
+        index[v] = i;
+    }
+    // A row's lines to elsewhere count as its container's for the layout.
+    let owner = |v: usize| containment.row_of[v].unwrap_or(v);
+    let reduced = ViewGraph {
+        nodes: kept.iter().map(|&v| graph.nodes[v].clone()).collect(),
+        edges: graph
+            .edges
+            .iter()
+            .filter_map(|e| {
+                let (from, to) = (index[owner(e.from)], index[owner(e.to)]);
+                (from != to && from != usize::MAX && to != usize::MAX).then(|| GraphEdge {
+                    from,
+                    to,
+                    ..e.clone()
+                })
+            })
+            .collect(),
+    };
+    let sizes: Vec<sizing::NodeSize> = kept.iter().map(|&v| sized[v].clone()).collect();
+    let stored = kept
+        .iter()
+        .map(|&v| stored_of(graph.nodes[v].node))
+        .collect();
+    let placed = arrange::arrange_from(stored, view.kind, &reduced, &sizes);
+    (0..graph.nodes.len())
+        .map(|v| {
+            let mut place = placed[index[owner(v)]];
+            if containment.is_row(v) {
+                place.stored = false;
+                place.pinned = false;
+            }
+            place
+        })
+        .collect()
 }
 
 /// Size of an organisation drawn without its name in the membership network.
@@ -444,6 +548,14 @@ fn node_visibility(register: &Register, graph: &ViewGraph, filters: &Filters) ->
         .iter()
         .map(|node| match node.node {
             NodeRef::Partnership(id) if !passes(register, id, filters) => left_out,
+            NodeRef::Partnership(_)
+                if !filters.levels.is_empty()
+                    && !node
+                        .level
+                        .is_some_and(|l| filters.levels.contains(&l.level)) =>
+            {
+                left_out
+            }
             _ => Visibility::Full,
         })
         .collect();

@@ -1,22 +1,20 @@
-//! The diagram made fit for a printed page: names must print at [`MIN_PRINTED_NAME_PT`] or
-//! more, or a cabinet paper cannot use the picture.
+//! The diagram on the printed page: what was arranged on screen, scaled to the page. Names
+//! should print at [`MIN_PRINTED_NAME_PT`] or more, or a cabinet paper cannot use the picture.
 //!
-//! [`plan`] tries, in order, and keeps the first that prints the names large enough (else the
-//! one that prints them largest):
-//!
-//! 1. the picture as arranged on screen (stored positions, gaps of hidden nodes closed);
-//! 2. a compact arrangement of the same boxes for the page: for a structure, the layers as
-//!    arranged, left-to-right order kept, sub-groups stacked in columns under their parent
-//!    (as many columns as suit the page's shape), tighter gaps ([`compact_structure`]); for
-//!    the council's involvement, the role columns cut to the page's shape
-//!    ([`compact_involvement`]). Stored positions never change: this is the page's picture.
+//! [`plan`] never re-arranges: the page shows the view's arrangement (gaps of hidden nodes
+//! closed, as on screen), scaled to fit, so screen and paper never differ. When the names
+//! would print too small, [`advice`] says so before exporting, with the size, and the fixes
+//! that would help, each with the size it gives: A3; sub-groups listed inside their parents;
+//! one page per themed partnership; a compact arrangement; a view filtered to fewer
+//! partnerships. A compact arrangement is an explicit, previewable change of the view's
+//! arrangement: [`compact_arrangement`] gives the picture to preview and the one undoable
+//! `Edit` that stores it ([`compact`] makes the candidates).
 //!
 //! The legend goes below or beside the picture, whichever prints it larger
 //! ([`crate::export::compose`]). With [`PageChoice::Auto`] the page is A4 landscape when the
 //! names print large enough on it, else A3 landscape.
 //!
-//! Everything here is pure and deterministic: only additions, multiplications and divisions
-//! decide positions.
+//! Everything here is pure and deterministic.
 
 use chrono::NaiveDate;
 
@@ -33,7 +31,7 @@ pub use compact::{
 };
 
 /// The smallest size, in points, partnership names may print at on paper.
-pub const MIN_PRINTED_NAME_PT: f32 = 7.0;
+pub const MIN_PRINTED_NAME_PT: f32 = 8.0;
 
 /// Gap between boxes side by side in a compact arrangement, in points.
 pub const PRINT_NODE_GAP: f32 = 12.0;
@@ -77,9 +75,9 @@ impl std::fmt::Display for PageChoice {
 /// How the picture was arranged for the page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Arrangement {
-    /// As on screen.
+    /// As on screen (what [`plan`] always prints).
     AsArranged,
-    /// A compact arrangement made for the page (the order kept; nothing stored changes).
+    /// A compact arrangement, as previewed by [`compact_arrangement`] before it is stored.
     Compact,
 }
 
@@ -99,30 +97,24 @@ pub struct PrintPlan {
 }
 
 impl PrintPlan {
-    /// A note in plain words on how the picture was made to fit, or why it could not be;
-    /// `None` when the picture is printed as arranged and readable.
+    /// A note in plain words when the names print under [`MIN_PRINTED_NAME_PT`], saying what
+    /// would help (the fixes [`advice`] measures); `None` when the picture prints readably.
     pub fn note(&self) -> Option<String> {
-        let small = self.name_pt < MIN_PRINTED_NAME_PT - 0.05;
-        match (self.arrangement, small) {
-            (Arrangement::AsArranged, false) => None,
-            (Arrangement::Compact, false) => Some(format!(
-                "Arranged more compactly for the page so that names print at {:.1} pt \
-                 (the order is kept; the diagram on screen is unchanged).",
-                self.name_pt
-            )),
-            (_, true) => {
-                let bigger = if self.setup.paper == PaperSize::A4 {
-                    "choose A3, or "
-                } else {
-                    ""
-                };
-                Some(format!(
-                    "Names print at only {:.1} pt on {}: {bigger}show fewer partnerships \
-                     (filters, or focus on one partnership).",
-                    self.name_pt, self.setup
-                ))
-            }
+        if self.name_pt >= MIN_PRINTED_NAME_PT - 0.05 {
+            return None;
         }
+        let bigger = if self.setup.paper == PaperSize::A4 {
+            "choose A3, "
+        } else {
+            ""
+        };
+        Some(format!(
+            "Names print at only {:.1} pt on {} (at least {MIN_PRINTED_NAME_PT:.0} pt reads well): \
+             {bigger}list sub-groups inside their parents, print one page per themed partnership, \
+             arrange the view more compactly, or show fewer partnerships (filters, or focus on one \
+             partnership).",
+            self.name_pt, self.setup
+        ))
     }
 }
 
@@ -157,62 +149,258 @@ pub fn plan(diagram: &Diagram, caption: &Caption, choice: PageChoice) -> PrintPl
 }
 
 fn plan_on(diagram: &Diagram, caption: &Caption, setup: PageSetup) -> PrintPlan {
-    let as_arranged = scene::diagram_scene(diagram, caption.clone());
-    let pt = printed_name_pt(&as_arranged, &setup);
-    let mut best = PrintPlan {
+    let scene = scene::diagram_scene(diagram, caption.clone());
+    let name_pt = printed_name_pt(&scene, &setup);
+    PrintPlan {
         setup,
-        scene: as_arranged,
+        scene,
         diagram: diagram.clone(),
         arrangement: Arrangement::AsArranged,
-        name_pt: pt,
-    };
-    // Hidden nodes leave holes in the arrangement: then a compact picture is tried even when
-    // the names are readable, and taken when it prints them clearly larger.
-    let holes = diagram
-        .nodes
-        .iter()
-        .any(|n| n.visibility == Visibility::Hidden);
-    if pt >= MIN_PRINTED_NAME_PT && !holes {
-        return best;
+        name_pt,
     }
-    let better = if pt >= MIN_PRINTED_NAME_PT {
-        1.1
-    } else {
-        1.0001
+}
+
+/// One way to make the names print larger, with the size they would print at.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PrintFix {
+    /// Print on A3 landscape.
+    UseA3 {
+        /// The names' size on A3.
+        name_pt: f32,
+    },
+    /// List each themed partnership's sub-groups inside its box (the view's grouping).
+    ListSubGroupsInside {
+        /// The names' size so, on the same page.
+        name_pt: f32,
+    },
+    /// An overview page and one page per themed partnership (`--pages per-theme`).
+    OnePagePerTheme {
+        /// How many pages.
+        pages: usize,
+        /// The smallest size names print at on any of them.
+        smallest_pt: f32,
+    },
+    /// Store a compact arrangement of the view (previewed first; one undoable edit).
+    CompactArrangement {
+        /// The names' size so, on the same page.
+        name_pt: f32,
+    },
+    /// Show fewer partnerships: a filter, or focus on one partnership.
+    FilterView,
+}
+
+impl PrintFix {
+    /// The fix in words, with its size ("Choose A3: names print at 9.1 pt").
+    pub fn describe(&self) -> String {
+        match self {
+            Self::UseA3 { name_pt } => format!("Choose A3: names print at {name_pt:.1} pt"),
+            Self::ListSubGroupsInside { name_pt } => {
+                format!("List sub-groups inside their parents: names print at {name_pt:.1} pt")
+            }
+            Self::OnePagePerTheme { pages, smallest_pt } => format!(
+                "One page per themed partnership ({pages} pages): names print at {smallest_pt:.1} pt or more"
+            ),
+            Self::CompactArrangement { name_pt } => format!(
+                "Arrange the view more compactly (preview first; one step to undo): names print at {name_pt:.1} pt"
+            ),
+            Self::FilterView => {
+                "Show fewer partnerships: filter the view, or focus on one partnership".to_string()
+            }
+        }
+    }
+
+    /// The size this fix prints names at (`None` for a filter, which depends on the filter).
+    pub fn name_pt(&self) -> Option<f32> {
+        match self {
+            Self::UseA3 { name_pt }
+            | Self::ListSubGroupsInside { name_pt }
+            | Self::CompactArrangement { name_pt } => Some(*name_pt),
+            Self::OnePagePerTheme { smallest_pt, .. } => Some(*smallest_pt),
+            Self::FilterView => None,
+        }
+    }
+}
+
+/// What the export form says before exporting: the page, the size names print at, and when
+/// that is under [`MIN_PRINTED_NAME_PT`], the fixes that would help, largest first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PrintAdvice {
+    /// The page the export would use.
+    pub setup: PageSetup,
+    /// The size names print at, as arranged, on that page.
+    pub name_pt: f32,
+    /// Fixes that print the names larger (empty when they are readable already).
+    pub fixes: Vec<PrintFix>,
+}
+
+impl PrintAdvice {
+    /// Whether names print at [`MIN_PRINTED_NAME_PT`] or more.
+    pub fn readable(&self) -> bool {
+        self.name_pt >= MIN_PRINTED_NAME_PT - 0.05
+    }
+
+    /// The advice in words: the size, then each fix on its own line.
+    pub fn describe(&self) -> String {
+        let mut text = format!("Names print at {:.1} pt on {}.", self.name_pt, self.setup);
+        if !self.readable() {
+            text.push_str(&format!(
+                " That is under {MIN_PRINTED_NAME_PT:.0} pt, too small for a paper. What would help:"
+            ));
+            for fix in &self.fixes {
+                text.push_str("\n- ");
+                text.push_str(&fix.describe());
+            }
+        }
+        text
+    }
+}
+
+/// The advice for printing `view` on `choice`: the size names print at as arranged, and when
+/// too small, each fix measured by building the picture it would print.
+pub fn advice(
+    register: &Register,
+    view: &View,
+    options: &BuildOptions,
+    choice: PageChoice,
+) -> PrintAdvice {
+    let diagram = Diagram::build(register, view, options);
+    let caption = scene::caption(register, &diagram, NaiveDate::default());
+    let chosen = plan(&diagram, &caption, choice);
+    let mut fixes = Vec::new();
+    if chosen.name_pt < MIN_PRINTED_NAME_PT - 0.05 {
+        if chosen.setup.paper == PaperSize::A4 {
+            let a3 = PageSetup::new(PaperSize::A3, Orientation::Landscape);
+            fixes.push(PrintFix::UseA3 {
+                name_pt: plan_on(&diagram, &caption, a3).name_pt,
+            });
+        }
+        if let Some(name_pt) = super::containers::name_pt_with_containers(
+            register,
+            view,
+            options,
+            &caption,
+            chosen.setup,
+        ) && name_pt > chosen.name_pt * 1.01
+        {
+            fixes.push(PrintFix::ListSubGroupsInside { name_pt });
+        }
+        if diagram.kind == crate::model::ViewKind::Structure {
+            let pages = super::pages::theme_pages(register, view, options);
+            if pages.len() > 1 {
+                let smallest_pt = pages
+                    .iter()
+                    .map(|page| {
+                        let caption = scene::caption(register, &page.diagram, NaiveDate::default());
+                        plan_on(&page.diagram, &caption, chosen.setup).name_pt
+                    })
+                    .fold(f32::INFINITY, f32::min);
+                fixes.push(PrintFix::OnePagePerTheme {
+                    pages: pages.len(),
+                    smallest_pt,
+                });
+            }
+        }
+        if let Some((compact, _)) = best_compact(&diagram, &caption, chosen.setup) {
+            let name_pt = printed_name_pt(
+                &scene::diagram_scene(&compact, caption.clone()),
+                &chosen.setup,
+            );
+            if name_pt > chosen.name_pt * 1.01 {
+                fixes.push(PrintFix::CompactArrangement { name_pt });
+            }
+        }
+        fixes.push(PrintFix::FilterView);
+        fixes.sort_by(|a, b| {
+            b.name_pt()
+                .unwrap_or(0.0)
+                .total_cmp(&a.name_pt().unwrap_or(0.0))
+        });
+    }
+    PrintAdvice {
+        setup: chosen.setup,
+        name_pt: chosen.name_pt,
+        fixes,
+    }
+}
+
+/// The compact candidate that prints names largest among those whose lines cross the fewest
+/// boxes, with its crossing count; `None` when no candidate prints them larger.
+fn best_compact(diagram: &Diagram, caption: &Caption, setup: PageSetup) -> Option<(Diagram, f32)> {
+    let as_arranged = printed_name_pt(&scene::diagram_scene(diagram, caption.clone()), &setup);
+    let mut best: Option<(Diagram, f32, usize)> = None;
+    // Only places can be stored: candidates that rewrap names (other box sizes) would not
+    // print as previewed once stored.
+    let same_boxes = |compact: &Diagram| {
+        compact
+            .nodes
+            .iter()
+            .zip(&diagram.nodes)
+            .all(|(a, b)| a.width == b.width && a.height == b.height)
     };
-    // Among the compact pictures that print the names large enough, the one whose lines
-    // cross the fewest boxes (then the largest); if none does, the largest.
-    let mut best_crossings = usize::MAX;
-    for compact in compact_candidates(diagram) {
+    for compact in compact_candidates(diagram).into_iter().filter(same_boxes) {
         let picture = scene::diagram_scene(&compact, caption.clone());
         let pt = printed_name_pt(&picture, &setup);
+        if pt <= as_arranged * 1.0001 {
+            continue;
+        }
         let readable = pt >= MIN_PRINTED_NAME_PT;
-        let best_readable = best.name_pt >= MIN_PRINTED_NAME_PT;
-        // Counted only where it decides (large unreadable pictures skip the cost).
         let crossings = if readable {
             line_box_crossings(&picture, &compact)
         } else {
             usize::MAX
         };
-        let take = if best.arrangement == Arrangement::AsArranged {
-            pt > best.name_pt * better
-        } else if readable && best_readable {
-            crossings < best_crossings || (crossings == best_crossings && pt > best.name_pt)
-        } else {
-            pt > best.name_pt * 1.0001
+        let better = match &best {
+            None => true,
+            Some((_, best_pt, best_crossings)) => {
+                let best_readable = *best_pt >= MIN_PRINTED_NAME_PT;
+                match (readable, best_readable) {
+                    (true, true) => {
+                        crossings < *best_crossings
+                            || (crossings == *best_crossings && pt > *best_pt)
+                    }
+                    (true, false) => true,
+                    (false, true) => false,
+                    (false, false) => pt > *best_pt,
+                }
+            }
         };
-        if take {
-            best_crossings = crossings;
-            best = PrintPlan {
-                setup,
-                scene: picture,
-                diagram: compact,
-                arrangement: Arrangement::Compact,
-                name_pt: pt,
-            };
+        if better {
+            best = Some((compact, pt, crossings));
         }
     }
-    best
+    best.map(|(diagram, pt, _)| (diagram, pt))
+}
+
+/// A compact arrangement of `view` for `setup`, to preview and then store: the picture as it
+/// would print (its plan) and the one `Edit` that stores every shown node's new place (undo
+/// puts the old arrangement back). `None` when no compact arrangement prints names larger.
+/// Nodes a filter hides keep their stored places.
+pub fn compact_arrangement(
+    register: &Register,
+    view: &View,
+    options: &BuildOptions,
+    setup: PageSetup,
+    data_as_at: NaiveDate,
+) -> Option<(PrintPlan, crate::model::Edit)> {
+    let diagram = Diagram::build(register, view, options);
+    let caption = scene::caption(register, &diagram, data_as_at);
+    let (compact, name_pt) = best_compact(&diagram, &caption, setup)?;
+    let edit = super::edits::store_shown_places(
+        register,
+        &compact,
+        format!("Arrange {} compactly for {setup}", diagram.name),
+    )?;
+    let scene = scene::diagram_scene(&compact, caption);
+    Some((
+        PrintPlan {
+            setup,
+            scene,
+            diagram: compact,
+            arrangement: Arrangement::Compact,
+            name_pt,
+        },
+        edit,
+    ))
 }
 
 /// How many times the picture's lines run across a shown box (other than at their ends):

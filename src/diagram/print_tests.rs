@@ -1,6 +1,7 @@
-//! Tests of the printed picture and what feeds it: names print at 7 pt or more for the
-//! sample's LSP structure on the page chosen to fit (and the compact arrangement overlaps
-//! nothing and keeps stored positions); labels on lines never overlap each other or a box;
+//! Tests of the printed picture and what feeds it: the page prints what was arranged, scaled
+//! (a moved box stays where it was moved); the advice measures each fix and a compact
+//! arrangement is one undoable edit that prints as previewed; labels on lines never overlap
+//! each other or a box;
 //! the theme filter; hidden nodes' gaps closed while stored positions stay; the membership
 //! network's quiet organisations.
 
@@ -61,83 +62,132 @@ fn line_labels(scene: &crate::export::Scene) -> Vec<&TextRun> {
 }
 
 #[test]
-fn the_lsp_structure_prints_names_at_7_pt_or_more_on_the_page_chosen_to_fit() {
-    let register = sample_register();
+fn an_exported_view_prints_its_arranged_positions_at_the_page_scale() {
+    let mut register = sample_register();
     let view = view_named(&register, "LSP structure");
     let diagram = Diagram::build(&register, &view, &BuildOptions::default());
-    let caption = caption(&register, &diagram);
-
-    // As arranged on screen it is far too small on A4 (the reason for all this).
-    let as_arranged = scene::diagram_scene(&diagram, caption.clone());
-    let a4 = PageSetup::new(PaperSize::A4, Orientation::Landscape);
-    assert!(print::printed_name_pt(&as_arranged, &a4) < 5.0);
-
-    let plan = print::plan(&diagram, &caption, PageChoice::Auto);
-    assert!(
-        plan.name_pt >= MIN_PRINTED_NAME_PT,
-        "names print at {:.2} pt on {}",
-        plan.name_pt,
-        plan.setup
-    );
-    assert_eq!(plan.setup.orientation, Orientation::Landscape);
-    // The figure is what the page really does: every name run scaled by the picture's scale.
-    let page = crate::export::compose(&plan.scene, &plan.setup);
-    let scale = page.picture_scale.expect("a picture");
-    let smallest_name = plan
-        .scene
-        .items
+    // Drag a sub-group to the right of its siblings, as the officer did.
+    let (index, parent) = diagram
+        .edges
         .iter()
-        .filter_map(|item| match item {
-            Item::Text(run) if run.weight == crate::export::FontWeight::Bold => {
-                Some(run.size * scale)
-            }
-            _ => None,
+        .find(|e| e.edge.kind.is_formal() && e.visibility == Visibility::Full)
+        .map(|e| (e.edge.from, e.edge.to))
+        .expect("a sub-group");
+    let siblings_right = diagram
+        .edges
+        .iter()
+        .filter(|e| e.edge.to == parent)
+        .map(|e| {
+            let n = &diagram.nodes[e.edge.from];
+            n.centre.x + n.width / 2.0
         })
-        .filter(|&pt| pt >= sizing::NAME_SIZE * scale - 1e-3)
-        .fold(f32::INFINITY, f32::min);
-    assert!(smallest_name >= MIN_PRINTED_NAME_PT, "{smallest_name}");
-    // Everything on the page, and every shown name in the picture.
-    let content = page.content_bounds().expect("content");
-    let (width, height) = plan.setup.size_pt();
-    assert!(Rect::new(0.0, 0.0, width, height).contains_rect(&content, 0.01));
-    for node in diagram
-        .nodes
-        .iter()
-        .filter(|n| n.visibility != Visibility::Hidden)
-    {
-        assert!(
-            plan.scene.items.iter().any(|item| matches!(item,
-                Item::Shape(shape) if shape.tooltip.as_deref() == Some(node.name.as_str()))),
-            "{}",
-            node.name
-        );
+        .fold(f32::MIN, f32::max);
+    let target = crate::export::Point::new(
+        siblings_right + 40.0 + diagram.nodes[index].width / 2.0,
+        diagram.nodes[index].centre.y,
+    );
+    let moved = edits::move_edit(&register, &diagram, index, target).expect("a move");
+    register.apply(&moved).expect("moved");
+    let arranged = Diagram::build(&register, &view, &BuildOptions::default());
+
+    for choice in [
+        PageChoice::Fixed(PageSetup::new(PaperSize::A4, Orientation::Landscape)),
+        PageChoice::Auto,
+    ] {
+        let plan = print::plan(&arranged, &caption(&register, &arranged), choice);
+        assert_eq!(plan.arrangement, Arrangement::AsArranged);
+        let page = crate::export::compose(&plan.scene, &plan.setup);
+        let picture = &page.layers[0].transform;
+        // Every box on the page is its arranged place through one scale and offset.
+        for (printed, node) in plan.diagram.nodes.iter().zip(&arranged.nodes) {
+            assert_eq!(printed.centre, node.centre, "{}", node.name);
+        }
+        let on_page = |n: &DiagramNode| picture.apply(n.centre);
+        let moved_on_page = on_page(&arranged.nodes[index]);
+        let target_on_page = picture.apply(target);
+        assert!((moved_on_page.x - target_on_page.x).abs() < 0.01);
+        assert!((moved_on_page.y - target_on_page.y).abs() < 0.01);
+        // Still to the right of every sibling on paper.
+        for e in arranged
+            .edges
+            .iter()
+            .filter(|e| e.edge.to == parent && e.edge.from != index)
+        {
+            assert!(on_page(&arranged.nodes[e.edge.from]).x < moved_on_page.x);
+        }
+        assert!((picture.scale * sizing::NAME_SIZE - plan.name_pt).abs() < 1e-3);
     }
-    // The compact arrangement overlaps nothing and changes nothing stored.
-    assert_eq!(plan.arrangement, Arrangement::Compact);
-    assert_no_box_overlaps(&plan.diagram);
-    assert!(register.node_positions.is_empty());
-    assert!(plan.note().is_some_and(|note| note.contains("compactly")));
 }
 
 #[test]
-fn on_a4_the_lsp_structure_still_prints_larger_than_as_arranged_and_says_so() {
-    let register = sample_register();
+fn the_advice_measures_each_fix_and_a_compact_arrangement_is_one_undoable_edit() {
+    let mut register = sample_register();
     let view = view_named(&register, "LSP structure");
-    let diagram = Diagram::build(&register, &view, &BuildOptions::default());
-    let caption = caption(&register, &diagram);
     let a4 = PageSetup::new(PaperSize::A4, Orientation::Landscape);
-    let as_arranged = print::printed_name_pt(&scene::diagram_scene(&diagram, caption.clone()), &a4);
-    let plan = print::plan(&diagram, &caption, PageChoice::Fixed(a4));
-    assert_eq!(plan.setup, a4);
-    assert!(
-        plan.name_pt > as_arranged * 1.25,
-        "{} vs {as_arranged}",
-        plan.name_pt
+    let advice = print::advice(
+        &register,
+        &view,
+        &BuildOptions::default(),
+        PageChoice::Fixed(a4),
     );
-    assert_no_box_overlaps(&plan.diagram);
-    if plan.name_pt < MIN_PRINTED_NAME_PT {
-        assert!(plan.note().is_some_and(|note| note.contains("A3")));
-    }
+    assert!(
+        !advice.readable(),
+        "the sample's structure is too big for A4 as arranged"
+    );
+    assert!(advice.describe().contains("What would help"));
+    let a3 = advice
+        .fixes
+        .iter()
+        .find_map(|fix| match fix {
+            print::PrintFix::UseA3 { name_pt } => Some(*name_pt),
+            _ => None,
+        })
+        .expect("A3 offered");
+    assert!(a3 > advice.name_pt * 1.3, "{a3} vs {}", advice.name_pt);
+    assert!(
+        advice
+            .fixes
+            .iter()
+            .any(|f| matches!(f, print::PrintFix::FilterView))
+    );
+    assert!(
+        advice
+            .fixes
+            .iter()
+            .any(|f| matches!(f, print::PrintFix::ListSubGroupsInside { .. })),
+        "{:?}",
+        advice.fixes
+    );
+    let per_theme = advice
+        .fixes
+        .iter()
+        .find_map(|f| match f {
+            print::PrintFix::OnePagePerTheme { pages, .. } => Some(*pages),
+            _ => None,
+        })
+        .expect("pages per theme offered");
+    assert!(per_theme >= 3);
+
+    // The compact arrangement: previewed, then stored as one edit, then printed as previewed.
+    let date = NaiveDate::from_ymd_opt(2026, 3, 14).expect("date");
+    let (preview, edit) =
+        print::compact_arrangement(&register, &view, &BuildOptions::default(), a4, date)
+            .expect("a compact arrangement");
+    assert_eq!(preview.arrangement, Arrangement::Compact);
+    assert!(preview.name_pt > advice.name_pt);
+    assert_no_box_overlaps(&preview.diagram);
+    let before = register.clone();
+    register.apply(&edit).expect("stored");
+    let stored = Diagram::build(&register, &view, &BuildOptions::default());
+    let printed = print::plan(&stored, &caption(&register, &stored), PageChoice::Fixed(a4));
+    assert!(
+        (printed.name_pt - preview.name_pt).abs() < 0.01,
+        "{} vs preview {}",
+        printed.name_pt,
+        preview.name_pt
+    );
+    register.apply(&edit.inverse()).expect("undone");
+    assert!(register == before, "undo puts the old arrangement back");
 }
 
 #[test]

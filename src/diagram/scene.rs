@@ -19,7 +19,8 @@ use super::buses;
 use super::graph::NodeKind;
 use super::labels::LineLabel;
 use super::sizing::{
-    BADGE_SIZE, CORNER_RADIUS, COUNCIL_STROKE, DETAIL_SIZE, LINE_LABEL_SIZE, NAME_SIZE, text_height,
+    BADGE_SIZE, CORNER_RADIUS, COUNCIL_STROKE, DETAIL_SIZE, LINE_LABEL_SIZE, NAME_SIZE, PADDING_Y,
+    text_height,
 };
 use super::style::{self, BADGE_FILL, BADGE_TEXT, INK};
 use super::{Diagram, DiagramNode, Visibility};
@@ -187,7 +188,11 @@ fn push_node(scene: &mut Scene, node: &DiagramNode) {
     let geometry = match node.kind {
         NodeKind::Partnership => Geometry::RoundedRect {
             rect,
-            radius: CORNER_RADIUS,
+            radius: if node.row_of.is_some() {
+                CORNER_RADIUS / 2.0
+            } else {
+                CORNER_RADIUS
+            },
         },
         NodeKind::Organisation => Geometry::Ellipse { rect },
         NodeKind::Council => Geometry::Council { rect },
@@ -201,16 +206,54 @@ fn push_node(scene: &mut Scene, node: &DiagramNode) {
         return; // An unnamed node (a quiet organisation): its name is the tooltip.
     }
     let block = text_height(&node.lines, &node.detail);
-    let top = area.y + (area.height - block) / 2.0;
-    scene.push_text(
+    let top = if !node.rows.is_empty() {
+        // A container: its name in the header, a rule under it, the rows below.
+        let header = super::containers::header_height(node.lines.len());
+        scene.push_shape(Shape::new(
+            Geometry::Polyline {
+                points: vec![
+                    Point::new(rect.x + 1.0, rect.y + header - 2.0),
+                    Point::new(rect.right() - 1.0, rect.y + header - 2.0),
+                ],
+                arrows: crate::export::ArrowHeads::None,
+            },
+            Paint::stroke(Stroke::solid(
+                text_color(node.visibility, node.border.color),
+                0.5,
+            )),
+        ));
+        rect.y + PADDING_Y
+    } else if node.collapsed > 0 {
+        let badge = text::line_height(BADGE_SIZE) + 4.0;
+        area.y + (area.height - badge - block) / 2.0
+    } else {
+        area.y + (area.height - block) / 2.0
+    };
+    let name = if node.row_of.is_some() {
+        // A row: its name from the left, its badge inside at the right.
+        TextRun::new(
+            Point::new(rect.x + super::containers::ROW_PADDING_X, top),
+            node.lines.clone(),
+            NAME_SIZE,
+        )
+        .anchored(Anchor::Start)
+    } else {
         TextRun::new(
             Point::new(area.center().x, top),
             node.lines.clone(),
             NAME_SIZE,
         )
-        .bold()
-        .colored(text_color(node.visibility, INK)),
-    );
+    }
+    .colored(text_color(node.visibility, INK));
+    // A row reads as an entry of its container: regular weight, the container's name bold.
+    scene.push_text(if node.row_of.is_some() {
+        name
+    } else {
+        name.bold()
+    });
+    if node.collapsed > 0 {
+        push_collapsed(scene, node, top + block + 2.0);
+    }
     if !node.detail.is_empty() {
         let detail_top = top + node.lines.len() as f32 * text::line_height(NAME_SIZE) + 2.0;
         scene.push_text(
@@ -222,6 +265,28 @@ fn push_node(scene: &mut Scene, node: &DiagramNode) {
             .colored(text_color(node.visibility, Color::MUTED)),
         );
     }
+}
+
+/// The "+5 sub-groups" tag under a collapsed parent's name.
+fn push_collapsed(scene: &mut Scene, node: &DiagramNode, top: f32) {
+    let label = super::containers::collapsed_label(node.collapsed);
+    let height = text::line_height(BADGE_SIZE) + 1.0;
+    let width = text::line_width(&label, BADGE_SIZE, FontWeight::Bold) + 8.0;
+    let tag = Rect::new(node.centre.x - width / 2.0, top, width, height);
+    let ink = text_color(node.visibility, INK);
+    scene.push_shape(Shape::new(
+        Geometry::RoundedRect {
+            rect: tag,
+            radius: height / 2.0,
+        },
+        Paint::new(Color::WHITE, Stroke::solid(ink, 0.75)),
+    ));
+    scene.push_text(
+        TextRun::line(Point::new(tag.center().x, tag.y + 0.5), label, BADGE_SIZE)
+            .bold()
+            .anchored(Anchor::Middle)
+            .colored(ink),
+    );
 }
 
 /// The fill's letter or sign in a small white tag straddling the box's top-left corner.
@@ -265,12 +330,21 @@ fn push_badge(scene: &mut Scene, node: &DiagramNode) {
     let rect = node_rect(node);
     let width = text::line_width(badge, BADGE_SIZE, FontWeight::Bold) + 6.0;
     let height = text::line_height(BADGE_SIZE) + 1.0;
-    let badge_rect = Rect::new(
-        rect.right() - width - CORNER_RADIUS,
-        rect.y - height / 2.0,
-        width,
-        height,
-    );
+    let badge_rect = if node.row_of.is_some() {
+        Rect::new(
+            rect.right() - width - 3.0,
+            node.centre.y - height / 2.0,
+            width,
+            height,
+        )
+    } else {
+        Rect::new(
+            rect.right() - width - CORNER_RADIUS,
+            rect.y - height / 2.0,
+            width,
+            height,
+        )
+    };
     let fill = if node.visibility == Visibility::Faded {
         style::towards_white(BADGE_FILL, 0.6)
     } else {
@@ -348,7 +422,11 @@ pub fn diagram_scene(diagram: &Diagram, caption: Caption) -> Scene {
             .iter()
             .filter(|n| n.visibility != Visibility::Hidden)
     };
-    for node in shown() {
+    // Containers and boxes first, then the rows listed inside containers, on top.
+    for node in shown().filter(|n| n.row_of.is_none()) {
+        push_node(&mut scene, node);
+    }
+    for node in shown().filter(|n| n.row_of.is_some()) {
         push_node(&mut scene, node);
     }
     for node in shown() {

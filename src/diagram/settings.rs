@@ -3,7 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Band, CouncilRole, PartnershipKind, PartnershipStatus, ThemeId};
+use crate::model::{
+    Band, CouncilRole, PartnershipId, PartnershipKind, PartnershipStatus, StructuralLevel, ThemeId,
+};
 
 /// What happens to a node a filter leaves out.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,6 +33,8 @@ pub struct Filters {
     pub risk_bands: Vec<Band>,
     /// The council's roles to show.
     pub council_roles: Vec<CouncilRole>,
+    /// Structural levels to show (in a structure view, as set or inferred).
+    pub levels: Vec<StructuralLevel>,
     /// Fade or hide what the filters leave out.
     pub mode: FilterMode,
 }
@@ -49,6 +53,7 @@ impl Default for Filters {
             ],
             risk_bands: Vec::new(),
             council_roles: Vec::new(),
+            levels: Vec::new(),
             mode: FilterMode::Hide,
         }
     }
@@ -61,7 +66,8 @@ impl Filters {
             && self.kinds.is_empty()
             && self.statuses.is_empty()
             && self.risk_bands.is_empty()
-            && self.council_roles.is_empty())
+            && self.council_roles.is_empty()
+            && self.levels.is_empty())
     }
 }
 
@@ -125,7 +131,115 @@ impl Default for StyleRules {
     }
 }
 
-/// Everything a view's settings JSON holds that the diagram reads.
+/// How a partnership's sub-groups are drawn in a structure view.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SubGroups {
+    /// Each sub-group its own box, joined to its parent by a line.
+    #[default]
+    Boxes,
+    /// Listed inside the parent: a container box whose rows are the sub-groups (sub-groups
+    /// with no sub-groups of their own and no other parent; the others stay boxes).
+    Inside,
+    /// Not drawn: the parent carries a "+5 sub-groups" badge.
+    Collapsed,
+}
+
+impl SubGroups {
+    /// Every choice, in menu order.
+    pub const ALL: [SubGroups; 3] = [Self::Boxes, Self::Inside, Self::Collapsed];
+
+    /// The words for the choice.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Boxes => "Show sub-groups as boxes",
+            Self::Inside => "List sub-groups inside the parent",
+            Self::Collapsed => "Collapse sub-groups",
+        }
+    }
+}
+
+/// One partnership's own choice of how its sub-groups are drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubGroupsOf {
+    /// The parent.
+    pub partnership: PartnershipId,
+    /// Its choice.
+    pub sub_groups: SubGroups,
+}
+
+/// How a view groups its partnerships.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Grouping {
+    /// How sub-groups are drawn, unless their parent says otherwise.
+    pub sub_groups: SubGroups,
+    /// Partnerships whose sub-groups are drawn otherwise than the view's choice.
+    pub per_partnership: Vec<SubGroupsOf>,
+    /// Labelled bands by level at the side (LSP board, executive, themed partnerships,
+    /// sub-groups).
+    pub level_bands: bool,
+    /// Partnerships of the structure with no line to the rest in their own labelled band
+    /// ("Not linked to the LSP structure") under the picture, never beside the board.
+    pub unlinked_band: bool,
+}
+
+impl Default for Grouping {
+    fn default() -> Self {
+        Self {
+            sub_groups: SubGroups::Boxes,
+            per_partnership: Vec::new(),
+            level_bands: false,
+            unlinked_band: true,
+        }
+    }
+}
+
+impl Grouping {
+    /// How `parent`'s sub-groups are drawn: its own choice, else the view's.
+    pub fn sub_groups_of(&self, parent: PartnershipId) -> SubGroups {
+        self.per_partnership
+            .iter()
+            .find(|p| p.partnership == parent)
+            .map_or(self.sub_groups, |p| p.sub_groups)
+    }
+
+    /// `parent`'s sub-groups drawn as `choice` (its own choice dropped when it equals the
+    /// view's).
+    pub fn set_sub_groups_of(&mut self, parent: PartnershipId, choice: SubGroups) {
+        self.per_partnership.retain(|p| p.partnership != parent);
+        if choice != self.sub_groups {
+            self.per_partnership.push(SubGroupsOf {
+                partnership: parent,
+                sub_groups: choice,
+            });
+            self.per_partnership.sort_by_key(|p| p.partnership);
+        }
+    }
+}
+
+/// How lines are drawn.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LineRouting {
+    /// Horizontal and vertical runs around the boxes: a line never crosses a box.
+    #[default]
+    Orthogonal,
+    /// Straight from box to box (may cross other boxes).
+    Straight,
+}
+
+/// A view focused on one partnership: only what is at most `steps` lines from it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Focus {
+    /// The partnership in the middle.
+    pub partnership: PartnershipId,
+    /// How many lines out.
+    pub steps: usize,
+}
+
+/// Everything a view's settings JSON holds that the diagram reads: which partnerships it
+/// shows (filters, focus), how it groups them, and how it is styled.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ViewSettings {
@@ -133,8 +247,14 @@ pub struct ViewSettings {
     pub title: String,
     /// Filters.
     pub filters: Filters,
+    /// Show only what is near one partnership (a focus chosen on screen overrides it).
+    pub focus: Option<Focus>,
+    /// Grouping: sub-groups as boxes, inside their parent or collapsed; bands.
+    pub grouping: Grouping,
     /// Style rules.
     pub style: StyleRules,
+    /// How lines are drawn.
+    pub lines: LineRouting,
 }
 
 impl ViewSettings {

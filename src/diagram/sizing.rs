@@ -26,6 +26,12 @@ pub const PADDING_Y: f32 = 7.0;
 pub const CORNER_RADIUS: f32 = 6.0;
 /// Width of the council hexagon's border.
 pub const COUNCIL_STROKE: f32 = 1.5;
+/// The most lines a name takes in a box; a longer name is shortened with an ellipsis (the
+/// full name stays in the register, the tooltip and the SVG `<title>`).
+pub const MAX_NAME_LINES: usize = 4;
+/// Widest a long name may run before it is shortened: a box widens up to this (keeping a
+/// sensible aspect) before it takes a fifth line.
+pub const MAX_WRAP_WIDTH: f32 = 190.0;
 /// The smallest box width, so short names still make a box rather than a dot.
 pub const MIN_WIDTH: f32 = 64.0;
 /// The most a box grows by cost (a factor on its width and height).
@@ -78,6 +84,40 @@ pub fn size_nodes(register: &Register, graph: &ViewGraph, rules: &StyleRules) ->
         .collect()
 }
 
+/// `name` wrapped at `width`, widened step by step up to [`MAX_WRAP_WIDTH`] while it would take
+/// more than [`MAX_NAME_LINES`] lines, and then cut to that many lines, the last ending in
+/// an ellipsis that fits the width.
+pub fn wrap_name(name: &str, size: f32, weight: FontWeight, width: f32) -> Vec<String> {
+    let mut wrap = width;
+    let mut lines = text::wrap(name, size, weight, wrap);
+    while lines.len() > MAX_NAME_LINES && wrap < MAX_WRAP_WIDTH {
+        wrap = (wrap + 18.0).min(MAX_WRAP_WIDTH);
+        lines = text::wrap(name, size, weight, wrap);
+    }
+    if lines.len() > MAX_NAME_LINES {
+        lines.truncate(MAX_NAME_LINES);
+        if let Some(last) = lines.last_mut() {
+            *last = with_ellipsis(last, size, weight, wrap);
+        }
+    }
+    lines
+}
+
+/// `line` with an ellipsis, words dropped from its end until it fits `width`.
+fn with_ellipsis(line: &str, size: f32, weight: FontWeight, width: f32) -> String {
+    let mut words: Vec<&str> = line.split(' ').collect();
+    loop {
+        let candidate = format!(
+            "{}\u{2026}",
+            words.join(" ").trim_end_matches([',', ';', ':'])
+        );
+        if words.len() <= 1 || text::line_width(&candidate, size, weight) <= width {
+            return candidate;
+        }
+        words.pop();
+    }
+}
+
 /// The council's cost of a partnership in a year: money in the latest year plus officer time.
 pub fn yearly_cost(register: &Register, id: crate::model::PartnershipId) -> f64 {
     let money = register.latest_contribution_year().map_or(0.0, |year| {
@@ -99,7 +139,7 @@ pub fn size_wrapped(kind: NodeKind, name: &str, detail: &str, growth: f32, wrap:
         NodeKind::Organisation => wrap * 0.8,
         _ => wrap,
     };
-    let mut lines = text::wrap(name, NAME_SIZE, FontWeight::Bold, wrap_width);
+    let mut lines = wrap_name(name, NAME_SIZE, FontWeight::Bold, wrap_width);
     if lines.is_empty() {
         lines.push("(no name)".to_string());
     }

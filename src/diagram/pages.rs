@@ -1,0 +1,200 @@
+//! A structure on several pages: an overview (each themed partnership with its sub-groups
+//! collapsed into a "+5 sub-groups" badge) and then one page per themed partnership (it, its
+//! sub-groups and theirs, and the lines among them), all with the same key, numbered, in one
+//! PDF (`export diagram ... --pages per-theme`).
+//!
+//! Each page prints what was arranged: the view's places, the other nodes hidden and the gaps
+//! they leave closed, as a filter does on screen.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+
+use crate::export::pdf::{PageNumbering, PdfPage, write_pdf};
+use crate::export::{ExportError, compose};
+use crate::model::{NodeRef, Register, StructuralLevel, View, ViewKind};
+
+use super::print::{PageChoice, PrintPlan, plan};
+use super::settings::{SubGroups, ViewSettings};
+use super::{BuildOptions, Diagram, Visibility, close_gaps, containers, describe, scene};
+
+/// One page of a multi-page diagram.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DiagramPage {
+    /// The page's title (the caption's): "LSP structure: overview",
+    /// "LSP structure: Community Safety Partnership".
+    pub title: String,
+    /// The bookmark: "Overview", or the themed partnership's name.
+    pub bookmark: String,
+    /// The picture.
+    pub diagram: Diagram,
+}
+
+/// The themed partnerships of a structure diagram that have sub-groups: its nodes at the
+/// themed level (as set or inferred) with a formal line from below, in picture order (left
+/// to right, then top to bottom).
+fn themed_partnerships(diagram: &Diagram) -> Vec<usize> {
+    let mut themed: Vec<usize> = diagram
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(v, n)| {
+            n.visibility != Visibility::Hidden
+                && n.level
+                    .is_some_and(|l| l.level == StructuralLevel::Thematic)
+                && diagram
+                    .edges
+                    .iter()
+                    .any(|e| e.edge.to == *v && e.edge.kind.is_formal())
+        })
+        .map(|(v, _)| v)
+        .collect();
+    themed.sort_by(|&a, &b| {
+        let (a, b) = (&diagram.nodes[a], &diagram.nodes[b]);
+        a.centre
+            .y
+            .total_cmp(&b.centre.y)
+            .then(a.centre.x.total_cmp(&b.centre.x))
+    });
+    themed
+}
+
+/// Node `top` and every node below it by formal lines.
+fn subtree(diagram: &Diagram, top: usize) -> BTreeSet<usize> {
+    let mut seen = BTreeSet::from([top]);
+    let mut waiting = vec![top];
+    while let Some(v) = waiting.pop() {
+        for e in diagram
+            .edges
+            .iter()
+            .filter(|e| e.edge.to == v && e.edge.kind.is_formal())
+        {
+            if seen.insert(e.edge.from) {
+                waiting.push(e.edge.from);
+            }
+        }
+        // Rows of a container come with it.
+        for &r in &diagram.nodes[v].rows {
+            seen.insert(r);
+        }
+    }
+    seen
+}
+
+/// The pages of a structure `view`: the overview, then one per themed partnership with
+/// sub-groups. Empty for other views and for a structure with no themed partnership that has
+/// sub-groups (one page is all there is).
+pub fn theme_pages(register: &Register, view: &View, options: &BuildOptions) -> Vec<DiagramPage> {
+    if view.kind != ViewKind::Structure {
+        return Vec::new();
+    }
+    let full = Diagram::build(register, view, options);
+    let themed = themed_partnerships(&full);
+    if themed.is_empty() {
+        return Vec::new();
+    }
+    let mut pages = Vec::with_capacity(themed.len() + 1);
+
+    // The overview: each themed partnership's sub-groups collapsed (unless listed inside it).
+    let mut settings = ViewSettings::from_json(&view.settings);
+    for &v in &themed {
+        if let NodeRef::Partnership(id) = full.nodes[v].node
+            && settings.grouping.sub_groups_of(id) == SubGroups::Boxes
+        {
+            settings
+                .grouping
+                .set_sub_groups_of(id, SubGroups::Collapsed);
+        }
+    }
+    let overview_view = View {
+        settings: settings.to_json(&view.settings),
+        ..view.clone()
+    };
+    let mut overview = Diagram::build(register, &overview_view, options);
+    overview.legend = full.legend.clone();
+    pages.push(DiagramPage {
+        title: format!("{}: overview", full.title()),
+        bookmark: "Overview".to_string(),
+        diagram: overview,
+    });
+
+    for &v in &themed {
+        let keep = subtree(&full, v);
+        let mut page = full.clone();
+        for (w, node) in page.nodes.iter_mut().enumerate() {
+            if !keep.contains(&w) {
+                node.visibility = Visibility::Hidden;
+            }
+        }
+        for edge in &mut page.edges {
+            if !(keep.contains(&edge.edge.from) && keep.contains(&edge.edge.to)) {
+                edge.visibility = Visibility::Hidden;
+            }
+        }
+        close_gaps(&mut page.nodes);
+        containers::place_rows(&mut page);
+        let name = full.nodes[v].name.clone();
+        pages.push(DiagramPage {
+            title: format!("{}: {name}", full.title()),
+            bookmark: name,
+            diagram: page,
+        });
+    }
+    pages
+}
+
+/// The pages of `view` as one PDF: the overview and one page per themed partnership, each
+/// fitted to `choice` as arranged, numbered "Page 2 of 7", bookmarked, each figure with its
+/// alternative text. A view with no themed partnership with sub-groups is one page. Returns
+/// the PDF and each page's plan (for its note).
+pub fn export_theme_pages(
+    register: &Register,
+    view: &View,
+    options: &BuildOptions,
+    choice: PageChoice,
+    data_as_at: NaiveDate,
+) -> Result<(Vec<u8>, Vec<PrintPlan>), ExportError> {
+    let mut pages = theme_pages(register, view, options);
+    if pages.is_empty() {
+        let diagram = Diagram::build(register, view, options);
+        if let Some(reason) = super::empty_reason(register, view, &diagram) {
+            return Err(ExportError::NothingToDraw(reason));
+        }
+        pages.push(DiagramPage {
+            title: diagram.title().to_string(),
+            bookmark: diagram.title().to_string(),
+            diagram,
+        });
+    }
+    let plans: Vec<PrintPlan> = pages
+        .iter()
+        .map(|page| {
+            let mut caption = scene::caption(register, &page.diagram, data_as_at);
+            caption.title = page.title.clone();
+            plan(&page.diagram, &caption, choice)
+        })
+        .collect();
+    let composed: Vec<PdfPage> = pages
+        .iter()
+        .zip(&plans)
+        .map(|(page, plan)| {
+            PdfPage::new(
+                compose(&plan.scene, &plan.setup),
+                describe::alt_text(&page.diagram),
+            )
+            .bookmarked(page.bookmark.clone())
+        })
+        .collect();
+    let full_title = pages
+        .first()
+        .map(|p| p.diagram.title().to_string())
+        .unwrap_or_default();
+    let info = describe::document_info(
+        register,
+        &pages[0].diagram,
+        &full_title,
+        Some(chrono::Local::now().naive_local()),
+    );
+    let bytes = write_pdf(&info, &composed, &PageNumbering::default())?;
+    Ok((bytes, plans))
+}
