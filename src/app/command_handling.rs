@@ -289,16 +289,26 @@ impl AtlasApp {
             return;
         }
         let today = chrono::Local::now().date_naive();
-        let written = crate::diagram::export_view(
-            register,
-            view,
-            &export.options,
-            &export.setup,
-            export.format,
-            today,
-        )
-        .map_err(|error| error.to_string())
-        .and_then(|bytes| {
+        let bytes = if export.per_theme {
+            crate::diagram::pages::export_theme_pages(
+                register,
+                view,
+                &export.options,
+                crate::diagram::print::PageChoice::Fixed(export.setup),
+                today,
+            )
+            .map(|(bytes, _)| bytes)
+        } else {
+            crate::diagram::export_view(
+                register,
+                view,
+                &export.options,
+                &export.setup,
+                export.format,
+                today,
+            )
+        };
+        let written = bytes.map_err(|error| error.to_string()).and_then(|bytes| {
             std::fs::write(&export.path, bytes)
                 .map_err(|error| format!("Could not write {}: {error}", export.path.display()))
         });

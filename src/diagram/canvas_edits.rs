@@ -87,31 +87,6 @@ pub fn add_partnership_at_edit(
     Ok((edit, id))
 }
 
-/// Keeping an arrangement made for a page (`printed`: the diagram as the print plan placed
-/// it): every shown box is stored where that picture has it, as one edit, so the screen shows
-/// what prints. `page` names the page in the edit's description.
-pub fn arrangement_edit(
-    register: &Register,
-    view: &View,
-    printed: &Diagram,
-    page: &str,
-) -> Result<Option<Edit>, EditError> {
-    let mut kept = printed.clone();
-    for node in &mut kept.nodes {
-        if node.visibility != super::Visibility::Hidden {
-            node.arranged_at = node.centre;
-        }
-    }
-    let edit = edits::keeping_places(
-        register,
-        view,
-        &kept,
-        format!("Arrange {} for printing on {page}", printed.name),
-        Vec::new(),
-    )?;
-    Ok(unless_empty(edit))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

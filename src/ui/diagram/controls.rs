@@ -4,9 +4,11 @@
 use std::collections::BTreeSet;
 
 use super::DiagramPanelState;
-use crate::diagram::{FillBy, FilterMode, ViewSettings, edits};
+use crate::diagram::settings::{Focus, LineRouting, SubGroups};
+use crate::diagram::{FillBy, FilterMode, ViewSettings, edits, views};
 use crate::model::{
-    Band, CouncilRole, Edit, PartnershipId, PartnershipKind, PartnershipStatus, ThemeId, View,
+    Band, CouncilRole, PartnershipId, PartnershipKind, PartnershipStatus, StructuralLevel, ThemeId,
+    View,
 };
 use crate::ui::PanelContext;
 use crate::ui::{Command, CommandQueue};
@@ -87,9 +89,16 @@ pub fn toolbar_ui(
         ui.separator();
         let view = cache.view.clone();
         ui.menu_button("Filters", |ui| {
-            filters_ui(ui, register, &view, writable, commands);
+            filters_ui(ui, register, &view, current, writable, commands);
         });
-        ui.menu_button("Style", |ui| style_ui(ui, &view, writable, commands));
+        if view.kind == crate::model::ViewKind::Structure {
+            ui.menu_button("Grouping", |ui| {
+                grouping_ui(ui, register, &view, writable, commands);
+            });
+        }
+        ui.menu_button("Style", |ui| {
+            style_ui(ui, register, &view, writable, commands)
+        });
         ui.toggle_value(&mut state.as_printed, "As printed")
             .on_hover_text(
                 "Show the picture as it prints on the export page: arranged compactly when \
@@ -105,10 +114,16 @@ pub fn toolbar_ui(
     super::views::view_form_ui(ui, context, state, commands);
 }
 
-fn settings_edit(view: &View, settings: &ViewSettings) -> Edit {
-    let mut after = view.clone();
-    after.settings = settings.to_json(&view.settings);
-    Edit::change(view.clone(), after)
+/// Sends the edit that gives `view` these settings, if they change anything.
+fn send_settings(
+    register: &crate::model::Register,
+    view: &View,
+    settings: &ViewSettings,
+    commands: &mut CommandQueue,
+) {
+    if let Some(edit) = views::settings_edit(register, view.id, settings) {
+        commands.send(Command::edit(edit));
+    }
 }
 
 /// A checkbox per value; an empty list means "all".
@@ -145,6 +160,7 @@ fn filters_ui(
     ui: &mut egui::Ui,
     register: &crate::model::Register,
     view: &View,
+    current: Option<PartnershipId>,
     writable: bool,
     commands: &mut CommandQueue,
 ) {
@@ -161,6 +177,8 @@ fn filters_ui(
                 .radio_value(&mut f.mode, FilterMode::Hide, "hide")
                 .changed();
         });
+        changed |= saved_focus_ui(ui, register, current, &mut settings.focus);
+        let f = &mut settings.filters;
         egui::ScrollArea::vertical()
             .max_height(480.0)
             .show(ui, |ui| {
@@ -177,6 +195,15 @@ fn filters_ui(
                                 .map_or_else(|| "(theme)".to_string(), |t| t.name.clone())
                         },
                         &mut f.themes,
+                    );
+                }
+                if view.kind == crate::model::ViewKind::Structure {
+                    changed |= choice_filter_ui(
+                        ui,
+                        "Level (as set or inferred)",
+                        StructuralLevel::ALL,
+                        |v| v.label().to_string(),
+                        &mut f.levels,
                     );
                 }
                 changed |= choice_filter_ui(
@@ -209,12 +236,116 @@ fn filters_ui(
                 );
             });
         if changed {
-            commands.send(Command::edit(settings_edit(view, &settings)));
+            send_settings(register, view, &settings, commands);
         }
     });
 }
 
-fn style_ui(ui: &mut egui::Ui, view: &View, writable: bool, commands: &mut CommandQueue) {
+/// The view's own focus: only what is at most N lines from one partnership, kept with the
+/// view (and so in its exports).
+fn saved_focus_ui(
+    ui: &mut egui::Ui,
+    register: &crate::model::Register,
+    current: Option<PartnershipId>,
+    focus: &mut Option<Focus>,
+) -> bool {
+    let mut changed = false;
+    ui.label(egui::RichText::new("Focus of this view").strong());
+    match focus {
+        Some(kept) => {
+            ui.label(format!(
+                "Only what is near {}",
+                register.partnership_name(kept.partnership)
+            ));
+            let mut clear = false;
+            ui.horizontal(|ui| {
+                changed |= ui
+                    .add(
+                        egui::DragValue::new(&mut kept.steps)
+                            .range(1..=6)
+                            .suffix(" steps out"),
+                    )
+                    .changed();
+                clear = ui.button("Show everything").clicked();
+            });
+            if clear {
+                *focus = None;
+                changed = true;
+            }
+        }
+        None => {
+            let label = match current {
+                Some(id) => format!("Focus on {}", register.partnership_name(id)),
+                None => "Focus on the selected partnership (select one first)".to_string(),
+            };
+            if ui
+                .add_enabled(current.is_some(), egui::Button::new(label).wrap())
+                .clicked()
+                && let Some(id) = current
+            {
+                *focus = Some(Focus {
+                    partnership: id,
+                    steps: 1,
+                });
+                changed = true;
+            }
+        }
+    }
+    ui.separator();
+    changed
+}
+
+/// How a structure view groups its partnerships: sub-groups as boxes, inside their parent or
+/// collapsed; bands by level; the band of bodies not linked to the structure.
+fn grouping_ui(
+    ui: &mut egui::Ui,
+    register: &crate::model::Register,
+    view: &View,
+    writable: bool,
+    commands: &mut CommandQueue,
+) {
+    ui.add_enabled_ui(writable, |ui| {
+        let mut settings = ViewSettings::from_json(&view.settings);
+        let g = &mut settings.grouping;
+        let mut changed = false;
+        ui.label(egui::RichText::new("Sub-groups").strong());
+        for choice in SubGroups::ALL {
+            changed |= ui
+                .radio_value(&mut g.sub_groups, choice, choice.label())
+                .changed();
+        }
+        if !g.per_partnership.is_empty() {
+            ui.label(format!(
+                "{} set otherwise on the partnership itself (side panel).",
+                match g.per_partnership.len() {
+                    1 => "1 partnership has its sub-groups".to_string(),
+                    n => format!("{n} partnerships have their sub-groups"),
+                }
+            ));
+        }
+        ui.separator();
+        changed |= ui
+            .checkbox(&mut g.level_bands, "Bands by level at the side")
+            .changed();
+        changed |= ui
+            .checkbox(
+                &mut g.unlinked_band,
+                "Bodies not linked to the structure in their own band",
+            )
+            .changed();
+        if changed {
+            send_settings(register, view, &settings, commands);
+        }
+    });
+}
+
+fn style_ui(
+    ui: &mut egui::Ui,
+    register: &crate::model::Register,
+    view: &View,
+    writable: bool,
+    commands: &mut CommandQueue,
+) {
     ui.add_enabled_ui(writable, |ui| {
         let mut settings = ViewSettings::from_json(&view.settings);
         let s = &mut settings.style;
@@ -242,8 +373,24 @@ fn style_ui(ui: &mut egui::Ui, view: &View, writable: bool, commands: &mut Comma
             .checkbox(&mut s.size_by_cost, "Size by cost to the council")
             .changed();
         changed |= ui.checkbox(&mut s.line_labels, "Labels on lines").changed();
+        ui.separator();
+        ui.label(egui::RichText::new("Lines").strong());
+        changed |= ui
+            .radio_value(
+                &mut settings.lines,
+                LineRouting::Orthogonal,
+                "Around the boxes (never through one)",
+            )
+            .changed();
+        changed |= ui
+            .radio_value(
+                &mut settings.lines,
+                LineRouting::Straight,
+                "Straight (may cross boxes)",
+            )
+            .changed();
         if changed {
-            commands.send(Command::edit(settings_edit(view, &settings)));
+            send_settings(register, view, &settings, commands);
         }
     });
 }

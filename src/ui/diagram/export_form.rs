@@ -6,8 +6,8 @@
 //! kept as one undoable edit, so the screen and the paper never differ.
 
 use super::{DiagramExport, DiagramPanelState};
-use crate::diagram::print::{self, MIN_PRINTED_NAME_PT, PageChoice};
-use crate::diagram::{BuildOptions, canvas_edits};
+use crate::diagram::BuildOptions;
+use crate::diagram::print::{self, MIN_PRINTED_NAME_PT, PageChoice, PrintAdvice, PrintFix};
 use crate::export::{Format, Orientation, PageSetup, PaperSize};
 use crate::model::ViewId;
 use crate::ui::{Command, CommandQueue, PanelContext};
@@ -21,6 +21,18 @@ pub enum PagesChoice {
     /// The whole view on one page.
     #[default]
     One,
+    /// A PDF of an overview page and one page per themed partnership.
+    PerTheme,
+}
+
+impl PagesChoice {
+    /// The words for the choice.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::One => "One page",
+            Self::PerTheme => "Overview and one page per themed partnership (PDF)",
+        }
+    }
 }
 
 /// The export form's choices.
@@ -42,18 +54,12 @@ pub struct ExportForm {
     pub pages: PagesChoice,
     /// What the last export said about how the picture fits its page.
     pub last_note: Option<String>,
-    /// The printed name size worked out for (revision, view, page), kept between frames.
-    check: Option<((u64, ViewId, PageChoice), Legibility)>,
+    /// The advice worked out for (revision, view, focus, page), kept between frames.
+    check: Option<(AdviceKey, PrintAdvice)>,
 }
 
-/// How the picture as arranged prints on the chosen page.
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct Legibility {
-    /// The page it was worked out for (A4 or A3 when the form says "to fit").
-    setup: PageSetup,
-    /// The size the names print at, in points.
-    name_pt: f32,
-}
+/// What the advice was worked out for.
+type AdviceKey = (u64, ViewId, BuildOptions, PageChoice);
 
 impl ExportForm {
     /// The page choice the form stands for.
@@ -123,26 +129,6 @@ fn choice_words(choice: PageChoice) -> String {
     }
 }
 
-/// The printed name size of the picture as arranged, on `choice` (A4 landscape first when
-/// "to fit", then A3 when A4 prints them too small).
-fn legibility(scene: &crate::export::Scene, choice: PageChoice) -> Legibility {
-    let on = |setup: PageSetup| Legibility {
-        setup,
-        name_pt: print::printed_name_pt(scene, &setup),
-    };
-    match choice {
-        PageChoice::Fixed(setup) => on(setup),
-        PageChoice::Auto => {
-            let a4 = on(PageSetup::new(PaperSize::A4, Orientation::Landscape));
-            if a4.name_pt >= MIN_PRINTED_NAME_PT {
-                return a4;
-            }
-            let a3 = on(PageSetup::new(PaperSize::A3, Orientation::Landscape));
-            if a3.name_pt > a4.name_pt { a3 } else { a4 }
-        }
-    }
-}
-
 /// Draws the export form.
 pub fn export_form_ui(
     ui: &mut egui::Ui,
@@ -180,6 +166,20 @@ pub fn export_form_ui(
         for (format, label) in FORMATS {
             if ui.radio(form.format == format, label).clicked() {
                 form.choose_format(format);
+                if format != "pdf" {
+                    form.pages = PagesChoice::One;
+                }
+            }
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Pages:");
+        for pages in [PagesChoice::One, PagesChoice::PerTheme] {
+            if ui.radio(form.pages == pages, pages.label()).clicked() {
+                form.pages = pages;
+                if pages == PagesChoice::PerTheme {
+                    form.choose_format("pdf");
+                }
             }
         }
     });
@@ -203,7 +203,8 @@ pub fn export_form_ui(
     }
 }
 
-/// The printed name size, and the fixes when it is too small.
+/// The size names print at on the page as arranged and, when it is under the minimum, the
+/// fixes ([`print::advice`], each measured), as buttons.
 fn legibility_ui(
     ui: &mut egui::Ui,
     context: &PanelContext<'_>,
@@ -212,94 +213,155 @@ fn legibility_ui(
 ) {
     let Some(cache) = &state.cache else { return };
     let choice = state.export.page_choice();
-    let key = (context.revision, cache.view.id, choice);
-    let checked = match &state.export.check {
-        Some((for_key, found)) if *for_key == key => *found,
+    let key: AdviceKey = (
+        context.revision,
+        cache.view.id,
+        cache.options.clone(),
+        choice,
+    );
+    let advice = match &state.export.check {
+        Some((for_key, found)) if *for_key == key => found.clone(),
         _ => {
-            // The arrangement as on screen, even while the preview shows another.
-            let scene = if cache.preview.is_none() {
-                cache.scene.clone()
-            } else {
-                super::build_scene(
-                    context.register,
-                    &crate::diagram::Diagram::build(context.register, &cache.view, &cache.options),
-                )
-            };
-            let found = legibility(&scene, choice);
-            state.export.check = Some((key, found));
+            let found = print::advice(context.register, &cache.view, &cache.options, choice);
+            state.export.check = Some((key, found.clone()));
             found
         }
     };
-    let words = page_words(&checked.setup);
-    if checked.name_pt >= MIN_PRINTED_NAME_PT - 0.05 {
+    let words = page_words(&advice.setup);
+    if advice.readable() {
         ui.label(format!(
             "Names print at {:.1} pt on {words}, as arranged.",
-            checked.name_pt
+            advice.name_pt
         ));
         return;
     }
     ui.colored_label(
         ui.visuals().warn_fg_color,
         format!(
-            "Names would print at only {:.1} pt on {words} (a cabinet paper needs \
-             {MIN_PRINTED_NAME_PT:.0} pt or more). To fix it:",
-            checked.name_pt
+            "Names would print at only {:.1} pt on {words}, as arranged: a cabinet paper \
+             needs {MIN_PRINTED_NAME_PT:.0} pt or more. What would help:",
+            advice.name_pt
         ),
     );
     let writable = !context.read_only;
-    ui.horizontal_wrapped(|ui| {
-        if checked.setup.paper == PaperSize::A4 && ui.button("Print on A3").clicked() {
-            state.export.auto_page = false;
-            state.export.setup = PageSetup::new(PaperSize::A3, checked.setup.orientation);
+    let view = cache.view.clone();
+    for fix in &advice.fixes {
+        let (label, enabled) = match fix {
+            PrintFix::UseA3 { name_pt } => (format!("Print on A3 ({name_pt:.1} pt)"), true),
+            PrintFix::ListSubGroupsInside { name_pt } => (
+                format!("List sub-groups inside their parents ({name_pt:.1} pt)"),
+                writable,
+            ),
+            PrintFix::OnePagePerTheme { pages, smallest_pt } => (
+                format!(
+                    "One page per themed partnership ({pages} pages, {smallest_pt:.1} pt or more)"
+                ),
+                true,
+            ),
+            PrintFix::CompactArrangement { name_pt } => (
+                format!("Preview a compact arrangement ({name_pt:.1} pt)"),
+                writable,
+            ),
+            PrintFix::FilterView => ("Make a filtered view...".to_string(), writable),
+        };
+        let clicked = ui
+            .add_enabled(enabled, egui::Button::new(label).wrap())
+            .on_hover_text(fix.describe())
+            .clicked();
+        if !clicked {
+            continue;
         }
-        if ui
-            .add_enabled(writable, egui::Button::new("Make a filtered view..."))
-            .on_hover_text("A copy of this view to show fewer partnerships in (filters, focus)")
-            .clicked()
-        {
-            let name = crate::diagram::views::free_view_name(
-                context.register,
-                &format!("{} (filtered)", cache.view.name),
-            );
-            state
-                .views
-                .open(super::views::ViewAction::Duplicate(cache.view.id), name);
-        }
-        ui.toggle_value(&mut state.as_printed, "Preview an arrangement for the page")
-            .on_hover_text(
-                "Shows the boxes arranged compactly for the page, as they would print. \
-                 Nothing changes until you keep it.",
-            );
-    });
-    if state.as_printed
-        && let Some(cache) = &state.cache
-        && cache.preview.is_some()
-    {
-        ui.horizontal_wrapped(|ui| {
-            if let Some(note) = &cache.preview_note {
-                ui.label(egui::RichText::new(note).small());
+        match fix {
+            PrintFix::UseA3 { .. } => {
+                state.export.auto_page = false;
+                state.export.setup = PageSetup::new(PaperSize::A3, Orientation::Landscape);
             }
-            if ui
-                .add_enabled(writable, egui::Button::new("Keep this arrangement"))
-                .on_hover_text("Moves the boxes on screen to where they print: one edit, undoable")
-                .clicked()
-            {
-                match canvas_edits::arrangement_edit(
-                    context.register,
-                    &cache.view,
-                    &cache.diagram,
-                    &page_words(&checked.setup),
-                ) {
-                    Ok(Some(edit)) => {
-                        commands.send(Command::edit(edit));
-                        state.as_printed = false;
-                    }
-                    Ok(None) => state.as_printed = false,
-                    Err(error) => commands.send(Command::ReportError(error.to_string())),
+            PrintFix::ListSubGroupsInside { .. } => {
+                let mut settings = crate::diagram::ViewSettings::from_json(&view.settings);
+                settings.grouping.sub_groups = crate::diagram::settings::SubGroups::Inside;
+                if let Some(edit) =
+                    crate::diagram::views::settings_edit(context.register, view.id, &settings)
+                {
+                    commands.send(Command::edit(edit));
                 }
             }
-        });
+            PrintFix::OnePagePerTheme { .. } => {
+                state.export.pages = PagesChoice::PerTheme;
+                state.export.choose_format("pdf");
+            }
+            PrintFix::CompactArrangement { .. } => {
+                let today = chrono::Local::now().date_naive();
+                state.arrangement = print::compact_arrangement(
+                    context.register,
+                    &view,
+                    &state
+                        .cache
+                        .as_ref()
+                        .map(|c| c.options.clone())
+                        .unwrap_or_default(),
+                    advice.setup,
+                    today,
+                )
+                .map(|(plan, edit)| super::ArrangementPreview {
+                    revision: context.revision,
+                    view: view.id,
+                    plan,
+                    edit,
+                });
+                state.fit_to_window();
+            }
+            PrintFix::FilterView => {
+                let name = crate::diagram::views::free_view_name(
+                    context.register,
+                    &format!("{} (filtered)", view.name),
+                );
+                state
+                    .views
+                    .open(super::views::ViewAction::Duplicate(view.id), name);
+            }
+        }
     }
+}
+
+/// While a compact arrangement is previewed: what it prints, and Keep or Cancel.
+pub fn arrangement_preview_ui(
+    ui: &mut egui::Ui,
+    context: &PanelContext<'_>,
+    state: &mut DiagramPanelState,
+    commands: &mut CommandQueue,
+) {
+    let Some(preview) = &state.arrangement else {
+        return;
+    };
+    let (setup, name_pt, edit) = (
+        preview.plan.setup,
+        preview.plan.name_pt,
+        preview.edit.clone(),
+    );
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            egui::RichText::new(format!(
+                "Preview: the boxes arranged compactly for {}, names at {:.1} pt. Nothing is \
+                 changed until you keep it.",
+                page_words(&setup),
+                name_pt
+            ))
+            .strong(),
+        );
+        if ui
+            .add_enabled(
+                !context.read_only,
+                egui::Button::new("Keep this arrangement"),
+            )
+            .on_hover_text("Stores the boxes where the preview shows them: one step to undo")
+            .clicked()
+        {
+            commands.send(Command::edit(edit));
+            state.end_arrangement_preview();
+        } else if ui.button("Cancel the preview").clicked() {
+            state.end_arrangement_preview();
+        }
+    });
 }
 
 /// The export the form asks for now: the page chosen here (A4 or A3 when "to fit"), so the
@@ -317,7 +379,7 @@ fn export_asked(
     {
         path.set_extension(form.format);
     }
-    let format = match form.format {
+    let mut format = match form.format {
         "svg" => Format::Svg,
         "png" => Format::Png { dpi: form.dpi },
         _ => Format::Pdf,
@@ -332,6 +394,9 @@ fn export_asked(
         let caption = crate::diagram::scene::caption(register, &diagram, today);
         let plan = print::plan(&diagram, &caption, form.page_choice());
         setup = plan.setup;
+        if form.pages == PagesChoice::PerTheme {
+            format = Format::Pdf;
+        }
         form.last_note = Some(plan.note().unwrap_or_else(|| {
             format!(
                 "Names print at {:.1} pt on {}.",
@@ -346,5 +411,6 @@ fn export_asked(
         setup,
         format,
         options,
+        per_theme: form.pages == PagesChoice::PerTheme,
     }
 }

@@ -47,6 +47,21 @@ pub struct DiagramExport {
     pub format: Format,
     /// The focus shown when it was asked for.
     pub options: BuildOptions,
+    /// An overview page and one page per themed partnership, in one PDF.
+    pub per_theme: bool,
+}
+
+/// A compact arrangement for the page, shown before it is kept: what it prints and the one
+/// edit that stores it ([`crate::diagram::print::compact_arrangement`]).
+pub struct ArrangementPreview {
+    /// The register revision it was made from (a change ends the preview).
+    pub revision: u64,
+    /// The view it arranges.
+    pub view: ViewId,
+    /// The picture as it would print.
+    pub plan: crate::diagram::print::PrintPlan,
+    /// The edit that stores it.
+    pub edit: crate::model::Edit,
 }
 
 struct Cached {
@@ -110,9 +125,10 @@ pub struct DiagramPanelState {
     pub export: ExportForm,
     /// The view list's forms (new, rename, delete).
     pub views: ViewsForm,
-    /// Show the picture as it prints on the export form's page (compact arrangement and
-    /// all); nodes cannot be dragged then.
+    /// Show the picture as it prints on the export form's page; nodes cannot be dragged then.
     pub as_printed: bool,
+    /// A compact arrangement being previewed, if one is.
+    pub arrangement: Option<ArrangementPreview>,
     camera: camera::Camera,
     cache: Option<Cached>,
     drag: Option<Drag>,
@@ -145,6 +161,7 @@ impl Default for DiagramPanelState {
             export: ExportForm::default(),
             views: ViewsForm::default(),
             as_printed: false,
+            arrangement: None,
             camera: camera::Camera::default(),
             cache: None,
             drag: None,
@@ -194,6 +211,16 @@ impl DiagramPanelState {
     /// The note on the "As printed" preview (page, printed name size), when it is shown.
     pub fn preview_note(&self) -> Option<&str> {
         self.cache.as_ref().and_then(|c| c.preview_note.as_deref())
+    }
+
+    /// Ends the preview of a compact arrangement (kept or not): the picture is drawn from the
+    /// register again on the next frame, fitted.
+    pub fn end_arrangement_preview(&mut self) {
+        self.arrangement = None;
+        if let Some(cache) = &mut self.cache {
+            cache.revision = u64::MAX;
+        }
+        self.fit_to_window();
     }
 
     /// Asks for the picture to be fitted to the window on the next frame.
@@ -247,6 +274,36 @@ impl DiagramPanelState {
         }
         self.view = Some(view.id);
         let options = self.options(current);
+        if self
+            .arrangement
+            .as_ref()
+            .is_some_and(|a| a.revision != revision || a.view != view.id)
+        {
+            self.arrangement = None;
+        }
+        if let Some(arrangement) = &self.arrangement {
+            // The preview of a compact arrangement: drawn as it would print, not movable.
+            let choice = PageChoice::Fixed(arrangement.plan.setup);
+            if self.cache.as_ref().is_some_and(|c| {
+                c.preview == Some(choice) && c.revision == revision && c.view == view
+            }) {
+                return;
+            }
+            let diagram = arrangement.plan.diagram.clone();
+            let scene = arrangement.plan.scene.clone();
+            self.cache = Some(Cached {
+                revision,
+                view,
+                options,
+                preview: Some(choice),
+                bounds: item_bounds(&scene.items),
+                short_names: detail::short_names(&diagram),
+                diagram,
+                scene,
+                preview_note: None,
+            });
+            return;
+        }
         let preview = self.as_printed.then(|| self.export.page_choice());
         let fresh = self.cache.as_ref().is_some_and(|c| {
             c.revision == revision && c.view == view && c.options == options && c.preview == preview
@@ -314,6 +371,7 @@ pub fn diagram_panel_ui(
     }
     egui::Panel::top("diagram_tools").show(ui, |ui| {
         controls::toolbar_ui(ui, context, state, *current, commands);
+        export_form::arrangement_preview_ui(ui, context, state, commands);
     });
     egui::Panel::right("diagram_side")
         .default_size(340.0)

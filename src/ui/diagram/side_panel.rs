@@ -49,6 +49,7 @@ fn selected_ui(
     let Some(cache) = &state.cache else { return };
     let writable = !context.read_only;
     level_ui(ui, context, state, id, commands);
+    sub_groups_ui(ui, context, state, id, commands);
     ui.add_enabled_ui(writable, |ui| {
         ui.horizontal(|ui| {
             ui.add(
@@ -157,6 +158,48 @@ fn level_ui(
                 after,
             )));
         }
+    });
+}
+
+/// How this partnership's own sub-groups are drawn in a structure view (boxes, listed inside
+/// it, or collapsed), when it has any: one settings edit.
+fn sub_groups_ui(
+    ui: &mut egui::Ui,
+    context: &PanelContext<'_>,
+    state: &DiagramPanelState,
+    id: PartnershipId,
+    commands: &mut CommandQueue,
+) {
+    let Some(cache) = &state.cache else { return };
+    let has_sub_groups = context
+        .register
+        .relationships
+        .values()
+        .any(|r| r.to == id && r.kind == crate::model::RelationshipKind::SubGroupOf);
+    if cache.view.kind != crate::model::ViewKind::Structure || !has_sub_groups {
+        return;
+    }
+    let mut settings = crate::diagram::ViewSettings::from_json(&cache.view.settings);
+    let mut choice = settings.grouping.sub_groups_of(id);
+    ui.add_enabled_ui(!context.read_only, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Its sub-groups:");
+            for option in crate::diagram::settings::SubGroups::ALL {
+                if ui
+                    .radio_value(&mut choice, option, option.label())
+                    .changed()
+                {
+                    settings.grouping.set_sub_groups_of(id, choice);
+                    if let Some(edit) = crate::diagram::views::settings_edit(
+                        context.register,
+                        cache.view.id,
+                        &settings,
+                    ) {
+                        commands.send(Command::edit(edit));
+                    }
+                }
+            }
+        });
     });
 }
 
