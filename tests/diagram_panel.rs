@@ -606,3 +606,22 @@ fn one_ctrl_wheel_notch_zooms_by_one_step_about_the_pointer() {
         "about the pointer"
     );
 }
+
+#[test]
+fn the_export_form_says_the_printed_size_and_png_changes_the_extension() {
+    let (folder, path) = sample_copy();
+    let mut harness = open_diagram(&path, &folder);
+    harness.state_mut().send(Command::ShowDiagramExport);
+    harness.run_steps(3);
+    let typed = harness.state().ui_state().diagram.export.path.clone();
+    assert!(typed.ends_with("Diagram.pdf"), "{typed}");
+    harness.get_by_label("PNG").click();
+    harness.run_steps(2);
+    let typed = harness.state().ui_state().diagram.export.path.clone();
+    assert!(typed.ends_with("Diagram.png"), "{typed}");
+    // The printed name size is given before exporting, the page in words.
+    assert!(
+        harness.query_by_label_contains(" pt on A").is_some(),
+        "the form says how large the names print"
+    );
+}

@@ -414,3 +414,37 @@ fn export_asked(
         per_theme: form.pages == PagesChoice::PerTheme,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn choosing_a_format_changes_the_file_name_extension() {
+        let mut form = ExportForm {
+            path: "/tmp/Appendix 4.pdf".to_string(),
+            ..ExportForm::default()
+        };
+        form.choose_format("png");
+        assert_eq!(form.path, "/tmp/Appendix 4.png");
+        assert_eq!(form.format, "png");
+        form.choose_format("svg");
+        assert_eq!(form.path, "/tmp/Appendix 4.svg");
+        let mut empty = ExportForm::default();
+        empty.choose_format("png");
+        assert_eq!(empty.path, "", "nothing typed, nothing made up");
+    }
+
+    #[test]
+    fn pages_read_in_words() {
+        assert_eq!(
+            page_words(&PageSetup::new(PaperSize::A4, Orientation::Landscape)),
+            "A4 landscape"
+        );
+        assert_eq!(
+            page_words(&PageSetup::new(PaperSize::A3, Orientation::Portrait)),
+            "A3 portrait"
+        );
+        assert_eq!(choice_words(PageChoice::Auto), "A4 or A3 landscape, to fit");
+    }
+}
