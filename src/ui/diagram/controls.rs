@@ -105,7 +105,12 @@ pub fn toolbar_ui(
                  that is what makes the names readable. Nodes cannot be moved here.",
             );
         if ui.button("Export diagram...").clicked() {
-            state.export.open = !state.export.open;
+            if state.export.open {
+                state.export.open = false;
+            } else {
+                // As File, Export diagram: the form opens with a file name to start from.
+                commands.send(Command::ShowDiagramExport);
+            }
         }
         if let Some(note) = state.preview_note() {
             ui.label(egui::RichText::new(note).small());

@@ -110,7 +110,22 @@ pub fn paint_short_names(
         }
         let area = match node.kind {
             NodeKind::Council => view.rect(&council_text_area(&rect, COUNCIL_STROKE)),
-            _ => on_screen.shrink2(egui::vec2(3.0, 1.0)),
+            // A container's name goes in its header, above its rows.
+            _ if !node.rows.is_empty() => {
+                let header = crate::diagram::containers::header_height(node.lines.len());
+                view.rect(&crate::export::Rect::new(
+                    rect.x, rect.y, rect.width, header,
+                ))
+                .shrink2(egui::vec2(3.0, 1.0))
+            }
+            _ => on_screen.shrink2(egui::vec2(3.0, 0.0)),
+        };
+        // A row of a container keeps room at its right for its badge.
+        let area = if node.row_of.is_some() && node.badge.is_some() {
+            let room = crate::diagram::containers::ROW_BADGE_ROOM * view.scale;
+            egui::Rect::from_min_max(area.min, egui::pos2(area.max.x - room, area.max.y))
+        } else {
+            area
         };
         if area.width() < FEWEST_LETTERS * READABLE_NAME_PX || area.height() < READABLE_NAME_PX {
             continue;
