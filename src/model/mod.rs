@@ -3,12 +3,14 @@
 //! Pure Rust: no egui, no SQL, no files. Everything else in the program depends on this layer
 //! and it depends on nothing of the program's.
 
+#[macro_use]
 mod choice;
 mod edit;
 mod entities;
 mod ids;
 mod record;
 mod register;
+mod report_back;
 mod scheme;
 mod values;
 
@@ -16,6 +18,7 @@ pub use choice::*;
 pub use edit::{Edit, EditError};
 pub use entities::*;
 pub use ids::*;
+pub use report_back::{ReportAudience, ReportBackRoute, ReportFrequency};
 pub use record::{Entity, EntityKind, Record, RecordKey, Register};
 pub use scheme::*;
 pub use values::{
