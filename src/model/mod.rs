@@ -10,6 +10,7 @@ mod ids;
 mod record;
 mod register;
 mod scheme;
+mod spreadsheet_text;
 mod values;
 
 pub use choice::*;
@@ -18,6 +19,7 @@ pub use entities::*;
 pub use ids::*;
 pub use record::{Entity, EntityKind, Record, RecordKey, Register};
 pub use scheme::*;
+pub use spreadsheet_text::{FORMULA_STARTS, looks_like_formula, neutralised, unneutralised};
 pub use values::{
     Hours, InvalidValue, Money, normalised_name, parse_date, parse_name, validate_org_id,
 };
