@@ -9,6 +9,7 @@
 
 pub mod arrange;
 mod buses;
+pub mod describe;
 pub mod edits;
 pub mod graph;
 pub mod graph_export;

@@ -283,6 +283,23 @@ pub fn export(
     let diagram = Diagram::build(register, view, options);
     let caption = scene::caption(register, &diagram, data_as_at);
     let plan = plan(&diagram, &caption, choice);
-    let bytes = crate::export::export(&plan.scene, &plan.setup, format)?;
+    let bytes = match format {
+        Format::Pdf => {
+            let page = compose(&plan.scene, &plan.setup);
+            let info = super::describe::document_info(
+                register,
+                &plan.diagram,
+                &caption.title,
+                Some(chrono::Local::now().naive_local()),
+            );
+            let alt = super::describe::alt_text(&plan.diagram);
+            crate::export::pdf::write_pdf(
+                &info,
+                &[crate::export::pdf::PdfPage::new(page, alt)],
+                &crate::export::pdf::PageNumbering::default(),
+            )?
+        }
+        _ => crate::export::export(&plan.scene, &plan.setup, format)?,
+    };
     Ok((bytes, plan))
 }

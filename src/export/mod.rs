@@ -19,6 +19,7 @@ pub mod pdf;
 pub mod png;
 pub mod scene;
 pub mod svg;
+pub mod table;
 pub mod text;
 
 use std::path::Path;

@@ -12,6 +12,7 @@ mod record;
 mod register;
 mod report_back;
 mod scheme;
+mod spreadsheet_text;
 mod values;
 
 pub use choice::*;
@@ -21,6 +22,7 @@ pub use ids::*;
 pub use report_back::{ReportAudience, ReportBackRoute, ReportFrequency};
 pub use record::{Entity, EntityKind, Record, RecordKey, Register};
 pub use scheme::*;
+pub use spreadsheet_text::{FORMULA_STARTS, looks_like_formula, neutralised, unneutralised};
 pub use values::{
     Hours, InvalidValue, Money, normalised_name, parse_date, parse_name, validate_org_id,
 };
