@@ -8,7 +8,8 @@
 //!   exit strategy or a risk register;
 //! - reviews overdue (by the scoring overview's review dates) and actions overdue;
 //! - representatives whose term has ended and who were not appointed again;
-//! - bodies that have not met, or not reported back, within a set time.
+//! - bodies that have not met, or whose report-back routes have not been used, within a set
+//!   time (a body with no route at all is listed by the knowledge answer).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -473,11 +474,13 @@ fn quiet_gaps(
                 new_enough |= route.last_reported.is_none() && !state.overdue;
             }
         }
-        let late = match (last, report_before) {
-            (Some(last), Some(limit)) => last < limit,
-            (None, _) => !new_enough,
-            (Some(_), None) => false,
-        };
+        // Bodies with no route at all are the knowledge answer's (no route on record).
+        let late = !route_keys.is_empty()
+            && match (last, report_before) {
+                (Some(last), Some(limit)) => last < limit,
+                (None, _) => !new_enough,
+                (Some(_), None) => false,
+            };
         if late {
             let mut records = vec![RecordKey::Partnership(partnership.id)];
             records.extend(route_keys);

@@ -35,7 +35,117 @@ pub use knowledge::{
 pub use load::{GroupLoad, LoadReport, LoadSettings, PersonLoad, load};
 pub use overlaps::{OverlapPair, OverlapSettings, SharedWord, overlaps, pair_evidence};
 
+use chrono::NaiveDate;
+
 use crate::model::{PartnershipStatus, RecordKey};
+
+/// The five answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Question {
+    /// Which partnerships duplicate each other.
+    Overlaps,
+    /// Which strategy objectives nobody delivers.
+    Conformity,
+    /// Where the gaps are.
+    Gaps,
+    /// Who is overloaded.
+    Load,
+    /// Where knowledge stops flowing back.
+    Knowledge,
+}
+
+impl Question {
+    /// Every question, in the order the window shows them.
+    pub const ALL: [Self; 5] = [
+        Self::Overlaps,
+        Self::Conformity,
+        Self::Gaps,
+        Self::Load,
+        Self::Knowledge,
+    ];
+
+    /// The word the command line takes ("overlaps").
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Overlaps => "overlaps",
+            Self::Conformity => "conformity",
+            Self::Gaps => "gaps",
+            Self::Load => "load",
+            Self::Knowledge => "knowledge",
+        }
+    }
+
+    /// The heading ("Overlaps and duplication").
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Overlaps => "Overlaps and duplication",
+            Self::Conformity => "Conformity with strategies",
+            Self::Gaps => "Gaps",
+            Self::Load => "Representation load",
+            Self::Knowledge => "Knowledge network",
+        }
+    }
+
+    /// The question in the head of policy's words.
+    pub fn question(self) -> &'static str {
+        match self {
+            Self::Overlaps => "Which of our partnerships may duplicate each other?",
+            Self::Conformity => "Which strategy objectives does nobody deliver?",
+            Self::Gaps => "Where are the gaps?",
+            Self::Load => "Who is overloaded?",
+            Self::Knowledge => "Where does knowledge stop flowing back into the council?",
+        }
+    }
+
+    /// Reads a command-line word.
+    pub fn parse(text: &str) -> Option<Self> {
+        let text = text.trim();
+        Self::ALL
+            .into_iter()
+            .find(|q| q.code().eq_ignore_ascii_case(text))
+    }
+}
+
+/// Every threshold of every answer, as at one day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AnalysisSettings {
+    /// Overlap thresholds.
+    pub overlaps: OverlapSettings,
+    /// What counts as a shared objective.
+    pub conformity: ConformitySettings,
+    /// The set times for gaps.
+    pub gaps: GapSettings,
+    /// The load thresholds.
+    pub load: LoadSettings,
+    /// When a report-back is late.
+    pub knowledge: KnowledgeSettings,
+}
+
+impl AnalysisSettings {
+    /// The usual thresholds, as at `today`.
+    pub fn on(today: NaiveDate) -> Self {
+        Self {
+            overlaps: OverlapSettings::default(),
+            conformity: ConformitySettings::default(),
+            gaps: GapSettings::on(today),
+            load: LoadSettings::on(today),
+            knowledge: KnowledgeSettings::on(today),
+        }
+    }
+
+    /// The day the answers are for.
+    pub fn today(&self) -> NaiveDate {
+        self.gaps.today
+    }
+
+    /// The same thresholds as at another day.
+    pub fn with_today(mut self, today: NaiveDate) -> Self {
+        self.gaps.today = today;
+        self.load.today = today;
+        self.knowledge.today = today;
+        self
+    }
+}
 
 /// Whether a partnership with this status is at work: active, or closing but still meeting.
 /// Proposed, dormant, closed and removed bodies deliver nothing today.
