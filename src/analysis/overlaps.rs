@@ -44,6 +44,10 @@ const THEME_LEVEL_WEIGHT: f64 = 10.0;
 /// Shared words named in a pair's explanation, at most.
 const WORDS_SHOWN: usize = 8;
 
+/// A shared word is named when it makes at least this share of the similarity (percent): the
+/// place names every purpose uses count for little and are left out of the explanation.
+const MIN_WORD_SHARE: u32 = 5;
+
 /// What to compare and what to show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct OverlapSettings {
@@ -329,7 +333,6 @@ impl Profiles {
             + THEME_LEVEL_WEIGHT * theme_level;
         let shared_words = parts
             .iter()
-            .take(WORDS_SHOWN)
             .map(|(term, part)| SharedWord {
                 word: self.vocabulary.words[*term as usize].clone(),
                 share: if similarity > 0.0 {
@@ -338,6 +341,8 @@ impl Profiles {
                     0
                 },
             })
+            .filter(|word| word.share >= MIN_WORD_SHARE)
+            .take(WORDS_SHOWN)
             .collect();
         OverlapPair {
             first: first.id,

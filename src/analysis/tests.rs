@@ -209,7 +209,7 @@ fn similar_purposes_are_explained_by_their_shared_words() {
         assert!(words.contains(&word), "{words:?}");
     }
     let shares: u32 = pair.shared_words.iter().map(|w| w.share).sum();
-    assert!((95..=105).contains(&shares), "the parts add up: {shares}");
+    assert!((90..=105).contains(&shares), "the named parts make most of it: {shares}");
 }
 
 #[test]
@@ -742,4 +742,66 @@ fn people_above_the_threshold_stand_out_with_their_duties() {
     );
     assert!(strict.people[0].over_bodies && !strict.people[0].over_hours);
     assert_eq!(strict.over().count(), 1);
+}
+
+// ---- The sample ----
+
+/// The sample's "today": a little over four months after its newest assessment (31 March 2026
+/// for assessments of November 2025), so the answers hold however the sample is dated.
+fn sample_today(register: &Register) -> NaiveDate {
+    let newest = register
+        .assessments
+        .values()
+        .filter_map(|a| a.date)
+        .max()
+        .expect("the sample has assessments");
+    newest + chrono::Days::new(133)
+}
+
+#[test]
+fn the_sample_answers_each_question_with_evidence() {
+    let register = crate::sample::sample_register();
+    let settings = AnalysisSettings::on(sample_today(&register));
+    let name = |id: PartnershipId| register.partnership_name(id).to_string();
+    let pairs = overlaps(&register, &settings.overlaps);
+    let top = &pairs[0];
+    assert_eq!(
+        (name(top.first), name(top.second)),
+        (
+            "Ashmere Town Centre Night-time Economy Task and Finish Group".to_string(),
+            "Ashmere Town Centre Partnership".to_string()
+        )
+    );
+    assert!(top.shared_members.len() >= 5 && !top.shared_representatives.is_empty());
+    let answer = conformity(&register, &settings.conformity);
+    assert!(answer.undelivered.iter().any(|u| {
+        register.objectives[&u.objective].reference == "SCS7" && !u.measures.is_empty()
+    }));
+    let found = gaps(&register, &settings.gaps);
+    let older = register
+        .themes
+        .values()
+        .find(|t| t.name == "Older people")
+        .expect("theme");
+    assert!(found.iter().any(|g| g.kind == GapKind::UncoveredTheme(older.id)));
+    assert!(found.iter().any(|g| matches!(g.kind, GapKind::NotMet { .. })));
+    let report = load(&register, &settings.load);
+    let busiest = &register.people[&report.people[0].person];
+    assert_eq!(busiest.name, "Gareth Pryce");
+    assert!(report.people[0].is_over());
+    let knowledge_report = knowledge(&register, &settings.knowledge);
+    let problems: Vec<KnowledgeProblem> =
+        knowledge_report.findings.iter().map(|f| f.problem).collect();
+    assert!(problems.contains(&KnowledgeProblem::NoRoute));
+    assert!(problems.iter().any(|p| matches!(p, KnowledgeProblem::Overdue { .. })));
+    assert!(problems.contains(&KnowledgeProblem::NoSeatNotInformed));
+    assert!(knowledge_report.flowing > knowledge_report.representations / 2);
+    // Where another district leads and the council is kept informed, nothing is listed.
+    let led = register
+        .partnerships
+        .values()
+        .find(|p| p.name == "Mardleshire Children and Young People's Partnership")
+        .expect("county board");
+    assert!(knowledge_report.findings.iter().all(|f| f.partnership != led.id));
+    assert!(!found.iter().any(|g| g.kind == GapKind::NoRepresentative(led.id)));
 }
