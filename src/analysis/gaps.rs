@@ -262,7 +262,12 @@ pub fn gaps(register: &Register, settings: &GapSettings) -> Vec<Gap> {
     coverage_gaps(register, &mut found);
     let mut in_post: BTreeMap<PartnershipId, Vec<&crate::model::Representation>> =
         BTreeMap::new();
+    let mut every_representation: BTreeMap<PartnershipId, Vec<RecordKey>> = BTreeMap::new();
     for representation in register.representations.values() {
+        every_representation
+            .entry(representation.partnership)
+            .or_default()
+            .push(RecordKey::Representation(representation.id));
         if in_post_on(representation, today) {
             in_post
                 .entry(representation.partnership)
@@ -277,11 +282,11 @@ pub fn gaps(register: &Register, settings: &GapSettings) -> Vec<Gap> {
         {
             let mut records = vec![RecordKey::Partnership(partnership.id)];
             records.extend(
-                register
-                    .representations
-                    .values()
-                    .filter(|r| r.partnership == partnership.id)
-                    .map(|r| RecordKey::Representation(r.id)),
+                every_representation
+                    .get(&partnership.id)
+                    .into_iter()
+                    .flatten()
+                    .copied(),
             );
             found.push(Gap {
                 kind: GapKind::NoRepresentative(partnership.id),
