@@ -21,7 +21,8 @@ use crate::model::{
     ActionId, GoverningDocument, PartnershipId, PriorityId, RecordKey, Register, Significance,
     ThemeId,
 };
-use crate::scoring::{financial_year_of, in_post_on};
+use crate::model::FinancialYear;
+use crate::scoring::in_post_on;
 
 /// The set times.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -294,7 +295,7 @@ pub fn gaps(register: &Register, settings: &GapSettings) -> Vec<Gap> {
             });
         }
     }
-    let overview = crate::scoring::overview(register, today, financial_year_of(today));
+    let overview = crate::scoring::overview(register, today, FinancialYear::of(today).starts_in);
     for row in &overview.rows {
         let Some(partnership) = register.partnerships.get(&row.partnership) else {
             continue;

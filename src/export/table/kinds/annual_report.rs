@@ -23,7 +23,7 @@ pub fn table(context: &Context<'_>) -> Table {
     let mut table = context.table(
         format!(
             "Partnerships annual report {}: value for money",
-            scoring::financial_year_label(context.basis.year)
+            crate::model::FinancialYear::starting(context.basis.year).label()
         ),
         "Annual report",
         columns,
