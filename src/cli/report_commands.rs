@@ -2,16 +2,15 @@
 //! analysis answers from a register opened read-only, printed as text, or written as a table
 //! for a paper (CSV, XLSX, DOCX or PDF, by the extension of `--out`).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
 use super::CliError;
 use crate::analysis::{AnalysisSettings, Question};
 use crate::document::Document;
-use crate::export::analysis_tables::answer_table;
-use crate::export::pdf::{DocumentInfo, PageNumbering, PdfPage, write_pdf};
-use crate::export::table::{self, Table};
+use crate::export::analysis_tables::{answer_table, encode_for_path};
+use crate::export::table::Table;
 use crate::model::Hours;
 
 /// The arguments of `report`.
@@ -95,7 +94,7 @@ pub fn run_report(args: ReportArgs, out: &mut dyn std::io::Write) -> Result<(), 
     match &args.out {
         None => write!(out, "{}", plain_text(&table)).map_err(fail),
         Some(path) => {
-            let bytes = encode(&table, path, &register.settings.council_name)?;
+            let bytes = encode_for_path(&table, path, &register.settings.council_name).map_err(CliError)?;
             std::fs::write(path, bytes)
                 .map_err(|error| CliError(format!("Could not write {}: {error}", path.display())))?;
             writeln!(
@@ -106,54 +105,6 @@ pub fn run_report(args: ReportArgs, out: &mut dyn std::io::Write) -> Result<(), 
             )
             .map_err(fail)
         }
-    }
-}
-
-/// The table in the format `path`'s extension names.
-pub fn encode(table: &Table, path: &Path, council: &str) -> Result<Vec<u8>, CliError> {
-    let extension = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    match extension.as_str() {
-        "csv" => Ok(table::csv::table_csv(table).into_bytes()),
-        "xlsx" => {
-            let info = table::xlsx::WorkbookInfo {
-                title: table.title.clone(),
-                author: council.to_string(),
-                subject: table.title.clone(),
-            };
-            Ok(table::xlsx::table_xlsx(table, &info).map_err(fail)?.bytes)
-        }
-        "docx" => {
-            let info = table::docx::DocumentInfo {
-                title: table.title.clone(),
-                author: council.to_string(),
-                subject: table.title.clone(),
-            };
-            table::docx::table_docx(table, &info).map_err(fail)
-        }
-        "pdf" => {
-            let (pages, _) = table::print::table_pages(table);
-            let pages: Vec<PdfPage> = pages
-                .into_iter()
-                .map(|page| PdfPage::new(page, table.title.clone()))
-                .collect();
-            let info = DocumentInfo {
-                title: table.title.clone(),
-                author: council.to_string(),
-                subject: table.title.clone(),
-                language: "en-GB".to_string(),
-                created: Some(chrono::Local::now().naive_local()),
-                ..DocumentInfo::default()
-            };
-            write_pdf(&info, &pages, &PageNumbering::default()).map_err(fail)
-        }
-        _ => Err(CliError(format!(
-            "{}: write a .csv, .xlsx, .docx or .pdf file",
-            path.display()
-        ))),
     }
 }
 

@@ -2,7 +2,10 @@
 //! conformity, gaps, load and the knowledge network, each row with its evidence, encoded by
 //! the table encoders (CSV, XLSX, DOCX, PDF) like every other table.
 
-use super::table::{Cell, Column, ColumnKind, Group, Row, Table};
+use std::path::Path;
+
+use super::pdf::{DocumentInfo, PageNumbering, PdfPage, write_pdf};
+use super::table::{self, Cell, Column, ColumnKind, Group, Row, Table};
 use crate::analysis::{self, AnalysisSettings, Question, counted, listed};
 use crate::model::{Hours, PersonKind, Register};
 
@@ -401,4 +404,53 @@ pub fn knowledge_table(register: &Register, settings: &AnalysisSettings) -> Tabl
         .collect();
     table.groups = one_group(rows);
     table
+}
+
+/// The table encoded in the format `path`'s extension names (.csv, .xlsx, .docx, .pdf), or
+/// why it cannot be.
+pub fn encode_for_path(table: &Table, path: &Path, council: &str) -> Result<Vec<u8>, String> {
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    match extension.as_str() {
+        "csv" => Ok(table::csv::table_csv(table).into_bytes()),
+        "xlsx" => {
+            let info = table::xlsx::WorkbookInfo {
+                title: table.title.clone(),
+                author: council.to_string(),
+                subject: table.title.clone(),
+            };
+            Ok(table::xlsx::table_xlsx(table, &info).map_err(|error| error.to_string())?.bytes)
+        }
+        "docx" => {
+            let info = table::docx::DocumentInfo {
+                title: table.title.clone(),
+                author: council.to_string(),
+                subject: table.title.clone(),
+            };
+            table::docx::table_docx(table, &info).map_err(|error| error.to_string())
+        }
+        "pdf" => {
+            let (pages, _) = table::print::table_pages(table);
+            let pages: Vec<PdfPage> = pages
+                .into_iter()
+                .map(|page| PdfPage::new(page, table.title.clone()))
+                .collect();
+            let info = DocumentInfo {
+                title: table.title.clone(),
+                author: council.to_string(),
+                subject: table.title.clone(),
+                language: "en-GB".to_string(),
+                created: Some(chrono::Local::now().naive_local()),
+                ..DocumentInfo::default()
+            };
+            write_pdf(&info, &pages, &PageNumbering::default()).map_err(|error| error.to_string())
+        }
+        _ => Err(format!(
+            "{}: end the name with .csv, .xlsx, .docx or .pdf to choose the format",
+            path.display()
+        )),
+    }
 }

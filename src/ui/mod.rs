@@ -6,6 +6,7 @@
 //! `Message`s are defined here, below `app`, so the UI never depends on the app that applies
 //! them.
 
+pub mod analysis;
 mod choice_combo;
 pub mod command;
 pub mod diagram;
@@ -71,6 +72,8 @@ pub enum PanelKind {
     Matrix,
     /// The scoring scheme's settings.
     ScoringScheme,
+    /// Overlaps, conformity, gaps, load and the knowledge network.
+    Analysis,
 }
 
 impl PanelKind {
@@ -90,6 +93,7 @@ impl PanelKind {
         Self::AnnualReview,
         Self::Matrix,
         Self::ScoringScheme,
+        Self::Analysis,
     ];
 
     /// The panel's name in the navigation bar.
@@ -109,6 +113,7 @@ impl PanelKind {
             Self::AnnualReview => "Annual review",
             Self::Matrix => "Risk/value matrix",
             Self::ScoringScheme => "Scoring scheme",
+            Self::Analysis => "Analysis",
         }
     }
 }
@@ -135,6 +140,8 @@ pub struct UiState {
     pub matrix: scoring::matrix_view::MatrixViewState,
     /// The scoring scheme being edited.
     pub scheme: scoring::scheme_settings::SchemeSettingsState,
+    /// The Analysis section's question, thresholds and chosen finding.
+    pub analysis: analysis::AnalysisPanelState,
     /// The "Type the path" window, while it is open.
     pub typed_path: Option<TypedPathDialog>,
 }
@@ -150,6 +157,7 @@ impl UiState {
         self.overview.forget_register();
         self.matrix.forget_register();
         self.scheme.forget_register();
+        self.analysis.forget_register();
     }
 
     /// A partnership was just added: select it, show it, and put the cursor in its name.
@@ -270,6 +278,14 @@ pub fn app_ui(
                         &mut state.matrix,
                         state.overview.basis(),
                         &mut state.current_partnership,
+                        commands,
+                    ),
+                    PanelKind::Analysis => analysis::analysis_panel_ui(
+                        ui,
+                        &context,
+                        &mut state.analysis,
+                        &mut state.current_partnership,
+                        &mut state.diagram,
                         commands,
                     ),
                     PanelKind::ScoringScheme => scoring::scheme_settings::scheme_settings_ui(
