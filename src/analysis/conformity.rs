@@ -44,7 +44,12 @@ impl Evidence for UndeliveredObjective {
             RecordKey::Strategy(self.strategy),
         ];
         records.extend(self.measures.iter().copied().map(RecordKey::Measure));
-        records.extend(self.only_by_inactive.iter().copied().map(RecordKey::Partnership));
+        records.extend(
+            self.only_by_inactive
+                .iter()
+                .copied()
+                .map(RecordKey::Partnership),
+        );
         records
     }
 }
@@ -132,7 +137,10 @@ pub fn conformity(register: &Register, settings: &ConformitySettings) -> Conform
     }
     let mut measures: BTreeMap<ObjectiveId, Vec<MeasureId>> = BTreeMap::new();
     for measure in register.measures.values() {
-        measures.entry(measure.objective).or_default().push(measure.id);
+        measures
+            .entry(measure.objective)
+            .or_default()
+            .push(measure.id);
     }
     let mut undelivered: Vec<UndeliveredObjective> = register
         .objectives

@@ -17,11 +17,11 @@ use chrono::{Months, NaiveDate};
 
 use super::knowledge::{long_date, route_state};
 use super::{Evidence, KnowledgeSettings, is_active, listed};
+use crate::model::FinancialYear;
 use crate::model::{
     ActionId, GoverningDocument, PartnershipId, PriorityId, RecordKey, Register, Significance,
     ThemeId,
 };
-use crate::model::FinancialYear;
 use crate::scoring::in_post_on;
 
 /// The set times.
@@ -246,7 +246,9 @@ impl Gap {
             GapKind::NotMet { last_met, .. } => {
                 format!("Last met {}", long_date(*last_met))
             }
-            GapKind::NotReportedBack { last: Some(last), .. } => {
+            GapKind::NotReportedBack {
+                last: Some(last), ..
+            } => {
                 format!("Last reported back {}", long_date(*last))
             }
             GapKind::NotReportedBack { last: None, .. } => {
@@ -261,8 +263,7 @@ pub fn gaps(register: &Register, settings: &GapSettings) -> Vec<Gap> {
     let today = settings.today;
     let mut found = Vec::new();
     coverage_gaps(register, &mut found);
-    let mut in_post: BTreeMap<PartnershipId, Vec<&crate::model::Representation>> =
-        BTreeMap::new();
+    let mut in_post: BTreeMap<PartnershipId, Vec<&crate::model::Representation>> = BTreeMap::new();
     let mut every_representation: BTreeMap<PartnershipId, Vec<RecordKey>> = BTreeMap::new();
     for representation in register.representations.values() {
         every_representation
@@ -338,7 +339,10 @@ pub fn gaps(register: &Register, settings: &GapSettings) -> Vec<Gap> {
         }
     }
     for action in register.actions.values() {
-        if let Some(due) = action.due.filter(|due| action.status.is_open() && *due < today) {
+        if let Some(due) = action
+            .due
+            .filter(|due| action.status.is_open() && *due < today)
+        {
             let mut records = vec![RecordKey::Action(action.id)];
             records.extend(action.partnership.map(RecordKey::Partnership));
             records.extend(action.owner.map(RecordKey::Person));
@@ -472,7 +476,11 @@ fn quiet_gaps(
         let mut last = None;
         let mut new_enough = false;
         for representation in representations {
-            for route in routes.get(&representation.id).map(Vec::as_slice).unwrap_or_default() {
+            for route in routes
+                .get(&representation.id)
+                .map(Vec::as_slice)
+                .unwrap_or_default()
+            {
                 route_keys.insert(RecordKey::ReportBackRoute(route.id));
                 last = last.max(route.last_reported);
                 // A representative new in post has had no time to report yet.

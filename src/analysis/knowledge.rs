@@ -142,10 +142,9 @@ impl KnowledgeFinding {
             KnowledgeProblem::Overdue { due, last } => {
                 let due = due.map_or_else(String::new, |d| format!(", due {}", long_date(d)));
                 match last {
-                    Some(last) => format!(
-                        "{person} last reported back on {}{due}",
-                        long_date(last)
-                    ),
+                    Some(last) => {
+                        format!("{person} last reported back on {}{due}", long_date(last))
+                    }
                     None => format!("{person} has never reported back{due}"),
                 }
             }
@@ -189,7 +188,10 @@ pub struct KnowledgeReport {
 pub fn knowledge(register: &Register, settings: &KnowledgeSettings) -> KnowledgeReport {
     let mut routes_of: BTreeMap<RepresentationId, Vec<&ReportBackRoute>> = BTreeMap::new();
     for route in register.report_back_routes.values() {
-        routes_of.entry(route.representation).or_default().push(route);
+        routes_of
+            .entry(route.representation)
+            .or_default()
+            .push(route);
     }
     let mut in_post: BTreeMap<PartnershipId, Vec<&Representation>> = BTreeMap::new();
     for representation in register.representations.values() {
@@ -241,7 +243,9 @@ pub fn knowledge(register: &Register, settings: &KnowledgeSettings) -> Knowledge
                 problem,
             };
             if routes.is_empty() {
-                report.findings.push(finding(KnowledgeProblem::NoRoute, Vec::new()));
+                report
+                    .findings
+                    .push(finding(KnowledgeProblem::NoRoute, Vec::new()));
                 continue;
             }
             let states: Vec<RouteState> = routes

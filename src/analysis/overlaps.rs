@@ -120,7 +120,11 @@ impl OverlapPair {
             parts.push(format!(
                 "{} of {} shared ({}%)",
                 self.shared_members.len(),
-                counted(self.member_union, "member organisation", "member organisations"),
+                counted(
+                    self.member_union,
+                    "member organisation",
+                    "member organisations"
+                ),
                 self.member_jaccard
             ));
         }
@@ -167,14 +171,24 @@ impl Evidence for OverlapPair {
             RecordKey::Partnership(self.first),
             RecordKey::Partnership(self.second),
         ];
-        records.extend(self.shared_members.iter().copied().map(RecordKey::Organisation));
+        records.extend(
+            self.shared_members
+                .iter()
+                .copied()
+                .map(RecordKey::Organisation),
+        );
         records.extend(
             self.shared_representatives
                 .iter()
                 .copied()
                 .map(RecordKey::Person),
         );
-        records.extend(self.shared_objectives.iter().copied().map(RecordKey::Objective));
+        records.extend(
+            self.shared_objectives
+                .iter()
+                .copied()
+                .map(RecordKey::Objective),
+        );
         records.extend(self.shared_themes.iter().copied().map(RecordKey::Theme));
         records
     }
@@ -274,20 +288,36 @@ impl Profiles {
             for (key, at) in keys {
                 postings.entry(key).or_default().push(at);
             }
-            lists.extend(postings.into_values().filter(|list| list.len() > 1 && list.len() <= cap));
+            lists.extend(
+                postings
+                    .into_values()
+                    .filter(|list| list.len() > 1 && list.len() <= cap),
+            );
         };
         let indexed = |at: usize| u32::try_from(at).unwrap_or(u32::MAX);
+        add_index(
+            &mut self
+                .profiles
+                .iter()
+                .enumerate()
+                .flat_map(|(at, p)| p.members.iter().map(move |o| (o.0 as u64, indexed(at)))),
+        );
         add_index(&mut self.profiles.iter().enumerate().flat_map(|(at, p)| {
-            p.members.iter().map(move |o| (o.0 as u64, indexed(at)))
+            p.representatives
+                .iter()
+                .map(move |o| (o.0 as u64, indexed(at)))
         }));
-        add_index(&mut self.profiles.iter().enumerate().flat_map(|(at, p)| {
-            p.representatives.iter().map(move |o| (o.0 as u64, indexed(at)))
-        }));
-        add_index(&mut self.profiles.iter().enumerate().flat_map(|(at, p)| {
-            p.objectives.iter().map(move |o| (o.0 as u64, indexed(at)))
-        }));
+        add_index(
+            &mut self
+                .profiles
+                .iter()
+                .enumerate()
+                .flat_map(|(at, p)| p.objectives.iter().map(move |o| (o.0 as u64, indexed(at)))),
+        );
         add_index(&mut self.vectors.iter().enumerate().flat_map(|(at, v)| {
-            v.terms.iter().map(move |(term, _)| (u64::from(*term), indexed(at)))
+            v.terms
+                .iter()
+                .map(move |(term, _)| (u64::from(*term), indexed(at)))
         }));
         let mut pairs: Vec<u64> = Vec::new();
         for list in &lists {

@@ -34,7 +34,9 @@ impl Hand {
         let before = register.settings.clone();
         let mut after = before.clone();
         after.council_organisation = Some(OrganisationId(1000));
-        register.apply(&Edit::change(before, after)).expect("settings");
+        register
+            .apply(&Edit::change(before, after))
+            .expect("settings");
         Self { register }
     }
 
@@ -65,7 +67,11 @@ impl Hand {
     }
 
     fn organisation(&mut self, id: i64) -> OrganisationId {
-        if !self.register.organisations.contains_key(&OrganisationId(id)) {
+        if !self
+            .register
+            .organisations
+            .contains_key(&OrganisationId(id))
+        {
             self.add(Organisation {
                 id: OrganisationId(id),
                 name: format!("Organisation {id}"),
@@ -158,7 +164,11 @@ impl Hand {
 fn two_partnerships_with_the_same_five_members_rank_first() {
     let mut hand = Hand::new();
     let a = hand.partnership(1, "Vale Safer Streets Group", "Town centre safety at night");
-    let b = hand.partnership(2, "Night-time Economy Forum", "Licensing and the evening economy");
+    let b = hand.partnership(
+        2,
+        "Night-time Economy Forum",
+        "Licensing and the evening economy",
+    );
     let c = hand.partnership(3, "Rural Crime Group", "Farm and wildlife crime");
     let d = hand.partnership(4, "Housing Options Panel", "Homelessness prevention");
     hand.members(a, &[1, 2, 3, 4, 5, 1000]);
@@ -174,13 +184,22 @@ fn two_partnerships_with_the_same_five_members_rank_first() {
     );
     let top = &pairs[0];
     assert_eq!((top.first, top.second), (a, b));
-    assert_eq!(top.shared_members.len(), 5, "the council itself is not counted");
+    assert_eq!(
+        top.shared_members.len(),
+        5,
+        "the council itself is not counted"
+    );
     assert_eq!(top.member_union, 5);
     assert_eq!(top.member_jaccard, 100);
     assert!(pairs[1..].iter().all(|p| p.score < top.score));
-    assert!(top.summary(&hand.register).starts_with("5 of 5 member organisations shared (100%)"));
     assert!(
-        pairs.iter().all(|p| (p.first, p.second) != (b, d) || p.shared_members.len() == 2),
+        top.summary(&hand.register)
+            .starts_with("5 of 5 member organisations shared (100%)")
+    );
+    assert!(
+        pairs
+            .iter()
+            .all(|p| (p.first, p.second) != (b, d) || p.shared_members.len() == 2),
         "pairs sharing two members are there with their evidence"
     );
 }
@@ -209,7 +228,10 @@ fn similar_purposes_are_explained_by_their_shared_words() {
         assert!(words.contains(&word), "{words:?}");
     }
     let shares: u32 = pair.shared_words.iter().map(|w| w.share).sum();
-    assert!((90..=105).contains(&shares), "the named parts make most of it: {shares}");
+    assert!(
+        (90..=105).contains(&shares),
+        "the named parts make most of it: {shares}"
+    );
 }
 
 #[test]
@@ -308,8 +330,7 @@ fn the_threshold_and_the_limit_cut_the_list() {
 }
 
 const WORDS: &[&str] = &[
-    "homes", "crime", "dementia", "carers", "youth", "parks", "jobs", "skills", "flooding",
-    "waste",
+    "homes", "crime", "dementia", "carers", "youth", "parks", "jobs", "skills", "flooding", "waste",
 ];
 
 fn arbitrary_register() -> impl proptest::strategy::Strategy<Value = Register> {
@@ -492,7 +513,11 @@ fn no_representative_is_a_gap_unless_the_reason_is_recorded() {
     assert_eq!(gap_kinds(&hand.register), [GapKind::NoRepresentative(a)]);
     let person = hand.person(1, "Ann", PersonKind::Officer, "");
     let representation = hand.represent(person, a, 2, 4);
-    hand.route(representation, ReportFrequency::Quarterly, Some(date(2026, 2, 1)));
+    hand.route(
+        representation,
+        ReportFrequency::Quarterly,
+        Some(date(2026, 2, 1)),
+    );
     assert_eq!(gap_kinds(&hand.register), []);
 }
 
@@ -610,8 +635,8 @@ fn a_representation_with_no_route_is_listed_and_one_where_another_district_leads
         p.council_role = CouncilRole::NoDirectSeat;
         p.no_seat_reason = "Another district leads for the districts".to_string();
         p.lead_district = "Sallow Heath District Council".to_string();
-        p.kept_informed = "Sallow Heath's chief executive briefs ours after each meeting"
-            .to_string();
+        p.kept_informed =
+            "Sallow Heath's chief executive briefs ours after each meeting".to_string();
     });
     let person = hand.person(1, "Ann", PersonKind::Officer, "");
     let representation = hand.represent(person, a, 2, 4);
@@ -630,7 +655,11 @@ fn a_representation_with_no_route_is_listed_and_one_where_another_district_leads
         report.findings[0].describe(&hand.register),
         "Ann sits on it but reports back to nobody on record"
     );
-    hand.route(representation, ReportFrequency::Quarterly, Some(date(2026, 2, 1)));
+    hand.route(
+        representation,
+        ReportFrequency::Quarterly,
+        Some(date(2026, 2, 1)),
+    );
     let report = knowledge(&hand.register, &KnowledgeSettings::on(today()));
     assert!(report.findings.is_empty(), "{:?}", report.findings);
     assert_eq!((report.representations, report.flowing), (1, 1));
@@ -640,7 +669,9 @@ fn a_representation_with_no_route_is_listed_and_one_where_another_district_leads
 fn a_no_seat_body_without_how_the_council_is_kept_informed_is_listed() {
     let mut hand = Hand::new();
     let led = hand.partnership(1, "County Board", "");
-    hand.change_partnership(led, |p| p.no_seat_reason = "Another district leads".to_string());
+    hand.change_partnership(led, |p| {
+        p.no_seat_reason = "Another district leads".to_string()
+    });
     let nothing = hand.partnership(2, "Unknown Board", "");
     let report = knowledge(&hand.register, &KnowledgeSettings::on(today()));
     let problems: Vec<(PartnershipId, KnowledgeProblem)> = report
@@ -663,7 +694,11 @@ fn overdue_routes_are_listed_and_one_current_route_is_enough() {
     let a = hand.partnership(1, "Alpha", "");
     let person = hand.person(1, "Ann", PersonKind::Officer, "");
     let representation = hand.represent(person, a, 2, 12);
-    let late = hand.route(representation, ReportFrequency::AfterEachMeeting, Some(date(2026, 1, 15)));
+    let late = hand.route(
+        representation,
+        ReportFrequency::AfterEachMeeting,
+        Some(date(2026, 1, 15)),
+    );
     let settings = KnowledgeSettings::on(today());
     let route = &hand.register.report_back_routes[&late];
     let state = route_state(
@@ -671,7 +706,11 @@ fn overdue_routes_are_listed_and_one_current_route_is_enough() {
         hand.register.representations.get(&representation),
         &settings,
     );
-    assert_eq!(state.due, Some(date(2026, 2, 15)), "monthly for 12 meetings a year");
+    assert_eq!(
+        state.due,
+        Some(date(2026, 2, 15)),
+        "monthly for 12 meetings a year"
+    );
     assert!(state.overdue, "more than 14 days past due");
     let report = knowledge(&hand.register, &settings);
     assert_eq!(
@@ -686,7 +725,11 @@ fn overdue_routes_are_listed_and_one_current_route_is_enough() {
     // Never reported, but its first annual report is due a year after the term began (2024).
     let report = knowledge(&hand.register, &settings);
     assert_eq!(report.findings.len(), 1);
-    hand.route(representation, ReportFrequency::SixMonthly, Some(date(2026, 1, 1)));
+    hand.route(
+        representation,
+        ReportFrequency::SixMonthly,
+        Some(date(2026, 1, 1)),
+    );
     let report = knowledge(&hand.register, &settings);
     assert!(report.findings.is_empty());
 }
@@ -697,7 +740,12 @@ fn overdue_routes_are_listed_and_one_current_route_is_enough() {
 fn people_above_the_threshold_stand_out_with_their_duties() {
     let mut hand = Hand::new();
     let ann = hand.person(1, "Ann", PersonKind::Officer, "Head of Policy");
-    let bob = hand.person(2, "Cllr Bob", PersonKind::Councillor, "Portfolio Holder for Housing");
+    let bob = hand.person(
+        2,
+        "Cllr Bob",
+        PersonKind::Councillor,
+        "Portfolio Holder for Housing",
+    );
     let mut bodies = Vec::new();
     for id in 1..=4 {
         let p = hand.partnership(id, &format!("Body {id}"), "");
@@ -722,13 +770,19 @@ fn people_above_the_threshold_stand_out_with_their_duties() {
     assert_eq!(first.meetings, 24);
     assert_eq!((first.report_duties, first.reports_a_year), (4, 16));
     assert!(first.over_hours && !first.over_bodies);
-    assert!(!report.people[1].is_over(), "the closed body's hours do not count");
+    assert!(
+        !report.people[1].is_over(),
+        "the closed body's hours do not count"
+    );
     let services: Vec<(&str, Hours)> = report
         .services
         .iter()
         .map(|g| (g.name.as_str(), g.hours))
         .collect();
-    assert_eq!(services, [("Policy", Hours::whole(30)), ("Housing", Hours::whole(12))]);
+    assert_eq!(
+        services,
+        [("Policy", Hours::whole(30)), ("Housing", Hours::whole(12))]
+    );
     assert_eq!(report.portfolios.len(), 1);
     assert_eq!(report.portfolios[0].name, "Portfolio Holder for Housing");
     assert_eq!(report.portfolios[0].hours, Hours::whole(2));
@@ -783,17 +837,32 @@ fn the_sample_answers_each_question_with_evidence() {
         .values()
         .find(|t| t.name == "Older people")
         .expect("theme");
-    assert!(found.iter().any(|g| g.kind == GapKind::UncoveredTheme(older.id)));
-    assert!(found.iter().any(|g| matches!(g.kind, GapKind::NotMet { .. })));
+    assert!(
+        found
+            .iter()
+            .any(|g| g.kind == GapKind::UncoveredTheme(older.id))
+    );
+    assert!(
+        found
+            .iter()
+            .any(|g| matches!(g.kind, GapKind::NotMet { .. }))
+    );
     let report = load(&register, &settings.load);
     let busiest = &register.people[&report.people[0].person];
     assert_eq!(busiest.name, "Gareth Pryce");
     assert!(report.people[0].is_over());
     let knowledge_report = knowledge(&register, &settings.knowledge);
-    let problems: Vec<KnowledgeProblem> =
-        knowledge_report.findings.iter().map(|f| f.problem).collect();
+    let problems: Vec<KnowledgeProblem> = knowledge_report
+        .findings
+        .iter()
+        .map(|f| f.problem)
+        .collect();
     assert!(problems.contains(&KnowledgeProblem::NoRoute));
-    assert!(problems.iter().any(|p| matches!(p, KnowledgeProblem::Overdue { .. })));
+    assert!(
+        problems
+            .iter()
+            .any(|p| matches!(p, KnowledgeProblem::Overdue { .. }))
+    );
     assert!(problems.contains(&KnowledgeProblem::NoSeatNotInformed));
     assert!(knowledge_report.flowing > knowledge_report.representations / 2);
     // Where another district leads and the council is kept informed, nothing is listed.
@@ -802,6 +871,15 @@ fn the_sample_answers_each_question_with_evidence() {
         .values()
         .find(|p| p.name == "Mardleshire Children and Young People's Partnership")
         .expect("county board");
-    assert!(knowledge_report.findings.iter().all(|f| f.partnership != led.id));
-    assert!(!found.iter().any(|g| g.kind == GapKind::NoRepresentative(led.id)));
+    assert!(
+        knowledge_report
+            .findings
+            .iter()
+            .all(|f| f.partnership != led.id)
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|g| g.kind == GapKind::NoRepresentative(led.id))
+    );
 }

@@ -94,16 +94,12 @@ pub fn run_report(args: ReportArgs, out: &mut dyn std::io::Write) -> Result<(), 
     match &args.out {
         None => write!(out, "{}", plain_text(&table)).map_err(fail),
         Some(path) => {
-            let bytes = encode_for_path(&table, path, &register.settings.council_name).map_err(CliError)?;
-            std::fs::write(path, bytes)
-                .map_err(|error| CliError(format!("Could not write {}: {error}", path.display())))?;
-            writeln!(
-                out,
-                "Wrote {} ({})",
-                path.display(),
-                table.describe_rows()
-            )
-            .map_err(fail)
+            let bytes =
+                encode_for_path(&table, path, &register.settings.council_name).map_err(CliError)?;
+            std::fs::write(path, bytes).map_err(|error| {
+                CliError(format!("Could not write {}: {error}", path.display()))
+            })?;
+            writeln!(out, "Wrote {} ({})", path.display(), table.describe_rows()).map_err(fail)
         }
     }
 }

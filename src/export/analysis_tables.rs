@@ -154,7 +154,10 @@ pub fn conformity_table(register: &Register, settings: &AnalysisSettings) -> Tab
                     .iter()
                     .map(|p| register.partnership_name(*p).to_string())
                     .collect();
-                evidence.push_str(&format!("; recorded only for {} (not at work)", listed(&names)));
+                evidence.push_str(&format!(
+                    "; recorded only for {} (not at work)",
+                    listed(&names)
+                ));
             }
             Row::data(vec![
                 objective(u.objective),
@@ -422,7 +425,9 @@ pub fn encode_for_path(table: &Table, path: &Path, council: &str) -> Result<Vec<
                 author: council.to_string(),
                 subject: table.title.clone(),
             };
-            Ok(table::xlsx::table_xlsx(table, &info).map_err(|error| error.to_string())?.bytes)
+            Ok(table::xlsx::table_xlsx(table, &info)
+                .map_err(|error| error.to_string())?
+                .bytes)
         }
         "docx" => {
             let info = table::docx::DocumentInfo {

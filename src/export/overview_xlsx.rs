@@ -13,8 +13,8 @@ use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{ColNum, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
 use super::overview_csv::{OVERVIEW_HEADINGS, looks_like_formula, rows_by_name};
-use crate::model::Money;
 use crate::model::FinancialYear;
+use crate::model::Money;
 use crate::scoring::{Overview, OverviewRow};
 
 /// Why the workbook could not be made.

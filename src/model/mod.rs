@@ -24,9 +24,9 @@ pub use edit::{Edit, EditError};
 pub use entities::*;
 pub use financial_year::FinancialYear;
 pub use ids::*;
-pub use report_back::{ReportAudience, ReportBackRoute, ReportFrequency};
 pub use record::{Entity, EntityKind, Record, RecordKey, Register};
 pub use register::STANDARD_VIEW_NAMES;
+pub use report_back::{ReportAudience, ReportBackRoute, ReportFrequency};
 pub use scheme::*;
 pub use spreadsheet_text::{FORMULA_STARTS, looks_like_formula, neutralised, unneutralised};
 pub use values::{

@@ -327,12 +327,12 @@ entity!(Representation, Representation, representations, |r| key r.id,
     refs vec![RecordKey::Person(r.person), RecordKey::Partnership(r.partnership)],
     title "representation".to_string());
 entity!(ReportBackRoute, ReportBackRoute, report_back_routes, |r| key r.id,
-    refs vec![RecordKey::Representation(r.representation)],
-    title if r.recipient.is_empty() {
-        format!("report-back route to {}", r.audience.label().to_lowercase())
-    } else {
-        quoted("report-back route to", &r.recipient)
-    });
+refs vec![RecordKey::Representation(r.representation)],
+title if r.recipient.is_empty() {
+    format!("report-back route to {}", r.audience.label().to_lowercase())
+} else {
+    quoted("report-back route to", &r.recipient)
+});
 entity!(Contribution, Contribution, contributions, |r| key r.id,
     refs vec![RecordKey::Partnership(r.partnership)],
     title format!("{} contribution of {}", r.year, r.amount));

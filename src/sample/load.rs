@@ -459,7 +459,10 @@ fn insert_partnerships(builder: &mut Builder, mut drafts: Vec<Draft>, hourly_rat
         }
         for (person, route, place) in &draft.reports {
             let Some(&representation) = representation_of.get(person) else {
-                builder.problem(*place, "a report-back route needs a rep line for its person");
+                builder.problem(
+                    *place,
+                    "a report-back route needs a rep line for its person",
+                );
                 continue;
             };
             let id = crate::model::ReportBackRouteId::next_in(&builder.register.report_back_routes);

@@ -10,9 +10,9 @@ use crate::model::{
     AppointedBy, Assessment, Contribution, ContributionId, ContributionKind, CouncilRole,
     GovernanceLayer, GovernanceRating, GoverningDocument, Hours, LegalForm, MembershipRole, Money,
     OrganisationId, Partnership, PartnershipId, PartnershipKind, PartnershipStatus, PersonId,
-    PersonKind, ReportAudience, ReportBackRoute, ReportFrequency,
-    PriorityId, Recommendation, RelationshipKind, Representation, RepresentationId, RoleOnBody,
-    Significance, StatutoryStatus, StructuralLevel, ThemeId,
+    PersonKind, PriorityId, Recommendation, RelationshipKind, ReportAudience, ReportBackRoute,
+    ReportFrequency, Representation, RepresentationId, RoleOnBody, Significance, StatutoryStatus,
+    StructuralLevel, ThemeId,
 };
 
 /// Default start of a councillor's term: the annual meeting after the 2023 elections.

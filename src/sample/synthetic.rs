@@ -33,7 +33,8 @@ use crate::model::{
     MeasureId, Membership, MembershipId, MembershipRole, Money, Objective, ObjectiveDelivery,
     ObjectiveId, OrgIdScheme, Organisation, OrganisationId, Partnership, PartnershipId, Person,
     PersonId, PersonKind, PriorityTag, Record, Register, Relationship, RelationshipId,
-    ReportBackRoute, ReportBackRouteId, Representation, RepresentationId, Sector, Strategy, StrategyId, ThemeTag, validate_org_id,
+    ReportBackRoute, ReportBackRouteId, Representation, RepresentationId, Sector, Strategy,
+    StrategyId, ThemeTag, validate_org_id,
 };
 
 /// Which of a copy's places a word of the sample stands for.

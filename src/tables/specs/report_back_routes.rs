@@ -42,8 +42,13 @@ pub fn report_back_routes() -> TableSpec<ReportBackRoute> {
                 |r| r.last_reported,
                 |r, v| r.last_reported = v,
             ),
-            Column::text("notes", "Notes", |r: &ReportBackRoute| &r.notes, |r, v| r.notes = v)
-                .hidden(),
+            Column::text(
+                "notes",
+                "Notes",
+                |r: &ReportBackRoute| &r.notes,
+                |r, v| r.notes = v,
+            )
+            .hidden(),
         ],
         name_column: None,
         numeric_id: Some((|r| r.id.0, |r, id| r.id = ReportBackRouteId(id))),

@@ -9,7 +9,9 @@ use crate::model::{ObjectiveId, Register};
 pub fn thresholds_ui(ui: &mut egui::Ui, settings: &mut AnalysisSettings) {
     ui.label("Shared when delivered by at least");
     ui.add(egui::DragValue::new(&mut settings.conformity.shared_from).range(2..=20))
-        .on_hover_text("Objectives delivered by this many partnerships or more are listed as shared");
+        .on_hover_text(
+            "Objectives delivered by this many partnerships or more are listed as shared",
+        );
     ui.label("partnerships");
 }
 
@@ -43,10 +45,16 @@ pub fn answer(register: &Register, settings: &AnalysisSettings) -> Answer {
         let mut evidence = if measures.is_empty() {
             "No partnership at work delivers it".to_string()
         } else {
-            format!("No partnership at work delivers it; nobody works towards {}", listed(&measures))
+            format!(
+                "No partnership at work delivers it; nobody works towards {}",
+                listed(&measures)
+            )
         };
         if !u.only_by_inactive.is_empty() {
-            evidence.push_str(&format!(" (recorded only for {}, not at work)", names(&u.only_by_inactive)));
+            evidence.push_str(&format!(
+                " (recorded only for {}, not at work)",
+                names(&u.only_by_inactive)
+            ));
         }
         rows.push(FindingRow {
             cells: vec![
@@ -94,6 +102,7 @@ pub fn answer(register: &Register, settings: &AnalysisSettings) -> Answer {
     }
     Answer {
         headings: vec!["Objective or partnership", "Finding", "Evidence"],
+        widths: vec![380.0, 150.0],
         rows,
         summary: format!(
             "{} nobody at work delivers ({} with them); {} delivered by several partnerships; \

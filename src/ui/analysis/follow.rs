@@ -32,7 +32,11 @@ pub fn show_in_diagram(
     let Some(&first) = partnerships.first() else {
         return;
     };
-    let nodes: Vec<NodeRef> = partnerships.iter().copied().map(NodeRef::Partnership).collect();
+    let nodes: Vec<NodeRef> = partnerships
+        .iter()
+        .copied()
+        .map(NodeRef::Partnership)
+        .collect();
     // The view on show first, then the others: the first that draws every partnership, else
     // the one that draws most of them.
     let mut views: Vec<_> = register.views.values().collect();
@@ -40,7 +44,10 @@ pub fn show_in_diagram(
     let mut best: Option<(usize, crate::model::ViewId)> = None;
     for view in views {
         let built = Diagram::build(register, view, &BuildOptions::default());
-        let shown = nodes.iter().filter(|n| built.index_of(**n).is_some()).count();
+        let shown = nodes
+            .iter()
+            .filter(|n| built.index_of(**n).is_some())
+            .count();
         if best.is_none_or(|(most, _)| shown > most) {
             best = Some((shown, view.id));
         }

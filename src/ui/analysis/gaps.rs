@@ -33,7 +33,11 @@ pub fn answer(register: &Register, settings: &AnalysisSettings) -> Answer {
             let subject = gap.subject(register);
             let evidence = gap.describe(register);
             FindingRow {
-                cells: vec![subject.clone(), gap.kind.heading().to_string(), evidence.clone()],
+                cells: vec![
+                    subject.clone(),
+                    gap.kind.heading().to_string(),
+                    evidence.clone(),
+                ],
                 evidence: format!("{}: {subject}. {evidence}.", gap.kind.heading()),
                 records: gap.records(),
                 representation: None,
@@ -43,6 +47,7 @@ pub fn answer(register: &Register, settings: &AnalysisSettings) -> Answer {
         .collect();
     Answer {
         headings: vec!["About", "Gap", "Evidence"],
+        widths: vec![340.0, 220.0],
         rows,
         summary: format!(
             "{}. Where another district leads, with the reason recorded, there is no gap.",

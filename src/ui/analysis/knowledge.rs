@@ -51,6 +51,7 @@ pub fn answer(register: &Register, settings: &AnalysisSettings) -> Answer {
         .collect();
     Answer {
         headings: vec!["Partnership", "Representative", "Problem", "Evidence"],
+        widths: vec![330.0, 190.0, 220.0],
         rows,
         summary: format!(
             "{} of {} in post report back on time; {} on record, {} overdue.",
@@ -127,13 +128,13 @@ pub fn route_form_ui(
             form.audience = picked;
         }
         ui.end_row();
-        ui.label("Recipient");
+        let label = ui.label("Recipient").id;
         ui.add(
             egui::TextEdit::singleline(&mut form.recipient)
                 .desired_width(320.0)
                 .hint_text("Portfolio Holder for Communities"),
         )
-        .on_hover_text("Recipient");
+        .labelled_by(label);
         ui.end_row();
         let label = ui.label("How often").id;
         if let Some(picked) = choice_combo_ui(
@@ -147,13 +148,13 @@ pub fn route_form_ui(
             form.frequency = picked;
         }
         ui.end_row();
-        ui.label("Last reported");
+        let label = ui.label("Last reported").id;
         ui.add(
             egui::TextEdit::singleline(&mut form.last_reported)
                 .desired_width(110.0)
                 .hint_text("YYYY-MM-DD or empty"),
         )
-        .on_hover_text("Last reported");
+        .labelled_by(label);
         ui.end_row();
     });
     let last: Result<Option<NaiveDate>, String> = if form.last_reported.trim().is_empty() {

@@ -11,7 +11,11 @@ pub fn thresholds_ui(ui: &mut egui::Ui, settings: &mut AnalysisSettings) {
     let mut hours = settings.load.hours_threshold.tenths / 10;
     ui.label("Stands out above");
     if ui
-        .add(egui::DragValue::new(&mut hours).range(1..=400).suffix(" hours a month"))
+        .add(
+            egui::DragValue::new(&mut hours)
+                .range(1..=400)
+                .suffix(" hours a month"),
+        )
         .on_hover_text("People with more hours a month than this stand out")
         .changed()
     {
@@ -75,7 +79,10 @@ pub fn answer(register: &Register, settings: &AnalysisSettings) -> Answer {
             flagged: person.is_over(),
         });
     }
-    for (kind, groups) in [("Service", &report.services), ("Portfolio", &report.portfolios)] {
+    for (kind, groups) in [
+        ("Service", &report.services),
+        ("Portfolio", &report.portfolios),
+    ] {
         for group in groups {
             rows.push(FindingRow {
                 cells: vec![
@@ -112,6 +119,7 @@ pub fn answer(register: &Register, settings: &AnalysisSettings) -> Answer {
             "Reporting back",
             "Stands out",
         ],
+        widths: vec![300.0, 80.0, 100.0, 110.0, 170.0],
         rows,
         summary: format!(
             "{} above the threshold (more than {} hours a month or more than {}).",

@@ -45,6 +45,8 @@ pub struct FindingRow {
 pub struct Answer {
     /// The column headings.
     pub headings: Vec<&'static str>,
+    /// Each column's starting width (the last takes what is left).
+    pub widths: Vec<f32>,
     /// The findings.
     pub rows: Vec<FindingRow>,
     /// A line above the list ("3 pairs score 20% or more").
@@ -175,12 +177,14 @@ pub fn analysis_panel_ui(
     ui.separator();
     ui.heading(state.question.question());
     ui.horizontal_wrapped(|ui| {
-        ui.label("As at");
-        let response = ui.add(
-            egui::TextEdit::singleline(&mut state.as_at_text)
-                .desired_width(90.0)
-                .hint_text("YYYY-MM-DD"),
-        );
+        let label = ui.label("As at").id;
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut state.as_at_text)
+                    .desired_width(90.0)
+                    .hint_text("YYYY-MM-DD"),
+            )
+            .labelled_by(label);
         let response = response.on_hover_text("The day the answers are for");
         if response.lost_focus() || response.changed() {
             if let Ok(date) = parse_date(&state.as_at_text) {
@@ -199,9 +203,11 @@ pub fn analysis_panel_ui(
     });
     let answer = state.answer(context).clone();
     ui.label(&answer.summary);
-    egui::Panel::bottom("analysis_evidence")
+    export_ui(ui, state, commands);
+    egui::Panel::right("analysis_evidence")
         .resizable(true)
-        .default_size(190.0)
+        .default_size(420.0)
+        .size_range(280.0..=700.0)
         .show(ui, |ui| {
             evidence_ui(ui, context, state, &answer, current, diagram, commands);
         });
@@ -229,10 +235,9 @@ fn findings_ui(ui: &mut egui::Ui, state: &mut AnalysisPanelState, answer: &Answe
         for (index, _) in answer.headings.iter().enumerate() {
             let column = if index + 1 == answer.headings.len() {
                 Column::remainder().at_least(160.0).clip(true)
-            } else if index == 0 {
-                Column::initial(260.0).at_least(80.0).clip(true)
             } else {
-                Column::initial(150.0).at_least(50.0).clip(true)
+                let width = answer.widths.get(index).copied().unwrap_or(150.0);
+                Column::initial(width).at_least(40.0).clip(true)
             };
             table = table.column(column);
         }
@@ -287,21 +292,32 @@ fn evidence_ui(
     diagram: &mut DiagramPanelState,
     commands: &mut CommandQueue,
 ) {
-    export_ui(ui, state, commands);
-    ui.separator();
     let Some(row) = state.selected.and_then(|i| answer.rows.get(i)) else {
-        ui.label("Choose a finding to see its evidence and show its records in the diagram and the tables.");
+        ui.add(
+            egui::Label::new(
+                "Choose a finding to see its evidence and show its records in the diagram and \
+                 the tables.",
+            )
+            .wrap(),
+        );
         return;
     };
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            ui.strong(row.cells.first().map_or("", String::as_str));
-            ui.add(egui::Label::new(&row.evidence).wrap());
-            ui.horizontal(|ui| {
+            ui.add(
+                egui::Label::new(
+                    egui::RichText::new(row.cells.first().map_or("", String::as_str)).strong(),
+                )
+                .wrap(),
+            );
+            ui.horizontal_wrapped(|ui| {
                 let partnerships = follow::partnerships_in(&row.records);
                 if ui
-                    .add_enabled(!partnerships.is_empty(), egui::Button::new("Show in diagram"))
+                    .add_enabled(
+                        !partnerships.is_empty(),
+                        egui::Button::new("Show in diagram"),
+                    )
                     .on_hover_text("Select these partnerships in the diagram")
                     .clicked()
                 {
@@ -321,11 +337,19 @@ fn evidence_ui(
                     follow::show_in_tables(&row.records, current, commands);
                 }
             });
+            ui.add(egui::Label::new(&row.evidence).wrap());
             if state.question == Question::Knowledge
                 && let Some(representation) = row.representation
             {
                 ui.separator();
-                knowledge::route_form_ui(ui, context, &mut state.route_form, representation, &state.settings, commands);
+                knowledge::route_form_ui(
+                    ui,
+                    context,
+                    &mut state.route_form,
+                    representation,
+                    &state.settings,
+                    commands,
+                );
             }
         });
 }

@@ -48,6 +48,7 @@ pub fn answer(register: &Register, settings: &AnalysisSettings) -> Answer {
         .collect();
     Answer {
         headings: vec!["Partnership", "May duplicate", "Score", "Evidence"],
+        widths: vec![300.0, 300.0, 60.0],
         rows,
         summary: format!(
             "{} score {}% or more (shared members 35%, similar purposes 30%, the same objectives \

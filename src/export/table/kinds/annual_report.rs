@@ -70,8 +70,16 @@ pub fn table(context: &Context<'_>) -> Table {
         .collect();
     let others: Vec<&OverviewRow> = rows.iter().copied().filter(|r| !significant(r)).collect();
     for (heading, members, with_reason) in [
-        ("Significant partnerships rated fair or poor value for money", &fair, true),
-        ("Significant partnerships rated good value for money", &good, false),
+        (
+            "Significant partnerships rated fair or poor value for money",
+            &fair,
+            true,
+        ),
+        (
+            "Significant partnerships rated good value for money",
+            &good,
+            false,
+        ),
         ("Other partnerships assessed", &others, true),
     ] {
         if members.is_empty() {

@@ -104,7 +104,11 @@ pub fn table(context: &Context<'_>) -> Table {
         "{} with a current assessment on {}, and {}.",
         count_of(current.rows.len(), "partnership", "partnerships"),
         as_at.format("%-d %B %Y"),
-        count_of(earlier.rows.len(), "earlier assessment", "earlier assessments")
+        count_of(
+            earlier.rows.len(),
+            "earlier assessment",
+            "earlier assessments"
+        )
     )];
     table.groups.push(current);
     if !earlier.rows.is_empty() {

@@ -62,7 +62,11 @@ pub fn table(context: &Context<'_>) -> Table {
                 status,
                 Cell::text(partnership.statutory_status.label()),
                 Cell::text(partnership.council_role.label()),
-                Cell::label(register.lead_officer(partnership.id).map(|p| p.name.as_str())),
+                Cell::label(
+                    register
+                        .lead_officer(partnership.id)
+                        .map(|p| p.name.as_str()),
+                ),
                 Cell::text(councillors.join("; ")),
                 row.map_or(Cell::Empty, |r| Cell::Hours(r.cost.hours_per_month)),
                 row.map_or(Cell::Empty, |r| Cell::Money(r.cost.contributions)),
