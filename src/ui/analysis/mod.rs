@@ -206,8 +206,8 @@ pub fn analysis_panel_ui(
     export_ui(ui, state, commands);
     egui::Panel::right("analysis_evidence")
         .resizable(true)
-        .default_size(420.0)
-        .size_range(280.0..=700.0)
+        .default_size(380.0)
+        .size_range(240.0..=700.0)
         .show(ui, |ui| {
             evidence_ui(ui, context, state, &answer, current, diagram, commands);
         });
@@ -225,7 +225,10 @@ fn findings_ui(ui: &mut egui::Ui, state: &mut AnalysisPanelState, answer: &Answe
     let row_height = ui.spacing().interact_size.y + 2.0;
     let warn = ui.visuals().warn_fg_color;
     let mut clicked = None;
+    // On a narrow window the columns share the room, so the evidence stays in view.
+    let wanted: f32 = answer.widths.iter().sum::<f32>() + 200.0;
     ui.scope(|ui| {
+        let scale = (ui.available_width() / wanted).clamp(0.45, 1.0);
         let mut table = TableBuilder::new(ui)
             .id_salt(("analysis_table", state.question))
             .striped(true)
@@ -234,9 +237,9 @@ fn findings_ui(ui: &mut egui::Ui, state: &mut AnalysisPanelState, answer: &Answe
             .cell_layout(Layout::left_to_right(Align::Center));
         for (index, _) in answer.headings.iter().enumerate() {
             let column = if index + 1 == answer.headings.len() {
-                Column::remainder().at_least(160.0).clip(true)
+                Column::remainder().at_least(120.0).clip(true)
             } else {
-                let width = answer.widths.get(index).copied().unwrap_or(150.0);
+                let width = answer.widths.get(index).copied().unwrap_or(150.0) * scale;
                 Column::initial(width).at_least(40.0).clip(true)
             };
             table = table.column(column);
