@@ -62,8 +62,12 @@ fn answers_are_written_as_csv_xlsx_docx_and_pdf() {
     let (folder, path) = sample_file();
     let path = file(&path);
     let csv = folder.path().join("gaps.csv");
-    let said = report(&[&path, "gaps", "--as-at", "2026-03-31", "--out", &file(&csv)]).expect("csv");
-    assert!(said.starts_with("Wrote ") && said.contains(" rows)"), "{said}");
+    let said =
+        report(&[&path, "gaps", "--as-at", "2026-03-31", "--out", &file(&csv)]).expect("csv");
+    assert!(
+        said.starts_with("Wrote ") && said.contains(" rows)"),
+        "{said}"
+    );
     let text = std::fs::read_to_string(&csv).expect("csv written");
     assert!(text.starts_with('\u{feff}'), "a byte-order mark for Excel");
     assert!(text.contains("Theme with no body at work,Older people,"));
@@ -101,7 +105,10 @@ fn a_wrong_question_or_format_is_refused_in_plain_words() {
     let (folder, path) = sample_file();
     let path = file(&path);
     let error = report(&[&path, "duplicates"]).expect_err("not a question");
-    assert!(error.contains("choose one of overlaps, conformity, gaps, load, knowledge"), "{error}");
+    assert!(
+        error.contains("choose one of overlaps, conformity, gaps, load, knowledge"),
+        "{error}"
+    );
     let odd = folder.path().join("gaps.txt");
     let error = report(&[&path, "gaps", "--out", &file(&odd)]).expect_err("not a format");
     assert!(error.contains(".csv, .xlsx, .docx or .pdf"), "{error}");

@@ -143,12 +143,12 @@ impl AnalysisPanelState {
         }
         match &self.cache {
             Some(cached) => &cached.answer,
-            None => unreachable_answer(),
+            None => empty_answer(),
         }
     }
 }
 
-fn unreachable_answer() -> &'static Answer {
+fn empty_answer() -> &'static Answer {
     static EMPTY: std::sync::OnceLock<Answer> = std::sync::OnceLock::new();
     EMPTY.get_or_init(Answer::default)
 }
@@ -186,10 +186,10 @@ pub fn analysis_panel_ui(
             )
             .labelled_by(label);
         let response = response.on_hover_text("The day the answers are for");
-        if response.lost_focus() || response.changed() {
-            if let Ok(date) = parse_date(&state.as_at_text) {
-                state.settings = state.settings.with_today(date);
-            }
+        if (response.lost_focus() || response.changed())
+            && let Ok(date) = parse_date(&state.as_at_text)
+        {
+            state.settings = state.settings.with_today(date);
         }
         ui.separator();
         let settings = &mut state.settings;
