@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 mod export_commands;
+mod table_commands;
 pub use export_commands::{ExportCommand, run_export};
 
 use crate::document::Document;

@@ -16,7 +16,7 @@ use super::{Cell, ColumnKind, RowKind, Shortened, Table};
 use crate::export::page::{self, Layer, LegendPlace, Page, PageSetup, Transform};
 use crate::export::scene::{Anchor, Color, Geometry, Item, Paint, Point, Rect, Shape, Stroke, TextRun};
 use crate::export::text::{self, FontWeight};
-use crate::export::{Orientation, PaperSize};
+use crate::export::{ExportError, Orientation, PaperSize, pdf, png};
 
 /// Body text size, in points.
 pub const BODY_SIZE: f32 = 8.5;
@@ -194,6 +194,8 @@ pub struct TableLayout {
     title: String,
     /// Cells cut short to fit a page.
     pub shortened: Vec<Shortened>,
+    /// Each page's text for screen readers.
+    alt_texts: Vec<String>,
 }
 
 impl TableLayout {
@@ -202,8 +204,8 @@ impl TableLayout {
         self.pages.len()
     }
 
-    /// The pages, numbered "Page {first} of {total}" onwards.
-    pub fn pages(&self, first: usize, total: usize) -> Vec<Page<'static>> {
+    /// The pages without page numbers (the PDF writer prints its own).
+    pub fn pages(&self) -> Vec<Page<'static>> {
         let printable = self.setup.printable();
         let to_page = Transform {
             scale: 1.0,
@@ -212,8 +214,7 @@ impl TableLayout {
         };
         self.pages
             .iter()
-            .enumerate()
-            .map(|(index, items)| {
+            .map(|items| {
                 let mut page = Page {
                     setup: self.setup,
                     width: self.setup.size_pt().0,
@@ -242,10 +243,28 @@ impl TableLayout {
                         items: Cow::Owned(self.caption.footer.clone()),
                     });
                 }
-                stamp_page_number(&mut page, &page_number(first + index, total));
                 page
             })
             .collect()
+    }
+
+    /// The pages numbered "Page 1 of N" in the bottom margin when there are several (as the
+    /// PDF writer numbers them), for PNG.
+    pub fn numbered_pages(&self) -> Vec<Page<'static>> {
+        let mut pages = self.pages();
+        let count = pages.len();
+        if count > 1 {
+            for (index, page) in pages.iter_mut().enumerate() {
+                stamp_page_number(page, &page_number(index + 1, count));
+            }
+        }
+        pages
+    }
+
+    /// What a screen reader says for page `index`: the table's title and the page's rows as
+    /// text, a row a sentence.
+    pub fn alt_text(&self, index: usize) -> String {
+        self.alt_texts.get(index).cloned().unwrap_or_default()
     }
 }
 
@@ -310,6 +329,9 @@ pub fn layout_on(table: &Table, setup: PageSetup) -> TableLayout {
     let rows = body_rows(table, &widths, room, &mut shortened);
 
     let mut pages: Vec<Vec<Item>> = Vec::new();
+    let mut alt_texts: Vec<String> = Vec::new();
+    let mut alt = String::new();
+    let headings: Vec<&str> = table.columns.iter().map(|c| c.heading.as_str()).collect();
     let mut items = Vec::new();
     let mut y = top;
     let mut current_group: Option<String> = None;
@@ -331,6 +353,7 @@ pub fn layout_on(table: &Table, setup: PageSetup) -> TableLayout {
         };
         if on_page > 0 && y + needed > bottom + 0.01 {
             pages.push(std::mem::take(&mut items));
+            alt_texts.push(std::mem::take(&mut alt));
             y = top;
             start_page(&mut items, &mut y);
             on_page = 0;
@@ -343,6 +366,7 @@ pub fn layout_on(table: &Table, setup: PageSetup) -> TableLayout {
             }
         }
         draw_row(&mut items, row, &widths, printable.x, y, table);
+        describe_row(&mut alt, row, &headings);
         y += row.height;
         on_page += 1;
     }
@@ -355,12 +379,49 @@ pub fn layout_on(table: &Table, setup: PageSetup) -> TableLayout {
         draw_row(&mut items, &empty, &[printable.width], printable.x, y, table);
     }
     pages.push(items);
+    alt_texts.push(alt);
+    let count = pages.len();
+    let alt_texts = alt_texts
+        .into_iter()
+        .enumerate()
+        .map(|(index, rows)| {
+            format!(
+                "Table: {}. {}. Page {} of {count}. {rows}",
+                table.title,
+                table.caption().data_as_at_line(),
+                index + 1
+            )
+        })
+        .collect();
     TableLayout {
         setup,
         pages,
         caption,
         title: table.title.clone(),
         shortened,
+        alt_texts,
+    }
+}
+
+/// Adds a row to a page's text for screen readers: "Heading: value; ..." then a full stop.
+fn describe_row(alt: &mut String, row: &PrintedRow, headings: &[&str]) {
+    let sentence = match row.kind {
+        PrintedKind::Group => row.cells.concat().join(" "),
+        _ => row
+            .cells
+            .iter()
+            .zip(headings)
+            .filter(|(lines, _)| !lines.is_empty())
+            .map(|(lines, heading)| format!("{heading}: {}", lines.join(" ")))
+            .collect::<Vec<_>>()
+            .join("; "),
+    };
+    if !sentence.is_empty() {
+        if !alt.is_empty() {
+            alt.push(' ');
+        }
+        alt.push_str(&sentence);
+        alt.push('.');
     }
 }
 
@@ -528,9 +589,48 @@ fn draw_row(items: &mut Vec<Item>, row: &PrintedRow, widths: &[f32], left: f32, 
     }
 }
 
-/// The table's pages, numbered from 1.
-pub fn table_pages(table: &Table) -> (Vec<Page<'static>>, Vec<Shortened>) {
+/// The tables as one PDF, each table starting on a new page with a bookmark, pages numbered
+/// by the PDF writer; returns the bytes and the cells cut short.
+pub fn tables_pdf(
+    tables: &[&Table],
+    info: &pdf::DocumentInfo,
+) -> Result<(Vec<u8>, Vec<Shortened>), ExportError> {
+    let mut pages = Vec::new();
+    let mut shortened = Vec::new();
+    for table in tables {
+        let layout = layout(table);
+        pages.extend(pdf_pages(&layout, &table.title));
+        shortened.extend(layout.shortened);
+    }
+    let bytes = pdf::write_pdf(info, &pages, &pdf::PageNumbering::default())?;
+    Ok((bytes, shortened))
+}
+
+/// A laid-out table's pages for the PDF writer: alternative text on each, the first
+/// bookmarked with `bookmark`.
+pub fn pdf_pages(layout: &TableLayout, bookmark: &str) -> Vec<pdf::PdfPage<'static>> {
+    layout
+        .pages()
+        .into_iter()
+        .enumerate()
+        .map(|(index, page)| {
+            let entry = pdf::PdfPage::new(page, layout.alt_text(index));
+            if index == 0 {
+                entry.bookmarked(bookmark)
+            } else {
+                entry
+            }
+        })
+        .collect()
+}
+
+/// The table as PNG pictures, one per page, numbered when there are several.
+pub fn table_pngs(table: &Table, dpi: u32) -> Result<(Vec<Vec<u8>>, Vec<Shortened>), ExportError> {
     let layout = layout(table);
-    let count = layout.page_count();
-    (layout.pages(1, count), layout.shortened)
+    let pictures = layout
+        .numbered_pages()
+        .iter()
+        .map(|page| png::page_to_png(page, dpi))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((pictures, layout.shortened))
 }
