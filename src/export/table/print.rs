@@ -30,6 +30,10 @@ const PAD_Y: f32 = 2.5;
 const MAX_NATURAL_TEXT: f32 = 260.0;
 /// The narrowest a text column's words are allowed before they break inside, in points.
 const MAX_WORD: f32 = 110.0;
+/// The least width of the first (name) column, in points.
+const NAME_COLUMN: f32 = 150.0;
+/// A label this wide or narrower is never wrapped, in points.
+const SHORT_LABEL: f32 = 80.0;
 
 const HEADER_FILL: Color = Color::rgb(0xe4, 0xe8, 0xee);
 const GROUP_FILL: Color = Color::rgb(0xf2, 0xf4, 0xf7);
@@ -85,7 +89,14 @@ fn column_needs(table: &Table) -> Vec<(f32, f32)> {
                         .map(|cell| longest_word(&cell.printed(pence), FontWeight::Regular))
                         .fold(heading_word, f32::max)
                         .min(MAX_WORD);
-                    (word.max(40.0), widest_cell.min(MAX_NATURAL_TEXT).max(word))
+                    let natural = widest_cell.min(MAX_NATURAL_TEXT).max(word);
+                    // The first column names the row: it keeps room for a name on a line or two.
+                    let least = if index == 0 {
+                        natural.min(NAME_COLUMN)
+                    } else {
+                        word.max(40.0)
+                    };
+                    (least, natural)
                 }
                 ColumnKind::Label => {
                     let word = rows
@@ -93,11 +104,16 @@ fn column_needs(table: &Table) -> Vec<(f32, f32)> {
                         .filter_map(|(_, row)| row.cells.get(index))
                         .map(|cell| longest_word(&cell.printed(pence), FontWeight::Bold))
                         .fold(heading_word, f32::max);
-                    (word, widest_cell.max(word).min(MAX_NATURAL_TEXT))
+                    let natural = widest_cell.max(word).min(MAX_NATURAL_TEXT);
+                    // Short labels stay on one line.
+                    let least = if natural <= SHORT_LABEL { natural } else { word };
+                    (least, natural)
                 }
                 _ => {
-                    let width = widest_cell.max(heading_word);
-                    (width, width)
+                    // Numbers never wrap; their heading may, on two or three lines.
+                    let heading = text::line_width(&column.heading, BODY_SIZE, FontWeight::Bold);
+                    let width = widest_cell.max(heading_word).max(heading / 3.0);
+                    (width, widest_cell.max(heading_word).max(heading / 2.0))
                 }
             };
             (least + 2.0 * PAD_X, natural + 2.0 * PAD_X)
@@ -115,14 +131,14 @@ pub fn natural_width(table: &Table) -> f32 {
 /// proportion to how much more each wanted; scaled down only when even the least widths do
 /// not fit.
 pub fn fit_columns(table: &Table, available: f32) -> Vec<f32> {
-    let needs = column_needs(table);
+    let mut needs = column_needs(table);
     let natural: f32 = needs.iter().map(|(_, n)| n).sum();
     if natural <= available {
         let spare = available - natural;
         let stretchy: Vec<bool> = table
             .columns
             .iter()
-            .map(|c| matches!(c.kind, ColumnKind::Text | ColumnKind::Label))
+            .map(|c| c.kind == ColumnKind::Text)
             .collect();
         let stretch_total: f32 = needs
             .iter()
@@ -142,7 +158,15 @@ pub fn fit_columns(table: &Table, available: f32) -> Vec<f32> {
             })
             .collect();
     }
-    let least: f32 = needs.iter().map(|(l, _)| l).sum();
+    let mut least: f32 = needs.iter().map(|(l, _)| l).sum();
+    if least > available {
+        // Give up the name column's extra room and labels' single lines first.
+        let words = column_words(table);
+        for ((need, _), word) in needs.iter_mut().zip(&words) {
+            *need = need.min(*word);
+        }
+        least = needs.iter().map(|(l, _)| l).sum();
+    }
     if least >= available {
         return needs
             .iter()
@@ -153,6 +177,30 @@ pub fn fit_columns(table: &Table, available: f32) -> Vec<f32> {
     needs
         .iter()
         .map(|(l, n)| l + (available - least) * (n - l) / wanted.max(1e-3))
+        .collect()
+}
+
+/// Each column's longest word (text and labels) or its width (numbers, dates), padding
+/// included: the least it can take without breaking words.
+fn column_words(table: &Table) -> Vec<f32> {
+    let rows = table.rows_in_order();
+    let needs = column_needs(table);
+    table
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(index, column)| match column.kind {
+            ColumnKind::Text | ColumnKind::Label => {
+                let pence = table.column_has_pence(index);
+                rows.iter()
+                    .filter_map(|(_, row)| row.cells.get(index))
+                    .map(|cell| longest_word(&cell.printed(pence), FontWeight::Bold))
+                    .fold(longest_word(&column.heading, FontWeight::Bold), f32::max)
+                    .clamp(30.0, MAX_WORD)
+                    + 2.0 * PAD_X
+            }
+            _ => needs[index].0,
+        })
         .collect()
 }
 
