@@ -281,6 +281,9 @@ pub fn export(
     data_as_at: NaiveDate,
 ) -> Result<(Vec<u8>, PrintPlan), crate::export::ExportError> {
     let diagram = Diagram::build(register, view, options);
+    if let Some(reason) = super::empty_reason(register, view, &diagram) {
+        return Err(crate::export::ExportError::NothingToDraw(reason));
+    }
     let caption = scene::caption(register, &diagram, data_as_at);
     let plan = plan(&diagram, &caption, choice);
     let bytes = match format {

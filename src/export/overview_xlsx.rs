@@ -16,7 +16,8 @@ use super::overview_csv::{OVERVIEW_HEADINGS, rows_by_name};
 use super::table::xlsx::{excel_date, fit_cell_text};
 use crate::model::looks_like_formula;
 use crate::model::Money;
-use crate::scoring::{Overview, OverviewRow, financial_year_label};
+use crate::model::FinancialYear;
+use crate::scoring::{Overview, OverviewRow};
 
 /// Why the workbook could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -25,7 +26,7 @@ pub struct XlsxExportError(#[from] XlsxError);
 
 /// Widths of the overview's columns, in characters, in the order of [`OVERVIEW_HEADINGS`].
 const COLUMN_WIDTHS: [f64; 19] = [
-    48.0, 10.0, 12.0, 10.0, 8.0, 10.0, 8.0, 28.0, 16.0, 12.0, 20.0, 10.0, 10.0, 14.0, 14.0, 14.0,
+    48.0, 10.0, 12.0, 10.0, 8.0, 10.0, 8.0, 28.0, 16.0, 12.0, 20.0, 40.0, 10.0, 14.0, 14.0, 14.0,
     12.0, 10.0, 10.0,
 ];
 
@@ -65,7 +66,7 @@ fn row_cells(row: &OverviewRow) -> [Cell; 19] {
         text(row.significance.label()),
         optional(row.value_for_money.map(|v| v.label())),
         optional(row.recommendation.map(|r| r.label())),
-        yes(row.overridden),
+        optional(row.overridden().then_some(row.override_reason.as_str())),
         Cell::Number(f64::from(row.cost.hours_per_month.tenths) / 10.0),
         Cell::Money(row.cost.officer_time),
         Cell::Money(row.cost.contributions),
@@ -191,7 +192,7 @@ pub fn overview_title(overview: &Overview) -> String {
         "Annual review of partnerships as at {}; costs for {} (officer time at the register's \
          hourly rate plus contributions)",
         overview.today.format("%-d %B %Y"),
-        financial_year_label(overview.year)
+        FinancialYear::starting(overview.year)
     )
 }
 

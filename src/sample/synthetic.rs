@@ -299,7 +299,7 @@ pub(super) fn generate(target: usize, seed: u64) -> Built {
         pool,
         out: Output {
             // With the default scoring scheme, which the copied assessments were made with.
-            register: Register::new(""),
+            register: Register::without_views(""),
             problems: built.problems,
         },
         shared: HashMap::new(),

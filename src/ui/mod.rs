@@ -258,7 +258,7 @@ pub fn app_ui(
                         ui,
                         &context,
                         &mut state.scoring,
-                        state.current_partnership,
+                        &mut state.current_partnership,
                         commands,
                     ),
                     PanelKind::AnnualReview => scoring::overview_table::overview_ui(
