@@ -16,7 +16,13 @@ fn basis() -> ReviewBasis {
 fn folder_names(folder: &std::path::Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(folder)
         .expect("folder")
-        .map(|entry| entry.expect("entry").file_name().to_string_lossy().into_owned())
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
         .collect();
     names.sort();
     names
@@ -66,9 +72,21 @@ fn the_sample_pack_holds_every_file_in_its_order() {
     .map(String::from)
     .to_vec();
     assert_eq!(outcome.files, expected);
-    assert_eq!(folder_names(&target), expected, "the folder holds them, nothing else");
-    assert_eq!(folder_names(parent.path()), ["Cabinet pack"], "no temporary folder left");
-    assert_eq!(progress.fraction().0, progress.fraction().1, "every step done");
+    assert_eq!(
+        folder_names(&target),
+        expected,
+        "the folder holds them, nothing else"
+    );
+    assert_eq!(
+        folder_names(parent.path()),
+        ["Cabinet pack"],
+        "no temporary folder left"
+    );
+    assert_eq!(
+        progress.fraction().0,
+        progress.fraction().1,
+        "every step done"
+    );
 
     let combined = target.join("00 Appendix pack.pdf");
     let combined = combined.to_string_lossy();
@@ -79,17 +97,34 @@ fn the_sample_pack_holds_every_file_in_its_order() {
         .and_then(|n| n.trim().parse().ok())
         .expect("pages");
     assert_eq!(pages, outcome.combined_pages);
-    assert!(info.contains("Author:          Ashmere Vale District Council"), "{info}");
+    assert!(
+        info.contains("Author:          Ashmere Vale District Council"),
+        "{info}"
+    );
     assert!(info.contains("Tagged:          yes"));
     let text = run("pdftotext", &[&combined, "-"]);
-    let page_texts: Vec<&str> = text.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
+    let page_texts: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
     assert_eq!(page_texts.len(), pages);
     for (index, page) in page_texts.iter().enumerate() {
-        assert!(page.contains("Data as at 31 March 2026"), "page {} has the date", index + 1);
-        assert!(page.contains(&format!("Page {} of {pages}", index + 1)), "page {}", index + 1);
+        assert!(
+            page.contains("Data as at 31 March 2026"),
+            "page {} has the date",
+            index + 1
+        );
+        assert!(
+            page.contains(&format!("Page {} of {pages}", index + 1)),
+            "page {}",
+            index + 1
+        );
     }
     assert!(page_texts[0].contains("Appendix pack"));
-    assert!(page_texts[0].contains("Appendix M"), "a contents line for each of 13 parts");
+    assert!(
+        page_texts[0].contains("Appendix M"),
+        "a contents line for each of 13 parts"
+    );
     assert!(page_texts[1].contains("LSP structure"));
     let outline = run("pdfinfo", &["-dests", &combined]);
     assert!(!outline.is_empty());
@@ -124,10 +159,16 @@ fn cancelling_halfway_leaves_no_folder() {
         false
     });
     let result = appendix::write_pack(&register, &contents, basis(), &target, &progress);
-    assert!(canceller.join().expect("thread"), "cancel was asked halfway");
+    assert!(
+        canceller.join().expect("thread"),
+        "cancel was asked halfway"
+    );
     assert!(matches!(result, Err(PackError::Cancelled)), "{result:?}");
     assert!(!target.exists());
-    assert!(folder_names(parent.path()).is_empty(), "nothing left behind");
+    assert!(
+        folder_names(parent.path()).is_empty(),
+        "nothing left behind"
+    );
 }
 
 #[test]
@@ -153,7 +194,12 @@ fn a_folder_with_files_in_it_is_refused_and_left_alone() {
         .expect("pack into the empty folder");
     assert_eq!(
         outcome.files,
-        ["00 Appendix pack.pdf", "01 Removed.docx", "01 Removed.pdf", "02 All tables.xlsx"]
+        [
+            "00 Appendix pack.pdf",
+            "01 Removed.docx",
+            "01 Removed.pdf",
+            "02 All tables.xlsx"
+        ]
     );
 }
 

@@ -46,7 +46,11 @@ fn choosing_two_tables_and_one_view_writes_that_pack() {
     assert!(harness.state().ui_state().appendix_pack.open);
 
     // Everything is ticked at first: keep the LSP structure, recommendations and actions.
-    for label in ["Council involvement", "Membership network", "Risk/value matrix"] {
+    for label in [
+        "Council involvement",
+        "Membership network",
+        "Risk/value matrix",
+    ] {
         harness.get_by_role_and_label(Role::CheckBox, label).click();
         harness.run_steps(1);
     }
@@ -73,7 +77,12 @@ fn choosing_two_tables_and_one_view_writes_that_pack() {
     // The pack runs on its own thread: wait for it, frame by frame.
     for _ in 0..600 {
         if harness.state().ui_state().appendix_pack.running.is_none()
-            && harness.state().ui_state().appendix_pack.last_result.is_some()
+            && harness
+                .state()
+                .ui_state()
+                .appendix_pack
+                .last_result
+                .is_some()
         {
             break;
         }
@@ -109,7 +118,10 @@ fn choosing_two_tables_and_one_view_writes_that_pack() {
     // The choice is kept in the register, in the file, as an undoable edit.
     let register = harness.state().document().expect("open").register().clone();
     let kept = PackContents::of(&register);
-    assert_eq!(kept.tables, [TableKind::Recommendations, TableKind::Actions]);
+    assert_eq!(
+        kept.tables,
+        [TableKind::Recommendations, TableKind::Actions]
+    );
     assert_eq!(kept.views.len(), 1);
     assert!(!kept.matrix);
     assert!(

@@ -9,10 +9,10 @@ use std::process::Command;
 
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use chrono::NaiveDate;
+use partnership_atlas::export::pdf;
 use partnership_atlas::export::table::{
     self, Cell, Column, ColumnKind, Group, Row, Table, TableKind, csv, docx, print, xlsx,
 };
-use partnership_atlas::export::pdf;
 use partnership_atlas::model::{Money, Partnership, PartnershipId, Register};
 use partnership_atlas::scoring::ReviewBasis;
 
@@ -42,7 +42,10 @@ fn workbook(bytes: &[u8]) -> Xlsx<std::io::Cursor<Vec<u8>>> {
 fn row_with(range: &calamine::Range<Data>, text: &str) -> Vec<Data> {
     range
         .rows()
-        .find(|row| row.iter().any(|cell| matches!(cell, Data::String(s) if s == text)))
+        .find(|row| {
+            row.iter()
+                .any(|cell| matches!(cell, Data::String(s) if s == text))
+        })
         .unwrap_or_else(|| panic!("a row with {text}"))
         .to_vec()
 }
@@ -53,7 +56,11 @@ fn the_workbook_holds_typed_cells_a_sheet_a_table() {
     // In 2026/27 the broadband programme has the seed's £530,000.
     let basis = ReviewBasis::on(NaiveDate::from_ymd_opt(2026, 6, 30).expect("date"));
     let tables = table::kinds::build_tables(
-        &[TableKind::Recommendations, TableKind::Register, TableKind::Actions],
+        &[
+            TableKind::Recommendations,
+            TableKind::Register,
+            TableKind::Actions,
+        ],
         &register,
         basis,
     );
@@ -61,7 +68,10 @@ fn the_workbook_holds_typed_cells_a_sheet_a_table() {
     let written = xlsx::tables_xlsx(&refs, &xlsx::WorkbookInfo::default()).expect("workbook");
     assert!(written.shortened.is_empty(), "{:?}", written.shortened);
     let mut book = workbook(&written.bytes);
-    assert_eq!(book.sheet_names(), ["Recommendations", "Register", "Actions"]);
+    assert_eq!(
+        book.sheet_names(),
+        ["Recommendations", "Register", "Actions"]
+    );
 
     let range = book.worksheet_range("Recommendations").expect("sheet");
     let headings = row_with(&range, "Officer hours a month");
@@ -77,8 +87,14 @@ fn the_workbook_holds_typed_cells_a_sheet_a_table() {
     let total = row_with(&range, "TOTAL");
     let hours = &total[hours_at];
     let money = &total[money_at];
-    assert!(matches!(hours, Data::Float(h) if *h > 100.0), "hours a number: {hours:?}");
-    assert!(matches!(money, Data::Float(m) if *m > 500_000.0), "money a number: {money:?}");
+    assert!(
+        matches!(hours, Data::Float(h) if *h > 100.0),
+        "hours a number: {hours:?}"
+    );
+    assert!(
+        matches!(money, Data::Float(m) if *m > 500_000.0),
+        "money a number: {money:?}"
+    );
     // The sample's economic partnership group is the seed's "104 hours, £538,000".
     let broadband = row_with(&range, "Broadband Mardleshire Programme Board");
     assert_eq!(broadband[money_at], Data::Float(530_000.0));
@@ -156,7 +172,10 @@ fn long_text_and_dates_outside_excel_are_written_and_listed() {
         })
         .expect("the long text");
     assert!(cut.encode_utf16().count() <= 32_767);
-    assert!(cut.ends_with("see the register for the rest]"), "a visible marker");
+    assert!(
+        cut.ends_with("see the register for the rest]"),
+        "a visible marker"
+    );
     assert!(cells.contains(&&Data::String("1850-06-01".into())));
     assert!(cells.contains(&&Data::String("-5 is text, not a number".into())));
     assert!(cells.contains(&&Data::Float(123.45)));
@@ -229,9 +248,19 @@ fn the_word_document_has_a_table_with_a_repeated_header_row() {
         "only the header repeats"
     );
     let all: Vec<String> = rows.iter().map(|row| texts(*row)).collect();
-    assert!(all.iter().any(|t| t.starts_with("↑ Increase")), "group heading");
-    assert!(all.iter().any(|t| t.contains("Broadband Mardleshire Programme Board")));
-    assert!(all.last().is_some_and(|t| t.starts_with("TOTAL")), "{:?}", all.last());
+    assert!(
+        all.iter().any(|t| t.starts_with("↑ Increase")),
+        "group heading"
+    );
+    assert!(
+        all.iter()
+            .any(|t| t.contains("Broadband Mardleshire Programme Board"))
+    );
+    assert!(
+        all.last().is_some_and(|t| t.starts_with("TOTAL")),
+        "{:?}",
+        all.last()
+    );
     let heading = document
         .descendants()
         .find(|n| n.has_tag_name((W, "pStyle")))
@@ -286,9 +315,15 @@ fn a_table_pdf_has_its_pages_metadata_and_text() {
     assert_eq!(info_field(&info, "Title"), built.title);
     assert_eq!(info_field(&info, "Author"), "Ashmere Vale District Council");
     assert_eq!(info_field(&info, "Tagged"), "yes");
-    assert!(info_field(&info, "Page size").contains("841.89 x 595.276"), "A4 landscape");
+    assert!(
+        info_field(&info, "Page size").contains("841.89 x 595.276"),
+        "A4 landscape"
+    );
     let second = poppler("pdftotext", &["-layout", "-f", "2", "-l", "2", &path, "-"]);
-    assert!(second.contains("Partnership register of Ashmere Vale"), "{second}");
+    assert!(
+        second.contains("Partnership register of Ashmere Vale"),
+        "{second}"
+    );
     assert!(second.contains("Data as at 31 March 2026"));
     assert!(second.contains("Officer"), "the header row repeats");
     assert!(second.contains(&format!("Page 2 of {pages}")));
@@ -298,7 +333,11 @@ fn a_table_pdf_has_its_pages_metadata_and_text() {
 fn csv_golden_files() {
     let register = partnership_atlas::sample::sample_register();
     let basis = ReviewBasis::on(as_at());
-    for kind in [TableKind::Recommendations, TableKind::Removed, TableKind::OutsideBodies] {
+    for kind in [
+        TableKind::Recommendations,
+        TableKind::Removed,
+        TableKind::OutsideBodies,
+    ] {
         let text = csv::table_csv(&table::build_table(kind, &register, basis));
         assert!(text.starts_with('\u{feff}'), "a byte-order mark");
         assert!(text.ends_with("\r\n"), "CRLF line ends");
@@ -339,7 +378,10 @@ fn the_cli_writes_each_format_and_refuses_an_unknown_table() {
         .expect("export");
         let said = String::from_utf8(report).expect("utf-8");
         assert!(said.starts_with("Wrote "), "{said}");
-        assert!(std::fs::metadata(&out).expect("written").len() > 200, "{extension}");
+        assert!(
+            std::fs::metadata(&out).expect("written").len() > 200,
+            "{extension}"
+        );
     }
     let error = partnership_atlas::cli::run_export(
         partnership_atlas::cli::ExportCommand::Table {

@@ -51,7 +51,10 @@ impl AtlasApp {
             let before = document.register().settings.clone();
             let mut after = before.clone();
             after.appendix_pack = chosen;
-            self.apply_edit(Edit::change(Record::Settings(before), Record::Settings(after)));
+            self.apply_edit(Edit::change(
+                Record::Settings(before),
+                Record::Settings(after),
+            ));
         }
         let Some(document) = &self.document else {
             return;
@@ -121,7 +124,8 @@ impl AtlasApp {
                 text
             }
             Err(_) => {
-                let text = "The appendix pack stopped unexpectedly; nothing was written".to_string();
+                let text =
+                    "The appendix pack stopped unexpectedly; nothing was written".to_string();
                 self.messages.error(text.clone());
                 text
             }

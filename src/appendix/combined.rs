@@ -73,7 +73,12 @@ impl Piece {
 }
 
 /// The contents table, with each part's first page.
-fn contents_table(register: &Register, basis: ReviewBasis, pieces: &[Piece], first: &[usize]) -> Table {
+fn contents_table(
+    register: &Register,
+    basis: ReviewBasis,
+    pieces: &[Piece],
+    first: &[usize],
+) -> Table {
     let council = register.settings.council_name.trim();
     let title = if council.is_empty() {
         "Appendix pack: partnerships".to_string()

@@ -83,9 +83,10 @@ pub fn write_pack(
     if target.exists() && !is_empty_folder(target) {
         return Err(PackError::NotEmpty(shown));
     }
-    let name = target
-        .file_name()
-        .map_or_else(|| "Appendix pack".to_string(), |n| n.to_string_lossy().into_owned());
+    let name = target.file_name().map_or_else(
+        || "Appendix pack".to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     let parent = match target.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),
@@ -276,7 +277,10 @@ fn write_into(
         };
         let workbook = xlsx::tables_xlsx(&refs, &info).map_err(|e| made("The workbook", e))?;
         shortened.extend(workbook.shortened);
-        out.write(&format!("{:02} All tables.xlsx", number + 1), &workbook.bytes)?;
+        out.write(
+            &format!("{:02} All tables.xlsx", number + 1),
+            &workbook.bytes,
+        )?;
     }
 
     progress.begin("The combined PDF")?;

@@ -207,9 +207,17 @@ impl PackOutcome {
         format!(
             "{} {}, a combined PDF of {} {}",
             self.files.len(),
-            if self.files.len() == 1 { "file" } else { "files" },
+            if self.files.len() == 1 {
+                "file"
+            } else {
+                "files"
+            },
             self.combined_pages,
-            if self.combined_pages == 1 { "page" } else { "pages" }
+            if self.combined_pages == 1 {
+                "page"
+            } else {
+                "pages"
+            }
         )
     }
 }
@@ -240,7 +248,11 @@ pub fn letter(index: usize) -> String {
 }
 
 /// The tables of a pack, built once.
-pub fn pack_tables(register: &Register, contents: &PackContents, basis: ReviewBasis) -> Vec<table::Table> {
+pub fn pack_tables(
+    register: &Register,
+    contents: &PackContents,
+    basis: ReviewBasis,
+) -> Vec<table::Table> {
     table::kinds::build_tables(&contents.tables, register, basis)
 }
 

@@ -14,9 +14,9 @@ use rust_xlsxwriter::{ColNum, Format, FormatAlign, Workbook, Worksheet, XlsxErro
 
 use super::overview_csv::{OVERVIEW_HEADINGS, rows_by_name};
 use super::table::xlsx::{excel_date, fit_cell_text};
-use crate::model::looks_like_formula;
-use crate::model::Money;
 use crate::model::FinancialYear;
+use crate::model::Money;
+use crate::model::looks_like_formula;
 use crate::scoring::{Overview, OverviewRow};
 
 /// Why the workbook could not be made.

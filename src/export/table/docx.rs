@@ -139,13 +139,24 @@ fn section(out: &mut String, setup: &PageSetup) {
     );
 }
 
-fn cell_xml(out: &mut String, width: i64, text: &str, bold: bool, right: bool, shade: Option<&str>, span: usize) {
+fn cell_xml(
+    out: &mut String,
+    width: i64,
+    text: &str,
+    bold: bool,
+    right: bool,
+    shade: Option<&str>,
+    span: usize,
+) {
     let _ = write!(out, "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/>");
     if span > 1 {
         let _ = write!(out, "<w:gridSpan w:val=\"{span}\"/>");
     }
     if let Some(fill) = shade {
-        let _ = write!(out, "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{fill}\"/>");
+        let _ = write!(
+            out,
+            "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"{fill}\"/>"
+        );
     }
     out.push_str("</w:tcPr>");
     paragraph(out, None, text, bold, right);
@@ -173,7 +184,15 @@ fn table_xml(out: &mut String, table: &Table, setup: &PageSetup) {
     // The header row, repeated on every page.
     out.push_str("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
     for (column, width) in table.columns.iter().zip(&widths) {
-        cell_xml(out, *width, &column.heading, true, column.kind.is_numeric(), Some("E4E8EE"), 1);
+        cell_xml(
+            out,
+            *width,
+            &column.heading,
+            true,
+            column.kind.is_numeric(),
+            Some("E4E8EE"),
+            1,
+        );
     }
     out.push_str("</w:tr>");
     let pence: Vec<bool> = (0..table.columns.len())
@@ -189,14 +208,30 @@ fn table_xml(out: &mut String, table: &Table, setup: &PageSetup) {
         };
         for (index, (column, width)) in table.columns.iter().zip(&widths).enumerate() {
             let cell = row.cells.get(index).unwrap_or(&Cell::Empty);
-            cell_xml(out, *width, &cell.printed(pence[index]), bold, column.kind.is_numeric(), shade, 1);
+            cell_xml(
+                out,
+                *width,
+                &cell.printed(pence[index]),
+                bold,
+                column.kind.is_numeric(),
+                shade,
+                1,
+            );
         }
         out.push_str("</w:tr>");
     };
     for group in &table.groups {
         if !group.heading.is_empty() {
             out.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
-            cell_xml(out, total, &group.heading, true, false, Some("F2F4F7"), widths.len());
+            cell_xml(
+                out,
+                total,
+                &group.heading,
+                true,
+                false,
+                Some("F2F4F7"),
+                widths.len(),
+            );
             out.push_str("</w:tr>");
         }
         for row in &group.rows {
@@ -223,7 +258,13 @@ pub fn document_xml(tables: &[&Table]) -> String {
     for (index, table) in tables.iter().enumerate() {
         let setup = print::page_for(table);
         paragraph(&mut out, Some("Heading1"), &table.title, false, false);
-        paragraph(&mut out, None, &table.caption().data_as_at_line(), false, false);
+        paragraph(
+            &mut out,
+            None,
+            &table.caption().data_as_at_line(),
+            false,
+            false,
+        );
         for note in &table.notes {
             paragraph(&mut out, None, note, false, false);
         }
@@ -242,7 +283,10 @@ pub fn document_xml(tables: &[&Table]) -> String {
     }
     if tables.is_empty() {
         paragraph(&mut out, None, "No tables were chosen.", false, false);
-        section(&mut out, &PageSetup::new(crate::export::PaperSize::A4, Orientation::Portrait));
+        section(
+            &mut out,
+            &PageSetup::new(crate::export::PaperSize::A4, Orientation::Portrait),
+        );
     }
     out.push_str("</w:body></w:document>");
     out

@@ -14,7 +14,9 @@ use std::borrow::Cow;
 
 use super::{Cell, ColumnKind, RowKind, Shortened, Table};
 use crate::export::page::{self, Layer, LegendPlace, Page, PageSetup, Transform};
-use crate::export::scene::{Anchor, Color, Geometry, Item, Paint, Point, Rect, Shape, Stroke, TextRun};
+use crate::export::scene::{
+    Anchor, Color, Geometry, Item, Paint, Point, Rect, Shape, Stroke, TextRun,
+};
 use crate::export::text::{self, FontWeight};
 use crate::export::{ExportError, Orientation, PaperSize, pdf, png};
 
@@ -106,7 +108,11 @@ fn column_needs(table: &Table) -> Vec<(f32, f32)> {
                         .fold(heading_word, f32::max);
                     let natural = widest_cell.max(word).min(MAX_NATURAL_TEXT);
                     // Short labels stay on one line.
-                    let least = if natural <= SHORT_LABEL { natural } else { word };
+                    let least = if natural <= SHORT_LABEL {
+                        natural
+                    } else {
+                        word
+                    };
                     (least, natural)
                 }
                 _ => {
@@ -151,7 +157,11 @@ pub fn fit_columns(table: &Table, available: f32) -> Vec<f32> {
             .zip(&stretchy)
             .map(|((_, n), s)| {
                 if stretch_total > 0.0 {
-                    if *s { n + spare * n / stretch_total } else { *n }
+                    if *s {
+                        n + spare * n / stretch_total
+                    } else {
+                        *n
+                    }
                 } else {
                     n + spare * n / natural.max(1.0)
                 }
@@ -424,7 +434,14 @@ pub fn layout_on(table: &Table, setup: PageSetup) -> TableLayout {
             cells: vec![vec!["Nothing to show".to_string()]],
             height: text::line_height(BODY_SIZE) + 2.0 * PAD_Y,
         };
-        draw_row(&mut items, &empty, &[printable.width], printable.x, y, table);
+        draw_row(
+            &mut items,
+            &empty,
+            &[printable.width],
+            printable.x,
+            y,
+            table,
+        );
     }
     pages.push(items);
     alt_texts.push(alt);
@@ -527,12 +544,16 @@ fn body_rows(
         let subtotal = group.subtotal.iter();
         for row in group.rows.iter().chain(subtotal) {
             written += 1;
-            rows.push(body_row(table, row, widths, &pence, max_lines, written, shortened));
+            rows.push(body_row(
+                table, row, widths, &pence, max_lines, written, shortened,
+            ));
         }
     }
     if let Some(total) = &table.total {
         written += 1;
-        rows.push(body_row(table, total, widths, &pence, max_lines, written, shortened));
+        rows.push(body_row(
+            table, total, widths, &pence, max_lines, written, shortened,
+        ));
     }
     rows
 }
@@ -577,7 +598,14 @@ fn body_row(
     }
 }
 
-fn draw_row(items: &mut Vec<Item>, row: &PrintedRow, widths: &[f32], left: f32, top: f32, table: &Table) {
+fn draw_row(
+    items: &mut Vec<Item>,
+    row: &PrintedRow,
+    widths: &[f32],
+    left: f32,
+    top: f32,
+    table: &Table,
+) {
     let width: f32 = widths.iter().sum();
     let band = Rect::new(left, top, width, row.height);
     match row.kind {
@@ -586,13 +614,20 @@ fn draw_row(items: &mut Vec<Item>, row: &PrintedRow, widths: &[f32], left: f32, 
             items.push(rule(left, top + row.height, width, STRONG_RULE, 0.8));
         }
         PrintedKind::Group => {
-            items.push(fill(Rect::new(left, top + 2.0, width, row.height - 2.0), GROUP_FILL));
+            items.push(fill(
+                Rect::new(left, top + 2.0, width, row.height - 2.0),
+                GROUP_FILL,
+            ));
             let lines = row.cells.first().cloned().unwrap_or_default();
             items.push(Item::Text(
-                TextRun::new(Point::new(left + PAD_X, top + 2.0 + PAD_Y), lines, GROUP_SIZE)
-                    .bold()
-                    .anchored(Anchor::Start)
-                    .colored(Color::BLACK),
+                TextRun::new(
+                    Point::new(left + PAD_X, top + 2.0 + PAD_Y),
+                    lines,
+                    GROUP_SIZE,
+                )
+                .bold()
+                .anchored(Anchor::Start)
+                .colored(Color::BLACK),
             ));
             return;
         }

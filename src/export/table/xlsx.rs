@@ -97,7 +97,9 @@ impl Formats {
             hours: base().set_num_format("0.0"),
             money_whole: base().set_num_format("£#,##0;-£#,##0"),
             money_pence: base().set_num_format("£#,##0.00;-£#,##0.00"),
-            date: base().set_num_format("d mmm yyyy").set_align(FormatAlign::Left),
+            date: base()
+                .set_num_format("d mmm yyyy")
+                .set_align(FormatAlign::Left),
         }
     }
 }

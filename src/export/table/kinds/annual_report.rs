@@ -23,7 +23,7 @@ pub fn table(context: &Context<'_>) -> Table {
     let mut table = context.table(
         format!(
             "Partnerships annual report {}: value for money",
-            scoring::financial_year_label(context.basis.year)
+            crate::model::FinancialYear::starting(context.basis.year).label()
         ),
         "Annual report",
         columns,
@@ -70,8 +70,16 @@ pub fn table(context: &Context<'_>) -> Table {
         .collect();
     let others: Vec<&OverviewRow> = rows.iter().copied().filter(|r| !significant(r)).collect();
     for (heading, members, with_reason) in [
-        ("Significant partnerships rated fair or poor value for money", &fair, true),
-        ("Significant partnerships rated good value for money", &good, false),
+        (
+            "Significant partnerships rated fair or poor value for money",
+            &fair,
+            true,
+        ),
+        (
+            "Significant partnerships rated good value for money",
+            &good,
+            false,
+        ),
         ("Other partnerships assessed", &others, true),
     ] {
         if members.is_empty() {

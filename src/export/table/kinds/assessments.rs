@@ -89,7 +89,7 @@ pub fn table(context: &Context<'_>) -> Table {
     for partnership in context.reviewed_by_name() {
         let entries: Vec<HistoryEntry<'_>> = scoring::history(register, partnership.id)
             .into_iter()
-            .filter(|entry| scoring::made_by(entry.assessment, as_at))
+            .filter(|entry| entry.assessment.made_by(as_at))
             .collect();
         for (index, entry) in entries.iter().enumerate() {
             let row = Row::data(cells(&partnership.name, entry.assessment, change(entry)));
@@ -104,7 +104,11 @@ pub fn table(context: &Context<'_>) -> Table {
         "{} with a current assessment on {}, and {}.",
         count_of(current.rows.len(), "partnership", "partnerships"),
         as_at.format("%-d %B %Y"),
-        count_of(earlier.rows.len(), "earlier assessment", "earlier assessments")
+        count_of(
+            earlier.rows.len(),
+            "earlier assessment",
+            "earlier assessments"
+        )
     )];
     table.groups.push(current);
     if !earlier.rows.is_empty() {

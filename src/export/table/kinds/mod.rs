@@ -168,7 +168,7 @@ impl<'a> Context<'a> {
         format!(
             "Costs for {}: officer hours a month x 12 at {} an hour, plus the contributions \
              recorded for the year; representatives in post on {}.",
-            scoring::financial_year_label(self.basis.year),
+            crate::model::FinancialYear::starting(self.basis.year).label(),
             self.register.settings.officer_hourly_rate.format(true),
             self.basis.as_at.format("%-d %B %Y")
         )

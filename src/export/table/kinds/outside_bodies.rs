@@ -11,7 +11,9 @@ use crate::scoring::{self, in_post_on};
 pub fn is_outside_body(kind: PartnershipKind) -> bool {
     matches!(
         kind,
-        PartnershipKind::OutsideBody | PartnershipKind::CompanyOrTrust | PartnershipKind::JointCommittee
+        PartnershipKind::OutsideBody
+            | PartnershipKind::CompanyOrTrust
+            | PartnershipKind::JointCommittee
     )
 }
 

@@ -18,7 +18,13 @@ fn cost_cells(cost: &AnnualCost) -> [Cell; 4] {
     ]
 }
 
-fn total_cells(label: String, partnerships: usize, hours: Hours, contributions: Money, total: Money) -> Vec<Cell> {
+fn total_cells(
+    label: String,
+    partnerships: usize,
+    hours: Hours,
+    contributions: Money,
+    total: Money,
+) -> Vec<Cell> {
     let officer_time = Money {
         pence: total.pence.saturating_sub(contributions.pence),
     };
@@ -70,13 +76,20 @@ pub fn table(context: &Context<'_>) -> Table {
     for total in &overview.totals {
         let mut group = Group {
             heading: match total.recommendation {
-                Some(recommendation) => crate::export::table::recommendation_with_sign(recommendation),
+                Some(recommendation) => {
+                    crate::export::table::recommendation_with_sign(recommendation)
+                }
                 None => "Not assessed yet".to_string(),
             },
             ..Group::default()
         };
-        for row in rows.iter().filter(|r| r.recommendation == total.recommendation) {
-            let assessment = row.current.and_then(|id| context.register.assessments.get(&id));
+        for row in rows
+            .iter()
+            .filter(|r| r.recommendation == total.recommendation)
+        {
+            let assessment = row
+                .current
+                .and_then(|id| context.register.assessments.get(&id));
             let reason = assessment.map_or(String::new(), |a| {
                 if a.override_reason.trim().is_empty() {
                     a.notes.clone()

@@ -65,7 +65,11 @@ pub fn table(context: &Context<'_>) -> Table {
                 Cell::Text(name),
                 Cell::yes(partnership.statutory_status == StatutoryStatus::Statutory),
                 Cell::text(partnership.council_role.label()),
-                Cell::label(register.lead_officer(partnership.id).map(|p| p.name.as_str())),
+                Cell::label(
+                    register
+                        .lead_officer(partnership.id)
+                        .map(|p| p.name.as_str()),
+                ),
                 Cell::text(councillors.join("; ")),
                 row.map_or(Cell::Empty, |r| Cell::Hours(r.cost.hours_per_month)),
                 row.map_or(Cell::Empty, |r| Cell::Money(r.cost.contributions)),

@@ -16,7 +16,10 @@ pub fn table(context: &Context<'_>) -> Table {
         Column::new("Date", ColumnKind::Date),
     ];
     let mut table = context.table(
-        format!("Networks and bodies removed from {}'s register", context.council()),
+        format!(
+            "Networks and bodies removed from {}'s register",
+            context.council()
+        ),
         "Removed",
         columns,
     );

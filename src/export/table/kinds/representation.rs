@@ -20,7 +20,10 @@ pub fn table(context: &Context<'_>) -> Table {
         Column::new("Hours a month", ColumnKind::Hours),
     ];
     let mut table = context.table(
-        format!("{} representatives on partnerships and outside bodies", context.council()),
+        format!(
+            "{} representatives on partnerships and outside bodies",
+            context.council()
+        ),
         "Representation",
         columns,
     );
@@ -75,10 +78,7 @@ pub fn table(context: &Context<'_>) -> Table {
             ]));
         }
         group.subtotal = Some(Row::subtotal(vec![
-            Cell::Text(format!(
-                "Total: {}",
-                count_of(held.len(), "seat", "seats")
-            )),
+            Cell::Text(format!("Total: {}", count_of(held.len(), "seat", "seats"))),
             Cell::Empty,
             Cell::Empty,
             Cell::Empty,

@@ -67,7 +67,9 @@ pub fn table(context: &Context<'_>) -> Table {
                 .theme_tags
                 .contains_key(&(row.partnership, theme.id))
         });
-        themes.rows.push(Row::data(line(&theme.name, sums(members))));
+        themes
+            .rows
+            .push(Row::data(line(&theme.name, sums(members))));
     }
     let untagged = reviewed.iter().copied().filter(|row| {
         !register
@@ -77,7 +79,9 @@ pub fn table(context: &Context<'_>) -> Table {
     });
     let untagged = sums(untagged);
     if untagged.0 > 0 {
-        themes.rows.push(Row::data(line("No theme recorded", untagged)));
+        themes
+            .rows
+            .push(Row::data(line("No theme recorded", untagged)));
     }
     table.groups.push(themes);
 
@@ -97,7 +101,9 @@ pub fn table(context: &Context<'_>) -> Table {
             })
             .collect();
         if !members.is_empty() {
-            levels.rows.push(Row::data(line(level.label(), sums(members.into_iter()))));
+            levels
+                .rows
+                .push(Row::data(line(level.label(), sums(members.into_iter()))));
         }
     }
     table.groups.push(levels);
@@ -108,7 +114,10 @@ pub fn table(context: &Context<'_>) -> Table {
     };
     for total in &context.overview.totals {
         let officer_time = Money {
-            pence: total.annual_cost.pence.saturating_sub(total.contributions.pence),
+            pence: total
+                .annual_cost
+                .pence
+                .saturating_sub(total.contributions.pence),
         };
         let label = match total.recommendation {
             Some(recommendation) => crate::export::table::recommendation_with_sign(recommendation),
