@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 
 mod export_commands;
 mod report_commands;
+mod table_commands;
 pub use export_commands::{ExportCommand, run_export};
 pub use report_commands::{ReportArgs, run_report};
 

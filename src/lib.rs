@@ -7,6 +7,7 @@
 
 pub mod analysis;
 pub mod app;
+pub mod appendix;
 pub mod cli;
 pub mod diagram;
 pub mod document;

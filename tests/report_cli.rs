@@ -111,6 +111,9 @@ fn a_wrong_question_or_format_is_refused_in_plain_words() {
     );
     let odd = folder.path().join("gaps.txt");
     let error = report(&[&path, "gaps", "--out", &file(&odd)]).expect_err("not a format");
-    assert!(error.contains(".csv, .xlsx, .docx or .pdf"), "{error}");
+    assert!(
+        error.contains(".csv, .xlsx, .docx, .pdf or .png"),
+        "{error}"
+    );
     assert!(!odd.exists(), "nothing is written");
 }

@@ -7,9 +7,10 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use super::CliError;
+use super::table_commands::{TableFileFormat, write_table_file};
 use crate::analysis::{AnalysisSettings, Question};
 use crate::document::Document;
-use crate::export::analysis_tables::{answer_table, encode_for_path};
+use crate::export::analysis_tables::answer_table;
 use crate::export::table::Table;
 use crate::model::Hours;
 
@@ -20,7 +21,7 @@ pub struct ReportArgs {
     pub file: PathBuf,
     /// The question: overlaps, conformity, gaps, load or knowledge.
     pub question: String,
-    /// Write the answer as a table: a .csv, .xlsx, .docx or .pdf file. Without it the answer
+    /// Write the answer as a table: a .csv, .xlsx, .docx, .pdf or .png file. Without it the answer
     /// is printed.
     #[arg(long)]
     pub out: Option<PathBuf>,
@@ -94,12 +95,25 @@ pub fn run_report(args: ReportArgs, out: &mut dyn std::io::Write) -> Result<(), 
     match &args.out {
         None => write!(out, "{}", plain_text(&table)).map_err(fail),
         Some(path) => {
-            let bytes =
-                encode_for_path(&table, path, &register.settings.council_name).map_err(CliError)?;
-            std::fs::write(path, bytes).map_err(|error| {
-                CliError(format!("Could not write {}: {error}", path.display()))
+            let format = TableFileFormat::from_path(path).ok_or_else(|| {
+                CliError(format!(
+                    "{}: end the name with .csv, .xlsx, .docx, .pdf or .png to choose the format",
+                    path.display()
+                ))
             })?;
-            writeln!(out, "Wrote {} ({})", path.display(), table.describe_rows()).map_err(fail)
+            let written = write_table_file(&table, register, format, path, 150)?;
+            let names: Vec<String> = written
+                .files
+                .iter()
+                .map(|f| f.display().to_string())
+                .collect();
+            writeln!(
+                out,
+                "Wrote {} ({})",
+                names.join(", "),
+                table.describe_rows()
+            )
+            .map_err(fail)
         }
     }
 }

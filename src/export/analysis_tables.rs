@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::pdf::{DocumentInfo, PageNumbering, PdfPage, write_pdf};
+use super::pdf::DocumentInfo;
 use super::table::{self, Cell, Column, ColumnKind, Group, Row, Table};
 use crate::analysis::{self, AnalysisSettings, Question, counted, listed};
 use crate::model::{Hours, PersonKind, Register};
@@ -438,20 +438,16 @@ pub fn encode_for_path(table: &Table, path: &Path, council: &str) -> Result<Vec<
             table::docx::table_docx(table, &info).map_err(|error| error.to_string())
         }
         "pdf" => {
-            let (pages, _) = table::print::table_pages(table);
-            let pages: Vec<PdfPage> = pages
-                .into_iter()
-                .map(|page| PdfPage::new(page, table.title.clone()))
-                .collect();
             let info = DocumentInfo {
                 title: table.title.clone(),
                 author: council.to_string(),
                 subject: table.title.clone(),
                 language: "en-GB".to_string(),
-                created: Some(chrono::Local::now().naive_local()),
                 ..DocumentInfo::default()
             };
-            write_pdf(&info, &pages, &PageNumbering::default()).map_err(|error| error.to_string())
+            table::print::tables_pdf(&[table], &info)
+                .map(|(bytes, _)| bytes)
+                .map_err(|error| error.to_string())
         }
         _ => Err(format!(
             "{}: end the name with .csv, .xlsx, .docx or .pdf to choose the format",

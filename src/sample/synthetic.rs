@@ -521,6 +521,7 @@ impl Generator<'_> {
             council_organisation: self.council,
             officer_hourly_rate: t.settings.officer_hourly_rate,
             source_line: renamer.rename(&t.settings.source_line),
+            appendix_pack: None,
         };
         if let Err(error) = self.out.register.apply(&Edit::change(
             Record::Settings(before),

@@ -7,6 +7,7 @@
 //! them.
 
 pub mod analysis;
+mod appendix_pack_dialog;
 mod choice_combo;
 pub mod command;
 pub mod diagram;
@@ -33,6 +34,7 @@ use crate::document::Document;
 use crate::model::{PartnershipId, Register};
 use crate::ui::message::Message;
 
+pub use appendix_pack_dialog::{AppendixPackDialog, PackRequest};
 pub use choice_combo::choice_combo_ui;
 pub use command::{Command, CommandQueue};
 pub use diagram::{DiagramExport, DiagramPanelState};
@@ -144,6 +146,8 @@ pub struct UiState {
     pub analysis: analysis::AnalysisPanelState,
     /// The "Type the path" window, while it is open.
     pub typed_path: Option<TypedPathDialog>,
+    /// The appendix pack window (File, Export appendix pack...).
+    pub appendix_pack: AppendixPackDialog,
 }
 
 impl UiState {
@@ -300,5 +304,13 @@ pub fn app_ui(
     });
     if let Some(dialog) = &mut state.typed_path {
         typed_path_dialog::typed_path_dialog_ui(ui.ctx(), dialog, commands);
+    }
+    if let Some(document) = view.document {
+        appendix_pack_dialog::appendix_pack_dialog_ui(
+            ui.ctx(),
+            document.register(),
+            &mut state.appendix_pack,
+            commands,
+        );
     }
 }

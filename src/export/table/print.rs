@@ -18,7 +18,7 @@ use crate::export::scene::{
     Anchor, Color, Geometry, Item, Paint, Point, Rect, Shape, Stroke, TextRun,
 };
 use crate::export::text::{self, FontWeight};
-use crate::export::{Orientation, PaperSize};
+use crate::export::{ExportError, Orientation, PaperSize, pdf, png};
 
 /// Body text size, in points.
 pub const BODY_SIZE: f32 = 8.5;
@@ -32,6 +32,10 @@ const PAD_Y: f32 = 2.5;
 const MAX_NATURAL_TEXT: f32 = 260.0;
 /// The narrowest a text column's words are allowed before they break inside, in points.
 const MAX_WORD: f32 = 110.0;
+/// The least width of the first (name) column, in points.
+const NAME_COLUMN: f32 = 150.0;
+/// A label this wide or narrower is never wrapped, in points.
+const SHORT_LABEL: f32 = 80.0;
 
 const HEADER_FILL: Color = Color::rgb(0xe4, 0xe8, 0xee);
 const GROUP_FILL: Color = Color::rgb(0xf2, 0xf4, 0xf7);
@@ -87,7 +91,14 @@ fn column_needs(table: &Table) -> Vec<(f32, f32)> {
                         .map(|cell| longest_word(&cell.printed(pence), FontWeight::Regular))
                         .fold(heading_word, f32::max)
                         .min(MAX_WORD);
-                    (word.max(40.0), widest_cell.min(MAX_NATURAL_TEXT).max(word))
+                    let natural = widest_cell.min(MAX_NATURAL_TEXT).max(word);
+                    // The first column names the row: it keeps room for a name on a line or two.
+                    let least = if index == 0 {
+                        natural.min(NAME_COLUMN)
+                    } else {
+                        word.max(40.0)
+                    };
+                    (least, natural)
                 }
                 ColumnKind::Label => {
                     let word = rows
@@ -95,11 +106,20 @@ fn column_needs(table: &Table) -> Vec<(f32, f32)> {
                         .filter_map(|(_, row)| row.cells.get(index))
                         .map(|cell| longest_word(&cell.printed(pence), FontWeight::Bold))
                         .fold(heading_word, f32::max);
-                    (word, widest_cell.max(word).min(MAX_NATURAL_TEXT))
+                    let natural = widest_cell.max(word).min(MAX_NATURAL_TEXT);
+                    // Short labels stay on one line.
+                    let least = if natural <= SHORT_LABEL {
+                        natural
+                    } else {
+                        word
+                    };
+                    (least, natural)
                 }
                 _ => {
-                    let width = widest_cell.max(heading_word);
-                    (width, width)
+                    // Numbers never wrap; their heading may, on two or three lines.
+                    let heading = text::line_width(&column.heading, BODY_SIZE, FontWeight::Bold);
+                    let width = widest_cell.max(heading_word).max(heading / 3.0);
+                    (width, widest_cell.max(heading_word).max(heading / 2.0))
                 }
             };
             (least + 2.0 * PAD_X, natural + 2.0 * PAD_X)
@@ -117,14 +137,14 @@ pub fn natural_width(table: &Table) -> f32 {
 /// proportion to how much more each wanted; scaled down only when even the least widths do
 /// not fit.
 pub fn fit_columns(table: &Table, available: f32) -> Vec<f32> {
-    let needs = column_needs(table);
+    let mut needs = column_needs(table);
     let natural: f32 = needs.iter().map(|(_, n)| n).sum();
     if natural <= available {
         let spare = available - natural;
         let stretchy: Vec<bool> = table
             .columns
             .iter()
-            .map(|c| matches!(c.kind, ColumnKind::Text | ColumnKind::Label))
+            .map(|c| c.kind == ColumnKind::Text)
             .collect();
         let stretch_total: f32 = needs
             .iter()
@@ -148,7 +168,15 @@ pub fn fit_columns(table: &Table, available: f32) -> Vec<f32> {
             })
             .collect();
     }
-    let least: f32 = needs.iter().map(|(l, _)| l).sum();
+    let mut least: f32 = needs.iter().map(|(l, _)| l).sum();
+    if least > available {
+        // Give up the name column's extra room and labels' single lines first.
+        let words = column_words(table);
+        for ((need, _), word) in needs.iter_mut().zip(&words) {
+            *need = need.min(*word);
+        }
+        least = needs.iter().map(|(l, _)| l).sum();
+    }
     if least >= available {
         return needs
             .iter()
@@ -159,6 +187,30 @@ pub fn fit_columns(table: &Table, available: f32) -> Vec<f32> {
     needs
         .iter()
         .map(|(l, n)| l + (available - least) * (n - l) / wanted.max(1e-3))
+        .collect()
+}
+
+/// Each column's longest word (text and labels) or its width (numbers, dates), padding
+/// included: the least it can take without breaking words.
+fn column_words(table: &Table) -> Vec<f32> {
+    let rows = table.rows_in_order();
+    let needs = column_needs(table);
+    table
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(index, column)| match column.kind {
+            ColumnKind::Text | ColumnKind::Label => {
+                let pence = table.column_has_pence(index);
+                rows.iter()
+                    .filter_map(|(_, row)| row.cells.get(index))
+                    .map(|cell| longest_word(&cell.printed(pence), FontWeight::Bold))
+                    .fold(longest_word(&column.heading, FontWeight::Bold), f32::max)
+                    .clamp(30.0, MAX_WORD)
+                    + 2.0 * PAD_X
+            }
+            _ => needs[index].0,
+        })
         .collect()
 }
 
@@ -200,6 +252,8 @@ pub struct TableLayout {
     title: String,
     /// Cells cut short to fit a page.
     pub shortened: Vec<Shortened>,
+    /// Each page's text for screen readers.
+    alt_texts: Vec<String>,
 }
 
 impl TableLayout {
@@ -208,8 +262,8 @@ impl TableLayout {
         self.pages.len()
     }
 
-    /// The pages, numbered "Page {first} of {total}" onwards.
-    pub fn pages(&self, first: usize, total: usize) -> Vec<Page<'static>> {
+    /// The pages without page numbers (the PDF writer prints its own).
+    pub fn pages(&self) -> Vec<Page<'static>> {
         let printable = self.setup.printable();
         let to_page = Transform {
             scale: 1.0,
@@ -218,8 +272,7 @@ impl TableLayout {
         };
         self.pages
             .iter()
-            .enumerate()
-            .map(|(index, items)| {
+            .map(|items| {
                 let mut page = Page {
                     setup: self.setup,
                     width: self.setup.size_pt().0,
@@ -248,10 +301,28 @@ impl TableLayout {
                         items: Cow::Owned(self.caption.footer.clone()),
                     });
                 }
-                stamp_page_number(&mut page, &page_number(first + index, total));
                 page
             })
             .collect()
+    }
+
+    /// The pages numbered "Page 1 of N" in the bottom margin when there are several (as the
+    /// PDF writer numbers them), for PNG.
+    pub fn numbered_pages(&self) -> Vec<Page<'static>> {
+        let mut pages = self.pages();
+        let count = pages.len();
+        if count > 1 {
+            for (index, page) in pages.iter_mut().enumerate() {
+                stamp_page_number(page, &page_number(index + 1, count));
+            }
+        }
+        pages
+    }
+
+    /// What a screen reader says for page `index`: the table's title and the page's rows as
+    /// text, a row a sentence.
+    pub fn alt_text(&self, index: usize) -> String {
+        self.alt_texts.get(index).cloned().unwrap_or_default()
     }
 }
 
@@ -316,6 +387,9 @@ pub fn layout_on(table: &Table, setup: PageSetup) -> TableLayout {
     let rows = body_rows(table, &widths, room, &mut shortened);
 
     let mut pages: Vec<Vec<Item>> = Vec::new();
+    let mut alt_texts: Vec<String> = Vec::new();
+    let mut alt = String::new();
+    let headings: Vec<&str> = table.columns.iter().map(|c| c.heading.as_str()).collect();
     let mut items = Vec::new();
     let mut y = top;
     let mut current_group: Option<String> = None;
@@ -337,6 +411,7 @@ pub fn layout_on(table: &Table, setup: PageSetup) -> TableLayout {
         };
         if on_page > 0 && y + needed > bottom + 0.01 {
             pages.push(std::mem::take(&mut items));
+            alt_texts.push(std::mem::take(&mut alt));
             y = top;
             start_page(&mut items, &mut y);
             on_page = 0;
@@ -349,6 +424,7 @@ pub fn layout_on(table: &Table, setup: PageSetup) -> TableLayout {
             }
         }
         draw_row(&mut items, row, &widths, printable.x, y, table);
+        describe_row(&mut alt, row, &headings);
         y += row.height;
         on_page += 1;
     }
@@ -368,12 +444,49 @@ pub fn layout_on(table: &Table, setup: PageSetup) -> TableLayout {
         );
     }
     pages.push(items);
+    alt_texts.push(alt);
+    let count = pages.len();
+    let alt_texts = alt_texts
+        .into_iter()
+        .enumerate()
+        .map(|(index, rows)| {
+            format!(
+                "Table: {}. {}. Page {} of {count}. {rows}",
+                table.title,
+                table.caption().data_as_at_line(),
+                index + 1
+            )
+        })
+        .collect();
     TableLayout {
         setup,
         pages,
         caption,
         title: table.title.clone(),
         shortened,
+        alt_texts,
+    }
+}
+
+/// Adds a row to a page's text for screen readers: "Heading: value; ..." then a full stop.
+fn describe_row(alt: &mut String, row: &PrintedRow, headings: &[&str]) {
+    let sentence = match row.kind {
+        PrintedKind::Group => row.cells.concat().join(" "),
+        _ => row
+            .cells
+            .iter()
+            .zip(headings)
+            .filter(|(lines, _)| !lines.is_empty())
+            .map(|(lines, heading)| format!("{heading}: {}", lines.join(" ")))
+            .collect::<Vec<_>>()
+            .join("; "),
+    };
+    if !sentence.is_empty() {
+        if !alt.is_empty() {
+            alt.push(' ');
+        }
+        alt.push_str(&sentence);
+        alt.push('.');
     }
 }
 
@@ -559,9 +672,48 @@ fn draw_row(
     }
 }
 
-/// The table's pages, numbered from 1.
-pub fn table_pages(table: &Table) -> (Vec<Page<'static>>, Vec<Shortened>) {
+/// The tables as one PDF, each table starting on a new page with a bookmark, pages numbered
+/// by the PDF writer; returns the bytes and the cells cut short.
+pub fn tables_pdf(
+    tables: &[&Table],
+    info: &pdf::DocumentInfo,
+) -> Result<(Vec<u8>, Vec<Shortened>), ExportError> {
+    let mut pages = Vec::new();
+    let mut shortened = Vec::new();
+    for table in tables {
+        let layout = layout(table);
+        pages.extend(pdf_pages(&layout, &table.title));
+        shortened.extend(layout.shortened);
+    }
+    let bytes = pdf::write_pdf(info, &pages, &pdf::PageNumbering::default())?;
+    Ok((bytes, shortened))
+}
+
+/// A laid-out table's pages for the PDF writer: alternative text on each, the first
+/// bookmarked with `bookmark`.
+pub fn pdf_pages(layout: &TableLayout, bookmark: &str) -> Vec<pdf::PdfPage<'static>> {
+    layout
+        .pages()
+        .into_iter()
+        .enumerate()
+        .map(|(index, page)| {
+            let entry = pdf::PdfPage::new(page, layout.alt_text(index));
+            if index == 0 {
+                entry.bookmarked(bookmark)
+            } else {
+                entry
+            }
+        })
+        .collect()
+}
+
+/// The table as PNG pictures, one per page, numbered when there are several.
+pub fn table_pngs(table: &Table, dpi: u32) -> Result<(Vec<Vec<u8>>, Vec<Shortened>), ExportError> {
     let layout = layout(table);
-    let count = layout.page_count();
-    (layout.pages(1, count), layout.shortened)
+    let pictures = layout
+        .numbered_pages()
+        .iter()
+        .map(|page| png::page_to_png(page, dpi))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((pictures, layout.shortened))
 }

@@ -3,7 +3,7 @@
 
 use super::{Context, count_of};
 use crate::export::table::{Cell, Column, ColumnKind, Group, Row, Table};
-use crate::model::{PartnershipStatus, StructuralLevel};
+use crate::model::{PartnershipKind, PartnershipStatus, StatutoryStatus, StructuralLevel};
 
 /// The register excerpt.
 pub fn table(context: &Context<'_>) -> Table {
@@ -11,11 +11,9 @@ pub fn table(context: &Context<'_>) -> Table {
     let rows = context.rows();
     let columns = vec![
         Column::new("Partnership", ColumnKind::Text),
-        Column::new("Kind", ColumnKind::Label),
-        Column::new("Status", ColumnKind::Label),
         Column::new("Statutory", ColumnKind::Label),
         Column::new("Council's role", ColumnKind::Label),
-        Column::new("Lead officer", ColumnKind::Text),
+        Column::new("Lead officer", ColumnKind::Label),
         Column::new("Councillors", ColumnKind::Text),
         Column::new("Officer hours a month", ColumnKind::Hours),
         Column::new("Contributions (£ a year)", ColumnKind::Money),
@@ -51,16 +49,21 @@ pub fn table(context: &Context<'_>) -> Table {
                 .iter()
                 .map(|person| person.name.as_str())
                 .collect();
-            let status = if partnership.status == PartnershipStatus::Active {
-                Cell::Empty
-            } else {
-                Cell::text(partnership.status.label())
-            };
+            // The kind and status are said only where they are not the usual.
+            let mut name = partnership.name.clone();
+            let mut notes = Vec::new();
+            if partnership.kind != PartnershipKind::Partnership {
+                notes.push(partnership.kind.label().to_lowercase());
+            }
+            if partnership.status != PartnershipStatus::Active {
+                notes.push(partnership.status.label().to_lowercase());
+            }
+            if !notes.is_empty() {
+                name = format!("{name} ({})", notes.join(", "));
+            }
             group.rows.push(Row::data(vec![
-                Cell::text(partnership.name.as_str()),
-                Cell::text(partnership.kind.label()),
-                status,
-                Cell::text(partnership.statutory_status.label()),
+                Cell::Text(name),
+                Cell::yes(partnership.statutory_status == StatutoryStatus::Statutory),
                 Cell::text(partnership.council_role.label()),
                 Cell::label(
                     register
