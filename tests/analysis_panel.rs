@@ -246,3 +246,31 @@ fn undo_takes_the_recorded_route_back_in_the_same_session() {
         "the finding is listed again"
     );
 }
+
+#[test]
+fn an_answer_is_exported_from_the_window_as_a_table() {
+    let (folder, path) = sample_copy();
+    let mut harness = open_analysis(&path, &folder);
+    click(&mut harness, Role::Button, "Gaps");
+    let out = folder.path().join("gaps.csv");
+    harness
+        .get_by_role_and_label(Role::TextInput, "Export this answer to")
+        .click();
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Export this answer to")
+        .type_text(out.to_str().expect("utf-8 path"));
+    harness.run_steps(2);
+    click(&mut harness, Role::Button, "Export answer");
+    harness.run_steps(2);
+    let text = std::fs::read_to_string(&out).expect("the answer is written");
+    assert!(text.contains("Gap,About,Evidence"), "{text}");
+    assert!(text.contains("Theme with no body at work,Older people,"));
+    assert!(
+        harness
+            .query_all_by_label_contains("Exported “Gaps in the council's partnership working”")
+            .next()
+            .is_some(),
+        "the window says so"
+    );
+}

@@ -360,12 +360,13 @@ fn evidence_ui(
 /// "Export as table": a path ending .csv, .xlsx, .docx or .pdf.
 fn export_ui(ui: &mut egui::Ui, state: &mut AnalysisPanelState, commands: &mut CommandQueue) {
     ui.horizontal(|ui| {
-        ui.label("Export this answer to");
+        let label = ui.label("Export this answer to").id;
         ui.add(
             egui::TextEdit::singleline(&mut state.export_path)
                 .desired_width(320.0)
                 .hint_text("a .csv, .xlsx, .docx or .pdf file"),
         )
+        .labelled_by(label)
         .on_hover_text("The file to write the answer to, as a table for a paper");
         let path = super::tidy_typed_path(&state.export_path);
         if ui
