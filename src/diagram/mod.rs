@@ -327,6 +327,7 @@ impl Diagram {
         let legend = Legend {
             groups: style::legend_groups(register, &settings.style, &used),
             compact: true,
+            names_size: Some(sizing::NAME_SIZE),
         };
         let mut diagram = Self {
             view: view.id,

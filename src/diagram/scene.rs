@@ -328,8 +328,9 @@ fn push_badge(scene: &mut Scene, node: &DiagramNode) {
         return;
     };
     let rect = node_rect(node);
-    let width = text::line_width(badge, BADGE_SIZE, FontWeight::Bold) + 6.0;
     let height = text::line_height(BADGE_SIZE) + 1.0;
+    // Never narrower than round, so a one-letter badge ("£") is not clipped.
+    let width = (text::line_width(badge, BADGE_SIZE, FontWeight::Bold) + 7.0).max(height + 2.0);
     let badge_rect = if node.row_of.is_some() {
         Rect::new(
             rect.right() - width - 3.0,
