@@ -267,6 +267,44 @@ fn push_node(scene: &mut Scene, node: &DiagramNode) {
     }
 }
 
+/// The label over the band of bodies not linked to the structure.
+pub const UNLINKED_BAND_LABEL: &str = "Not linked to the LSP structure";
+
+/// The band's rule and label over the unlinked bodies.
+fn push_unlinked_band(scene: &mut Scene, diagram: &Diagram) {
+    let shown = || {
+        diagram
+            .nodes
+            .iter()
+            .filter(|n| n.visibility != Visibility::Hidden)
+    };
+    let Some(band) = shown()
+        .filter(|n| n.unlinked)
+        .map(node_rect)
+        .reduce(|a, b| a.union(&b))
+    else {
+        return;
+    };
+    let all = shown()
+        .map(node_rect)
+        .reduce(|a, b| a.union(&b))
+        .unwrap_or(band);
+    let top = band.y - text::line_height(NAME_SIZE) - 8.0;
+    scene.push_shape(Shape::new(
+        Geometry::Polyline {
+            points: vec![Point::new(all.x, top), Point::new(all.right(), top)],
+            arrows: crate::export::ArrowHeads::None,
+        },
+        Paint::stroke(Stroke::new(Color::MUTED, 0.5, crate::export::Dash::Dashed)),
+    ));
+    scene.push_text(
+        TextRun::line(Point::new(all.x, top + 3.0), UNLINKED_BAND_LABEL, NAME_SIZE)
+            .bold()
+            .anchored(Anchor::Start)
+            .colored(Color::MUTED),
+    );
+}
+
 /// The "+5 sub-groups" tag under a collapsed parent's name.
 fn push_collapsed(scene: &mut Scene, node: &DiagramNode, top: f32) {
     let label = super::containers::collapsed_label(node.collapsed);
@@ -423,6 +461,7 @@ pub fn diagram_scene(diagram: &Diagram, caption: Caption) -> Scene {
             .iter()
             .filter(|n| n.visibility != Visibility::Hidden)
     };
+    push_unlinked_band(&mut scene, diagram);
     // Containers and boxes first, then the rows listed inside containers, on top.
     for node in shown().filter(|n| n.row_of.is_none()) {
         push_node(&mut scene, node);
