@@ -17,6 +17,7 @@ pub mod graph_export;
 pub mod labels;
 pub mod pages;
 pub mod print;
+pub mod routing;
 pub mod scene;
 pub mod settings;
 pub mod sizing;

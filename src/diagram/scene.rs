@@ -408,11 +408,74 @@ fn push_badge(scene: &mut Scene, node: &DiagramNode) {
     );
 }
 
+/// Pictures with more shown boxes than this draw lines the buses do not carry straight (a
+/// route round every box costs too much there; such pictures are for screens, not papers).
+pub const MAX_ROUTED_BOXES: usize = 600;
+
+/// The boxes a line must go round, for orthogonal routing.
+struct Obstacles {
+    /// Shown top-level boxes (containers, not their rows) with their node index.
+    boxes: Vec<(usize, Rect)>,
+}
+
+impl Obstacles {
+    /// The obstacles of `diagram`, or `None` when its lines are not routed (a view that asks
+    /// for straight lines, a membership network, a very large picture).
+    fn of(diagram: &Diagram) -> Option<Self> {
+        if diagram.settings.lines == super::settings::LineRouting::Straight
+            || diagram.kind == crate::model::ViewKind::Membership
+        {
+            return None;
+        }
+        let boxes: Vec<(usize, Rect)> = diagram
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| n.visibility != Visibility::Hidden && n.row_of.is_none())
+            .map(|(v, n)| (v, node_rect(n)))
+            .collect();
+        (boxes.len() <= MAX_ROUTED_BOXES).then_some(Self { boxes })
+    }
+
+    /// Every box but the two ends of a line (and the containers they are rows of).
+    fn around(&self, from: usize, to: usize) -> Vec<Rect> {
+        self.boxes
+            .iter()
+            .filter(|(v, _)| *v != from && *v != to)
+            .map(|(_, r)| *r)
+            .collect()
+    }
+
+    fn route(&self, diagram: &Diagram, from: usize, to: usize) -> Option<Vec<Point>> {
+        let own = |v: usize| diagram.nodes[v].row_of.unwrap_or(v);
+        let others: Vec<Rect> = self
+            .boxes
+            .iter()
+            .filter(|(v, _)| *v != own(from) && *v != own(to))
+            .map(|(_, r)| *r)
+            .collect();
+        let (a, b) = (
+            node_rect(&diagram.nodes[from]),
+            node_rect(&diagram.nodes[to]),
+        );
+        let gap = |n: &DiagramNode| n.border.width / 2.0 + 1.0;
+        let mut points = super::routing::route(&a, &b, &others)?;
+        // Stand off the outlines as straight lines do, so arrowheads show.
+        let n = points.len();
+        if n >= 2 {
+            points[0] = push_out(points[1], points[0], gap(&diagram.nodes[from]));
+            points[n - 1] = push_out(points[n - 2], points[n - 1], gap(&diagram.nodes[to]));
+        }
+        Some(points)
+    }
+}
+
 /// The scene of `diagram` with `caption`.
 pub fn diagram_scene(diagram: &Diagram, caption: Caption) -> Scene {
     let mut scene = Scene::new(caption);
     let mut labels = Vec::new();
     let buses = buses::bus_heights(diagram);
+    let obstacles = Obstacles::of(diagram);
     for (edge_index, edge) in diagram.edges.iter().enumerate() {
         if edge.visibility == Visibility::Hidden {
             continue;
@@ -431,7 +494,20 @@ pub fn diagram_scene(diagram: &Diagram, caption: Caption) -> Scene {
         let routed = org_chart
             .then(|| structure_route(diagram, &buses, edge.edge.from, edge.edge.to))
             .flatten();
-        let points = routed.unwrap_or_else(|| {
+        let points = match (routed, &obstacles) {
+            (Some(points), Some(boxes))
+                if super::routing::crosses_any(
+                    &points,
+                    &boxes.around(edge.edge.from, edge.edge.to),
+                ) =>
+            {
+                boxes.route(diagram, edge.edge.from, edge.edge.to)
+            }
+            (Some(points), _) => Some(points),
+            (None, Some(boxes)) => boxes.route(diagram, edge.edge.from, edge.edge.to),
+            (None, None) => None,
+        }
+        .unwrap_or_else(|| {
             let (start, end) = line_ends(from, to);
             vec![start, end]
         });
