@@ -32,6 +32,8 @@ mod print_tests;
 mod structure_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod xml_tests;
 
 use std::collections::BTreeSet;
 

@@ -470,6 +470,59 @@ impl Obstacles {
     }
 }
 
+/// Each line's route as drawn (`None` for a line not drawn): the points the scene's polyline
+/// runs through, in diagram points, from the child's end to the parent's.
+pub fn edge_routes(diagram: &Diagram) -> Vec<Option<Vec<Point>>> {
+    let buses = buses::bus_heights(diagram);
+    let obstacles = Obstacles::of(diagram);
+    diagram
+        .edges
+        .iter()
+        .map(|edge| {
+            (edge.visibility != Visibility::Hidden
+                && edge.edge.from < diagram.nodes.len()
+                && edge.edge.to < diagram.nodes.len())
+            .then(|| edge_route(diagram, &buses, obstacles.as_ref(), edge))
+        })
+        .collect()
+}
+
+/// The route of one drawn line: the org-chart bus where it applies and crosses nothing, else
+/// an orthogonal route round the boxes, else straight.
+fn edge_route(
+    diagram: &Diagram,
+    buses: &BTreeMap<usize, f32>,
+    obstacles: Option<&Obstacles>,
+    edge: &super::DiagramEdge,
+) -> Vec<Point> {
+    let (from, to) = (&diagram.nodes[edge.edge.from], &diagram.nodes[edge.edge.to]);
+    let org_chart = match diagram.kind {
+        crate::model::ViewKind::Structure => edge.edge.kind.is_formal(),
+        crate::model::ViewKind::Involvement => true,
+        crate::model::ViewKind::Membership => false,
+    };
+    let routed = org_chart
+        .then(|| structure_route(diagram, buses, edge.edge.from, edge.edge.to))
+        .flatten();
+    match (routed, obstacles) {
+        (Some(points), Some(boxes))
+            if super::routing::crosses_any(
+                &points,
+                &boxes.around(edge.edge.from, edge.edge.to),
+            ) =>
+        {
+            boxes.route(diagram, edge.edge.from, edge.edge.to)
+        }
+        (Some(points), _) => Some(points),
+        (None, Some(boxes)) => boxes.route(diagram, edge.edge.from, edge.edge.to),
+        (None, None) => None,
+    }
+    .unwrap_or_else(|| {
+        let (start, end) = line_ends(from, to);
+        vec![start, end]
+    })
+}
+
 /// The scene of `diagram` with `caption`.
 pub fn diagram_scene(diagram: &Diagram, caption: Caption) -> Scene {
     let mut scene = Scene::new(caption);
@@ -480,37 +533,10 @@ pub fn diagram_scene(diagram: &Diagram, caption: Caption) -> Scene {
         if edge.visibility == Visibility::Hidden {
             continue;
         }
-        let (Some(from), Some(to)) = (
-            diagram.nodes.get(edge.edge.from),
-            diagram.nodes.get(edge.edge.to),
-        ) else {
+        if edge.edge.from >= diagram.nodes.len() || edge.edge.to >= diagram.nodes.len() {
             continue;
-        };
-        let org_chart = match diagram.kind {
-            crate::model::ViewKind::Structure => edge.edge.kind.is_formal(),
-            crate::model::ViewKind::Involvement => true,
-            crate::model::ViewKind::Membership => false,
-        };
-        let routed = org_chart
-            .then(|| structure_route(diagram, &buses, edge.edge.from, edge.edge.to))
-            .flatten();
-        let points = match (routed, &obstacles) {
-            (Some(points), Some(boxes))
-                if super::routing::crosses_any(
-                    &points,
-                    &boxes.around(edge.edge.from, edge.edge.to),
-                ) =>
-            {
-                boxes.route(diagram, edge.edge.from, edge.edge.to)
-            }
-            (Some(points), _) => Some(points),
-            (None, Some(boxes)) => boxes.route(diagram, edge.edge.from, edge.edge.to),
-            (None, None) => None,
         }
-        .unwrap_or_else(|| {
-            let (start, end) = line_ends(from, to);
-            vec![start, end]
-        });
+        let points = edge_route(diagram, &buses, obstacles.as_ref(), edge);
         let route = points.clone();
         let (mut stroke, arrows) = style::line_style(edge.edge.kind);
         if edge.visibility == Visibility::Faded {
