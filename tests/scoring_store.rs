@@ -207,7 +207,7 @@ fn a_register_from_the_first_schema_takes_scoring_schemes() {
         Store::check(&path).expect("check").schema_version,
         newest_version()
     );
-    assert_eq!(newest_version(), 3);
+    assert_eq!(newest_version(), 4);
     let reopened = Document::open(&path).expect("reopen");
     assert_eq!(reopened.register(), &in_memory);
     assert_eq!(

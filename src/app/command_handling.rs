@@ -59,6 +59,13 @@ impl AtlasApp {
             Command::ExportOverviewTo(path) => {
                 self.report_failure(|app| app.export_overview_to(&path));
             }
+            Command::ExportAnalysisTo {
+                question,
+                settings,
+                path,
+            } => {
+                self.report_failure(|app| app.export_analysis_to(question, &settings, &path));
+            }
             Command::ShowPanel(panel) => self.ui_state.panel = panel,
             Command::DismissMessage(id) => self.messages.dismiss(id),
             Command::ShowDiagramExport => self.show_diagram_export(),
@@ -69,6 +76,9 @@ impl AtlasApp {
             }
             Command::ExportDiagram(export) => self.export_diagram(&export),
             Command::ReportError(text) => self.messages.error(text),
+            Command::ShowAppendixPack => self.show_appendix_pack(),
+            Command::ExportAppendixPack(request) => self.start_appendix_pack(*request),
+            Command::CancelAppendixPack => self.cancel_appendix_pack(),
         }
     }
 
@@ -229,7 +239,7 @@ impl AtlasApp {
     }
 
     /// Applies one edit; returns whether it was made.
-    fn apply_edit(&mut self, edit: Edit) -> bool {
+    pub(super) fn apply_edit(&mut self, edit: Edit) -> bool {
         let Some(document) = &mut self.document else {
             self.messages
                 .error("There is no register open, so the change was not made");
@@ -456,7 +466,7 @@ impl AtlasApp {
         }
     }
 
-    fn folder_to_start_in(&self) -> Option<PathBuf> {
+    pub(super) fn folder_to_start_in(&self) -> Option<PathBuf> {
         self.document
             .as_ref()
             .and_then(|document| document.path().parent().map(Path::to_path_buf))

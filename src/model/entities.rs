@@ -19,6 +19,9 @@ pub struct RegisterSettings {
     pub officer_hourly_rate: Money,
     /// The source line printed under exported pictures.
     pub source_line: String,
+    /// What the appendix pack holds, as last chosen; `None` until chosen (then everything).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub appendix_pack: Option<AppendixPackChoice>,
 }
 
 impl Default for RegisterSettings {
@@ -28,8 +31,22 @@ impl Default for RegisterSettings {
             council_organisation: None,
             officer_hourly_rate: Money::from_pounds(35),
             source_line: String::new(),
+            appendix_pack: None,
         }
     }
+}
+
+/// The contents of the appendix pack as chosen in its dialog: kept in the register so the
+/// next pack (from the window or the command line) holds the same.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AppendixPackChoice {
+    /// The diagram views, in the order chosen.
+    pub views: Vec<ViewId>,
+    /// Whether the risk/value matrix is in.
+    pub matrix: bool,
+    /// The tables, by their export code ("register", "recommendations"), in order.
+    pub tables: Vec<String>,
 }
 
 /// Any body on the register: partnership, outside body, joint committee and so on.
@@ -86,6 +103,14 @@ pub struct Partnership {
     pub council_role: CouncilRole,
     /// Why the council has no direct seat, where it has none ("another district leads").
     pub no_seat_reason: String,
+    /// Where the council has no seat: the council that speaks for it there ("Sallow Heath
+    /// District Council leads for the districts").
+    pub lead_district: String,
+    /// Where the council has no seat: how it is kept informed ("the lead district's officer
+    /// briefs the Head of Policy after each meeting").
+    pub kept_informed: String,
+    /// When the body last met, as far as the council knows.
+    pub last_met: Option<NaiveDate>,
     /// Which cabinet or scrutiny body receives its reports.
     pub reports_to_council: String,
     /// The partnership's own total annual budget, if known.
@@ -144,6 +169,9 @@ impl Default for Partnership {
             responsible_officer: None,
             council_role: CouncilRole::default(),
             no_seat_reason: String::new(),
+            lead_district: String::new(),
+            kept_informed: String::new(),
+            last_met: None,
             reports_to_council: String::new(),
             total_budget: None,
             funding_sources: String::new(),

@@ -46,6 +46,7 @@ pub(super) fn table_of(kind: EntityKind) -> &'static str {
         EntityKind::Membership => "memberships",
         EntityKind::Person => "people",
         EntityKind::Representation => "representations",
+        EntityKind::ReportBackRoute => "report_back_routes",
         EntityKind::Contribution => "contributions",
         EntityKind::Theme => "themes",
         EntityKind::Priority => "priorities",
@@ -74,6 +75,7 @@ pub(super) fn key_columns(key: &RecordKey) -> Vec<(&'static str, Value)> {
         RecordKey::Membership(k) => vec![("id", id(k.0))],
         RecordKey::Person(k) => vec![("id", id(k.0))],
         RecordKey::Representation(k) => vec![("id", id(k.0))],
+        RecordKey::ReportBackRoute(k) => vec![("id", id(k.0))],
         RecordKey::Contribution(k) => vec![("id", id(k.0))],
         RecordKey::Theme(k) => vec![("id", id(k.0))],
         RecordKey::Priority(k) => vec![("id", id(k.0))],
@@ -148,6 +150,10 @@ pub(super) fn row_of(record: &Record) -> Result<Row, StoreError> {
                 ("person_id", id(r.person.0)),
                 ("partnership_id", id(r.partnership.0)),
             ],
+            json(r)?,
+        ),
+        Record::ReportBackRoute(r) => (
+            vec![("representation_id", id(r.representation.0))],
             json(r)?,
         ),
         Record::Contribution(r) => (vec![("partnership_id", id(r.partnership.0))], json(r)?),
@@ -333,6 +339,14 @@ pub(super) fn load_register(connection: &rusqlite::Connection) -> Result<Registe
         &mut register.node_positions,
     )?;
     load_table(connection, EntityKind::Snapshot, &mut register.snapshots)?;
+    // Likewise, a file older than migration 4 has no report-back routes.
+    if table_exists(connection, table_of(EntityKind::ReportBackRoute))? {
+        load_table(
+            connection,
+            EntityKind::ReportBackRoute,
+            &mut register.report_back_routes,
+        )?;
+    }
     // `Store::check` reads files without migrating them: one older than migration 3 has no
     // scoring schemes table, and so no schemes.
     if table_exists(connection, table_of(EntityKind::ScoringScheme))? {

@@ -178,6 +178,15 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE assessments ADD COLUMN scheme_version INTEGER REFERENCES scoring_schemes(version);
     CREATE INDEX assessments_scheme_version ON assessments(scheme_version);
     "#,
+    // 4: the knowledge network: report-back routes, each belonging to one representation.
+    r#"
+    CREATE TABLE report_back_routes (
+        id INTEGER PRIMARY KEY,
+        representation_id INTEGER NOT NULL REFERENCES representations(id),
+        data TEXT NOT NULL
+    );
+    CREATE INDEX report_back_routes_representation ON report_back_routes(representation_id);
+    "#,
 ];
 
 /// The schema version this build writes and the newest it reads.

@@ -55,6 +55,15 @@ pub enum Command {
     ExportOverview,
     /// Export the annual review overview to this path (XLSX or CSV, by its extension).
     ExportOverviewTo(PathBuf),
+    /// Write an analysis answer as a table (CSV, XLSX, DOCX or PDF, by the extension).
+    ExportAnalysisTo {
+        /// Which answer.
+        question: crate::analysis::Question,
+        /// Its thresholds and day (boxed: a command stays small).
+        settings: Box<crate::analysis::AnalysisSettings>,
+        /// Where to write it.
+        path: PathBuf,
+    },
     /// Show a panel.
     ShowPanel(PanelKind),
     /// Show the Diagram panel with this view.
@@ -63,6 +72,12 @@ pub enum Command {
     ShowDiagramExport,
     /// Write a diagram view to a picture file.
     ExportDiagram(Box<super::DiagramExport>),
+    /// Open the appendix pack window (File, Export appendix pack...).
+    ShowAppendixPack,
+    /// Write the appendix pack, keeping its contents in the register (boxed: it is large).
+    ExportAppendixPack(Box<super::PackRequest>),
+    /// Stop the appendix pack being written (nothing is left behind).
+    CancelAppendixPack,
     /// Tell the user something could not be done (a change refused before it was sent).
     ReportError(String),
     /// Hide a message.

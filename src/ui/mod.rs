@@ -6,6 +6,8 @@
 //! `Message`s are defined here, below `app`, so the UI never depends on the app that applies
 //! them.
 
+pub mod analysis;
+mod appendix_pack_dialog;
 mod choice_combo;
 pub mod command;
 pub mod diagram;
@@ -32,6 +34,7 @@ use crate::document::Document;
 use crate::model::{PartnershipId, Register};
 use crate::ui::message::Message;
 
+pub use appendix_pack_dialog::{AppendixPackDialog, PackRequest};
 pub use choice_combo::choice_combo_ui;
 pub use command::{Command, CommandQueue};
 pub use diagram::{DiagramExport, DiagramPanelState};
@@ -71,6 +74,8 @@ pub enum PanelKind {
     Matrix,
     /// The scoring scheme's settings.
     ScoringScheme,
+    /// Overlaps, conformity, gaps, load and the knowledge network.
+    Analysis,
 }
 
 impl PanelKind {
@@ -90,6 +95,7 @@ impl PanelKind {
         Self::AnnualReview,
         Self::Matrix,
         Self::ScoringScheme,
+        Self::Analysis,
     ];
 
     /// The panel's name in the navigation bar.
@@ -109,6 +115,7 @@ impl PanelKind {
             Self::AnnualReview => "Annual review",
             Self::Matrix => "Risk/value matrix",
             Self::ScoringScheme => "Scoring scheme",
+            Self::Analysis => "Analysis",
         }
     }
 }
@@ -135,8 +142,12 @@ pub struct UiState {
     pub matrix: scoring::matrix_view::MatrixViewState,
     /// The scoring scheme being edited.
     pub scheme: scoring::scheme_settings::SchemeSettingsState,
+    /// The Analysis section's question, thresholds and chosen finding.
+    pub analysis: analysis::AnalysisPanelState,
     /// The "Type the path" window, while it is open.
     pub typed_path: Option<TypedPathDialog>,
+    /// The appendix pack window (File, Export appendix pack...).
+    pub appendix_pack: AppendixPackDialog,
 }
 
 impl UiState {
@@ -150,6 +161,7 @@ impl UiState {
         self.overview.forget_register();
         self.matrix.forget_register();
         self.scheme.forget_register();
+        self.analysis.forget_register();
     }
 
     /// A partnership was just added: select it, show it, and put the cursor in its name.
@@ -272,6 +284,14 @@ pub fn app_ui(
                         &mut state.current_partnership,
                         commands,
                     ),
+                    PanelKind::Analysis => analysis::analysis_panel_ui(
+                        ui,
+                        &context,
+                        &mut state.analysis,
+                        &mut state.current_partnership,
+                        &mut state.diagram,
+                        commands,
+                    ),
                     PanelKind::ScoringScheme => scoring::scheme_settings::scheme_settings_ui(
                         ui,
                         &context,
@@ -284,5 +304,13 @@ pub fn app_ui(
     });
     if let Some(dialog) = &mut state.typed_path {
         typed_path_dialog::typed_path_dialog_ui(ui.ctx(), dialog, commands);
+    }
+    if let Some(document) = view.document {
+        appendix_pack_dialog::appendix_pack_dialog_ui(
+            ui.ctx(),
+            document.register(),
+            &mut state.appendix_pack,
+            commands,
+        );
     }
 }
