@@ -56,20 +56,9 @@ fn shown(visibility: Visibility) -> bool {
     visibility != Visibility::Hidden
 }
 
+/// Element text and attributes by the one XML rule ([`crate::export::svg::escape_keeping_lines`]).
 fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if (c as u32) < 0x20 && c != '\n' && c != '\t' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    crate::export::svg::escape_keeping_lines(text)
 }
 
 fn kind_code(kind: NodeKind) -> &'static str {
@@ -110,6 +99,7 @@ fn attributes(register: &Register, node: NodeRef) -> Vec<(&'static str, String)>
 
 const GRAPHML_KEYS: &[(&str, &str, &str)] = &[
     ("label", "node", "string"),
+    ("wrapped_label", "node", "string"),
     ("node_kind", "node", "string"),
     ("partnership_kind", "node", "string"),
     ("status", "node", "string"),
@@ -117,6 +107,8 @@ const GRAPHML_KEYS: &[(&str, &str, &str)] = &[
     ("council_role", "node", "string"),
     ("risk_band", "node", "string"),
     ("sector", "node", "string"),
+    ("level_inferred", "node", "boolean"),
+    ("container", "node", "string"),
     ("x", "node", "double"),
     ("y", "node", "double"),
     ("width", "node", "double"),
@@ -146,24 +138,6 @@ fn graphml(register: &Register, diagram: &Diagram) -> String {
     );
     for node in diagram.nodes.iter().filter(|n| shown(n.visibility)) {
         let _ = writeln!(out, "    <node id=\"{}\">", node_id(node.node));
-        let mut data = vec![
-            ("label", node.name.clone()),
-            ("node_kind", kind_code(node.kind).to_string()),
-        ];
-        data.extend(attributes(register, node.node));
-        data.extend([
-            ("x", format!("{:.1}", node.centre.x)),
-            ("y", format!("{:.1}", node.centre.y)),
-            ("width", format!("{:.1}", node.width)),
-            ("height", format!("{:.1}", node.height)),
-        ]);
-        for (key, value) in data {
-            let _ = writeln!(
-                out,
-                "      <data key=\"{key}\">{}</data>",
-                xml_escape(&value)
-            );
-        }
         let shape = match node.kind {
             NodeKind::Partnership => "roundrectangle",
             NodeKind::Council => "hexagon",
@@ -183,6 +157,33 @@ fn graphml(register: &Register, diagram: &Diagram) -> String {
             node.border.width,
             xml_escape(&node.lines.join("\n")),
         );
+        // yEd's shape first: networkx reads the y:ShapeNode's geometry and label into x, y
+        // and label as text, so the typed attributes after it must win.
+        let mut data = vec![
+            ("label", node.name.clone()),
+            ("wrapped_label", node.lines.join("\n")),
+            ("node_kind", kind_code(node.kind).to_string()),
+        ];
+        data.extend(attributes(register, node.node));
+        if let Some(level) = node.level {
+            data.push(("level_inferred", level.inferred.to_string()));
+        }
+        if let Some(container) = node.row_of.and_then(|c| diagram.nodes.get(c)) {
+            data.push(("container", node_id(container.node)));
+        }
+        data.extend([
+            ("x", format!("{:.1}", node.centre.x)),
+            ("y", format!("{:.1}", node.centre.y)),
+            ("width", format!("{:.1}", node.width)),
+            ("height", format!("{:.1}", node.height)),
+        ]);
+        for (key, value) in data {
+            let _ = writeln!(
+                out,
+                "      <data key=\"{key}\">{}</data>",
+                xml_escape(&value)
+            );
+        }
         out.push_str("    </node>\n");
     }
     for (i, edge) in diagram
@@ -233,7 +234,11 @@ fn dot(diagram: &Diagram) -> String {
             out,
             "  {} [label=\"{}\", shape={shape}, width={:.3}, height={:.3}, fillcolor=\"{}\"];",
             node_id(node.node),
-            dot_escape(&node.lines.join("\\n")),
+            node.lines
+                .iter()
+                .map(|line| dot_escape(line))
+                .collect::<Vec<_>>()
+                .join("\\n"),
             node.width / 72.0,
             node.height / 72.0,
             node.fill.hex(),
@@ -297,6 +302,8 @@ struct JsonNode<'a> {
     height: f32,
     pinned: bool,
     faded: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    container: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -306,6 +313,8 @@ struct JsonEdge<'a> {
     #[serde(rename = "type")]
     kind: &'a str,
     label: &'a str,
+    /// The points the drawn line runs through, child end first.
+    route: Vec<[f32; 2]>,
 }
 
 fn json(diagram: &Diagram) -> String {
@@ -328,18 +337,24 @@ fn json(diagram: &Diagram) -> String {
                 height: n.height,
                 pinned: n.pinned,
                 faded: n.visibility == Visibility::Faded,
+                container: n
+                    .row_of
+                    .and_then(|c| diagram.nodes.get(c))
+                    .map(|c| node_id(c.node)),
             })
             .collect(),
         edges: diagram
             .edges
             .iter()
-            .filter(|e| shown(e.visibility))
-            .filter_map(|e| {
+            .zip(super::scene::edge_routes(diagram))
+            .filter(|(e, _)| shown(e.visibility))
+            .filter_map(|(e, route)| {
                 Some(JsonEdge {
                     from: node_id(diagram.nodes.get(e.edge.from)?.node),
                     to: node_id(diagram.nodes.get(e.edge.to)?.node),
                     kind: e.edge.kind.code(),
                     label: &e.edge.label,
+                    route: route?.iter().map(|p| [p.x, p.y]).collect(),
                 })
             })
             .collect(),

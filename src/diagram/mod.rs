@@ -18,6 +18,7 @@ pub mod graph_export;
 pub mod labels;
 pub mod pages;
 pub mod print;
+pub mod routing;
 pub mod scene;
 pub mod settings;
 pub mod sizing;
@@ -32,6 +33,8 @@ mod print_tests;
 mod structure_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod xml_tests;
 
 use std::collections::BTreeSet;
 
@@ -101,6 +104,9 @@ pub struct DiagramNode {
     pub rows: Vec<usize>,
     /// How many of its sub-groups are collapsed into its "+N sub-groups" badge (0 for none).
     pub collapsed: usize,
+    /// In a structure view: it has no formal line to the rest, so it is drawn in the band
+    /// "Not linked to the LSP structure" under the picture.
+    pub unlinked: bool,
 }
 
 impl DiagramNode {
@@ -220,7 +226,10 @@ impl Diagram {
         }
         let containment = containers::plan(view.kind, &graph, &settings, &mut visibility);
         containers::resize(&containment, &graph, &mut sized);
-        let placed = arrange_without_rows(register, view, &graph, &sized, &containment, use_stored);
+        let unlinked = unlinked_nodes(view.kind, &graph, &settings);
+        let mut placed =
+            arrange_without_rows(register, view, &graph, &sized, &containment, use_stored);
+        band_unlinked(&unlinked, &sized, &mut placed);
         let fills = style::theme_fills(register);
         let mut nodes = Vec::with_capacity(graph.nodes.len());
         for (v, (node, size)) in graph.nodes.iter().zip(sized).enumerate() {
@@ -299,6 +308,7 @@ impl Diagram {
                 row_of: containment.row_of[v],
                 rows: containment.rows.get(&v).cloned().unwrap_or_default(),
                 collapsed: containment.collapsed.get(&v).copied().unwrap_or(0),
+                unlinked: unlinked[v],
             });
         }
         let edges: Vec<DiagramEdge> = graph
@@ -328,6 +338,7 @@ impl Diagram {
         let legend = Legend {
             groups: style::legend_groups(register, &settings.style, &used),
             compact: true,
+            names_size: Some(sizing::NAME_SIZE),
         };
         let mut diagram = Self {
             view: view.id,
@@ -374,6 +385,69 @@ impl Diagram {
             .iter()
             .rposition(|n| n.row_of.is_some() && hit(n))
             .or_else(|| self.nodes.iter().rposition(hit))
+    }
+}
+
+/// In a structure view whose grouping keeps an unlinked band: the nodes with no formal line to
+/// any other node of the view, when some other nodes have one (else nothing is "unlinked").
+fn unlinked_nodes(kind: ViewKind, graph: &ViewGraph, settings: &ViewSettings) -> Vec<bool> {
+    let n = graph.nodes.len();
+    if kind != ViewKind::Structure || !settings.grouping.unlinked_band {
+        return vec![false; n];
+    }
+    let mut linked = vec![false; n];
+    for e in graph
+        .edges
+        .iter()
+        .filter(|e| e.kind.is_formal() && e.from != e.to)
+    {
+        linked[e.from] = true;
+        linked[e.to] = true;
+    }
+    if !linked.contains(&true) {
+        return vec![false; n];
+    }
+    linked.into_iter().map(|l| !l).collect()
+}
+
+/// Gap between the structure and the band of unlinked bodies under it, in points (room for
+/// the band's label).
+pub const UNLINKED_BAND_GAP: f32 = 40.0;
+
+/// Places the unlinked nodes that have no stored place in rows under everything else, from the
+/// picture's left, as wide as the picture: their own band, never beside the board.
+fn band_unlinked(unlinked: &[bool], sized: &[sizing::NodeSize], placed: &mut [arrange::Placed]) {
+    let banded: Vec<usize> = (0..placed.len())
+        .filter(|&v| unlinked[v] && !placed[v].stored)
+        .collect();
+    if banded.is_empty() {
+        return;
+    }
+    let (mut left, mut right, mut bottom) = (f32::INFINITY, f32::NEG_INFINITY, f32::NEG_INFINITY);
+    // Every node counts, shown or not, so a filter never moves where a node is arranged.
+    for v in (0..placed.len()).filter(|&v| !unlinked[v]) {
+        let (c, s) = (placed[v].centre, &sized[v]);
+        left = left.min(c.x - s.width / 2.0);
+        right = right.max(c.x + s.width / 2.0);
+        bottom = bottom.max(c.y + s.height / 2.0);
+    }
+    if !left.is_finite() {
+        return;
+    }
+    let gap = arrange::NODE_SPACING as f32;
+    let mut x = left;
+    let mut y = bottom + UNLINKED_BAND_GAP;
+    let mut row_height = 0.0_f32;
+    for v in banded {
+        let s = &sized[v];
+        if x > left && x + s.width > right {
+            x = left;
+            y += row_height + gap;
+            row_height = 0.0;
+        }
+        placed[v].centre = Point::new(x + s.width / 2.0, y + s.height / 2.0);
+        x += s.width + gap;
+        row_height = row_height.max(s.height);
     }
 }
 

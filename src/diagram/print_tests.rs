@@ -150,14 +150,18 @@ fn the_advice_measures_each_fix_and_a_compact_arrangement_is_one_undoable_edit()
             .iter()
             .any(|f| matches!(f, print::PrintFix::FilterView))
     );
+    // Every measured fix prints the names larger than as arranged, largest first.
+    let sizes: Vec<f32> = advice
+        .fixes
+        .iter()
+        .filter_map(print::PrintFix::name_pt)
+        .collect();
     assert!(
-        advice
-            .fixes
-            .iter()
-            .any(|f| matches!(f, print::PrintFix::ListSubGroupsInside { .. })),
+        sizes.iter().all(|&pt| pt >= advice.name_pt),
         "{:?}",
         advice.fixes
     );
+    assert!(sizes.windows(2).all(|w| w[0] >= w[1]), "{:?}", advice.fixes);
     let per_theme = advice
         .fixes
         .iter()

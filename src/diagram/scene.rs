@@ -267,6 +267,44 @@ fn push_node(scene: &mut Scene, node: &DiagramNode) {
     }
 }
 
+/// The label over the band of bodies not linked to the structure.
+pub const UNLINKED_BAND_LABEL: &str = "Not linked to the LSP structure";
+
+/// The band's rule and label over the unlinked bodies.
+fn push_unlinked_band(scene: &mut Scene, diagram: &Diagram) {
+    let shown = || {
+        diagram
+            .nodes
+            .iter()
+            .filter(|n| n.visibility != Visibility::Hidden)
+    };
+    let Some(band) = shown()
+        .filter(|n| n.unlinked)
+        .map(node_rect)
+        .reduce(|a, b| a.union(&b))
+    else {
+        return;
+    };
+    let all = shown()
+        .map(node_rect)
+        .reduce(|a, b| a.union(&b))
+        .unwrap_or(band);
+    let top = band.y - text::line_height(NAME_SIZE) - 8.0;
+    scene.push_shape(Shape::new(
+        Geometry::Polyline {
+            points: vec![Point::new(all.x, top), Point::new(all.right(), top)],
+            arrows: crate::export::ArrowHeads::None,
+        },
+        Paint::stroke(Stroke::new(Color::MUTED, 0.5, crate::export::Dash::Dashed)),
+    ));
+    scene.push_text(
+        TextRun::line(Point::new(all.x, top + 3.0), UNLINKED_BAND_LABEL, NAME_SIZE)
+            .bold()
+            .anchored(Anchor::Start)
+            .colored(Color::MUTED),
+    );
+}
+
 /// The "+5 sub-groups" tag under a collapsed parent's name.
 fn push_collapsed(scene: &mut Scene, node: &DiagramNode, top: f32) {
     let label = super::containers::collapsed_label(node.collapsed);
@@ -328,8 +366,9 @@ fn push_badge(scene: &mut Scene, node: &DiagramNode) {
         return;
     };
     let rect = node_rect(node);
-    let width = text::line_width(badge, BADGE_SIZE, FontWeight::Bold) + 6.0;
     let height = text::line_height(BADGE_SIZE) + 1.0;
+    // Never narrower than round, so a one-letter badge ("£") is not clipped.
+    let width = (text::line_width(badge, BADGE_SIZE, FontWeight::Bold) + 7.0).max(height + 2.0);
     let badge_rect = if node.row_of.is_some() {
         Rect::new(
             rect.right() - width - 3.0,
@@ -369,33 +408,135 @@ fn push_badge(scene: &mut Scene, node: &DiagramNode) {
     );
 }
 
+/// Pictures with more shown boxes than this draw lines the buses do not carry straight (a
+/// route round every box costs too much there; such pictures are for screens, not papers).
+pub const MAX_ROUTED_BOXES: usize = 600;
+
+/// The boxes a line must go round, for orthogonal routing.
+struct Obstacles {
+    /// Shown top-level boxes (containers, not their rows) with their node index.
+    boxes: Vec<(usize, Rect)>,
+}
+
+impl Obstacles {
+    /// The obstacles of `diagram`, or `None` when its lines are not routed (a view that asks
+    /// for straight lines, a membership network, a very large picture).
+    fn of(diagram: &Diagram) -> Option<Self> {
+        if diagram.settings.lines == super::settings::LineRouting::Straight
+            || diagram.kind == crate::model::ViewKind::Membership
+        {
+            return None;
+        }
+        let boxes: Vec<(usize, Rect)> = diagram
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| n.visibility != Visibility::Hidden && n.row_of.is_none())
+            .map(|(v, n)| (v, node_rect(n)))
+            .collect();
+        (boxes.len() <= MAX_ROUTED_BOXES).then_some(Self { boxes })
+    }
+
+    /// Every box but the two ends of a line (and the containers they are rows of).
+    fn around(&self, from: usize, to: usize) -> Vec<Rect> {
+        self.boxes
+            .iter()
+            .filter(|(v, _)| *v != from && *v != to)
+            .map(|(_, r)| *r)
+            .collect()
+    }
+
+    fn route(&self, diagram: &Diagram, from: usize, to: usize) -> Option<Vec<Point>> {
+        let own = |v: usize| diagram.nodes[v].row_of.unwrap_or(v);
+        let others: Vec<Rect> = self
+            .boxes
+            .iter()
+            .filter(|(v, _)| *v != own(from) && *v != own(to))
+            .map(|(_, r)| *r)
+            .collect();
+        let (a, b) = (
+            node_rect(&diagram.nodes[from]),
+            node_rect(&diagram.nodes[to]),
+        );
+        let gap = |n: &DiagramNode| n.border.width / 2.0 + 1.0;
+        let mut points = super::routing::route(&a, &b, &others)?;
+        // Stand off the outlines as straight lines do, so arrowheads show.
+        let n = points.len();
+        if n >= 2 {
+            points[0] = push_out(points[1], points[0], gap(&diagram.nodes[from]));
+            points[n - 1] = push_out(points[n - 2], points[n - 1], gap(&diagram.nodes[to]));
+        }
+        Some(points)
+    }
+}
+
+/// Each line's route as drawn (`None` for a line not drawn): the points the scene's polyline
+/// runs through, in diagram points, from the child's end to the parent's.
+pub fn edge_routes(diagram: &Diagram) -> Vec<Option<Vec<Point>>> {
+    let buses = buses::bus_heights(diagram);
+    let obstacles = Obstacles::of(diagram);
+    diagram
+        .edges
+        .iter()
+        .map(|edge| {
+            (edge.visibility != Visibility::Hidden
+                && edge.edge.from < diagram.nodes.len()
+                && edge.edge.to < diagram.nodes.len())
+            .then(|| edge_route(diagram, &buses, obstacles.as_ref(), edge))
+        })
+        .collect()
+}
+
+/// The route of one drawn line: the org-chart bus where it applies and crosses nothing, else
+/// an orthogonal route round the boxes, else straight.
+fn edge_route(
+    diagram: &Diagram,
+    buses: &BTreeMap<usize, f32>,
+    obstacles: Option<&Obstacles>,
+    edge: &super::DiagramEdge,
+) -> Vec<Point> {
+    let (from, to) = (&diagram.nodes[edge.edge.from], &diagram.nodes[edge.edge.to]);
+    let org_chart = match diagram.kind {
+        crate::model::ViewKind::Structure => edge.edge.kind.is_formal(),
+        crate::model::ViewKind::Involvement => true,
+        crate::model::ViewKind::Membership => false,
+    };
+    let routed = org_chart
+        .then(|| structure_route(diagram, buses, edge.edge.from, edge.edge.to))
+        .flatten();
+    match (routed, obstacles) {
+        (Some(points), Some(boxes))
+            if super::routing::crosses_any(
+                &points,
+                &boxes.around(edge.edge.from, edge.edge.to),
+            ) =>
+        {
+            boxes.route(diagram, edge.edge.from, edge.edge.to)
+        }
+        (Some(points), _) => Some(points),
+        (None, Some(boxes)) => boxes.route(diagram, edge.edge.from, edge.edge.to),
+        (None, None) => None,
+    }
+    .unwrap_or_else(|| {
+        let (start, end) = line_ends(from, to);
+        vec![start, end]
+    })
+}
+
 /// The scene of `diagram` with `caption`.
 pub fn diagram_scene(diagram: &Diagram, caption: Caption) -> Scene {
     let mut scene = Scene::new(caption);
     let mut labels = Vec::new();
     let buses = buses::bus_heights(diagram);
+    let obstacles = Obstacles::of(diagram);
     for (edge_index, edge) in diagram.edges.iter().enumerate() {
         if edge.visibility == Visibility::Hidden {
             continue;
         }
-        let (Some(from), Some(to)) = (
-            diagram.nodes.get(edge.edge.from),
-            diagram.nodes.get(edge.edge.to),
-        ) else {
+        if edge.edge.from >= diagram.nodes.len() || edge.edge.to >= diagram.nodes.len() {
             continue;
-        };
-        let org_chart = match diagram.kind {
-            crate::model::ViewKind::Structure => edge.edge.kind.is_formal(),
-            crate::model::ViewKind::Involvement => true,
-            crate::model::ViewKind::Membership => false,
-        };
-        let routed = org_chart
-            .then(|| structure_route(diagram, &buses, edge.edge.from, edge.edge.to))
-            .flatten();
-        let points = routed.unwrap_or_else(|| {
-            let (start, end) = line_ends(from, to);
-            vec![start, end]
-        });
+        }
+        let points = edge_route(diagram, &buses, obstacles.as_ref(), edge);
         let route = points.clone();
         let (mut stroke, arrows) = style::line_style(edge.edge.kind);
         if edge.visibility == Visibility::Faded {
@@ -422,6 +563,7 @@ pub fn diagram_scene(diagram: &Diagram, caption: Caption) -> Scene {
             .iter()
             .filter(|n| n.visibility != Visibility::Hidden)
     };
+    push_unlinked_band(&mut scene, diagram);
     // Containers and boxes first, then the rows listed inside containers, on top.
     for node in shown().filter(|n| n.row_of.is_none()) {
         push_node(&mut scene, node);

@@ -271,3 +271,48 @@ fn an_empty_view_is_refused_with_the_reason_and_what_to_do() {
     let linked = linked_register(&["Heritage Forum", "Arts Network"], &[(1, 0)]);
     export(&linked).expect("a picture");
 }
+
+#[test]
+fn bodies_not_linked_to_the_structure_sit_in_their_own_labelled_band() {
+    let mut register = published_structure();
+    // Two bodies the register places in the LSP but links to nothing.
+    for id in [17, 18] {
+        if let Some(p) = register.partnerships.get_mut(&PartnershipId(id)) {
+            p.structural_level = StructuralLevel::WiderNetwork;
+        }
+    }
+    let diagram = Diagram::build(&register, &structure_view(), &BuildOptions::default());
+    let (band, linked): (Vec<&DiagramNode>, Vec<&DiagramNode>) =
+        diagram.nodes.iter().partition(|n| n.unlinked);
+    let names: Vec<&str> = band.iter().map(|n| n.name.as_str()).collect();
+    assert_eq!(
+        names,
+        vec!["Eastvale Heritage Forum", "Eastvale Arts Network"]
+    );
+    let lowest_linked = linked
+        .iter()
+        .map(|n| n.centre.y + n.height / 2.0)
+        .fold(f32::MIN, f32::max);
+    let board = linked
+        .iter()
+        .find(|n| n.name == "Eastvale Together Board")
+        .expect("the board");
+    for node in &band {
+        assert!(
+            node.centre.y - node.height / 2.0 > lowest_linked + 20.0,
+            "{} under the whole structure, not beside the board",
+            node.name
+        );
+        assert!((node.centre.y - board.centre.y).abs() > 100.0);
+    }
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 3, 14).expect("a date");
+    let svg = crate::export::svg::to_svg(
+        &scene::diagram_scene(&diagram, scene::caption(&register, &diagram, date)),
+        &crate::export::PageSetup::default(),
+    );
+    assert!(svg.contains("Not linked to the LSP structure"));
+    // A register with no formal lines at all has no band: nothing is "unlinked" then.
+    let loose = linked_register(&["A", "B"], &[]);
+    let diagram = Diagram::build(&loose, &structure_view(), &BuildOptions::default());
+    assert!(diagram.nodes.iter().all(|n| !n.unlinked));
+}

@@ -422,11 +422,14 @@ pub fn legend_groups(register: &Register, rules: &StyleRules, used: &Used) -> Ve
                 .filter(|role| used.roles.contains(role))
                 .filter_map(|&role| {
                     let badge = role_badge(role)?;
-                    Some(swatch(
-                        SwatchShape::RoundedRect,
-                        Paint::fill(BADGE_FILL),
-                        format!("{badge}: {}", role.label()),
-                    ))
+                    Some(LegendEntry {
+                        symbol: LegendSymbol::Badge {
+                            text: badge,
+                            fill: BADGE_FILL,
+                            ink: BADGE_TEXT,
+                        },
+                        label: role.label().to_string(),
+                    })
                 })
                 .collect(),
         });

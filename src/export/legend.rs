@@ -111,6 +111,21 @@ fn layout_group(
             let x = entries_left + index as f32 * (column_width + COLUMN_GAP);
             let symbol_center = Point::new(x + symbol_column / 2.0, y + line / 2.0);
             items.push(Item::Shape(symbol_shape(entry.symbol, symbol_center)));
+            if let LegendSymbol::Badge { text, ink, .. } = entry.symbol {
+                items.push(Item::Text(
+                    TextRun::line(
+                        Point::new(
+                            symbol_center.x,
+                            symbol_center.y - text::line_height(BADGE_TEXT_SIZE) / 2.0,
+                        ),
+                        text,
+                        BADGE_TEXT_SIZE,
+                    )
+                    .bold()
+                    .anchored(Anchor::Middle)
+                    .colored(ink),
+                ));
+            }
             let label = text::wrap(&entry.label, LEGEND_SIZE, FontWeight::Regular, label_room);
             if !label.is_empty() {
                 let size = text::block_size(&label, LEGEND_SIZE, FontWeight::Regular);
@@ -138,8 +153,17 @@ fn symbol_width(entry: &LegendEntry) -> f32 {
             ..
         } => SWATCH_HEIGHT,
         LegendSymbol::Swatch { .. } => SWATCH_WIDTH,
+        LegendSymbol::Badge { text, .. } => badge_width(text),
         LegendSymbol::Line { .. } => LINE_SAMPLE_WIDTH,
     }
+}
+
+/// Size of a badge's letters in the legend.
+const BADGE_TEXT_SIZE: f32 = 7.0;
+
+/// A legend badge's width: its letters with room either side, never narrower than round.
+fn badge_width(text: &str) -> f32 {
+    (text::line_width(text, BADGE_TEXT_SIZE, FontWeight::Bold) + 7.0).max(SWATCH_HEIGHT)
 }
 
 /// The legend symbol as a shape centred on `center`, fitted to the swatch height.
@@ -180,6 +204,13 @@ fn symbol_shape(symbol: LegendSymbol, center: Point) -> Shape {
             };
             Shape::new(geometry, paint)
         }
+        LegendSymbol::Badge { text, fill, .. } => Shape::new(
+            Geometry::RoundedRect {
+                rect: Rect::centered(center, badge_width(text), SWATCH_HEIGHT - 2.0),
+                radius: (SWATCH_HEIGHT - 2.0) / 2.0,
+            },
+            Paint::fill(fill),
+        ),
         LegendSymbol::Line { stroke, arrows } => {
             let half = LINE_SAMPLE_WIDTH / 2.0 - stroke.width / 2.0;
             Shape::new(
@@ -225,6 +256,7 @@ mod tests {
     fn an_empty_legend_takes_no_room() {
         let legend = Legend {
             compact: false,
+            names_size: None,
             groups: vec![LegendGroup {
                 title: "Lines".to_string(),
                 entries: Vec::new(),
@@ -237,6 +269,7 @@ mod tests {
     fn entries_share_a_row_in_equal_columns_and_labels_line_up() {
         let legend = Legend {
             compact: false,
+            names_size: None,
             groups: vec![
                 LegendGroup {
                     title: "Lines".to_string(),
@@ -267,6 +300,7 @@ mod tests {
     fn a_narrow_legend_stacks_and_wraps_within_its_width() {
         let legend = Legend {
             compact: false,
+            names_size: None,
             groups: vec![LegendGroup {
                 title: "A heading far too long to share a column with the entries".to_string(),
                 entries: vec![

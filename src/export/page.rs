@@ -28,6 +28,10 @@ const GAP: f32 = 10.0;
 
 /// The scale of a compact legend ([`super::Legend::compact`]): its 9 pt text prints at 7.65 pt.
 pub const COMPACT_LEGEND_SCALE: f32 = 0.85;
+/// The most of the printable height a compact legend below the picture takes.
+pub const COMPACT_LEGEND_SHARE: f32 = 0.12;
+/// A compact legend's text never prints smaller than this, in points.
+pub const MIN_LEGEND_TEXT_PT: f32 = 6.0;
 
 /// Text printed smaller than this, in points, is hard to read on paper.
 pub const MIN_READABLE_TEXT_PT: f32 = 6.0;
@@ -286,7 +290,7 @@ struct Chrome {
 }
 
 impl Chrome {
-    fn layout(scene: &Scene, width: f32, legend_width: f32) -> Self {
+    fn layout(scene: &Scene, width: f32, legend_width: f32, legend_cap: f32) -> Self {
         let mut header = Vec::new();
         let mut y = 0.0;
         let title = text::wrap(&scene.caption.title, TITLE_SIZE, FontWeight::Bold, width);
@@ -319,7 +323,8 @@ impl Chrome {
             COMPACT_LEGEND_SCALE
         } else {
             1.0
-        };
+        }
+        .min(legend_cap);
         let (legend, legend_height) = legend::layout(&scene.legend, legend_width / legend_scale);
         let legend_height = legend_height * legend_scale;
 
@@ -401,13 +406,57 @@ pub fn compose<'a>(scene: &'a Scene, setup: &PageSetup) -> Page<'a> {
     }
     let beside = compose_with(scene, setup, LegendPlace::Beside);
     match (below.picture_scale, beside.picture_scale) {
-        (Some(under), Some(side)) if side > under * 1.01 => beside,
+        (Some(under), Some(side)) if side > under * 1.001 => beside,
         _ => below,
     }
 }
 
 /// Lays `scene` out with the legend at `place`; see [`compose`].
 pub fn compose_with<'a>(scene: &'a Scene, setup: &PageSetup, place: LegendPlace) -> Page<'a> {
+    let (mut page, mut fit) = compose_capped(scene, setup, place, 1.0);
+    if !scene.legend.compact || fit.legend_height <= 0.0 {
+        return page;
+    }
+    // A compact legend: no taller than its share of the page below the picture, its text no
+    // larger than the names; each step gives the picture more room, so names grow, so a few
+    // steps settle it.
+    let floor = MIN_LEGEND_TEXT_PT / fit.legend_text_pt * fit.legend_scale;
+    let mut cap = fit.legend_scale;
+    for _ in 0..4 {
+        let mut wanted = cap;
+        let share = COMPACT_LEGEND_SHARE * setup.printable().height;
+        if place == LegendPlace::Below && fit.legend_height > share {
+            wanted = wanted.min(cap * share / fit.legend_height);
+        }
+        if let (Some(names), Some(scale)) = (scene.legend.names_size, page.picture_scale) {
+            let names_pt = names * scale;
+            if fit.legend_text_pt > names_pt + 0.01 {
+                wanted = wanted.min(cap * names_pt / fit.legend_text_pt);
+            }
+        }
+        let wanted = wanted.max(floor.min(cap));
+        if wanted >= cap * 0.999 {
+            break;
+        }
+        cap = wanted;
+        (page, fit) = compose_capped(scene, setup, place, cap);
+    }
+    page
+}
+
+/// What [`compose_capped`] made of the legend, in page points.
+struct LegendFit {
+    legend_scale: f32,
+    legend_text_pt: f32,
+    legend_height: f32,
+}
+
+fn compose_capped<'a>(
+    scene: &'a Scene,
+    setup: &PageSetup,
+    place: LegendPlace,
+    legend_cap: f32,
+) -> (Page<'a>, LegendFit) {
     let (page_width, page_height) = setup.size_pt();
     let printable = setup.printable();
     let column = (printable.width * LEGEND_COLUMN_SHARE)
@@ -422,7 +471,12 @@ pub fn compose_with<'a>(scene: &'a Scene, setup: &PageSetup, place: LegendPlace)
     // and legend would leave the picture less than its share. Wider virtual pages only shorten
     // the chrome, so this settles in a step or two.
     let mut page_scale = 1.0_f32;
-    let mut chrome = Chrome::layout(scene, printable.width, legend_width(printable.width));
+    let mut chrome = Chrome::layout(
+        scene,
+        printable.width,
+        legend_width(printable.width),
+        legend_cap,
+    );
     for _ in 0..6 {
         let allowed = MAX_CHROME_SHARE * printable.height / page_scale;
         if chrome.height(place) <= allowed + 1e-3 {
@@ -430,7 +484,7 @@ pub fn compose_with<'a>(scene: &'a Scene, setup: &PageSetup, place: LegendPlace)
         }
         page_scale = (page_scale * allowed / chrome.height(place)).min(page_scale * 0.999);
         let width = printable.width / page_scale;
-        chrome = Chrome::layout(scene, width, legend_width(width));
+        chrome = Chrome::layout(scene, width, legend_width(width), legend_cap);
     }
     let virtual_width = printable.width / page_scale;
     let virtual_height = printable.height / page_scale;
@@ -488,6 +542,11 @@ pub fn compose_with<'a>(scene: &'a Scene, setup: &PageSetup, place: LegendPlace)
             items: Cow::Borrowed(scene.items.as_slice()),
         });
     }
+    let fit = LegendFit {
+        legend_scale: chrome.legend_scale,
+        legend_text_pt: legend::LEGEND_SIZE * chrome.legend_scale * page_scale,
+        legend_height: chrome.legend_height * page_scale,
+    };
     for (items, left, top, scale) in [
         (chrome.header, 0.0, 0.0, 1.0),
         (chrome.legend, legend_x, legend_top, chrome.legend_scale),
@@ -501,16 +560,19 @@ pub fn compose_with<'a>(scene: &'a Scene, setup: &PageSetup, place: LegendPlace)
             });
         }
     }
-    Page {
-        setup: *setup,
-        width: page_width,
-        height: page_height,
-        background: Color::WHITE,
-        title: scene.caption.title.clone(),
-        layers,
-        picture_scale,
-        legend_place: place,
-    }
+    (
+        Page {
+            setup: *setup,
+            width: page_width,
+            height: page_height,
+            background: Color::WHITE,
+            title: scene.caption.title.clone(),
+            layers,
+            picture_scale,
+            legend_place: place,
+        },
+        fit,
+    )
 }
 
 /// The caption block of a page laid out for `width` points, as every picture prints it: the

@@ -528,6 +528,15 @@ pub enum LegendSymbol {
         /// Its fill and border, as in the picture.
         paint: Paint,
     },
+    /// A badge as drawn on the boxes: its letters in `ink` on a `fill` pill.
+    Badge {
+        /// The letters ("AB", "Lead", "£").
+        text: &'static str,
+        /// The pill's colour.
+        fill: Color,
+        /// The letters' colour.
+        ink: Color,
+    },
     /// A short line in the given style (relationship types).
     Line {
         /// Colour, width and dash.
@@ -561,8 +570,14 @@ pub struct Legend {
     /// The groups, in order.
     pub groups: Vec<LegendGroup>,
     /// Printed smaller (at [`super::page::COMPACT_LEGEND_SCALE`]), leaving the picture more
-    /// of the page: for diagrams, whose names must stay large enough to read.
+    /// of the page: for diagrams, whose names must stay large enough to read. A compact legend
+    /// also takes no more than [`super::page::COMPACT_LEGEND_SHARE`] of the printable height
+    /// below the picture, and its text prints no larger than the picture's names (down to
+    /// [`super::page::MIN_LEGEND_TEXT_PT`]).
     pub compact: bool,
+    /// The size of the picture's names in scene points, when the legend's text must print no
+    /// larger than they do (diagrams); `None` to print it at its own size.
+    pub names_size: Option<f32>,
 }
 
 impl Legend {

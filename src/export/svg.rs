@@ -279,6 +279,20 @@ fn scale_num(value: f32) -> String {
 /// Text safe in XML content and attribute values: `& < > " '` escaped, tabs and line breaks
 /// as spaces, other characters XML 1.0 forbids dropped.
 pub fn escape(text: &str) -> String {
+    xml_text(text, false)
+}
+
+/// [`escape`] keeping line breaks and tabs (element text in GraphML, where a wrapped label
+/// keeps its lines).
+pub fn escape_keeping_lines(text: &str) -> String {
+    xml_text(text, true)
+}
+
+/// The one XML text rule of every XML this program writes (SVG, GraphML): markup characters
+/// escaped, the characters XML 1.0 forbids (C0 controls other than tab, line feed and
+/// carriage return; U+FFFE; U+FFFF) dropped; tab, line feed and carriage return kept when
+/// `keep_lines`, else turned into spaces (attributes, one-line SVG text).
+fn xml_text(text: &str, keep_lines: bool) -> String {
     let mut escaped = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -287,6 +301,8 @@ pub fn escape(text: &str) -> String {
             '>' => escaped.push_str("&gt;"),
             '"' => escaped.push_str("&quot;"),
             '\'' => escaped.push_str("&apos;"),
+            '\r' if keep_lines => escaped.push_str("&#13;"),
+            '\t' | '\n' if keep_lines => escaped.push(c),
             '\t' | '\n' | '\r' => escaped.push(' '),
             c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
             c => escaped.push(c),

@@ -593,6 +593,7 @@ fn any_legend() -> impl Strategy<Value = Legend> {
     prop::collection::vec(group, 0..8).prop_map(|groups| Legend {
         groups,
         compact: false,
+        names_size: None,
     })
 }
 

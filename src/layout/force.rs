@@ -195,7 +195,7 @@ fn layout_group(
 ) -> Vec<Point> {
     let m = sizes.len();
     let side = (m as f64).sqrt() * k;
-    let mut rng = SplitMix64(options.seed ^ salt.wrapping_mul(0x9e37_79b9_7f4a_7c15));
+    let mut rng = super::rng::SplitMix64(options.seed ^ salt.wrapping_mul(0x9e37_79b9_7f4a_7c15));
     // Free nodes start in a square around the fixed ones' centre (or the origin).
     let fixed_points: Vec<Point> = fixed_at.iter().flatten().copied().collect();
     let (cx, cy) = if fixed_points.is_empty() {
@@ -496,24 +496,6 @@ fn sort_by_left(order: &mut [usize], pos: &[Point], sizes: &[Size]) {
         let lb = pos[b].x - sizes[b].width / 2.0;
         la.total_cmp(&lb).then(a.cmp(&b))
     });
-}
-
-/// SplitMix64: a tiny, fast, seeded generator, enough for starting positions.
-struct SplitMix64(u64);
-
-impl SplitMix64 {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in `[0, 1)`.
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
 }
 
 /// A Barnes–Hut quadtree over the current positions, rebuilt every iteration.

@@ -55,6 +55,7 @@ pub mod geometry;
 pub mod incremental;
 pub mod layered;
 pub mod pack;
+pub mod rng;
 pub mod synthetic;
 
 pub use crossings::count_crossings;
