@@ -595,7 +595,7 @@ pub struct CaptionBlock {
 
 /// The caption block for `caption` at `width` points (see [`CaptionBlock`]).
 pub fn caption_block(caption: &super::scene::Caption, width: f32) -> CaptionBlock {
-    let chrome = Chrome::layout(&Scene::new(caption.clone()), width, width);
+    let chrome = Chrome::layout(&Scene::new(caption.clone()), width, width, f32::INFINITY);
     CaptionBlock {
         header: chrome.header,
         header_height: chrome.header_height,
