@@ -406,7 +406,12 @@ pub fn compose<'a>(scene: &'a Scene, setup: &PageSetup) -> Page<'a> {
     }
     let beside = compose_with(scene, setup, LegendPlace::Beside);
     match (below.picture_scale, beside.picture_scale) {
-        (Some(under), Some(side)) if side > under * 1.001 => beside,
+        // Diagrams (a compact legend) take any gain: their names are what must stay legible.
+        (Some(under), Some(side))
+            if side > under * if scene.legend.compact { 1.001 } else { 1.01 } =>
+        {
+            beside
+        }
         _ => below,
     }
 }
@@ -595,7 +600,7 @@ pub struct CaptionBlock {
 
 /// The caption block for `caption` at `width` points (see [`CaptionBlock`]).
 pub fn caption_block(caption: &super::scene::Caption, width: f32) -> CaptionBlock {
-    let chrome = Chrome::layout(&Scene::new(caption.clone()), width, width, f32::INFINITY);
+    let chrome = Chrome::layout(&Scene::new(caption.clone()), width, width, 1.0);
     CaptionBlock {
         header: chrome.header,
         header_height: chrome.header_height,
