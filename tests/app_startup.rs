@@ -1,7 +1,7 @@
 //! How the window starts and recovers: the sample on the very first start, the last register
 //! after that, and a plain reason (with a way on) when a file will not open.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
@@ -26,6 +26,42 @@ fn harness(app: AtlasApp) -> Harness<'static, AtlasApp> {
         .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);
     harness.run_steps(3);
     harness
+}
+
+/// Another program holding a register (`stress-edits`, editing it until killed; its output is
+/// kept unread, so once the pipe is full it waits, still holding the register).
+struct Holder(
+    std::process::Child,
+    #[allow(dead_code)] std::io::BufReader<std::process::ChildStdout>,
+);
+
+impl Holder {
+    fn start(path: &Path) -> Self {
+        use std::io::BufRead as _;
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_partnership-atlas"))
+            .arg("stress-edits")
+            .arg(path)
+            .args(["--count", "100000000"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("start the holder");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut first = String::new();
+        let mut lines = std::io::BufReader::new(stdout);
+        lines
+            .read_line(&mut first)
+            .expect("the holder reports its first edit");
+        assert!(first.starts_with("committed"), "{first}");
+        Self(child, lines)
+    }
+}
+
+impl Drop for Holder {
+    fn drop(&mut self) {
+        self.0.kill().ok();
+        self.0.wait().ok();
+    }
 }
 
 fn open_path(app: &AtlasApp) -> Option<PathBuf> {
@@ -129,8 +165,8 @@ fn a_register_in_use_can_be_opened_read_only_instead() {
     let folder = tempfile::tempdir().expect("temp dir");
     let path = folder.path().join("register.atlas");
     drop(Document::create(&path, sample::sample_register()).expect("create"));
-    // Someone else has it open (here: this process, through another connection).
-    let holder = Document::open(&path).expect("the first opener holds it");
+    // Someone else has it open: another program, editing it.
+    let holder = Holder::start(&path);
 
     let mut harness = harness(AtlasApp::new(
         Some(path.clone()),
