@@ -183,11 +183,11 @@ fn check(file: &std::path::Path, out: &mut dyn std::io::Write) -> Result<(), Cli
     if report.findings.is_empty() {
         Ok(())
     } else {
-        Err(CliError(format!(
-            "{} is damaged ({}, listed above): open a backup copy instead",
-            file.display(),
-            problems(report.findings.len())
-        )))
+        // The words every other command uses for the same file.
+        Err(fail(crate::store::StoreError::Damaged {
+            path: file.to_path_buf(),
+            findings: report.findings,
+        }))
     }
 }
 
