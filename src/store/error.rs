@@ -56,7 +56,7 @@ pub enum StoreError {
         findings: Vec<String>,
     },
     /// The schema is not the register's: a trigger, a view, a table changed by another program.
-    #[error("{} was changed by another program and cannot be opened safely: it has {}. {}", .path.display(), list(.findings), if *.clean_copy_possible { "Its data can be kept: save a clean copy of it (File, Save a clean copy; or partnership-atlas clean-copy)" } else { "Open a backup copy instead" })]
+    #[error("{} was changed by another program and cannot be opened safely: {}. {}", .path.display(), list(.findings), if *.clean_copy_possible { "Its data can be kept: save a clean copy of it (File, Save a clean copy; or partnership-atlas clean-copy)" } else { "Open a backup copy instead" })]
     ForeignSchema {
         /// The file.
         path: PathBuf,

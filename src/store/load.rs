@@ -178,7 +178,7 @@ impl Reader<'_> {
             self.findings.push(format!(
                 "{} {}links to {} that is not in the register",
                 kind.map_or(table.clone(), |kind| kind.label().to_string()),
-                row_id.map_or(String::new(), |id| format!("(row {id}) ")),
+                row_id.map_or(String::new(), |id| format!("(row id {id}) ")),
                 parent_kind.map_or(format!("a row of {parent}"), |kind| format!(
                     "{} {}",
                     article(kind.label()),

@@ -99,35 +99,36 @@ fn compare(found: &[SchemaEntry], expected: &[SchemaEntry]) -> SchemaVerdict {
                 tables_sound = false;
                 findings.push(if entry.kind == "view" {
                     format!(
-                        "“{}” is a view (a stored query that runs whenever it is read) where the \
-                         table should be",
+                        "its table “{}” has been replaced by a view (a stored query that runs \
+                         whenever it is read)",
                         entry.name
                     )
                 } else {
                     format!(
-                        "the {} “{}” is not laid out as a register's is",
+                        "its {} “{}” is not laid out as a register's is",
                         kind_words(&entry.kind),
                         entry.name
                     )
                 });
             }
             Some(_) => findings.push(format!(
-                "the {} “{}” is not the one a register has",
+                "its {} “{}” is not the one a register has",
                 kind_words(&entry.kind),
                 entry.name
             )),
             None => findings.push(match entry.kind.as_str() {
                 "trigger" => format!(
-                    "a trigger “{}” (instructions that would run whenever the register is \
-                     changed)",
+                    "it has a trigger “{}” (instructions that would run whenever the register \
+                     is changed)",
                     entry.name
                 ),
                 "view" => format!(
-                    "a view “{}” (a stored query that runs whenever it is read)",
+                    "it has a view “{}” (a stored query that runs whenever it is read)",
                     entry.name
                 ),
                 kind => format!(
-                    "a {} “{}” that a register does not have",
+                    "it has {} {} “{}” that a register does not have",
+                    if kind == "index" { "an" } else { "a" },
                     kind_words(kind),
                     entry.name
                 ),
@@ -140,15 +141,33 @@ fn compare(found: &[SchemaEntry], expected: &[SchemaEntry]) -> SchemaVerdict {
                 tables_sound = false;
             }
             findings.push(format!(
-                "the {} “{}” is missing",
+                "its {} “{}” is missing",
                 kind_words(&wanted.kind),
                 wanted.name
             ));
         }
     }
+    if expected.is_empty() && !found.is_empty() {
+        // Version 0 has no tables: a file that says so and has them is lying about its version.
+        return SchemaVerdict {
+            findings: vec![format!(
+                "its version number says it has no tables yet, but it has {}",
+                count_words(found.iter().filter(|entry| entry.kind == "table").count(), "table")
+            )],
+            clean_copy_possible: false,
+        };
+    }
     SchemaVerdict {
         clean_copy_possible: tables_sound && !findings.is_empty(),
         findings,
+    }
+}
+
+fn count_words(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
     }
 }
 
@@ -208,7 +227,7 @@ mod tests {
             .expect("hostile schema");
         let verdict = check_schema(&connection, newest_version()).expect("check");
         assert_eq!(verdict.findings.len(), 3, "{verdict:?}");
-        assert!(verdict.findings[0].starts_with("a trigger “f”"));
+        assert!(verdict.findings[0].starts_with("it has a trigger “f”"));
         assert!(verdict.clean_copy_possible, "every table is sound");
 
         connection
@@ -221,7 +240,7 @@ mod tests {
             verdict
                 .findings
                 .iter()
-                .any(|finding| finding.starts_with("“snapshots” is a view")),
+                .any(|finding| finding.starts_with("its table “snapshots” has been replaced by a view")),
             "{verdict:?}"
         );
         assert!(!verdict.clean_copy_possible, "a table's data is gone");

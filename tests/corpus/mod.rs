@@ -124,7 +124,20 @@ pub fn write_corpus(folder: &Path) -> Vec<PathBuf> {
         journal.resize(512, 0);
         std::fs::write(format!("{}-journal", path.display()), journal).expect("journal");
     });
-    make("unfinished-no-records.atlas", &with_sql("DELETE FROM audit_log;"));
+    make(
+        "unfinished-no-records.atlas",
+        &with_sql(
+            "DELETE FROM audit_log; DELETE FROM node_positions; DELETE FROM views; \
+             DELETE FROM assessments; DELETE FROM scoring_schemes; DELETE FROM actions; \
+             DELETE FROM objective_deliveries; DELETE FROM measures; DELETE FROM objectives; \
+             DELETE FROM strategies; DELETE FROM priority_tags; DELETE FROM theme_tags; \
+             DELETE FROM priorities; DELETE FROM themes; DELETE FROM contributions; \
+             DELETE FROM representations; DELETE FROM memberships; DELETE FROM relationships; \
+             DELETE FROM partnerships; DELETE FROM settings; DELETE FROM people; \
+             DELETE FROM organisations; VACUUM;",
+        ),
+    );
+    make("audit-log-emptied.atlas", &with_sql("DELETE FROM audit_log;"));
 
     // Changed by another program: schema.
     make(
