@@ -155,6 +155,11 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(sqlite)?;
+        // SQLite opens a file it may not write (a read-only drive, share or file) read-only
+        // without a word; the first write would then fail as a "disk I/O error".
+        if connection.is_readonly(rusqlite::MAIN_DB).map_err(sqlite)? {
+            return Err(StoreError::ReadOnly(path.to_path_buf()));
+        }
         // Held before anything is read, and nothing checkpointed into the file if it is
         // refused: the file stays as it was.
         connection
