@@ -72,3 +72,67 @@ impl WorkBudget {
         connection.progress_handler(0, None::<fn() -> bool>)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn endless_work_is_stopped_by_the_budget() {
+        let mut connection = Connection::open_in_memory().expect("memory");
+        harden(&connection).expect("harden");
+        WorkBudget::set(&mut connection, 0).expect("budget");
+        let endless = connection.query_row(
+            "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c) SELECT max(n) FROM c",
+            [],
+            |row| row.get::<_, i64>(0),
+        );
+        let error = endless.expect_err("stopped");
+        assert_eq!(
+            error.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::OperationInterrupted)
+        );
+        WorkBudget::lift(&mut connection).expect("lift");
+        let sum: i64 = connection
+            .query_row(
+                "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c LIMIT 1000) \
+                 SELECT sum(n) FROM c",
+                [],
+                |row| row.get(0),
+            )
+            .expect("small work runs");
+        assert_eq!(sum, 500_500);
+    }
+
+    #[test]
+    fn a_value_over_the_cap_is_refused_before_it_is_made() {
+        let connection = Connection::open_in_memory().expect("memory");
+        harden(&connection).expect("harden");
+        let huge = connection.query_row("SELECT hex(zeroblob(400000000))", [], |row| {
+            row.get::<_, String>(0)
+        });
+        assert_eq!(
+            huge.expect_err("too big").sqlite_error_code(),
+            Some(rusqlite::ErrorCode::TooBig)
+        );
+    }
+
+    #[test]
+    fn triggers_and_views_never_run_on_a_hardened_connection() {
+        let connection = Connection::open_in_memory().expect("memory");
+        connection
+            .execute_batch(
+                "CREATE TABLE t(x); CREATE TABLE log(x);
+                 CREATE TRIGGER f AFTER INSERT ON t BEGIN INSERT INTO log VALUES (1); END;
+                 CREATE VIEW v AS SELECT 1;",
+            )
+            .expect("schema");
+        harden(&connection).expect("harden");
+        connection.execute("INSERT INTO t VALUES (1)", []).expect("insert");
+        let logged: i64 = connection
+            .query_row("SELECT count(*) FROM log", [], |row| row.get(0))
+            .expect("count");
+        assert_eq!(logged, 0, "the trigger did not run");
+        assert!(connection.query_row("SELECT * FROM v", [], |_| Ok(())).is_err());
+    }
+}
