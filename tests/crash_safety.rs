@@ -11,6 +11,31 @@ use std::time::{Duration, Instant};
 use partnership_atlas::document::Document;
 use partnership_atlas::store::Store;
 
+/// The program under test, copied once per test run: a long soak must run one build
+/// throughout, even where other builds share the target folder and replace the binary there.
+fn program() -> &'static std::path::Path {
+    static COPY: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    COPY.get_or_init(|| {
+        // Copies left by earlier runs go first (one that still runs keeps its file open).
+        if let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) {
+            for entry in entries.filter_map(Result::ok) {
+                if entry.file_name().to_string_lossy().starts_with("atlas-crash-safety-") {
+                    std::fs::remove_dir_all(entry.path()).ok();
+                }
+            }
+        }
+        let folder =
+            std::env::temp_dir().join(format!("atlas-crash-safety-{}", std::process::id()));
+        std::fs::create_dir_all(&folder).expect("folder");
+        let copy = folder.join(format!(
+            "partnership-atlas{}",
+            std::env::consts::EXE_SUFFIX
+        ));
+        std::fs::copy(env!("CARGO_BIN_EXE_partnership-atlas"), &copy).expect("copy the program");
+        copy
+    })
+}
+
 /// Kills per test; `PARTNERSHIP_ATLAS_KILLS` asks for more (hundreds, for a soak run).
 fn kills(default: usize) -> usize {
     std::env::var("PARTNERSHIP_ATLAS_KILLS")
@@ -22,7 +47,7 @@ fn kills(default: usize) -> usize {
 /// Runs `stress-edits` until it has reported `committed_target` more edits, then kills it.
 /// Returns the last edit number it reported as committed.
 fn run_and_kill(path: &std::path::Path, committed_target: usize) -> Option<usize> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_partnership-atlas"))
+    let mut child = Command::new(program())
         .arg("stress-edits")
         .arg(path)
         .args(["--count", "100000", "--create"])
@@ -115,7 +140,7 @@ struct CreationKills {
 /// left: no file under the name, or a complete register. Then the same command, left to run,
 /// makes it (or says it is there).
 fn kill_creation(args: &[&str], path: &std::path::Path, delay: Duration, counts: &mut CreationKills) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_partnership-atlas"))
+    let mut child = Command::new(program())
         .args(args)
         .arg(path)
         .stdout(Stdio::null())
@@ -134,7 +159,7 @@ fn kill_creation(args: &[&str], path: &std::path::Path, delay: Duration, counts:
         counts.complete += 1;
     } else {
         counts.no_file += 1;
-        let made = Command::new(env!("CARGO_BIN_EXE_partnership-atlas"))
+        let made = Command::new(program())
             .args(args)
             .arg(path)
             .output()
