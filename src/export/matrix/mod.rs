@@ -9,6 +9,7 @@
 //! [`Scene`] is drawn on screen and exported; [`MatrixChart::points`] lets the screen find
 //! which partnership was clicked.
 
+mod grid;
 pub mod labels;
 
 use chrono::NaiveDate;
@@ -176,11 +177,28 @@ fn cell_rect(plot: &Rect, column: usize, row: usize) -> Rect {
 }
 
 /// Pushes overlapping circles apart, each staying inside its own cell.
+///
+/// Each round looks at every pair that may touch, `i` before `j`, as the plain double loop
+/// would, but finds the pairs through a [`grid::Grid`] made at the start of the round with
+/// buckets as wide as the widest pair can reach: near-linear instead of quadratic.
 fn spread(centers: &mut [Point], radii: &[f32], cells: &[Rect]) {
+    let largest = radii.iter().copied().fold(0.0f32, f32::max);
+    let reach = 2.0 * largest + 1.5;
+    let mut neighbours = Vec::new();
     for _ in 0..120 {
         let mut moved = false;
+        let mut buckets = grid::Grid::new(reach);
+        for (index, center) in centers.iter().enumerate() {
+            buckets.insert(index, &Rect::new(center.x, center.y, 0.0, 0.0));
+        }
+        let starts: Vec<Point> = centers.to_vec();
         for i in 0..centers.len() {
-            for j in (i + 1)..centers.len() {
+            let around = Rect::new(starts[i].x - reach, starts[i].y - reach, 2.0 * reach, 2.0 * reach);
+            neighbours.clear();
+            neighbours.extend(buckets.near(&around).filter(|&j| j > i));
+            neighbours.sort_unstable();
+            neighbours.dedup();
+            for &j in &neighbours {
                 let need = radii[i] + radii[j] + 1.5;
                 let (dx, dy) = (centers[j].x - centers[i].x, centers[j].y - centers[i].y);
                 let distance = (dx * dx + dy * dy).sqrt();
