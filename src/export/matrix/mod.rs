@@ -176,47 +176,46 @@ fn cell_rect(plot: &Rect, column: usize, row: usize) -> Rect {
     )
 }
 
+/// Up to this many circles, every pair is looked at in every round, as always (the pictures
+/// of real registers stay exactly as they were); beyond it, pairs are found through a grid.
+const EVERY_PAIR_UP_TO: usize = 1_000;
+
 /// Pushes overlapping circles apart, each staying inside its own cell.
 ///
-/// Each round looks at every pair that may touch, `i` before `j`, as the plain double loop
-/// would, but finds the pairs through a [`grid::Grid`] made at the start of the round with
-/// buckets as wide as the widest pair can reach: near-linear instead of quadratic.
+/// Each round looks at each pair that may touch once, from its lower index. Up to
+/// [`EVERY_PAIR_UP_TO`] circles that is every pair; above it (a synthetic register of 10,000
+/// partnerships, where every pair was 5 billion looks) the pairs come from a [`grid::Grid`]
+/// made at the start of the round, searched as far as each circle can reach.
 fn spread(centers: &mut [Point], radii: &[f32], cells: &[Rect]) {
+    spread_finding_pairs(centers, radii, cells, centers.len() <= EVERY_PAIR_UP_TO);
+}
+
+fn spread_finding_pairs(centers: &mut [Point], radii: &[f32], cells: &[Rect], every_pair: bool) {
     let largest = radii.iter().copied().fold(0.0f32, f32::max);
-    let reach = 2.0 * largest + 1.5;
-    let mut neighbours = Vec::new();
+    let mut neighbours: Vec<usize> = Vec::new();
     for _ in 0..120 {
         let mut moved = false;
-        let mut buckets = grid::Grid::new(reach);
-        for (index, center) in centers.iter().enumerate() {
-            buckets.insert(index, &Rect::new(center.x, center.y, 0.0, 0.0));
+        // Buckets a third of the widest reach: a small circle's search stays small.
+        let mut buckets = grid::Grid::new((2.0 * largest + 1.5) / 3.0);
+        if !every_pair {
+            for (index, center) in centers.iter().enumerate() {
+                buckets.insert(index, &Rect::new(center.x, center.y, 0.0, 0.0));
+            }
         }
-        let starts: Vec<Point> = centers.to_vec();
         for i in 0..centers.len() {
-            let around = Rect::new(starts[i].x - reach, starts[i].y - reach, 2.0 * reach, 2.0 * reach);
             neighbours.clear();
-            neighbours.extend(buckets.near(&around).filter(|&j| j > i));
-            neighbours.sort_unstable();
-            neighbours.dedup();
+            if every_pair {
+                neighbours.extend(i + 1..centers.len());
+            } else {
+                // As far as circle `i` can touch another at the start of the round.
+                let reach = radii[i] + largest + 1.5;
+                let start = centers[i];
+                let around = Rect::new(start.x - reach, start.y - reach, 2.0 * reach, 2.0 * reach);
+                // Each centre is filed under one bucket, so each pair comes once.
+                neighbours.extend(buckets.near(&around).filter(|&j| j > i));
+            }
             for &j in &neighbours {
-                let need = radii[i] + radii[j] + 1.5;
-                let (dx, dy) = (centers[j].x - centers[i].x, centers[j].y - centers[i].y);
-                let distance = (dx * dx + dy * dy).sqrt();
-                if distance >= need {
-                    continue;
-                }
-                moved = true;
-                let (ux, uy) = if distance < 1e-3 {
-                    // A fixed direction per circle, without sin/cos (platforms round those
-                    // differently; the chart must be the same bytes everywhere).
-                    let (ux, uy) = crate::layout::geometry::EIGHT_DIRECTIONS[j % 8];
-                    (ux as f32, uy as f32)
-                } else {
-                    (dx / distance, dy / distance)
-                };
-                let push = (need - distance) / 2.0 + 0.05;
-                centers[i] = Point::new(centers[i].x - ux * push, centers[i].y - uy * push);
-                centers[j] = Point::new(centers[j].x + ux * push, centers[j].y + uy * push);
+                moved |= push_apart(centers, radii, i, j);
             }
         }
         for ((center, radius), cell) in centers.iter_mut().zip(radii).zip(cells) {
@@ -234,6 +233,28 @@ fn spread(centers: &mut [Point], radii: &[f32], cells: &[Rect]) {
             break;
         }
     }
+}
+
+/// Pushes circles `i` and `j` apart if they overlap; says whether they did.
+fn push_apart(centers: &mut [Point], radii: &[f32], i: usize, j: usize) -> bool {
+    let need = radii[i] + radii[j] + 1.5;
+    let (dx, dy) = (centers[j].x - centers[i].x, centers[j].y - centers[i].y);
+    let distance = (dx * dx + dy * dy).sqrt();
+    if distance >= need {
+        return false;
+    }
+    let (ux, uy) = if distance < 1e-3 {
+        // A fixed direction per circle, without sin/cos (platforms round those differently;
+        // the chart must be the same bytes everywhere).
+        let (ux, uy) = crate::layout::geometry::EIGHT_DIRECTIONS[j % 8];
+        (ux as f32, uy as f32)
+    } else {
+        (dx / distance, dy / distance)
+    };
+    let push = (need - distance) / 2.0 + 0.05;
+    centers[i] = Point::new(centers[i].x - ux * push, centers[i].y - uy * push);
+    centers[j] = Point::new(centers[j].x + ux * push, centers[j].y + uy * push);
+    true
 }
 
 fn band_label(band: Band) -> &'static str {
