@@ -8,6 +8,7 @@
 mod command_handling;
 mod export_handling;
 mod file_dialog;
+mod pack_handling;
 mod settings;
 mod startup;
 
@@ -43,6 +44,8 @@ pub struct AtlasApp {
     native_dialogs: bool,
     window_title: String,
     style_applied: bool,
+    /// The appendix pack being written on its own thread, while it is.
+    pack_job: Option<pack_handling::PackJob>,
 }
 
 impl AtlasApp {
@@ -77,6 +80,7 @@ impl AtlasApp {
             native_dialogs: file_dialog::native_dialog_available(),
             window_title: String::new(),
             style_applied: false,
+            pack_job: None,
         }
     }
 
@@ -132,6 +136,7 @@ impl AtlasApp {
             self.style_applied = true;
         }
         self.poll_file_dialog(&ctx);
+        self.poll_appendix_pack(&ctx);
         self.read_window_shortcuts(&ctx);
 
         let view = AppView {

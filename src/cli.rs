@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 mod export_commands;
+mod table_commands;
 pub use export_commands::{ExportCommand, run_export};
 
 use crate::document::Document;
@@ -171,7 +172,12 @@ fn check(file: &std::path::Path, out: &mut dyn std::io::Write) -> Result<(), Cli
     if report.findings.is_empty() {
         writeln!(out, "Records and links: ok").map_err(fail)?;
     } else {
-        writeln!(out, "Records and links: {}", problems(report.findings.len())).map_err(fail)?;
+        writeln!(
+            out,
+            "Records and links: {}",
+            problems(report.findings.len())
+        )
+        .map_err(fail)?;
         for finding in &report.findings {
             writeln!(out, "  - {finding}").map_err(fail)?;
         }

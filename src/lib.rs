@@ -6,6 +6,7 @@
 //! [`cli`] and the GUI (`app`, `ui`) sit on top.
 
 pub mod app;
+pub mod appendix;
 pub mod cli;
 pub mod diagram;
 pub mod document;

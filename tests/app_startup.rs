@@ -278,13 +278,22 @@ fn the_first_start_after_an_older_version_was_killed_making_the_sample_makes_it_
             drop(connection);
             let mut journal = vec![0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7];
             journal.resize(512, 0);
-            std::fs::write(format!("{}-journal", sample_path.display()), journal)
-                .expect("journal");
+            std::fs::write(format!("{}-journal", sample_path.display()), journal).expect("journal");
         }
         let first = harness(AtlasApp::new(None, Some(data.clone())));
-        assert_eq!(open_path(first.state()), Some(sample_path.clone()), "{leftover}");
         assert_eq!(
-            first.state().document().expect("open").register().partnerships.len(),
+            open_path(first.state()),
+            Some(sample_path.clone()),
+            "{leftover}"
+        );
+        assert_eq!(
+            first
+                .state()
+                .document()
+                .expect("open")
+                .register()
+                .partnerships
+                .len(),
             sample::sample_register().partnerships.len(),
             "{leftover}"
         );
@@ -332,13 +341,25 @@ fn a_register_another_program_changed_can_be_kept_as_a_clean_copy_from_the_windo
     let copy = folder.path().join("register (clean copy).atlas");
     assert_eq!(open_path(harness.state()), Some(copy.clone()));
     assert_eq!(
-        harness.state().document().expect("open").register().partnerships.len(),
+        harness
+            .state()
+            .document()
+            .expect("open")
+            .register()
+            .partnerships
+            .len(),
         sample::sample_register().partnerships.len()
     );
     assert!(
-        harness.query_by_label_contains("Saved a clean copy").is_some(),
+        harness
+            .query_by_label_contains("Saved a clean copy")
+            .is_some(),
         "{:?}",
         harness.state().messages()
     );
-    assert_eq!(std::fs::read(&path).expect("read"), bytes, "the original is unchanged");
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        bytes,
+        "the original is unchanged"
+    );
 }

@@ -34,6 +34,10 @@ const LAYERS: &[(&str, &[&str])] = &[
         "diagram",
         &["model", "layout", "export", "scoring", "analysis", "sample"],
     ),
+    (
+        "appendix",
+        &["model", "scoring", "analysis", "export", "diagram"],
+    ),
 ];
 
 fn rust_files(folder: &Path, found: &mut Vec<PathBuf>) {

@@ -19,7 +19,11 @@ fn program() -> &'static std::path::Path {
         // Copies left by earlier runs go first (one that still runs keeps its file open).
         if let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) {
             for entry in entries.filter_map(Result::ok) {
-                if entry.file_name().to_string_lossy().starts_with("atlas-crash-safety-") {
+                if entry
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with("atlas-crash-safety-")
+                {
                     std::fs::remove_dir_all(entry.path()).ok();
                 }
             }
@@ -27,10 +31,7 @@ fn program() -> &'static std::path::Path {
         let folder =
             std::env::temp_dir().join(format!("atlas-crash-safety-{}", std::process::id()));
         std::fs::create_dir_all(&folder).expect("folder");
-        let copy = folder.join(format!(
-            "partnership-atlas{}",
-            std::env::consts::EXE_SUFFIX
-        ));
+        let copy = folder.join(format!("partnership-atlas{}", std::env::consts::EXE_SUFFIX));
         std::fs::copy(env!("CARGO_BIN_EXE_partnership-atlas"), &copy).expect("copy the program");
         copy
     })
@@ -139,7 +140,12 @@ struct CreationKills {
 /// Starts `args` (a command that makes `path`), kills it after `delay`, and checks what is
 /// left: no file under the name, or a complete register. Then the same command, left to run,
 /// makes it (or says it is there).
-fn kill_creation(args: &[&str], path: &std::path::Path, delay: Duration, counts: &mut CreationKills) {
+fn kill_creation(
+    args: &[&str],
+    path: &std::path::Path,
+    delay: Duration,
+    counts: &mut CreationKills,
+) {
     let mut child = Command::new(program())
         .args(args)
         .arg(path)
@@ -193,7 +199,13 @@ fn a_kill_while_a_register_is_made_leaves_no_half_made_file() {
     // leave a `-wal` or owner note of one).
     let names: Vec<String> = std::fs::read_dir(folder.path())
         .expect("list")
-        .map(|entry| entry.expect("entry").file_name().to_string_lossy().into_owned())
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
         .collect();
     assert!(
         names.iter().all(|name| !name.ends_with(".atlas")),

@@ -65,6 +65,18 @@ fn register() -> Register {
                     value_band: Some(value),
                     value_percent: Some(50),
                     recommendation: Some(recommendation),
+                    // The first is an override, kept with its reason in the export.
+                    suggested_recommendation: Some(if id == 1 {
+                        Recommendation::Review
+                    } else {
+                        recommendation
+                    }),
+                    override_reason: if id == 1 {
+                        "Statutory: the council must take part, so it cannot be reviewed away"
+                            .into()
+                    } else {
+                        String::new()
+                    },
                     next_review: NaiveDate::from_ymd_opt(2026, 4, 1),
                     scheme_version: 1,
                     ..Assessment::default()
@@ -147,6 +159,12 @@ fn overview_exports_as_an_excel_workbook_for_a_financial_year() {
         .expect("utf-8");
     assert!(strings.contains("Lutterworth Youth Network"), "{strings}");
     assert!(strings.contains("Safer Harborough, Community Safety Partnership"));
+    // The override's reason, not just "Yes".
+    assert!(strings.contains("Override reason"), "{strings}");
+    assert!(
+        strings.contains("Statutory: the council must take part, so it cannot be reviewed away"),
+        "{strings}"
+    );
 
     // A year before the assessments: nobody assessed yet, and no contributions that year.
     let early = folder.path().join("early.csv");

@@ -193,7 +193,10 @@ fn second_opener_is_told_who_holds_it_and_takes_over_after_the_holder_dies() {
         .output()
         .expect("run check");
     let stdout = String::from_utf8_lossy(&check.stdout);
-    assert!(check.status.success(), "check reads a held register: {check:?}");
+    assert!(
+        check.status.success(),
+        "check reads a held register: {check:?}"
+    );
     assert!(
         stdout.contains(&format!(
             "Open by: {} on {} since ",

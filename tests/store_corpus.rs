@@ -62,7 +62,11 @@ fn run(args: &[&std::ffi::OsStr]) -> Run {
 /// The file and everything beside it named the same (`-wal`, `-journal`), as bytes.
 fn contents(path: &Path) -> Vec<(String, Vec<u8>)> {
     let folder = path.parent().expect("folder");
-    let name = path.file_name().expect("name").to_string_lossy().into_owned();
+    let name = path
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .into_owned();
     let mut found: Vec<(String, Vec<u8>)> = std::fs::read_dir(folder)
         .expect("list")
         .map(|entry| entry.expect("entry"))
@@ -98,7 +102,11 @@ fn marked(path: &Path) -> bool {
 }
 
 fn copy_with_side_files(from: &Path, to_folder: &Path) -> PathBuf {
-    let name = from.file_name().expect("name").to_string_lossy().into_owned();
+    let name = from
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .into_owned();
     let to = to_folder.join(&name);
     for entry in std::fs::read_dir(from.parent().expect("folder")).expect("list") {
         let entry = entry.expect("entry");
@@ -125,7 +133,10 @@ fn every_command_over_the_malformed_corpus() {
     let mut files: Vec<PathBuf> = std::fs::read_dir(&fixtures)
         .expect("the corpus (cargo run --example malformed_corpus)")
         .map(|entry| entry.expect("entry").path())
-        .filter(|path| path.extension().is_some_and(|extension| extension == "atlas"))
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|extension| extension == "atlas")
+        })
         .collect();
     files.sort();
     assert!(files.len() >= 40, "{} files", files.len());
@@ -135,7 +146,11 @@ fn every_command_over_the_malformed_corpus() {
     let mut accepted_flips = Vec::new();
 
     for fixture in &files {
-        let name = fixture.file_name().expect("name").to_string_lossy().into_owned();
+        let name = fixture
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
         let sound = name.starts_with("sound");
         let flip = name.starts_with("flip-");
         let folder = work.path().join(name.trim_end_matches(".atlas"));
@@ -221,7 +236,11 @@ fn every_command_over_the_malformed_corpus() {
                 refusals.push(result.stderr.clone());
             }
             if sound && args[0] == "check" {
-                assert!(result.stdout.contains("Records and links: ok"), "{}", result.stdout);
+                assert!(
+                    result.stdout.contains("Records and links: ok"),
+                    "{}",
+                    result.stdout
+                );
             }
         }
         // One open path decides for every reading command: all accept, or all refuse alike.
@@ -249,7 +268,12 @@ fn every_command_over_the_malformed_corpus() {
 
         // The writing open, on its own copy.
         counts.tried += 1;
-        let writer = run(&["stress-edits".as_ref(), file.as_os_str(), "--count".as_ref(), "2".as_ref()]);
+        let writer = run(&[
+            "stress-edits".as_ref(),
+            file.as_os_str(),
+            "--count".as_ref(),
+            "2".as_ref(),
+        ]);
         if writer.timed_out || marked(&file) {
             counts.executed += 1;
         }

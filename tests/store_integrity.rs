@@ -34,7 +34,13 @@ fn tamper(path: &Path, sql: &str) {
 fn listing(folder: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(folder)
         .expect("list")
-        .map(|entry| entry.expect("entry").file_name().to_string_lossy().into_owned())
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
         .collect();
     names.sort();
     names
@@ -58,7 +64,12 @@ fn a_trigger_is_refused_the_file_unchanged_and_a_clean_copy_keeps_the_data() {
     let bytes = std::fs::read(&path).expect("read");
     let files = listing(folder.path());
 
-    let edits = cli(&["stress-edits".as_ref(), path.as_os_str(), "--count".as_ref(), "2".as_ref()]);
+    let edits = cli(&[
+        "stress-edits".as_ref(),
+        path.as_os_str(),
+        "--count".as_ref(),
+        "2".as_ref(),
+    ]);
     assert!(!edits.status.success(), "a writing open ran: {edits:?}");
     let stderr = String::from_utf8_lossy(&edits.stderr);
     assert!(stderr.contains("it has a trigger “f”"), "{stderr}");
@@ -68,10 +79,17 @@ fn a_trigger_is_refused_the_file_unchanged_and_a_clean_copy_keeps_the_data() {
         Document::open(&path).expect_err("open"),
         Document::open_read_only(&path).expect_err("read-only"),
     ] {
-        assert!(matches!(error, StoreError::ForeignSchema { .. }), "{error:?}");
+        assert!(
+            matches!(error, StoreError::ForeignSchema { .. }),
+            "{error:?}"
+        );
         assert!(error.clean_copy_possible());
     }
-    assert_eq!(std::fs::read(&path).expect("read"), bytes, "the file is unchanged");
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        bytes,
+        "the file is unchanged"
+    );
     assert_eq!(listing(folder.path()), files, "nothing made beside it");
 
     // The clean copy: every record and every audit row, and no trigger.
@@ -82,10 +100,20 @@ fn a_trigger_is_refused_the_file_unchanged_and_a_clean_copy_keeps_the_data() {
         String::from_utf8_lossy(&made.stdout).contains("Left out: it has a trigger “f”"),
         "{made:?}"
     );
-    assert_eq!(std::fs::read(&path).expect("read"), bytes, "the source is unchanged");
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        bytes,
+        "the source is unchanged"
+    );
     let mut document = Document::open(&copy).expect("the clean copy opens");
     assert_eq!(document.register(), &before_records);
-    let first = document.register().partnerships.values().next().cloned().expect("one");
+    let first = document
+        .register()
+        .partnerships
+        .values()
+        .next()
+        .cloned()
+        .expect("one");
     let renamed = partnership_atlas::model::Partnership {
         name: "Renamed in the clean copy".into(),
         ..first.clone()
@@ -94,9 +122,16 @@ fn a_trigger_is_refused_the_file_unchanged_and_a_clean_copy_keeps_the_data() {
         .apply(partnership_atlas::model::Edit::change(first, renamed))
         .expect("edit");
     let audit = document.store().audit_entries(usize::MAX).expect("audit");
-    assert_eq!(audit.len(), 3, "creation, the clean copy and the edit: {audit:?}");
+    assert_eq!(
+        audit.len(),
+        3,
+        "creation, the clean copy and the edit: {audit:?}"
+    );
     assert!(audit.iter().all(|entry| entry.user_name != "mallory"));
-    assert!(audit.iter().any(|entry| entry.action == "create"), "the creation row is kept");
+    assert!(
+        audit.iter().any(|entry| entry.action == "create"),
+        "the creation row is kept"
+    );
 }
 
 #[test]
@@ -126,7 +161,12 @@ fn a_view_in_place_of_a_table_is_refused_at_once_without_being_evaluated() {
                 "--out".as_ref(),
                 folder.path().join("o.csv").into_os_string().leak() as &std::ffi::OsStr,
             ],
-            vec!["stress-edits".as_ref(), path.as_os_str(), "--count".as_ref(), "1".as_ref()],
+            vec![
+                "stress-edits".as_ref(),
+                path.as_os_str(),
+                "--count".as_ref(),
+                "1".as_ref(),
+            ],
         ] {
             let output = cli(&args);
             assert!(!output.status.success(), "{name}: {output:?}");
@@ -174,7 +214,11 @@ fn damage_inside_records_is_reported_by_name() {
         "{:?}",
         report.findings
     );
-    assert!(report.findings[0].starts_with("partnership “"), "{:?}", report.findings);
+    assert!(
+        report.findings[0].starts_with("partnership “"),
+        "{:?}",
+        report.findings
+    );
     let error = Document::open(&flipped).expect_err("refused for editing");
     assert!(matches!(error, StoreError::Damaged { .. }), "{error:?}");
     assert!(matches!(
@@ -188,14 +232,20 @@ fn damage_inside_records_is_reported_by_name() {
 
     // A row whose key is not its record's.
     let mismatch = register_in(folder.path(), "mismatch.atlas");
-    tamper(&mismatch, "UPDATE people SET id = 505 WHERE id = (SELECT min(id) FROM people);");
+    tamper(
+        &mismatch,
+        "UPDATE people SET id = 505 WHERE id = (SELECT min(id) FROM people);",
+    );
     let report = Store::check(&mismatch).expect("check");
     let person = register.people.values().next().expect("a person");
     assert!(
-        report.findings.iter().any(|finding| finding.starts_with(&format!(
-            "person “{}” (row id 505) does not match its row: its stored text says id is {}",
-            person.name, person.id.0
-        ))),
+        report
+            .findings
+            .iter()
+            .any(|finding| finding.starts_with(&format!(
+                "person “{}” (row id 505) does not match its row: its stored text says id is {}",
+                person.name, person.id.0
+            ))),
         "{:?}",
         report.findings
     );
@@ -216,7 +266,11 @@ fn damage_inside_records_is_reported_by_name() {
         "{:?}",
         report.findings
     );
-    assert!(!cli(&["check".as_ref(), dangling.as_os_str()]).status.success());
+    assert!(
+        !cli(&["check".as_ref(), dangling.as_os_str()])
+            .status
+            .success()
+    );
 }
 
 #[test]
@@ -234,7 +288,10 @@ fn check_and_the_exports_agree_on_a_version_zero_file_with_tables() {
         out.as_os_str(),
     ]);
     assert!(!check.status.success() && !export.status.success());
-    assert_eq!(check.stderr, export.stderr, "one open path decides for both");
+    assert_eq!(
+        check.stderr, export.stderr,
+        "one open path decides for both"
+    );
     assert!(
         String::from_utf8_lossy(&check.stderr)
             .contains("its version number says it has no tables yet, but it has 23 tables"),

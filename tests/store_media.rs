@@ -65,7 +65,13 @@ fn cli(args: &[&std::ffi::OsStr]) -> std::process::Output {
 fn listing(folder: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(folder)
         .expect("list")
-        .map(|entry| entry.expect("entry").file_name().to_string_lossy().into_owned())
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
         .collect();
     names.sort();
     names
@@ -97,11 +103,20 @@ fn a_register_on_a_read_only_drive_is_checked_and_exported_and_refused_for_editi
     let out = elsewhere.path().join("overview.csv");
     let export = export_overview(&path, &out);
     assert!(export.status.success(), "{export:?}");
-    assert!(std::fs::read_to_string(&out).expect("csv").contains("Partnership"));
+    assert!(
+        std::fs::read_to_string(&out)
+            .expect("csv")
+            .contains("Partnership")
+    );
     let view = Document::open_read_only(&path).expect("read-only view");
     assert!(!view.register().partnerships.is_empty());
 
-    let edit = cli(&["stress-edits".as_ref(), path.as_os_str(), "--count".as_ref(), "1".as_ref()]);
+    let edit = cli(&[
+        "stress-edits".as_ref(),
+        path.as_os_str(),
+        "--count".as_ref(),
+        "1".as_ref(),
+    ]);
     assert!(!edit.status.success());
     let stderr = String::from_utf8_lossy(&edit.stderr);
     assert!(
@@ -158,11 +173,19 @@ fn a_register_on_a_full_disk_is_read_and_a_failed_export_leaves_no_file() {
     assert_eq!(std::fs::read(&path).expect("read"), before);
 
     // Editing says the disk is full (not that the drive went away) once a write needs space.
-    let edit = cli(&["stress-edits".as_ref(), path.as_os_str(), "--count".as_ref(), "500".as_ref()]);
+    let edit = cli(&[
+        "stress-edits".as_ref(),
+        path.as_os_str(),
+        "--count".as_ref(),
+        "500".as_ref(),
+    ]);
     assert!(!edit.status.success());
     let stderr = String::from_utf8_lossy(&edit.stderr);
     assert!(stderr.contains("is full"), "{stderr}");
     std::fs::remove_file(&filler).expect("free space");
     let check = cli(&["check".as_ref(), path.as_os_str()]);
-    assert!(check.status.success(), "sound after the full disk: {check:?}");
+    assert!(
+        check.status.success(),
+        "sound after the full disk: {check:?}"
+    );
 }

@@ -70,6 +70,9 @@ impl AtlasApp {
             }
             Command::ExportDiagram(export) => self.export_diagram(&export),
             Command::ReportError(text) => self.messages.error(text),
+            Command::ShowAppendixPack => self.show_appendix_pack(),
+            Command::ExportAppendixPack(request) => self.start_appendix_pack(*request),
+            Command::CancelAppendixPack => self.cancel_appendix_pack(),
         }
     }
 
@@ -207,9 +210,7 @@ impl AtlasApp {
         let folder = source.parent().map(Path::to_path_buf).unwrap_or_default();
         let destination = std::iter::once(format!("{stem} (clean copy)"))
             .chain((2..).map(|number| format!("{stem} (clean copy {number})")))
-            .map(|name| {
-                folder.join(format!("{name}.{}", file_dialog::REGISTER_EXTENSION))
-            })
+            .map(|name| folder.join(format!("{name}.{}", file_dialog::REGISTER_EXTENSION)))
             .find(|candidate| !candidate.exists())
             .unwrap_or_default();
         let report = crate::store::Store::save_clean_copy(source, &destination)
@@ -275,7 +276,7 @@ impl AtlasApp {
     }
 
     /// Applies one edit; returns whether it was made.
-    fn apply_edit(&mut self, edit: Edit) -> bool {
+    pub(super) fn apply_edit(&mut self, edit: Edit) -> bool {
         let Some(document) = &mut self.document else {
             self.messages
                 .error("There is no register open, so the change was not made");
@@ -507,7 +508,7 @@ impl AtlasApp {
         }
     }
 
-    fn folder_to_start_in(&self) -> Option<PathBuf> {
+    pub(super) fn folder_to_start_in(&self) -> Option<PathBuf> {
         self.document
             .as_ref()
             .and_then(|document| document.path().parent().map(Path::to_path_buf))
@@ -532,7 +533,6 @@ impl AtlasApp {
         }
     }
 }
-
 
 /// `base`, or `base 2`, `base 3`... whichever no partnership has yet.
 fn unused_name(register: &Register, base: &str) -> String {

@@ -90,11 +90,10 @@ impl AtlasApp {
             match Document::open(&path) {
                 // An older version killed while it made the sample left it unfinished: it
                 // holds nothing, and the sample is the program's own. Make it again.
-                Err(StoreError::Unfinished(_)) => remove_unfinished(&path)
-                    .and_then(|()| {
-                        Document::create(&path, crate::sample::sample_register())
-                            .map_err(|error| error.to_string())
-                    }),
+                Err(StoreError::Unfinished(_)) => remove_unfinished(&path).and_then(|()| {
+                    Document::create(&path, crate::sample::sample_register())
+                        .map_err(|error| error.to_string())
+                }),
                 other => other.map_err(|error| error.to_string()),
             }
         } else {

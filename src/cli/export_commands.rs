@@ -90,6 +90,37 @@ pub enum ExportCommand {
         #[arg(long)]
         year: Option<i32>,
     },
+    /// A report table for a paper: XLSX, CSV, DOCX, PDF or PNG (by --out's extension).
+    Table {
+        /// The register.
+        file: PathBuf,
+        /// Which table: register, recommendations, resources, annual-report, assessments,
+        /// representation, outside-bodies, actions or removed.
+        #[arg(long)]
+        table: String,
+        /// Where to write it: a .xlsx, .csv, .docx, .pdf or .png file (PNG: one file a page).
+        #[arg(long)]
+        out: PathBuf,
+        /// The date the data is as at (YYYY-MM-DD; default today): costs are for its
+        /// financial year.
+        #[arg(long)]
+        as_at: Option<NaiveDate>,
+        /// Resolution of PNG pages: 150, 300 or 600.
+        #[arg(long, default_value_t = 300)]
+        dpi: u32,
+    },
+    /// The appendix pack: every chosen view, the matrix and every chosen table, and one
+    /// combined PDF, written into a new folder (the register's pack settings choose).
+    Pack {
+        /// The register.
+        file: PathBuf,
+        /// The folder to write (it must not exist yet, or be empty).
+        #[arg(long)]
+        out: PathBuf,
+        /// The date the data is as at (YYYY-MM-DD; default today).
+        #[arg(long)]
+        as_at: Option<NaiveDate>,
+    },
 }
 
 fn fail(error: impl std::fmt::Display) -> CliError {
@@ -137,6 +168,16 @@ pub fn run_export(command: ExportCommand, report: &mut dyn std::io::Write) -> Re
             export_diagram(&file, &view, &out, format, setup, data_as_at, report)
         }
         ExportCommand::Graph { file, view, out } => export_graph(&file, &view, &out, report),
+        ExportCommand::Table {
+            file,
+            table,
+            out,
+            as_at,
+            dpi,
+        } => super::table_commands::export_table(&file, &table, &out, as_at, dpi, report),
+        ExportCommand::Pack { file, out, as_at } => {
+            super::table_commands::export_pack(&file, &out, as_at, report)
+        }
         ExportCommand::Matrix {
             file,
             out,

@@ -113,6 +113,7 @@ pub fn relayout_edit(
                 kind: n.kind,
                 name: n.name.clone(),
                 detail: String::new(),
+                level: n.level,
             })
             .collect(),
         edges: diagram.edges.iter().map(|e| e.edge.clone()).collect(),

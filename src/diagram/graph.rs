@@ -31,6 +31,31 @@ pub struct GraphNode {
     /// A second line under the name (the council's role and officer hours in the involvement
     /// view), empty if none.
     pub detail: String,
+    /// The partnership's structural level in the structure view: as set, or inferred from its
+    /// place in the accountability tree when none is set (`None` in other views and for
+    /// organisations).
+    pub level: Option<NodeLevel>,
+}
+
+/// A partnership's level in the LSP structure, and whether the register says so or the
+/// diagram inferred it from the tree (shown as inferred until someone sets it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct NodeLevel {
+    /// The level.
+    pub level: StructuralLevel,
+    /// Inferred from the tree's depth: the register has no level for it.
+    pub inferred: bool,
+}
+
+impl NodeLevel {
+    /// "Sub-group" or "Sub-group (inferred)".
+    pub fn label(&self) -> String {
+        if self.inferred {
+            format!("{} (inferred)", self.level.label())
+        } else {
+            self.level.label().to_string()
+        }
+    }
 }
 
 /// What a line means.
@@ -162,6 +187,7 @@ fn partnership_node(register: &Register, id: PartnershipId) -> GraphNode {
         kind: NodeKind::Partnership,
         name: register.partnership_name(id).to_string(),
         detail: String::new(),
+        level: None,
     }
 }
 
@@ -179,34 +205,54 @@ fn organisation_node(register: &Register, id: OrganisationId) -> GraphNode {
             .get(&id)
             .map_or_else(|| "(missing organisation)".to_string(), |o| o.name.clone()),
         detail: String::new(),
+        level: None,
     }
 }
 
-/// The LSP structure and everything it is formally accountable to, above it; every
-/// relationship among those partnerships.
+/// The LSP structure: every partnership given one of its levels, every partnership in the
+/// accountability tree (either end of a sub-group of, reports to, accountable to or
+/// commissions line: an imported register often has the links and no levels), and everything
+/// those are formally accountable to, above them; every relationship among those partnerships.
+/// Levels not set are inferred from the tree ([`infer_levels`]).
 fn structure_graph(register: &Register) -> ViewGraph {
+    // Formal lines by partnership, both ways, built once (not a scan of every relationship
+    // for every partnership).
+    let mut formal_up: BTreeMap<PartnershipId, Vec<PartnershipId>> = BTreeMap::new();
+    let mut in_tree: BTreeSet<PartnershipId> = BTreeSet::new();
+    for r in register.relationships.values() {
+        if r.kind.is_formal()
+            && r.from != r.to
+            && register.partnerships.contains_key(&r.from)
+            && register.partnerships.contains_key(&r.to)
+        {
+            formal_up.entry(r.from).or_default().push(r.to);
+            in_tree.insert(r.from);
+            in_tree.insert(r.to);
+        }
+    }
     let mut chosen: BTreeSet<PartnershipId> = register
         .partnerships
         .values()
         .filter(|p| in_lsp_structure(p.structural_level))
         .map(|p| p.id)
         .collect();
+    chosen.extend(in_tree);
     // County and sub-regional boards above: follow formal lines upwards until nothing is added.
     let mut frontier: Vec<PartnershipId> = chosen.iter().copied().collect();
     while let Some(id) = frontier.pop() {
-        for r in register.relationships.values() {
-            if r.from == id && r.kind.is_formal() && chosen.insert(r.to) {
-                frontier.push(r.to);
+        for &to in formal_up.get(&id).map(Vec::as_slice).unwrap_or_default() {
+            if chosen.insert(to) {
+                frontier.push(to);
             }
         }
     }
-    let nodes: Vec<GraphNode> = chosen
+    let mut nodes: Vec<GraphNode> = chosen
         .iter()
         .map(|&id| partnership_node(register, id))
         .collect();
     let index: BTreeMap<PartnershipId, usize> =
         chosen.iter().enumerate().map(|(i, &id)| (id, i)).collect();
-    let edges = register
+    let edges: Vec<GraphEdge> = register
         .relationships
         .values()
         .filter_map(|r| {
@@ -230,7 +276,125 @@ fn structure_graph(register: &Register) -> ViewGraph {
             })
         })
         .collect();
+    let given: Vec<Option<StructuralLevel>> = chosen
+        .iter()
+        .map(|id| {
+            register
+                .partnerships
+                .get(id)
+                .map(|p| p.structural_level)
+                .filter(|&level| level != StructuralLevel::Standalone)
+        })
+        .collect();
+    for (node, level) in nodes.iter_mut().zip(infer_levels(&given, &edges)) {
+        node.level = Some(level);
+    }
     ViewGraph { nodes, edges }
+}
+
+/// The level a body one step below a body at `parent` most likely has.
+fn level_below(parent: StructuralLevel) -> StructuralLevel {
+    match parent {
+        StructuralLevel::LspBoard | StructuralLevel::LspExecutive => StructuralLevel::Thematic,
+        StructuralLevel::Thematic | StructuralLevel::AreaBoard | StructuralLevel::WiderNetwork => {
+            StructuralLevel::SubGroup
+        }
+        StructuralLevel::SubGroup | StructuralLevel::TaskAndFinish => {
+            StructuralLevel::TaskAndFinish
+        }
+        // A body accountable to a county or sub-regional board heads the district's tree.
+        StructuralLevel::CountyBoard
+        | StructuralLevel::SubRegional
+        | StructuralLevel::Standalone => StructuralLevel::LspBoard,
+    }
+}
+
+/// Each node's level: `given` where the register sets one, else inferred from the tree of
+/// formal lines in `edges` (`from` the child, `to` the parent): a body with no formal parent
+/// heads the tree (LSP board) when it has sub-groups, else it is a themed partnership; a body
+/// below another takes the level below its parent's ([`level_below`]: LSP board, themed
+/// partnership, sub-group, task and finish group). Parents are settled before their children
+/// (breadth first from the heads), so depth decides; a node on a loop of lines (which the
+/// register refuses, but an old file may hold) is settled from whichever parent comes first.
+pub fn infer_levels(given: &[Option<StructuralLevel>], edges: &[GraphEdge]) -> Vec<NodeLevel> {
+    let n = given.len();
+    let mut parents: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for e in edges.iter().filter(|e| e.kind.is_formal()) {
+        if e.from < n && e.to < n && e.from != e.to {
+            parents[e.from].push(e.to);
+            children[e.to].push(e.from);
+        }
+    }
+    let mut level: Vec<Option<NodeLevel>> = given
+        .iter()
+        .map(|g| {
+            g.map(|level| NodeLevel {
+                level,
+                inferred: false,
+            })
+        })
+        .collect();
+    let mut settled = vec![false; n];
+    let mut queue = std::collections::VecDeque::new();
+    for v in 0..n {
+        if parents[v].is_empty() {
+            if level[v].is_none() {
+                let head = if children[v].is_empty() {
+                    StructuralLevel::Thematic
+                } else {
+                    StructuralLevel::LspBoard
+                };
+                level[v] = Some(NodeLevel {
+                    level: head,
+                    inferred: true,
+                });
+            }
+            settled[v] = true;
+            queue.push_back(v);
+        }
+    }
+    loop {
+        while let Some(v) = queue.pop_front() {
+            let parent_level = level[v].map_or(StructuralLevel::LspBoard, |l| l.level);
+            for &child in &children[v] {
+                if settled[child] {
+                    continue;
+                }
+                settled[child] = true;
+                if level[child].is_none() {
+                    level[child] = Some(NodeLevel {
+                        level: level_below(parent_level),
+                        inferred: true,
+                    });
+                }
+                queue.push_back(child);
+            }
+        }
+        // Nodes only on loops have no head: start from the first one left.
+        match (0..n).find(|&v| !settled[v]) {
+            Some(v) => {
+                settled[v] = true;
+                if level[v].is_none() {
+                    level[v] = Some(NodeLevel {
+                        level: StructuralLevel::Thematic,
+                        inferred: true,
+                    });
+                }
+                queue.push_back(v);
+            }
+            None => break,
+        }
+    }
+    level
+        .into_iter()
+        .map(|l| {
+            l.unwrap_or(NodeLevel {
+                level: StructuralLevel::Thematic,
+                inferred: true,
+            })
+        })
+        .collect()
 }
 
 /// The council and every partnership it has a seat on, with its role and officer hours.

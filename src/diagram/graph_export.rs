@@ -286,6 +286,10 @@ struct JsonGraph<'a> {
 struct JsonNode<'a> {
     id: String,
     label: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    level: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    level_inferred: Option<bool>,
     shape: &'a str,
     x: f32,
     y: f32,
@@ -315,6 +319,8 @@ fn json(diagram: &Diagram) -> String {
             .map(|n| JsonNode {
                 id: node_id(n.node),
                 label: &n.name,
+                level: n.level.map(|l| l.level.label()),
+                level_inferred: n.level.map(|l| l.inferred),
                 shape: kind_code(n.kind),
                 x: n.centre.x,
                 y: n.centre.y,

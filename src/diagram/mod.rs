@@ -9,6 +9,7 @@
 
 pub mod arrange;
 mod buses;
+pub mod describe;
 pub mod edits;
 pub mod graph;
 pub mod graph_export;
@@ -18,9 +19,12 @@ pub mod scene;
 pub mod settings;
 pub mod sizing;
 pub mod style;
+pub mod views;
 
 #[cfg(test)]
 mod print_tests;
+#[cfg(test)]
+mod structure_tests;
 #[cfg(test)]
 mod tests;
 
@@ -29,7 +33,7 @@ use std::collections::BTreeSet;
 use crate::export::{Color, Legend, Point, Stroke};
 use crate::model::{NodeRef, PartnershipId, Register, View, ViewId, ViewKind};
 
-pub use graph::{GraphEdge, GraphNode, LineKind, NodeKind, ViewGraph, view_graph};
+pub use graph::{GraphEdge, GraphNode, LineKind, NodeKind, NodeLevel, ViewGraph, view_graph};
 pub use settings::{FillBy, FilterMode, Filters, StyleRules, ViewSettings};
 
 /// Whether a node or line is drawn in full, pale, or not at all.
@@ -83,6 +87,9 @@ pub struct DiagramNode {
     pub stored: bool,
     /// Whether the node is pinned (a re-layout never moves it).
     pub pinned: bool,
+    /// Its structural level in a structure view, as set or inferred (the screen marks an
+    /// inferred one); `None` elsewhere.
+    pub level: Option<NodeLevel>,
 }
 
 impl DiagramNode {
@@ -255,6 +262,7 @@ impl Diagram {
                 arranged_at: place.centre,
                 stored: place.stored,
                 pinned: place.pinned,
+                level: node.level,
             });
         }
         let edges: Vec<DiagramEdge> = graph
@@ -455,6 +463,53 @@ fn node_visibility(register: &Register, graph: &ViewGraph, filters: &Filters) ->
     shown
 }
 
+/// Why the picture of `view` would be empty, and what to do, in plain words; `None` when it
+/// shows something. An export of an empty view is refused with this.
+pub fn empty_reason(register: &Register, view: &View, diagram: &Diagram) -> Option<String> {
+    if diagram
+        .nodes
+        .iter()
+        .any(|n| n.visibility != Visibility::Hidden)
+    {
+        return None;
+    }
+    let name = &view.name;
+    Some(if register.partnerships.is_empty() {
+        format!(
+            "The view \"{name}\" has nothing to draw: the register has no partnerships yet. \
+             Add partnerships (Partnerships table, or Add partnership on the diagram), then export again."
+        )
+    } else if !diagram.nodes.is_empty() {
+        format!(
+            "The view \"{name}\" has nothing to draw: its filters (or the focus) leave out {}. \
+             Clear the view's filters, then export again.",
+            if diagram.nodes.len() == 1 {
+                "its one box".to_string()
+            } else {
+                format!("all {} boxes", diagram.nodes.len())
+            }
+        )
+    } else {
+        match view.kind {
+            ViewKind::Structure => format!(
+                "The view \"{name}\" has nothing to draw: no partnership has a structural level of the \
+                 LSP structure or a \"sub-group of\", \"reports to\" or \"accountable to\" line. \
+                 Link partnerships to the ones they answer to (a partnership's Relationships), or give \
+                 them a structural level, then export again."
+            ),
+            ViewKind::Involvement => format!(
+                "The view \"{name}\" has nothing to draw: the council has no seat on any partnership \
+                 (every partnership's council role is \"No direct seat\"). Set the council's role on \
+                 the partnerships it sits on, then export again."
+            ),
+            ViewKind::Membership => format!(
+                "The view \"{name}\" has nothing to draw. Add partnerships and their member \
+                 organisations, then export again."
+            ),
+        }
+    })
+}
+
 /// The view called `name` (ignoring case and surrounding spaces), or a message naming the
 /// views there are.
 pub fn find_view<'a>(register: &'a Register, name: &str) -> Result<&'a View, String> {
@@ -470,7 +525,11 @@ pub fn find_view<'a>(register: &'a Register, name: &str) -> Result<&'a View, Str
                 .map(|view| format!("\"{}\"", view.name))
                 .collect();
             if names.is_empty() {
-                format!("There is no view called \"{name}\": this register has no diagram views")
+                format!(
+                    "There is no view called \"{name}\": this register has no diagram views (a file made \
+                     by an older version). Open it in Partnership Atlas, where the Diagram offers the \
+                     standard views"
+                )
             } else {
                 format!(
                     "There is no view called \"{name}\". The views are: {}",

@@ -281,8 +281,28 @@ pub fn export(
     data_as_at: NaiveDate,
 ) -> Result<(Vec<u8>, PrintPlan), crate::export::ExportError> {
     let diagram = Diagram::build(register, view, options);
+    if let Some(reason) = super::empty_reason(register, view, &diagram) {
+        return Err(crate::export::ExportError::NothingToDraw(reason));
+    }
     let caption = scene::caption(register, &diagram, data_as_at);
     let plan = plan(&diagram, &caption, choice);
-    let bytes = crate::export::export(&plan.scene, &plan.setup, format)?;
+    let bytes = match format {
+        Format::Pdf => {
+            let page = compose(&plan.scene, &plan.setup);
+            let info = super::describe::document_info(
+                register,
+                &plan.diagram,
+                &caption.title,
+                Some(chrono::Local::now().naive_local()),
+            );
+            let alt = super::describe::alt_text(&plan.diagram);
+            crate::export::pdf::write_pdf(
+                &info,
+                &[crate::export::pdf::PdfPage::new(page, alt)],
+                &crate::export::pdf::PageNumbering::default(),
+            )?
+        }
+        _ => crate::export::export(&plan.scene, &plan.setup, format)?,
+    };
     Ok((bytes, plan))
 }

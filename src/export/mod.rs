@@ -19,6 +19,7 @@ pub mod pdf;
 pub mod png;
 pub mod scene;
 pub mod svg;
+pub mod table;
 pub mod text;
 
 use std::path::Path;
@@ -62,6 +63,9 @@ pub enum ExportError {
     /// svg2pdf failed.
     #[error("the PDF could not be written: {0}")]
     Pdf(String),
+    /// The picture would be empty: the reason and what to do, in plain words.
+    #[error("{0}")]
+    NothingToDraw(String),
 }
 
 /// A table export format.

@@ -22,7 +22,7 @@ pub const OVERVIEW_HEADINGS: [&str; 19] = [
     "Significance",
     "Value for money",
     "Recommendation",
-    "Override reason given",
+    "Override reason",
     "Officer hours a month",
     "Officer time (£ a year)",
     "Contributions (£ a year)",
@@ -32,26 +32,16 @@ pub const OVERVIEW_HEADINGS: [&str; 19] = [
     "Review overdue",
 ];
 
-/// A cell as text a spreadsheet reads as text: formula starts neutralised, quoted if needed.
+/// A cell as text a spreadsheet reads as text: formula starts neutralised (the one rule,
+/// [`crate::model::neutralised`]), quoted if needed. The same as the tables' CSV.
 pub fn csv_cell(text: &str) -> String {
-    let neutral = if looks_like_formula(text) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    };
-    if neutral.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", neutral.replace('"', "\"\""))
-    } else {
-        neutral
-    }
+    super::table::csv::csv_field(text)
 }
 
-/// Pounds with pence and no symbol or separators ("12000.00"); negative amounts as "(12.50)"
-/// would be read as text, so they keep their minus sign and are not neutralised (numbers only).
+/// Pounds with pence and no symbol or separators ("12000.00"); negative amounts keep their
+/// minus sign and are numbers, not neutralised text.
 fn pounds(money: Money) -> String {
-    let sign = if money.pence < 0 { "-" } else { "" };
-    let abs = money.pence.unsigned_abs();
-    format!("{sign}{}.{:02}", abs / 100, abs % 100)
+    super::table::plain_pounds(money)
 }
 
 fn yes(flag: bool) -> String {
@@ -74,7 +64,7 @@ fn row_cells(row: &OverviewRow) -> Vec<String> {
         csv_cell(row.significance.label()),
         label(row.value_for_money.map(|v| v.label())),
         label(row.recommendation.map(|r| r.label())),
-        yes(row.overridden),
+        csv_cell(&row.override_reason),
         row.cost.hours_per_month.to_string(),
         pounds(row.cost.officer_time),
         pounds(row.cost.contributions),
@@ -98,11 +88,9 @@ pub fn rows_by_name(overview: &Overview) -> Vec<&OverviewRow> {
     rows
 }
 
-/// Whether a spreadsheet would take `text` as a formula (it starts `=`, `+`, `-`, `@`, a tab
-/// or a carriage return).
-pub fn looks_like_formula(text: &str) -> bool {
-    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
-}
+/// Whether a spreadsheet would take `text` as a formula: the one rule,
+/// [`crate::model::looks_like_formula`].
+pub use crate::model::looks_like_formula;
 
 /// The overview as CSV (headings first, partnerships by name, CRLF line ends as RFC 4180 and
 /// Excel expect).

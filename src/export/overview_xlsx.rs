@@ -9,12 +9,15 @@
 //! would take for a formula when retyped (starting `=`, `+`, `-`, `@`) gets Excel's quote
 //! prefix, the workbook's own form of the CSV's leading apostrophe (formula injection).
 
-use chrono::{Datelike, NaiveDate};
-use rust_xlsxwriter::{ColNum, ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError};
+use chrono::NaiveDate;
+use rust_xlsxwriter::{ColNum, Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
-use super::overview_csv::{OVERVIEW_HEADINGS, looks_like_formula, rows_by_name};
+use super::overview_csv::{OVERVIEW_HEADINGS, rows_by_name};
+use super::table::xlsx::{excel_date, fit_cell_text};
+use crate::model::FinancialYear;
 use crate::model::Money;
-use crate::scoring::{Overview, OverviewRow, financial_year_label};
+use crate::model::looks_like_formula;
+use crate::scoring::{Overview, OverviewRow};
 
 /// Why the workbook could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -23,7 +26,7 @@ pub struct XlsxExportError(#[from] XlsxError);
 
 /// Widths of the overview's columns, in characters, in the order of [`OVERVIEW_HEADINGS`].
 const COLUMN_WIDTHS: [f64; 19] = [
-    48.0, 10.0, 12.0, 10.0, 8.0, 10.0, 8.0, 28.0, 16.0, 12.0, 20.0, 10.0, 10.0, 14.0, 14.0, 14.0,
+    48.0, 10.0, 12.0, 10.0, 8.0, 10.0, 8.0, 28.0, 16.0, 12.0, 20.0, 40.0, 10.0, 14.0, 14.0, 14.0,
     12.0, 10.0, 10.0,
 ];
 
@@ -63,7 +66,7 @@ fn row_cells(row: &OverviewRow) -> [Cell; 19] {
         text(row.significance.label()),
         optional(row.value_for_money.map(|v| v.label())),
         optional(row.recommendation.map(|r| r.label())),
-        yes(row.overridden),
+        optional(row.overridden().then_some(row.override_reason.as_str())),
         Cell::Number(f64::from(row.cost.hours_per_month.tenths) / 10.0),
         Cell::Money(row.cost.officer_time),
         Cell::Money(row.cost.contributions),
@@ -105,15 +108,6 @@ fn pounds(money: Money) -> f64 {
     money.pence as f64 / 100.0
 }
 
-fn excel_date(date: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
-    let year = u16::try_from(date.year()).map_err(|_| {
-        XlsxError::ParameterError(format!("{date} is outside the dates a spreadsheet holds"))
-    })?;
-    let month = u8::try_from(date.month()).unwrap_or(1);
-    let day = u8::try_from(date.day()).unwrap_or(1);
-    ExcelDateTime::from_ymd(year, month, day)
-}
-
 fn write_cell(
     sheet: &mut Worksheet,
     row: u32,
@@ -123,11 +117,16 @@ fn write_cell(
     hours_column: bool,
 ) -> Result<(), XlsxError> {
     match cell {
-        Cell::Text(words) if looks_like_formula(words) => {
-            sheet.write_string_with_format(row, column, words, &formats.formula_like)?;
-        }
         Cell::Text(words) => {
-            sheet.write_string_with_format(row, column, words, &formats.plain)?;
+            // Cut to what a cell holds (with a visible marker) rather than fail.
+            let fitted = fit_cell_text(words);
+            let words = fitted.as_deref().unwrap_or(words);
+            let format = if looks_like_formula(words) {
+                &formats.formula_like
+            } else {
+                &formats.plain
+            };
+            sheet.write_string_with_format(row, column, words, format)?;
         }
         Cell::Number(n) if hours_column => {
             sheet.write_number_with_format(row, column, *n, &formats.hours)?;
@@ -138,9 +137,15 @@ fn write_cell(
         Cell::Money(money) => {
             sheet.write_number_with_format(row, column, pounds(*money), &formats.money)?;
         }
-        Cell::Date(date) => {
-            sheet.write_datetime_with_format(row, column, excel_date(*date)?, &formats.date)?;
-        }
+        // A date outside the spreadsheet's calendar is written as text, not a failure.
+        Cell::Date(date) => match excel_date(*date) {
+            Some(excel) => {
+                sheet.write_datetime_with_format(row, column, excel, &formats.date)?;
+            }
+            None => {
+                sheet.write_string_with_format(row, column, date.to_string(), &formats.plain)?;
+            }
+        },
         Cell::Empty => {}
     }
     Ok(())
@@ -187,7 +192,7 @@ pub fn overview_title(overview: &Overview) -> String {
         "Annual review of partnerships as at {}; costs for {} (officer time at the register's \
          hourly rate plus contributions)",
         overview.today.format("%-d %B %Y"),
-        financial_year_label(overview.year)
+        FinancialYear::starting(overview.year)
     )
 }
 

@@ -513,6 +513,36 @@ pub fn compose_with<'a>(scene: &'a Scene, setup: &PageSetup, place: LegendPlace)
     }
 }
 
+/// The caption block of a page laid out for `width` points, as every picture prints it: the
+/// title and "Data as at" at the top (from y = 0), the source line at the foot (from y = 0).
+/// For pages that are not one scaled picture (a table over several pages), so they carry the
+/// same caption as the pictures.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CaptionBlock {
+    /// Title and "Data as at".
+    pub header: Vec<Item>,
+    /// Their height.
+    pub header_height: f32,
+    /// The source line (empty when there is none).
+    pub footer: Vec<Item>,
+    /// Its height.
+    pub footer_height: f32,
+    /// The gap the pictures leave between the header and what follows, in points.
+    pub gap: f32,
+}
+
+/// The caption block for `caption` at `width` points (see [`CaptionBlock`]).
+pub fn caption_block(caption: &super::scene::Caption, width: f32) -> CaptionBlock {
+    let chrome = Chrome::layout(&Scene::new(caption.clone()), width, width);
+    CaptionBlock {
+        header: chrome.header,
+        header_height: chrome.header_height,
+        footer: chrome.footer,
+        footer_height: chrome.footer_height,
+        gap: GAP,
+    }
+}
+
 /// The scale that fits `bounds` into `area`: never above 1, never clipping.
 fn fit_scale(bounds: &Rect, area: &Rect) -> f32 {
     let across = area.width / bounds.width.max(1e-3);

@@ -36,13 +36,16 @@ pub fn page_to_svg(page: &Page) -> String {
     if !page.title.trim().is_empty() {
         let _ = writeln!(out, "<title>{}</title>", escape(&page.title));
     }
-    let _ = writeln!(
-        out,
-        "<rect x=\"0\" y=\"0\" width=\"{}\" height=\"{}\" fill=\"{}\"/>",
-        num(page.width),
-        num(page.height),
-        page.background.hex(),
-    );
+    // A transparent page (an overlay, such as the PDF's page numbers) has no background.
+    if page.background.a > 0 {
+        let _ = writeln!(
+            out,
+            "<rect x=\"0\" y=\"0\" width=\"{}\" height=\"{}\" fill=\"{}\"/>",
+            num(page.width),
+            num(page.height),
+            page.background.hex(),
+        );
+    }
     for layer in &page.layers {
         write_layer(&mut out, layer);
     }

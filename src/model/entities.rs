@@ -19,6 +19,9 @@ pub struct RegisterSettings {
     pub officer_hourly_rate: Money,
     /// The source line printed under exported pictures.
     pub source_line: String,
+    /// What the appendix pack holds, as last chosen; `None` until chosen (then everything).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub appendix_pack: Option<AppendixPackChoice>,
 }
 
 impl Default for RegisterSettings {
@@ -28,8 +31,22 @@ impl Default for RegisterSettings {
             council_organisation: None,
             officer_hourly_rate: Money::from_pounds(35),
             source_line: String::new(),
+            appendix_pack: None,
         }
     }
+}
+
+/// The contents of the appendix pack as chosen in its dialog: kept in the register so the
+/// next pack (from the window or the command line) holds the same.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AppendixPackChoice {
+    /// The diagram views, in the order chosen.
+    pub views: Vec<ViewId>,
+    /// Whether the risk/value matrix is in.
+    pub matrix: bool,
+    /// The tables, by their export code ("register", "recommendations"), in order.
+    pub tables: Vec<String>,
 }
 
 /// Any body on the register: partnership, outside body, joint committee and so on.

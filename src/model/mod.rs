@@ -4,20 +4,28 @@
 //! and it depends on nothing of the program's.
 
 mod choice;
+mod current;
 mod edit;
 mod entities;
+mod financial_year;
 mod ids;
 mod record;
 mod register;
 mod scheme;
+mod spreadsheet_text;
 mod values;
+pub mod words;
 
 pub use choice::*;
+pub use current::{ReviewDue, ReviewSource};
 pub use edit::{Edit, EditError};
 pub use entities::*;
+pub use financial_year::FinancialYear;
 pub use ids::*;
 pub use record::{Entity, EntityKind, Record, RecordKey, Register};
+pub use register::STANDARD_VIEW_NAMES;
 pub use scheme::*;
+pub use spreadsheet_text::{FORMULA_STARTS, looks_like_formula, neutralised, unneutralised};
 pub use values::{
     Hours, InvalidValue, Money, normalised_name, parse_date, parse_name, validate_org_id,
 };

@@ -1,6 +1,6 @@
 //! Rules every record must keep, and questions the rest of the program asks of a register.
 
-use super::choice::RelationshipKind;
+use super::choice::{RelationshipKind, ViewKind};
 use super::entities::*;
 use super::ids::*;
 use super::record::Record;
@@ -68,15 +68,49 @@ fn require_name(name: &str, what: &str) -> Result<(), InvalidValue> {
     Ok(())
 }
 
+/// The names of the standard views, in order.
+pub const STANDARD_VIEW_NAMES: [&str; 3] =
+    ["LSP structure", "Council involvement", "Membership network"];
+
 impl Register {
     /// A new register for the named council: no records but the built-in default scoring
-    /// scheme (version 1), so the register says which rules its first assessments use.
+    /// scheme (version 1), so the register says which rules its first assessments use, and the
+    /// standard diagram views ([`Register::standard_views`]), so a new register has a diagram.
     pub fn new(council_name: &str) -> Self {
+        let mut register = Self::without_views(council_name);
+        for view in Self::standard_views() {
+            register.views.insert(view.id, view);
+        }
+        register
+    }
+
+    /// [`Register::new`] without the standard views: for builders that bring their own (the
+    /// sample register, synthetic registers).
+    pub fn without_views(council_name: &str) -> Self {
         let mut register = Self::default();
         register.settings.council_name = council_name.to_string();
         let scheme = ScoringScheme::default_scheme();
         register.scoring_schemes.insert(scheme.version, scheme);
         register
+    }
+
+    /// The views every register starts with: the LSP structure, the council's involvement
+    /// and the membership network (ids 1, 2, 3; default filters and style).
+    pub fn standard_views() -> Vec<View> {
+        [
+            (STANDARD_VIEW_NAMES[0], ViewKind::Structure),
+            (STANDARD_VIEW_NAMES[1], ViewKind::Involvement),
+            (STANDARD_VIEW_NAMES[2], ViewKind::Membership),
+        ]
+        .into_iter()
+        .zip(1..)
+        .map(|((name, kind), id)| View {
+            id: ViewId(id),
+            name: name.to_string(),
+            kind,
+            settings: serde_json::json!({}),
+        })
+        .collect()
     }
 
     /// The partnerships `id` is a sub-group of, or reports or is accountable to.
@@ -210,14 +244,6 @@ impl Register {
     /// The newest financial year with any contribution recorded.
     pub fn latest_contribution_year(&self) -> Option<i32> {
         self.contributions.values().map(|c| c.year).max()
-    }
-
-    /// The newest assessment of a partnership (its current scores), if any.
-    pub fn current_assessment(&self, id: PartnershipId) -> Option<&Assessment> {
-        self.assessments
-            .values()
-            .filter(|a| a.partnership == id)
-            .max_by_key(|a| (a.date, a.id))
     }
 
     /// The council's lead representative on a partnership: the lead officer if there is one,

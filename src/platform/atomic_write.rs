@@ -106,7 +106,12 @@ mod tests {
         write_file_atomically(&path, b"a,b\n").expect("write");
         let plain = folder.path().join("plain.csv");
         std::fs::write(&plain, b"a,b\n").expect("write");
-        let mode = |path: &Path| std::fs::metadata(path).expect("metadata").permissions().mode();
+        let mode = |path: &Path| {
+            std::fs::metadata(path)
+                .expect("metadata")
+                .permissions()
+                .mode()
+        };
         assert_eq!(mode(&path), mode(&plain), "the mode any new file gets");
     }
 }

@@ -38,7 +38,7 @@ impl Builder {
     /// An empty register for the named council.
     pub fn new(council_name: &str) -> Self {
         Self {
-            register: Register::new(council_name),
+            register: Register::without_views(council_name),
             problems: Vec::new(),
             organisations: HashMap::new(),
             people: HashMap::new(),

@@ -299,7 +299,7 @@ pub(super) fn generate(target: usize, seed: u64) -> Built {
         pool,
         out: Output {
             // With the default scoring scheme, which the copied assessments were made with.
-            register: Register::new(""),
+            register: Register::without_views(""),
             problems: built.problems,
         },
         shared: HashMap::new(),
@@ -520,6 +520,7 @@ impl Generator<'_> {
             council_organisation: self.council,
             officer_hourly_rate: t.settings.officer_hourly_rate,
             source_line: renamer.rename(&t.settings.source_line),
+            appendix_pack: None,
         };
         if let Err(error) = self.out.register.apply(&Edit::change(
             Record::Settings(before),

@@ -443,6 +443,62 @@ pub fn choose_recommendation(
     })
 }
 
+/// The cell's advice fitted to the assessment, so it never contradicts it. A clause about
+/// governance ("strengthen governance", "review governance urgently") is advice for weak
+/// governance: when governance health was rated and the review rule does not count the rating
+/// as weak (Excellent or Good in the default scheme), the clause is replaced by the risks rated
+/// highest (`highest_risks`, "R3 Reputational risk to the council"), or dropped when there are
+/// none. Unrated governance keeps the clause: nobody has shown it is sound.
+pub fn fitted_advice(
+    advice: &str,
+    governance: Option<GovernanceRating>,
+    rule: &ReviewRule,
+    highest_risks: &[String],
+) -> String {
+    let sound = governance.is_some_and(|rating| !rule.weak_governance.contains(&rating));
+    if !sound {
+        return advice.to_string();
+    }
+    let mut clauses: Vec<String> = Vec::new();
+    let mut replaced = false;
+    for clause in advice.split(';').map(str::trim).filter(|c| !c.is_empty()) {
+        if !clause.to_lowercase().contains("governance") {
+            clauses.push(clause.to_string());
+        } else if !replaced && !highest_risks.is_empty() {
+            replaced = true;
+            let lead = if clauses.is_empty() { "Address" } else { "address" };
+            clauses.push(format!(
+                "{lead} the risks rated highest ({})",
+                crate::model::words::listed(highest_risks)
+            ));
+        }
+    }
+    clauses.join("; ")
+}
+
+/// The risk criteria rated highest, as "R3 Reputational risk to the council", when the highest
+/// rating is above the bottom of its scale (nothing stands out when every risk is the least).
+pub fn highest_risks(sheet: &ScoreSheet<'_>) -> Vec<String> {
+    let criteria = &sheet.scheme().risk.criteria;
+    let scored: Vec<(&Criterion, i32)> = criteria
+        .iter()
+        .filter_map(|c| sheet.get(&c.code).map(|score| (c, score)))
+        .collect();
+    let Some(top) = scored
+        .iter()
+        .filter(|(c, score)| *score > c.scale.min)
+        .map(|(_, score)| *score)
+        .max()
+    else {
+        return Vec::new();
+    };
+    scored
+        .iter()
+        .filter(|(_, score)| *score == top)
+        .map(|(c, _)| format!("{} {}", c.code, c.title))
+        .collect()
+}
+
 /// When to assess again: `weak_months` after `date` when the governance rating, the risk band
 /// or the chosen recommendation is one the rule lists as weak, else `usual_months`; no date
 /// after a recommendation in `no_review_for`. Month ends clamp (31 August + 6 months is the

@@ -13,9 +13,10 @@ use chrono::NaiveDate;
 
 use super::ScoringError;
 use super::arithmetic::*;
-use super::resources::{annual_cost, financial_year_of};
+use super::resources::annual_cost;
 use crate::model::{
-    Assessment, AssessmentId, CriterionScore, DEFAULT_SCHEME_VERSION, Edit, InvalidValue, Money,
+    Assessment, AssessmentId, CriterionScore, DEFAULT_SCHEME_VERSION, Edit, FinancialYear,
+    InvalidValue, Money,
     PartnershipId, Recommendation, Register, ScoringScheme, StatutoryStatus,
 };
 
@@ -117,13 +118,19 @@ pub fn evaluate(
     let governance = governance(&sheet);
     let significance = significance(&sheet, facts, risk.band, value.band)?;
     let value_for_money = value_for_money(&scheme.value_for_money, value.band, facts.annual_input);
-    let recommendation = choose_recommendation(
+    let mut recommendation = choose_recommendation(
         &scheme.recommendations,
         value.band,
         risk.band,
         input.chosen,
         &input.override_reason,
     )?;
+    recommendation.advice = fitted_advice(
+        &recommendation.advice,
+        governance.rating,
+        &scheme.review,
+        &highest_risks(&sheet),
+    );
     let next_review = next_review(
         &scheme.review,
         input.date,
@@ -187,7 +194,7 @@ pub fn facts_on(
         .partnerships
         .get(&partnership)
         .ok_or(ScoringError::NoSuchPartnership(partnership))?;
-    let cost = annual_cost(register, partnership, financial_year_of(date), date);
+    let cost = annual_cost(register, partnership, FinancialYear::of(date).starts_in, date);
     Ok(AssessmentFacts {
         annual_input: cost.total,
         statutory: record.statutory_status == StatutoryStatus::Statutory,

@@ -13,7 +13,7 @@ use super::period::{ReviewBasis, current_assessments_as_at};
 use super::resources::{AnnualCost, annual_costs};
 use crate::model::{
     Assessment, AssessmentId, Band, GovernanceRating, Hours, Money, PartnershipId,
-    PartnershipStatus, Recommendation, Register, Significance, ValueForMoney,
+    PartnershipStatus, Recommendation, Register, ReviewDue, Significance, ValueForMoney,
 };
 
 /// Whether a partnership with this status is still reviewed: everything but closed and
@@ -55,17 +55,24 @@ pub struct OverviewRow {
     pub value_for_money: Option<ValueForMoney>,
     /// Current recommendation (as chosen).
     pub recommendation: Option<Recommendation>,
-    /// Whether the current recommendation overrode the matrix.
-    pub overridden: bool,
+    /// Why the current recommendation overrides the matrix; empty when it does not.
+    pub override_reason: String,
     /// Cost to the council for the year.
     pub cost: AnnualCost,
-    /// When the next review is due: the current assessment's next review, or the
-    /// partnership's own review date when never assessed.
+    /// When the next review is due, by the register's one rule ([`ReviewDue`]): the current
+    /// assessment's next review, or the partnership's own review date when never assessed.
     pub review_due: Option<NaiveDate>,
     /// Reviewed (see [`is_reviewed`]) and never assessed.
     pub never_assessed: bool,
     /// Reviewed and its review date is before the overview's date.
     pub review_overdue: bool,
+}
+
+impl OverviewRow {
+    /// Whether the current recommendation overrides the matrix (it has a reason).
+    pub fn overridden(&self) -> bool {
+        !self.override_reason.is_empty()
+    }
 }
 
 /// Partnerships, hours and money for one recommendation (or for "not assessed").
@@ -146,10 +153,7 @@ pub fn overview(register: &Register, today: NaiveDate, year: i32) -> Overview {
     for (id, partnership) in &register.partnerships {
         let assessment = current.get(id).copied();
         let reviewed = is_reviewed(partnership.status);
-        let review_due = match assessment {
-            Some(a) => a.next_review,
-            None => partnership.review_date,
-        };
+        let due = ReviewDue::of(partnership, assessment);
         rows.push(OverviewRow {
             partnership: *id,
             name: partnership.name.clone(),
@@ -166,11 +170,13 @@ pub fn overview(register: &Register, today: NaiveDate, year: i32) -> Overview {
             significance: assessment.map_or(partnership.significance, |a| a.significance),
             value_for_money: assessment.and_then(|a| a.value_for_money),
             recommendation: assessment.and_then(|a| a.recommendation),
-            overridden: assessment.is_some_and(|a| !a.override_reason.trim().is_empty()),
+            override_reason: assessment
+                .map(|a| a.override_reason.trim().to_string())
+                .unwrap_or_default(),
             cost: costs.get(id).copied().unwrap_or_default(),
-            review_due,
+            review_due: due.date,
             never_assessed: reviewed && assessment.is_none(),
-            review_overdue: reviewed && review_due.is_some_and(|due| due < today),
+            review_overdue: reviewed && due.is_overdue(today),
         });
     }
     let totals = totals_by_recommendation(&rows);
@@ -183,6 +189,117 @@ pub fn overview(register: &Register, today: NaiveDate, year: i32) -> Overview {
         totals,
         never_assessed,
         overdue,
+    }
+}
+
+/// Where every partnership of an overview is on the risk/value matrix, so the counts add up:
+/// plotted, reviewed but not assessed, assessed without bands (imported unscored), and not
+/// reviewed at all (closed or removed from the register).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MatrixCoverage {
+    /// Every partnership in the register.
+    pub partnerships: usize,
+    /// Reviewed and assessed with risk and value bands: a circle on the matrix.
+    pub plotted: usize,
+    /// Reviewed and never assessed (as at the overview's date).
+    pub not_assessed: usize,
+    /// Reviewed and assessed, but without a risk or value band.
+    pub without_bands: usize,
+    /// Not reviewed, by status (closed, removed), in status order; none left out.
+    pub not_reviewed: Vec<(PartnershipStatus, usize)>,
+}
+
+impl MatrixCoverage {
+    /// Every partnership counted once: the parts add up to `partnerships`.
+    pub fn accounted(&self) -> usize {
+        self.plotted
+            + self.not_assessed
+            + self.without_bands
+            + self.not_reviewed.iter().map(|(_, n)| n).sum::<usize>()
+    }
+
+    /// "84 partnerships: 76 on the matrix, 2 not yet assessed, 6 not reviewed (4 removed, 2
+    /// closed)". Parts with none are left out.
+    pub fn describe(&self) -> String {
+        use crate::model::words::counted;
+        let mut parts = vec![format!("{} on the matrix", self.plotted)];
+        if self.not_assessed > 0 {
+            parts.push(format!("{} not yet assessed", self.not_assessed));
+        }
+        if self.without_bands > 0 {
+            parts.push(format!(
+                "{} assessed without risk and value bands",
+                self.without_bands
+            ));
+        }
+        let not_reviewed: usize = self.not_reviewed.iter().map(|(_, n)| n).sum();
+        if not_reviewed > 0 {
+            let statuses: Vec<String> = self
+                .not_reviewed
+                .iter()
+                .map(|(status, n)| format!("{n} {}", status.label().to_lowercase()))
+                .collect();
+            parts.push(format!(
+                "{not_reviewed} not reviewed ({})",
+                statuses.join(", ")
+            ));
+        }
+        format!(
+            "{}: {}",
+            counted(self.partnerships, "partnership"),
+            crate::model::words::listed(&parts)
+        )
+    }
+}
+
+impl Overview {
+    /// Where each of its partnerships is on the matrix (see [`MatrixCoverage`]).
+    pub fn coverage(&self) -> MatrixCoverage {
+        let reviewed = |row: &&OverviewRow| is_reviewed(row.status);
+        let plotted = |row: &OverviewRow| row.risk_band.is_some() && row.value_band.is_some();
+        let not_reviewed = PartnershipStatus::ALL
+            .iter()
+            .map(|&status| {
+                let count = self.rows.iter().filter(|r| r.status == status).count();
+                (status, count)
+            })
+            .filter(|(status, count)| !is_reviewed(*status) && *count > 0)
+            .collect();
+        MatrixCoverage {
+            partnerships: self.rows.len(),
+            plotted: self.rows.iter().filter(reviewed).filter(|r| plotted(r)).count(),
+            not_assessed: self.rows.iter().filter(reviewed).filter(|r| r.current.is_none()).count(),
+            without_bands: self
+                .rows
+                .iter()
+                .filter(reviewed)
+                .filter(|r| r.current.is_some() && !plotted(r))
+                .count(),
+            not_reviewed,
+        }
+    }
+
+    /// The reviewed partnerships in the order they fall due for review: overdue first (the
+    /// longest overdue first), partnerships never assessed and with no date set as due on the
+    /// overview's date, then by date; those an assessment set no date for (to withdraw) are
+    /// left out. Ties by name.
+    pub fn review_queue(&self) -> Vec<&OverviewRow> {
+        let mut queue: Vec<(NaiveDate, &OverviewRow)> = self
+            .rows
+            .iter()
+            .filter(|row| is_reviewed(row.status))
+            .filter_map(|row| match (row.review_due, row.current) {
+                (Some(due), _) => Some((due, row)),
+                (None, None) => Some((self.today, row)),
+                (None, Some(_)) => None,
+            })
+            .collect();
+        queue.sort_by(|(a_due, a), (b_due, b)| {
+            a_due
+                .cmp(b_due)
+                .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+        });
+        queue.into_iter().map(|(_, row)| row).collect()
     }
 }
 

@@ -11,8 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
-use super::resources::financial_year_of;
-use crate::model::{Assessment, PartnershipId, Register};
+use crate::model::{Assessment, FinancialYear, PartnershipId, Register};
 
 /// The date an overview is as at and the financial year its costs are for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,14 +28,14 @@ impl ReviewBasis {
     pub fn on(date: NaiveDate) -> Self {
         Self {
             as_at: date,
-            year: financial_year_of(date),
+            year: FinancialYear::of(date).starts_in,
         }
     }
 
     /// For financial `year`, as at its last day (31 March), or as at `today` if the year has
     /// not ended yet (a review cannot see assessments not yet made).
     pub fn for_year(year: i32, today: NaiveDate) -> Self {
-        let end = financial_year_end(year);
+        let end = FinancialYear::starting(year).last_day();
         Self {
             as_at: end.min(today),
             year,
@@ -46,12 +45,10 @@ impl ReviewBasis {
     /// The same basis as at `date`, keeping the year when `date` is inside it and moving to
     /// `date`'s year otherwise (so the date and the year never disagree unless asked for).
     pub fn with_as_at(self, date: NaiveDate) -> Self {
-        let year = if financial_year_of(date) == self.year {
-            self.year
-        } else {
-            financial_year_of(date)
-        };
-        Self { as_at: date, year }
+        Self {
+            as_at: date,
+            year: FinancialYear::of(date).starts_in,
+        }
     }
 
     /// Words for headings: "as at 31 March 2026, costs for 2025/26".
@@ -59,50 +56,18 @@ impl ReviewBasis {
         format!(
             "as at {}, costs for {}",
             self.as_at.format("%-d %B %Y"),
-            financial_year_label(self.year)
+            FinancialYear::starting(self.year)
         )
     }
 }
 
-/// A financial year as councils write it: 2025 is "2025/26", 1999 is "1999/00".
-pub fn financial_year_label(year: i32) -> String {
-    format!("{year}/{:02}", (year + 1).rem_euclid(100))
-}
-
-/// The first day of financial `year` (1 April).
-pub fn financial_year_start(year: i32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(year, 4, 1).unwrap_or(NaiveDate::MIN)
-}
-
-/// The last day of financial `year` (31 March of the next calendar year).
-pub fn financial_year_end(year: i32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(year + 1, 3, 31).unwrap_or(NaiveDate::MAX)
-}
-
-/// Whether `assessment` had been made by `as_at` (undated ones always count).
-pub fn made_by(assessment: &Assessment, as_at: NaiveDate) -> bool {
-    assessment.date.is_none_or(|date| date <= as_at)
-}
-
-/// Each partnership's current assessment as at `as_at`: the newest made on or before it (by
-/// date, then by identifier). Partnerships with none are left out.
+/// Each partnership's current assessment as at `as_at` (the register's one rule:
+/// [`Register::current_assessments_as_at`]). Partnerships with none are left out.
 pub fn current_assessments_as_at(
     register: &Register,
     as_at: NaiveDate,
 ) -> BTreeMap<PartnershipId, &Assessment> {
-    let mut current: BTreeMap<PartnershipId, &Assessment> = BTreeMap::new();
-    for assessment in register.assessments.values() {
-        if !made_by(assessment, as_at) {
-            continue;
-        }
-        let newer = current
-            .get(&assessment.partnership)
-            .is_none_or(|seen| (assessment.date, assessment.id) > (seen.date, seen.id));
-        if newer {
-            current.insert(assessment.partnership, assessment);
-        }
-    }
-    current
+    register.current_assessments_as_at(as_at)
 }
 
 /// The financial years a picker should offer: every year with a contribution or an assessment
@@ -114,9 +79,9 @@ pub fn years_on_record(register: &Register, today: NaiveDate) -> Vec<i32> {
             .assessments
             .values()
             .filter_map(|a| a.date)
-            .map(financial_year_of),
+            .map(|date| FinancialYear::of(date).starts_in),
     );
-    years.insert(financial_year_of(today));
+    years.insert(FinancialYear::of(today).starts_in);
     years.into_iter().collect()
 }
 
@@ -136,16 +101,6 @@ mod tests {
             date: day.map(date),
             ..Assessment::default()
         }
-    }
-
-    #[test]
-    fn financial_years_run_april_to_march() {
-        assert_eq!(financial_year_label(2025), "2025/26");
-        assert_eq!(financial_year_label(1999), "1999/00");
-        assert_eq!(financial_year_start(2025), date("2025-04-01"));
-        assert_eq!(financial_year_end(2025), date("2026-03-31"));
-        assert_eq!(financial_year_of(financial_year_start(2025)), 2025);
-        assert_eq!(financial_year_of(financial_year_end(2025)), 2025);
     }
 
     #[test]
@@ -179,34 +134,6 @@ mod tests {
         assert_eq!(basis.with_as_at(date("2024-12-01")).year, 2024);
         assert_eq!(basis.with_as_at(date("2025-04-01")).year, 2025);
         assert_eq!(basis.with_as_at(date("2025-03-31")).year, 2024);
-    }
-
-    #[test]
-    fn the_current_assessment_is_the_newest_made_by_the_date() {
-        let mut register = Register::new("Test");
-        for record in [
-            assessment(1, 1, Some("2024-06-01")),
-            assessment(2, 1, Some("2025-06-01")),
-            assessment(3, 1, Some("2025-06-01")),
-            assessment(4, 2, None),
-            assessment(5, 2, Some("2025-09-01")),
-        ] {
-            register.assessments.insert(record.id, record);
-        }
-        let ids = |as_at: &str| -> Vec<(i64, i64)> {
-            current_assessments_as_at(&register, date(as_at))
-                .iter()
-                .map(|(p, a)| (p.0, a.id.0))
-                .collect()
-        };
-        // Before anything dated: only the undated assessment counts.
-        assert_eq!(ids("2024-05-31"), [(2, 4)]);
-        // On the day an assessment is dated, it counts.
-        assert_eq!(ids("2024-06-01"), [(1, 1), (2, 4)]);
-        // Two the same day: the later identifier.
-        assert_eq!(ids("2025-06-01"), [(1, 3), (2, 4)]);
-        assert_eq!(ids("2025-08-31"), [(1, 3), (2, 4)]);
-        assert_eq!(ids("2025-09-01"), [(1, 3), (2, 5)]);
     }
 
     #[test]

@@ -8,19 +8,9 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::model::{Hours, Money, PartnershipId, Register, Representation};
-
-/// The financial year a date falls in, named by the year it starts in (1 April): 2026-03-31 is
-/// in 2025 (2025/26), 2026-04-01 in 2026. Contributions are recorded by this year.
-pub fn financial_year_of(date: NaiveDate) -> i32 {
-    if date.month() >= 4 {
-        date.year()
-    } else {
-        date.year() - 1
-    }
-}
 
 /// Officer hours a month costed for a year: hours x 12 x `hourly_rate`, to the nearest penny.
 /// 104 hours a month at £38 is £47,424 a year.

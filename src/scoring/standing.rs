@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
+
 use crate::model::{Assessment, AssessmentId, Band, PartnershipId, Recommendation, Register};
 
 /// A partnership's current bands and recommendation (all `None` when never assessed).
@@ -30,25 +32,18 @@ impl Standing {
     }
 }
 
-/// The standing of every partnership in the register, by identifier: the newest assessment by
-/// date (then by identifier, as `overview` picks it); `Standing::default()` when never assessed.
-pub fn current_standings(register: &Register) -> BTreeMap<PartnershipId, Standing> {
-    let mut newest: BTreeMap<PartnershipId, &Assessment> = BTreeMap::new();
-    for assessment in register.assessments.values() {
-        let newer = newest
-            .get(&assessment.partnership)
-            .is_none_or(|seen| (assessment.date, assessment.id) > (seen.date, seen.id));
-        if newer {
-            newest.insert(assessment.partnership, assessment);
-        }
-    }
+/// The standing of every partnership in the register as at `as_at`, by identifier: its current
+/// assessment's (the register's one rule, as the overview picks it: see
+/// [`Register::current_assessments_as_at`]); `Standing::default()` when not assessed by then.
+pub fn current_standings(register: &Register, as_at: NaiveDate) -> BTreeMap<PartnershipId, Standing> {
+    let current = register.current_assessments_as_at(as_at);
     register
         .partnerships
         .keys()
         .map(|id| {
             (
                 *id,
-                newest
+                current
                     .get(id)
                     .map_or_else(Standing::default, |a| Standing::of(a)),
             )
@@ -65,7 +60,7 @@ mod tests {
     fn standings_agree_with_the_overview() {
         let register = crate::sample::sample_register();
         let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 31).expect("date");
-        let standings = current_standings(&register);
+        let standings = current_standings(&register, today);
         let rows = overview(&register, today, 2025).rows;
         assert_eq!(standings.len(), rows.len());
         let mut assessed = 0;

@@ -821,10 +821,11 @@ fn officer_hours_are_costed_for_a_year() {
 
 #[test]
 fn financial_years_start_on_1_april() {
-    assert_eq!(financial_year_of(date("2026-03-31")), 2025);
-    assert_eq!(financial_year_of(date("2026-04-01")), 2026);
-    assert_eq!(financial_year_of(date("2026-01-01")), 2025);
-    assert_eq!(financial_year_of(date("2025-12-31")), 2025);
+    let year_of = |text: &str| crate::model::FinancialYear::of(date(text)).starts_in;
+    assert_eq!(year_of("2026-03-31"), 2025);
+    assert_eq!(year_of("2026-04-01"), 2026);
+    assert_eq!(year_of("2026-01-01"), 2025);
+    assert_eq!(year_of("2025-12-31"), 2025);
 }
 
 /// A register of `count` partnerships, each with one officer on `tenths` of an hour a month
@@ -1292,7 +1293,7 @@ fn the_overview_flags_and_totals_by_recommendation() {
         (false, false)
     );
     assert_eq!(row(1).cost.hours_per_month, Hours::whole(6));
-    assert!(row(8).review_overdue && row(8).overridden);
+    assert!(row(8).review_overdue && row(8).overridden());
     assert!(row(9).never_assessed && !row(9).review_overdue);
     assert!(
         !row(10).never_assessed,
@@ -1477,4 +1478,93 @@ fn the_sample_assessments_rate_every_governance_area_as_their_overall_rating() {
         assert!(result.unable_to_assess.is_empty(), "{:?}", assessment.id);
         assert_eq!(result.rating, assessment.governance, "{:?}", assessment.id);
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Advice that fits the assessment
+
+#[test]
+fn governance_advice_is_dropped_when_governance_is_sound() {
+    let rule = ScoringScheme::default_scheme().review;
+    let risks = ["R3 Reputational risk to the council".to_string()];
+    // Excellent governance: "strengthen governance" would contradict it.
+    assert_eq!(
+        fitted_advice(
+            "Maintain; strengthen governance",
+            Some(GovernanceRating::Excellent),
+            &rule,
+            &risks
+        ),
+        "Maintain; address the risks rated highest (R3 Reputational risk to the council)"
+    );
+    assert_eq!(
+        fitted_advice(
+            "Maintain; review governance urgently",
+            Some(GovernanceRating::Good),
+            &rule,
+            &[]
+        ),
+        "Maintain"
+    );
+    // Weak or unrated governance: the advice stands.
+    for rating in [Some(GovernanceRating::SomeWeaknesses), None] {
+        assert_eq!(
+            fitted_advice("Maintain; strengthen governance", rating, &rule, &risks),
+            "Maintain; strengthen governance"
+        );
+    }
+    assert_eq!(
+        fitted_advice("Review; consider reducing", Some(GovernanceRating::Excellent), &rule, &risks),
+        "Review; consider reducing"
+    );
+}
+
+#[test]
+fn a_whole_assessment_with_excellent_governance_is_not_told_to_strengthen_it() {
+    let register = register_with(1, 1040, 0);
+    let scheme = ScoringScheme::default_scheme();
+    // Medium risk and high value: the cell says "Maintain; strengthen governance".
+    let mut input = full_input(1, "2025-06-01", [2, 2, 3, 2, 2, 3], [3, 3, 3, 2, 2, 2]);
+    input.scores.retain(|s| !s.criterion.starts_with('G'));
+    for area in &scheme.governance.areas {
+        input = input.score(&area.code, 1, "Minutes and terms of reference in order");
+    }
+    let facts = facts_on(&register, PartnershipId(1), date("2025-06-01")).expect("facts");
+    let outcome = evaluate(&scheme, &input, &facts).expect("outcome");
+    assert_eq!(outcome.governance.rating, Some(GovernanceRating::Excellent));
+    assert_eq!(outcome.recommendation.suggested, Recommendation::Maintain);
+    assert!(
+        !outcome.recommendation.advice.contains("governance"),
+        "{}",
+        outcome.recommendation.advice
+    );
+    assert!(outcome.recommendation.advice.contains("R3"), "{}", outcome.recommendation.advice);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where every partnership is on the matrix, and which falls due next
+
+#[test]
+fn the_matrix_counts_add_up_to_the_register() {
+    let register = crate::sample::sample_register();
+    let today = date("2026-03-31");
+    let overview = overview(&register, today, 2025);
+    let coverage = overview.coverage();
+    assert_eq!(coverage.partnerships, register.partnerships.len());
+    assert_eq!(coverage.accounted(), coverage.partnerships, "{coverage:?}");
+    assert!(coverage.not_reviewed.iter().any(|(status, n)| *status == PartnershipStatus::Removed && *n > 0));
+    let words = coverage.describe();
+    assert!(words.starts_with(&format!("{} partnerships: ", coverage.partnerships)), "{words}");
+    assert!(words.contains("removed"), "{words}");
+}
+
+#[test]
+fn the_review_queue_puts_the_longest_overdue_first() {
+    let register = crate::sample::sample_register();
+    let overview = overview(&register, date("2026-03-31"), 2025);
+    let queue = overview.review_queue();
+    assert!(!queue.is_empty());
+    let dues: Vec<NaiveDate> = queue.iter().filter_map(|r| r.review_due).collect();
+    assert!(dues.windows(2).all(|pair| pair[0] <= pair[1]));
+    assert!(queue.iter().all(|row| is_reviewed(row.status)));
 }

@@ -184,8 +184,9 @@ const AUDIT_COLUMNS: &str =
 
 /// Every row of the audit log, oldest first.
 pub(super) fn all_rows(connection: &Connection) -> rusqlite::Result<Vec<AuditRow>> {
-    let mut statement =
-        connection.prepare(&format!("SELECT {AUDIT_COLUMNS} FROM audit_log ORDER BY id"))?;
+    let mut statement = connection.prepare(&format!(
+        "SELECT {AUDIT_COLUMNS} FROM audit_log ORDER BY id"
+    ))?;
     let rows = statement.query_map([], |row| {
         Ok(AuditRow {
             values: (0..11)

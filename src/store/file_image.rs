@@ -271,7 +271,10 @@ mod tests {
             .expect("checkpoint");
         for i in 0..50 {
             connection
-                .execute("INSERT INTO t VALUES (?1)", [format!("row {i} {}", "x".repeat(300))])
+                .execute(
+                    "INSERT INTO t VALUES (?1)",
+                    [format!("row {i} {}", "x".repeat(300))],
+                )
                 .expect("insert");
         }
         (path, connection)
@@ -286,7 +289,9 @@ mod tests {
         memory
             .deserialize_read_exact("main", &bytes[..], len, true)
             .expect("deserialize");
-        let mut statement = memory.prepare("SELECT x FROM t ORDER BY rowid").expect("prepare");
+        let mut statement = memory
+            .prepare("SELECT x FROM t ORDER BY rowid")
+            .expect("prepare");
         statement
             .query_map([], |row| row.get(0))
             .expect("query")
@@ -301,7 +306,9 @@ mod tests {
         let image = read_image(&path).expect("image");
         assert!(image.had_wal_frames);
         let expected: Vec<String> = {
-            let mut statement = connection.prepare("SELECT x FROM t ORDER BY rowid").expect("p");
+            let mut statement = connection
+                .prepare("SELECT x FROM t ORDER BY rowid")
+                .expect("p");
             statement
                 .query_map([], |row| row.get(0))
                 .expect("q")
@@ -327,7 +334,11 @@ mod tests {
         let (bytes, applied) = apply_wal(main.clone(), &wal);
         assert!(applied);
         let rows = rows_of(bytes);
-        assert_eq!(rows.len(), 50, "the newest insert is dropped, the rest kept");
+        assert_eq!(
+            rows.len(),
+            50,
+            "the newest insert is dropped, the rest kept"
+        );
         // A foreign WAL changes nothing.
         let (same, applied) = apply_wal(main.clone(), b"not a write-ahead log at all, no....");
         assert!(!applied);

@@ -128,11 +128,17 @@ mod tests {
             )
             .expect("schema");
         harden(&connection).expect("harden");
-        connection.execute("INSERT INTO t VALUES (1)", []).expect("insert");
+        connection
+            .execute("INSERT INTO t VALUES (1)", [])
+            .expect("insert");
         let logged: i64 = connection
             .query_row("SELECT count(*) FROM log", [], |row| row.get(0))
             .expect("count");
         assert_eq!(logged, 0, "the trigger did not run");
-        assert!(connection.query_row("SELECT * FROM v", [], |_| Ok(())).is_err());
+        assert!(
+            connection
+                .query_row("SELECT * FROM v", [], |_| Ok(()))
+                .is_err()
+        );
     }
 }

@@ -47,7 +47,8 @@ pub fn check_header(path: &Path, newest_version: u32) -> Result<HeaderFacts, Sto
     }
     let mut header = [0u8; HEADER_BYTES];
     let mut file = std::fs::File::open(path).map_err(|error| StoreError::from_io(path, error))?;
-    let read = read_up_to(&mut file, &mut header).map_err(|error| StoreError::from_io(path, error))?;
+    let read =
+        read_up_to(&mut file, &mut header).map_err(|error| StoreError::from_io(path, error))?;
     drop(file);
     judge(
         &Seen {
@@ -118,10 +119,7 @@ fn judge(seen: &Seen<'_>, newest_version: u32) -> Result<HeaderFacts, StoreError
     // already copied from the WAL, counting pages still only in the WAL: SQLite replays them on
     // open, so with a WAL beside it a short file is not cut short.
     let short = counter_matches && page_count > 0 && seen.file_len < page_count * page_size;
-    if page_size < 512
-        || (short && !seen.wal_has_frames)
-        || seen.file_len % page_size != 0
-    {
+    if page_size < 512 || (short && !seen.wal_has_frames) || seen.file_len % page_size != 0 {
         return Err(StoreError::Truncated(path));
     }
     let application_id = be32(68);

@@ -21,7 +21,8 @@ static HELD: Mutex<Vec<(FileIdentity, PathBuf)>> = Mutex::new(Vec::new());
 
 fn held() -> MutexGuard<'static, Vec<(FileIdentity, PathBuf)>> {
     // A panic elsewhere while the list was locked leaves it as it was: still right.
-    HELD.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    HELD.lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// A register reserved for this process while it is opened and held; released on drop.

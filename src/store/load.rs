@@ -34,17 +34,45 @@ pub(super) fn load_register(connection: &rusqlite::Connection) -> rusqlite::Resu
     if let Some(found) = settings.into_values().next() {
         register.settings = found;
     }
-    reader.table(EntityKind::Partnership, &mut register.partnerships, Entity::key)?;
-    reader.table(EntityKind::Relationship, &mut register.relationships, Entity::key)?;
-    reader.table(EntityKind::Organisation, &mut register.organisations, Entity::key)?;
-    reader.table(EntityKind::Membership, &mut register.memberships, Entity::key)?;
+    reader.table(
+        EntityKind::Partnership,
+        &mut register.partnerships,
+        Entity::key,
+    )?;
+    reader.table(
+        EntityKind::Relationship,
+        &mut register.relationships,
+        Entity::key,
+    )?;
+    reader.table(
+        EntityKind::Organisation,
+        &mut register.organisations,
+        Entity::key,
+    )?;
+    reader.table(
+        EntityKind::Membership,
+        &mut register.memberships,
+        Entity::key,
+    )?;
     reader.table(EntityKind::Person, &mut register.people, Entity::key)?;
-    reader.table(EntityKind::Representation, &mut register.representations, Entity::key)?;
-    reader.table(EntityKind::Contribution, &mut register.contributions, Entity::key)?;
+    reader.table(
+        EntityKind::Representation,
+        &mut register.representations,
+        Entity::key,
+    )?;
+    reader.table(
+        EntityKind::Contribution,
+        &mut register.contributions,
+        Entity::key,
+    )?;
     reader.table(EntityKind::Theme, &mut register.themes, Entity::key)?;
     reader.table(EntityKind::Priority, &mut register.priorities, Entity::key)?;
     reader.table(EntityKind::ThemeTag, &mut register.theme_tags, Entity::key)?;
-    reader.table(EntityKind::PriorityTag, &mut register.priority_tags, Entity::key)?;
+    reader.table(
+        EntityKind::PriorityTag,
+        &mut register.priority_tags,
+        Entity::key,
+    )?;
     reader.table(EntityKind::Strategy, &mut register.strategies, Entity::key)?;
     reader.table(EntityKind::Objective, &mut register.objectives, Entity::key)?;
     reader.table(EntityKind::Measure, &mut register.measures, Entity::key)?;
@@ -54,9 +82,17 @@ pub(super) fn load_register(connection: &rusqlite::Connection) -> rusqlite::Resu
         Entity::key,
     )?;
     reader.table(EntityKind::Action, &mut register.actions, Entity::key)?;
-    reader.table(EntityKind::Assessment, &mut register.assessments, Entity::key)?;
+    reader.table(
+        EntityKind::Assessment,
+        &mut register.assessments,
+        Entity::key,
+    )?;
     reader.table(EntityKind::View, &mut register.views, Entity::key)?;
-    reader.table(EntityKind::NodePosition, &mut register.node_positions, Entity::key)?;
+    reader.table(
+        EntityKind::NodePosition,
+        &mut register.node_positions,
+        Entity::key,
+    )?;
     reader.table(EntityKind::Snapshot, &mut register.snapshots, Entity::key)?;
     // A file older than migration 3 has no scoring schemes table, and so no schemes.
     if has_table(connection, table_of(EntityKind::ScoringScheme))? {
@@ -157,9 +193,8 @@ impl Reader<'_> {
                 }
             }
             if map.insert(key_of(&record), record).is_some() {
-                self.findings.push(format!(
-                    "{name} ({row_key}) is stored twice under one key"
-                ));
+                self.findings
+                    .push(format!("{name} ({row_key}) is stored twice under one key"));
             }
         }
         Ok(())

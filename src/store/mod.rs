@@ -171,13 +171,7 @@ impl Store {
         connection
             .execute_batch("BEGIN EXCLUSIVE; COMMIT;")
             .map_err(sqlite)?;
-        let verified = verify::verify(
-            &mut connection,
-            path,
-            facts,
-            file_bytes,
-            SchemaRule::Exact,
-        )?;
+        let verified = verify::verify(&mut connection, path, facts, file_bytes, SchemaRule::Exact)?;
         refuse_findings(path, &verified)?;
         cleanup.keep();
         let mut store = Self::held(connection, path, reservation);
@@ -261,8 +255,8 @@ impl Store {
     ) -> Result<CleanCopyReport, StoreError> {
         let (connection, verified) = read_copy(source, SchemaRule::TablesSound)?;
         refuse_findings(source, &verified)?;
-        let audit_rows = audit::all_rows(&connection)
-            .map_err(|error| StoreError::from_sqlite(source, error))?;
+        let audit_rows =
+            audit::all_rows(&connection).map_err(|error| StoreError::from_sqlite(source, error))?;
         let records = verified.register.records().count();
         let provenance = creation::Provenance::CleanCopy {
             source: source.to_path_buf(),

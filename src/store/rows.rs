@@ -155,63 +155,55 @@ fn record_json(record: &Record) -> Result<String, StoreError> {
 /// The real columns of `record`'s row other than its key: its name and its links.
 pub(super) fn link_columns(record: &Record) -> Vec<(&'static str, Value)> {
     match record {
-        Record::Settings(r) => 
-            vec![(
-                "council_organisation_id",
-                optional(r.council_organisation.map(|o| o.0)),
-            )],
-        Record::Partnership(r) => 
-            vec![
-                ("name", text(&r.name)),
-                (
-                    "responsible_officer_id",
-                    optional(r.responsible_officer.map(|p| p.0)),
-                ),
-                (
-                    "accountable_body_id",
-                    optional(r.accountable_body.map(|o| o.0)),
-                ),
-            ],
-        Record::Relationship(r) => 
-            vec![("from_id", id(r.from.0)), ("to_id", id(r.to.0))],
+        Record::Settings(r) => vec![(
+            "council_organisation_id",
+            optional(r.council_organisation.map(|o| o.0)),
+        )],
+        Record::Partnership(r) => vec![
+            ("name", text(&r.name)),
+            (
+                "responsible_officer_id",
+                optional(r.responsible_officer.map(|p| p.0)),
+            ),
+            (
+                "accountable_body_id",
+                optional(r.accountable_body.map(|o| o.0)),
+            ),
+        ],
+        Record::Relationship(r) => vec![("from_id", id(r.from.0)), ("to_id", id(r.to.0))],
         Record::Organisation(r) => vec![("name", text(&r.name))],
-        Record::Membership(r) => 
-            vec![
-                ("partnership_id", id(r.partnership.0)),
-                ("organisation_id", id(r.organisation.0)),
-            ],
+        Record::Membership(r) => vec![
+            ("partnership_id", id(r.partnership.0)),
+            ("organisation_id", id(r.organisation.0)),
+        ],
         Record::Person(r) => vec![("name", text(&r.name))],
-        Record::Representation(r) => 
-            vec![
-                ("person_id", id(r.person.0)),
-                ("partnership_id", id(r.partnership.0)),
-            ],
+        Record::Representation(r) => vec![
+            ("person_id", id(r.person.0)),
+            ("partnership_id", id(r.partnership.0)),
+        ],
         Record::Contribution(r) => vec![("partnership_id", id(r.partnership.0))],
         Record::Theme(r) => vec![("name", text(&r.name))],
         Record::Priority(r) => vec![("name", text(&r.name))],
         Record::ThemeTag(_) => Vec::new(),
         Record::PriorityTag(_) => Vec::new(),
-        Record::Strategy(r) => 
-            vec![
-                ("name", text(&r.title)),
-                ("owner_id", optional(r.owner.map(|o| o.0))),
-            ],
+        Record::Strategy(r) => vec![
+            ("name", text(&r.title)),
+            ("owner_id", optional(r.owner.map(|o| o.0))),
+        ],
         Record::Objective(r) => vec![("strategy_id", id(r.strategy.0))],
         Record::Measure(r) => vec![("objective_id", id(r.objective.0))],
         Record::ObjectiveDelivery(_) => Vec::new(),
-        Record::Action(r) => 
-            vec![
-                ("partnership_id", optional(r.partnership.map(|p| p.0))),
-                ("owner_id", optional(r.owner.map(|p| p.0))),
-            ],
-        Record::Assessment(r) => 
-            vec![
-                ("partnership_id", id(r.partnership.0)),
-                (
-                    "scheme_version",
-                    optional((r.scheme_version > 0).then_some(i64::from(r.scheme_version))),
-                ),
-            ],
+        Record::Action(r) => vec![
+            ("partnership_id", optional(r.partnership.map(|p| p.0))),
+            ("owner_id", optional(r.owner.map(|p| p.0))),
+        ],
+        Record::Assessment(r) => vec![
+            ("partnership_id", id(r.partnership.0)),
+            (
+                "scheme_version",
+                optional((r.scheme_version > 0).then_some(i64::from(r.scheme_version))),
+            ),
+        ],
         Record::View(r) => vec![("name", text(&r.name))],
         Record::NodePosition(r) => {
             let (partnership, organisation) = match r.node {
@@ -227,4 +219,3 @@ pub(super) fn link_columns(record: &Record) -> Vec<(&'static str, Value)> {
         Record::ScoringScheme(r) => vec![("name", text(&r.name))],
     }
 }
-

@@ -152,7 +152,10 @@ fn compare(found: &[SchemaEntry], expected: &[SchemaEntry]) -> SchemaVerdict {
         return SchemaVerdict {
             findings: vec![format!(
                 "its version number says it has no tables yet, but it has {}",
-                count_words(found.iter().filter(|entry| entry.kind == "table").count(), "table")
+                count_words(
+                    found.iter().filter(|entry| entry.kind == "table").count(),
+                    "table"
+                )
             )],
             clean_copy_possible: false,
         };
@@ -212,7 +215,11 @@ mod tests {
                 .any(|finding| finding.contains("“scoring_schemes”")),
             "{verdict:?}"
         );
-        assert!(check_schema(&Connection::open_in_memory().expect("m"), 0).expect("check").is_sound());
+        assert!(
+            check_schema(&Connection::open_in_memory().expect("m"), 0)
+                .expect("check")
+                .is_sound()
+        );
     }
 
     #[test]
@@ -240,7 +247,8 @@ mod tests {
             verdict
                 .findings
                 .iter()
-                .any(|finding| finding.starts_with("its table “snapshots” has been replaced by a view")),
+                .any(|finding| finding
+                    .starts_with("its table “snapshots” has been replaced by a view")),
             "{verdict:?}"
         );
         assert!(!verdict.clean_copy_possible, "a table's data is gone");

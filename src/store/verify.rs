@@ -8,12 +8,12 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
+use super::StoreError;
 use super::guard::WorkBudget;
 use super::header::HeaderFacts;
 use super::load::load_register;
 use super::schema::newest_version;
 use super::schema_check::check_schema;
-use super::StoreError;
 use crate::model::Register;
 
 /// A register that passed the checks (records may still have findings: see `findings`).

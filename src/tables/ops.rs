@@ -270,7 +270,7 @@ pub fn totals_summary<T: Entity + 'static>(
 
 /// "2026/27": the financial year starting in April of `year`.
 pub fn financial_year_label(year: i32) -> String {
-    format!("{year}/{:02}", (year + 1).rem_euclid(100))
+    crate::model::FinancialYear::starting(year).label()
 }
 
 /// The totals line of a table whose rows count in financial years: "Total 2026/27: £538,000"

@@ -711,14 +711,14 @@ fn deleting_a_placed_partnership_removes_its_diagram_places_in_the_same_step() {
         .expect("partnership");
     register
         .apply(&Edit::insert(View {
-            id: ViewId(1),
+            id: ViewId(10),
             name: "LSP structure".into(),
             ..View::default()
         }))
         .expect("view");
     register
         .apply(&Edit::insert(NodePosition {
-            view: ViewId(1),
+            view: ViewId(10),
             node: NodeRef::Partnership(PartnershipId(3)),
             x: 10.0,
             y: 20.0,

@@ -2,6 +2,8 @@
 //! (with tabs, newlines and doubled quotes inside), Windows line endings, a UTF-8 byte-order
 //! mark, and the empty line Excel adds at the end.
 
+use crate::model::neutralised;
+
 /// Reads tab-separated text into rows of fields. Never fails: odd text gives odd fields,
 /// which the paste preview then reports cell by cell.
 pub fn parse_tsv(text: &str) -> Vec<Vec<String>> {
@@ -62,7 +64,8 @@ pub fn parse_tsv(text: &str) -> Vec<Vec<String>> {
 
 /// Writes rows as tab-separated text with Windows line endings (what Excel expects). Fields
 /// holding a tab, a line break or a quote are quoted. Text that a spreadsheet would run as a
-/// formula (starting with `=`, `+` or `@`) gets a leading apostrophe.
+/// formula gets a leading apostrophe, by the one rule every export uses
+/// ([`crate::model::neutralised`]).
 pub fn write_tsv(rows: &[Vec<String>]) -> String {
     let mut out = String::new();
     for row in rows {
@@ -73,18 +76,12 @@ pub fn write_tsv(rows: &[Vec<String>]) -> String {
     out
 }
 
-fn neutralised(field: &str) -> String {
-    if field.starts_with(['=', '+', '@']) {
-        format!("'{field}")
-    } else {
-        field.to_string()
-    }
-}
-
+/// A pasted field without the apostrophe [`write_tsv`] (or a CSV this program wrote) put
+/// before a formula-like start.
 fn unneutralised(field: String) -> String {
-    match field.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '@']) => rest.to_string(),
-        _ => field,
+    match crate::model::unneutralised(&field) {
+        unchanged if unchanged.len() == field.len() => field,
+        stripped => stripped.to_string(),
     }
 }
 

@@ -66,6 +66,12 @@ pub enum Command {
     ShowDiagramExport,
     /// Write a diagram view to a picture file.
     ExportDiagram(Box<super::DiagramExport>),
+    /// Open the appendix pack window (File, Export appendix pack...).
+    ShowAppendixPack,
+    /// Write the appendix pack, keeping its contents in the register (boxed: it is large).
+    ExportAppendixPack(Box<super::PackRequest>),
+    /// Stop the appendix pack being written (nothing is left behind).
+    CancelAppendixPack,
     /// Tell the user something could not be done (a change refused before it was sent).
     ReportError(String),
     /// Hide a message.

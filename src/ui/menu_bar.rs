@@ -63,6 +63,15 @@ fn file_menu_ui(ui: &mut egui::Ui, view: &AppView<'_>, commands: &mut CommandQue
         Command::ShowDiagramExport,
         commands,
     );
+    // The appendix pack (tables-export).
+    menu_item_ui(
+        ui,
+        "Export appendix pack...",
+        None,
+        has_document,
+        Command::ShowAppendixPack,
+        commands,
+    );
     menu_item_ui(
         ui,
         "Close register",

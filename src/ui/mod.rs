@@ -6,6 +6,7 @@
 //! `Message`s are defined here, below `app`, so the UI never depends on the app that applies
 //! them.
 
+mod appendix_pack_dialog;
 mod choice_combo;
 pub mod command;
 pub mod diagram;
@@ -32,6 +33,7 @@ use crate::document::Document;
 use crate::model::{PartnershipId, Register};
 use crate::ui::message::Message;
 
+pub use appendix_pack_dialog::{AppendixPackDialog, PackRequest};
 pub use choice_combo::choice_combo_ui;
 pub use command::{Command, CommandQueue};
 pub use diagram::{DiagramExport, DiagramPanelState};
@@ -137,6 +139,8 @@ pub struct UiState {
     pub scheme: scoring::scheme_settings::SchemeSettingsState,
     /// The "Type the path" window, while it is open.
     pub typed_path: Option<TypedPathDialog>,
+    /// The appendix pack window (File, Export appendix pack...).
+    pub appendix_pack: AppendixPackDialog,
 }
 
 impl UiState {
@@ -254,7 +258,7 @@ pub fn app_ui(
                         ui,
                         &context,
                         &mut state.scoring,
-                        state.current_partnership,
+                        &mut state.current_partnership,
                         commands,
                     ),
                     PanelKind::AnnualReview => scoring::overview_table::overview_ui(
@@ -284,5 +288,13 @@ pub fn app_ui(
     });
     if let Some(dialog) = &mut state.typed_path {
         typed_path_dialog::typed_path_dialog_ui(ui.ctx(), dialog, commands);
+    }
+    if let Some(document) = view.document {
+        appendix_pack_dialog::appendix_pack_dialog_ui(
+            ui.ctx(),
+            document.register(),
+            &mut state.appendix_pack,
+            commands,
+        );
     }
 }

@@ -85,3 +85,13 @@ pub fn invalid_text_colour(visuals: &Visuals) -> Color32 {
 pub fn weak_text_colour(visuals: &Visuals) -> Color32 {
     visuals.weak_text_color()
 }
+
+/// Text that reports something done or better ("Saved", a trend for the better): a dark green
+/// that keeps its contrast on the light background.
+pub fn good_text_colour(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode {
+        Color32::from_rgb(0x7f, 0xd3, 0x8f)
+    } else {
+        Color32::from_rgb(0x1b, 0x78, 0x37)
+    }
+}

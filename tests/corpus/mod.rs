@@ -77,7 +77,9 @@ pub fn write_corpus(folder: &Path) -> Vec<PathBuf> {
     make("text-file.atlas", &|path| {
         std::fs::write(path, "Partnership,Lead\nLSP Board,Jo\n").expect("write")
     });
-    make("empty.atlas", &|path| std::fs::write(path, b"").expect("write"));
+    make("empty.atlas", &|path| {
+        std::fs::write(path, b"").expect("write")
+    });
     make("random-bytes.atlas", &|path| {
         std::fs::write(path, pseudo_random_bytes(8192, 7)).expect("write")
     });
@@ -137,7 +139,10 @@ pub fn write_corpus(folder: &Path) -> Vec<PathBuf> {
              DELETE FROM organisations; VACUUM;",
         ),
     );
-    make("audit-log-emptied.atlas", &with_sql("DELETE FROM audit_log;"));
+    make(
+        "audit-log-emptied.atlas",
+        &with_sql("DELETE FROM audit_log;"),
+    );
 
     // Changed by another program: schema.
     make(

@@ -539,6 +539,7 @@ fn shown_graph(diagram: &Diagram) -> (ViewGraph, Vec<usize>) {
                 kind: node.kind,
                 name: node.name.clone(),
                 detail: String::new(),
+                level: node.level,
             }
         })
         .collect();

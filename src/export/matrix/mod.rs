@@ -690,7 +690,7 @@ fn legend_groups(
         },
         label: format!(
             "Circle area: cost to the council in {} (officer time and contributions), from {} to {}",
-            scoring::financial_year_label(year),
+            crate::model::FinancialYear::starting(year),
             smallest.format(true),
             largest.format(true)
         ),

@@ -288,5 +288,8 @@ fn pairs_found_through_the_grid_spread_a_crowd_as_well_as_every_pair() {
         "grid {grid_overlaps} overlaps, every pair {every}"
     );
     assert!(grid_overlaps < overlaps(&start) / 20, "the crowd is spread");
-    assert!(grid.iter().all(|c| cell.contains_rect(&Rect::new(c.x, c.y, 0.0, 0.0), 0.0)));
+    assert!(
+        grid.iter()
+            .all(|c| cell.contains_rect(&Rect::new(c.x, c.y, 0.0, 0.0), 0.0))
+    );
 }

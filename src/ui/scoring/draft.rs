@@ -59,22 +59,64 @@ impl AssessmentDraft {
         }
     }
 
-    /// Takes the scores and evidence of `previous` (last year's assessment) as a start; the
-    /// criteria the current scheme no longer has are left out.
-    pub fn start_from(&mut self, previous: &Assessment, scheme: &ScoringScheme) {
-        for score in &previous.scores {
-            let known = scheme.criterion(&score.criterion).is_some()
+    /// The criteria of `previous` the current scheme still has, with their scores and
+    /// evidence (a criterion dropped from the scheme since is left out).
+    fn carried_over<'a>(
+        previous: &'a Assessment,
+        scheme: &'a ScoringScheme,
+    ) -> impl Iterator<Item = &'a CriterionScore> + 'a {
+        previous.scores.iter().filter(|score| {
+            scheme.criterion(&score.criterion).is_some()
                 || scheme
                     .significance
                     .criteria
                     .iter()
-                    .any(|c| c.code == score.criterion);
-            if known {
-                self.scores.insert(score.criterion.clone(), score.score);
-                self.evidence
-                    .insert(score.criterion.clone(), score.evidence.clone());
+                    .any(|c| c.code == score.criterion)
+        })
+    }
+
+    /// The criteria already scored (or with evidence typed) in this draft that starting from
+    /// `previous` would change: what to ask about before overwriting.
+    pub fn would_overwrite(&self, previous: &Assessment, scheme: &ScoringScheme) -> Vec<String> {
+        Self::carried_over(previous, scheme)
+            .filter(|score| {
+                let code = &score.criterion;
+                let entered_score = self.scores.get(code);
+                let entered_evidence = self
+                    .evidence
+                    .get(code)
+                    .map(|e| e.trim())
+                    .filter(|e| !e.is_empty());
+                entered_score.is_some_and(|s| *s != score.score)
+                    || entered_evidence.is_some_and(|e| e != score.evidence.trim())
+            })
+            .map(|score| score.criterion.clone())
+            .collect()
+    }
+
+    /// Takes the scores and evidence of `previous` (last year's assessment) as a start; the
+    /// criteria the current scheme no longer has are left out. With `keep_entered`, criteria
+    /// already scored in this draft keep their score and evidence.
+    pub fn start_from(&mut self, previous: &Assessment, scheme: &ScoringScheme, keep_entered: bool) {
+        for score in Self::carried_over(previous, scheme) {
+            let code = &score.criterion;
+            let entered = self.scores.contains_key(code)
+                || self.evidence.get(code).is_some_and(|e| !e.trim().is_empty());
+            if keep_entered && entered {
+                continue;
             }
+            self.scores.insert(code.clone(), score.score);
+            self.evidence.insert(code.clone(), score.evidence.clone());
         }
+    }
+
+    /// Whether anything has been entered (a score, evidence, a choice, notes).
+    pub fn is_started(&self) -> bool {
+        !self.scores.is_empty()
+            || self.evidence.values().any(|e| !e.trim().is_empty())
+            || self.chosen.is_some()
+            || !self.override_reason.trim().is_empty()
+            || !self.notes.trim().is_empty()
     }
 
     /// The date typed, if it is one.

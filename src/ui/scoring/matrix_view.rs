@@ -5,8 +5,8 @@
 
 use crate::export::matrix::{MatrixChart, matrix_chart_for};
 use crate::export::scene::LegendSymbol;
-use crate::model::PartnershipId;
-use crate::scoring::{self, ReviewBasis};
+use crate::model::{FinancialYear, PartnershipId};
+use crate::scoring::ReviewBasis;
 use crate::ui::PanelContext;
 use crate::ui::scene_painter::{SceneTransform, fit_scene, paint_scene_ui};
 use crate::ui::{Command, CommandQueue};
@@ -61,7 +61,7 @@ pub fn matrix_view_ui(
         ui.label(format!(
             "{} (costs for {}; change it in Annual review).",
             chart.scene.caption.data_as_at_line(),
-            scoring::financial_year_label(basis.year)
+            FinancialYear::starting(basis.year)
         ));
         if ui.button("Export matrix...").clicked() {
             commands.send(Command::ExportMatrix);

@@ -8,7 +8,7 @@
 use egui::{Align, Layout};
 use egui_extras::{Column, TableBuilder};
 
-use crate::model::{PartnershipId, normalised_name};
+use crate::model::{FinancialYear, PartnershipId, normalised_name};
 use crate::scoring::{self, Overview, OverviewRow, ReviewBasis};
 use crate::ui::{Command, CommandQueue};
 use crate::ui::{PanelContext, theme};
@@ -85,7 +85,7 @@ fn cell_text(row: &OverviewRow, column: OverviewColumn) -> String {
         },
         OverviewColumn::Governance => row.governance.map_or("—", |g| g.label()).to_string(),
         OverviewColumn::Recommendation => match row.recommendation {
-            Some(r) if row.overridden => format!("{} (override)", r.label()),
+            Some(r) if row.overridden() => format!("{} (override)", r.label()),
             Some(r) => r.label().to_string(),
             None => "—".to_string(),
         },
@@ -223,13 +223,13 @@ fn basis_ui(ui: &mut egui::Ui, context: &PanelContext<'_>, state: &mut OverviewS
         let label = ui.label("Financial year");
         let mut year = basis.year;
         egui::ComboBox::from_id_salt("overview_financial_year")
-            .selected_text(scoring::financial_year_label(year))
+            .selected_text(FinancialYear::starting(year).label())
             .show_ui(ui, |ui| {
                 for offered in scoring::years_on_record(context.register, today)
                     .into_iter()
                     .rev()
                 {
-                    ui.selectable_value(&mut year, offered, scoring::financial_year_label(offered));
+                    ui.selectable_value(&mut year, offered, FinancialYear::starting(offered).label());
                 }
             })
             .response
@@ -310,7 +310,7 @@ pub fn overview_ui(
         ui.label(
             egui::RichText::new(format!(
                 "Totals by recommendation ({})",
-                scoring::financial_year_label(overview.year)
+                FinancialYear::starting(overview.year)
             ))
             .strong(),
         );

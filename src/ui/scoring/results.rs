@@ -5,7 +5,7 @@
 
 use super::draft::{AssessmentDraft, Evaluation};
 use crate::model::{Recommendation, Register, ScoringScheme};
-use crate::scoring::{self, Direction, Trend, Verdict};
+use crate::scoring;
 use crate::ui::theme;
 use crate::ui::{Command, CommandQueue};
 
@@ -64,12 +64,9 @@ pub fn results_ui(ui: &mut egui::Ui, evaluation: &Evaluation) {
                     row(
                         ui,
                         "Matrix suggests",
-                        format!(
-                            "{} ({})",
-                            outcome.recommendation.suggested.label(),
-                            outcome.recommendation.advice
-                        ),
+                        outcome.recommendation.suggested.label().to_string(),
                     );
+                    row(ui, "Advice", outcome.recommendation.advice.clone());
                 });
         }
         Err(error) => {
@@ -128,6 +125,39 @@ pub fn recommendation_ui(
     }
 }
 
+/// The next review the assessment would set, with the recommendation as chosen (an override
+/// counts: the same rule Save applies), when the scores are in.
+pub fn next_review_preview(
+    scheme: &ScoringScheme,
+    draft: &AssessmentDraft,
+    evaluation: &Evaluation,
+) -> Option<Option<chrono::NaiveDate>> {
+    let outcome = evaluation.suggested.as_ref().ok()?;
+    let date = draft.date().ok()?;
+    let chosen = draft
+        .chosen
+        .unwrap_or(outcome.recommendation.suggested);
+    Some(scoring::next_review(
+        &scheme.review,
+        date,
+        outcome.governance.rating,
+        outcome.risk.band,
+        chosen,
+    ))
+}
+
+/// The words of the preview line: "Next review after this assessment: 1 June 2027".
+pub fn next_review_words(next: Option<chrono::NaiveDate>) -> String {
+    match next {
+        Some(date) => format!(
+            "Next review after this assessment: {}",
+            super::picker::long_date(date)
+        ),
+        None => "No next review after this assessment: the partnership leaves the register"
+            .to_string(),
+    }
+}
+
 /// Save, enabled only when the assessment can be saved, with the reason shown when not.
 pub fn save_ui(
     ui: &mut egui::Ui,
@@ -144,12 +174,16 @@ pub fn save_ui(
     } else {
         evaluation.to_save.as_ref().err().cloned()
     };
+    if let Some(next) = next_review_preview(scheme, draft, &evaluation) {
+        ui.label(next_review_words(next));
+    }
     ui.horizontal_wrapped(|ui| {
         let save = ui.add_enabled(blocked.is_none(), egui::Button::new("Save assessment"));
         if let Some(reason) = &blocked {
+            // Not red: an unfinished form is not an error.
             ui.label(
                 egui::RichText::new(format!("Cannot save yet: {reason}"))
-                    .color(theme::invalid_text_colour(ui.visuals())),
+                    .color(theme::weak_text_colour(ui.visuals())),
             );
         }
         if save.clicked()
@@ -167,21 +201,13 @@ pub fn save_ui(
             }
         }
     });
-    if let Ok(outcome) = &evaluation.suggested
-        && let Some(next) = outcome.next_review
-    {
-        ui.label(format!(
-            "Next review after this assessment: {}",
-            next.format("%-d %B %Y")
-        ));
-    }
 }
 
 /// Officer hours and money: the partnership's cost to the council this year.
 pub fn resources_ui(ui: &mut egui::Ui, register: &Register, draft: &AssessmentDraft) {
     let Ok(date) = draft.date() else { return };
-    let year = scoring::financial_year_of(date);
-    let cost = scoring::annual_cost(register, draft.partnership, year, date);
+    let year = crate::model::FinancialYear::of(date);
+    let cost = scoring::annual_cost(register, draft.partnership, year.starts_in, date);
     ui.heading("Resources");
     egui::Grid::new("assessment_resources")
         .num_columns(2)
@@ -195,92 +221,11 @@ pub fn resources_ui(ui: &mut egui::Ui, register: &Register, draft: &AssessmentDr
             ));
             ui.label(cost.officer_time.format(true));
             ui.end_row();
-            ui.label(format!("Contributions {}/{:02}", year, (year + 1) % 100));
+            ui.label(format!("Contributions {year}"));
             ui.label(cost.contributions.format(true));
             ui.end_row();
             ui.label(egui::RichText::new("Annual cost to the council").strong());
             ui.label(egui::RichText::new(cost.total.format(true)).strong());
             ui.end_row();
-        });
-}
-
-fn trend_text(trend: Option<Trend>) -> (String, Option<Verdict>) {
-    match trend {
-        Some(trend) => {
-            let arrow = match trend.direction {
-                Direction::Up => "↑",
-                Direction::Same => "→",
-                Direction::Down => "↓",
-            };
-            let words = match trend.verdict {
-                Verdict::Better => " better",
-                Verdict::Same => "",
-                Verdict::Worse => " worse",
-            };
-            (format!(" {arrow}{words}"), Some(trend.verdict))
-        }
-        None => (String::new(), None),
-    }
-}
-
-/// Earlier assessments, newest first, with trend arrows since the one before.
-pub fn history_ui(
-    ui: &mut egui::Ui,
-    register: &Register,
-    partnership: crate::model::PartnershipId,
-) {
-    ui.heading("History");
-    let entries = scoring::history(register, partnership);
-    if entries.is_empty() {
-        ui.label("Never assessed.");
-        return;
-    }
-    let good = egui::Color32::from_rgb(0x1b, 0x78, 0x37);
-    let bad = theme::invalid_text_colour(ui.visuals());
-    egui::Grid::new("assessment_history")
-        .num_columns(6)
-        .striped(true)
-        .show(ui, |ui| {
-            for heading in [
-                "Date",
-                "Risk",
-                "Value",
-                "Governance",
-                "Recommendation",
-                "Assessor",
-            ] {
-                ui.label(egui::RichText::new(heading).strong());
-            }
-            ui.end_row();
-            for entry in entries {
-                let a = entry.assessment;
-                ui.label(
-                    a.date
-                        .map_or_else(|| "undated".to_string(), |d| d.to_string()),
-                );
-                for (value, trend) in [
-                    (a.risk_band.map(|b| b.label()), entry.risk),
-                    (a.value_band.map(|b| b.label()), entry.value),
-                    (a.governance.map(|g| g.label()), entry.governance),
-                ] {
-                    let (arrow, verdict) = trend_text(trend);
-                    let text = egui::RichText::new(format!("{}{arrow}", value.unwrap_or("—")));
-                    let text = match verdict {
-                        Some(Verdict::Better) => text.color(good),
-                        Some(Verdict::Worse) => text.color(bad),
-                        _ => text,
-                    };
-                    ui.label(text);
-                }
-                let recommendation = a.recommendation.map_or("—", |r| r.label());
-                if a.override_reason.trim().is_empty() {
-                    ui.label(recommendation);
-                } else {
-                    ui.label(format!("{recommendation} (override)"))
-                        .on_hover_text(&a.override_reason);
-                }
-                ui.label(&a.assessor);
-                ui.end_row();
-            }
         });
 }

@@ -258,7 +258,7 @@ fn totals_ui<T: Entity + 'static>(
     // The partnerships' money is the newest year's: say which.
     let summary = match (summary, latest_year) {
         (Some(summary), Some(year)) if spec.column_index("contribution").is_some() => Some(
-            format!("{summary} in {}", crate::tables::financial_year_label(year)),
+            format!("{summary} in {}", crate::model::FinancialYear::starting(year)),
         ),
         (summary, _) => summary,
     };

@@ -3,7 +3,8 @@
 
 use super::{Notice, TableViewOptions, TableViewState};
 use crate::model::Entity;
-use crate::tables::{EditorKind, Lookup, TableSpec, YearScope, financial_year_label};
+use crate::model::FinancialYear;
+use crate::tables::{EditorKind, Lookup, TableSpec, YearScope};
 use crate::ui::PanelContext;
 use crate::ui::{Command, CommandQueue};
 
@@ -134,11 +135,11 @@ fn year_choice_ui<K: Copy + Ord>(ui: &mut egui::Ui, state: &mut TableViewState<K
     let years = state.rows.years();
     let words = |scope: YearScope| match scope {
         YearScope::Latest => match years.first() {
-            Some(&year) => format!("Latest ({})", financial_year_label(year)),
+            Some(&year) => format!("Latest ({})", FinancialYear::starting(year)),
             None => "Latest".to_string(),
         },
         YearScope::All => "All years".to_string(),
-        YearScope::Year(year) => financial_year_label(year),
+        YearScope::Year(year) => FinancialYear::starting(year).label(),
     };
     let label = ui.label("Financial year");
     let mut offered = vec![YearScope::Latest, YearScope::All];
