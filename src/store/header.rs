@@ -119,7 +119,10 @@ fn judge(seen: &Seen<'_>, newest_version: u32) -> Result<HeaderFacts, StoreError
     // already copied from the WAL, counting pages still only in the WAL: SQLite replays them on
     // open, so with a WAL beside it a short file is not cut short.
     let short = counter_matches && page_count > 0 && seen.file_len < page_count * page_size;
-    if page_size < 512 || (short && !seen.wal_has_frames) || seen.file_len % page_size != 0 {
+    if page_size < 512
+        || (short && !seen.wal_has_frames)
+        || !seen.file_len.is_multiple_of(page_size)
+    {
         return Err(StoreError::Truncated(path));
     }
     let application_id = be32(68);

@@ -131,11 +131,7 @@ impl Reader<'_> {
         let mut statement = self
             .connection
             .prepare(&format!("SELECT * FROM {}", table_of(kind)))?;
-        let names: Vec<String> = statement
-            .column_names()
-            .into_iter()
-            .map(str::to_string)
-            .collect();
+        let names: Vec<String> = statement.column_names().map(str::to_string).collect();
         let position = |name: &str| names.iter().position(|known| known == name);
         let (Some(data_at), checksum_at) = (position("data"), position("checksum")) else {
             return Ok(());
