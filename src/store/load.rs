@@ -141,10 +141,10 @@ impl Reader<'_> {
             let values: Vec<Value> = (0..names.len())
                 .map(|index| row.get::<_, Value>(index))
                 .collect::<rusqlite::Result<_>>()?;
-            let row_key = describe_row_key(&names, &values, kind);
+            let row_key = || describe_row_key(&names, &values, kind);
             let Value::Text(data) = &values[data_at] else {
                 self.findings
-                    .push(format!("{} {row_key} has no stored text", kind.label()));
+                    .push(format!("{} {} has no stored text", kind.label(), row_key()));
                 continue;
             };
             let checksum_ok = !self.has_checksums
@@ -156,8 +156,9 @@ impl Reader<'_> {
                 Ok(record) => record,
                 Err(error) => {
                     self.findings.push(format!(
-                        "{} {row_key} could not be read ({error}){}",
+                        "{} {} could not be read ({error}){}",
                         kind.label(),
+                        row_key(),
                         if checksum_ok {
                             ""
                         } else {
@@ -168,10 +169,12 @@ impl Reader<'_> {
                 }
             };
             let whole: Record = record.clone().into();
-            let name = whole.title();
+            // Words for a finding, made only when there is one.
+            let name = || format!("{} ({})", whole.title(), row_key());
             if !checksum_ok {
                 self.findings.push(format!(
-                    "{name} ({row_key}) is damaged: its stored text does not match its checksum"
+                    "{} is damaged: its stored text does not match its checksum",
+                    name()
                 ));
             }
             for (column, value) in key_columns(&whole.key())
@@ -181,8 +184,9 @@ impl Reader<'_> {
                 let stored = position(column).map(|at| &values[at]);
                 if stored != Some(&value) {
                     self.findings.push(format!(
-                        "{name} ({row_key}) does not match its row: its stored text says {column} \
-                         is {}, its row says {}",
+                        "{} does not match its row: its stored text says {column} is {}, its \
+                         row says {}",
+                        name(),
                         value_words(Some(&value)),
                         value_words(stored)
                     ));
@@ -190,7 +194,7 @@ impl Reader<'_> {
             }
             if map.insert(key_of(&record), record).is_some() {
                 self.findings
-                    .push(format!("{name} ({row_key}) is stored twice under one key"));
+                    .push(format!("{} is stored twice under one key", name()));
             }
         }
         Ok(())
