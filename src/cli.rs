@@ -6,8 +6,10 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 mod export_commands;
+mod report_commands;
 mod table_commands;
 pub use export_commands::{ExportCommand, run_export};
+pub use report_commands::{ReportArgs, run_report};
 
 use crate::document::Document;
 use crate::model::{Edit, Partnership, PartnershipId};
@@ -73,6 +75,9 @@ pub enum Command {
         #[command(subcommand)]
         what: ExportCommand,
     },
+    /// Answer an analysis question from a register (opened read-only): overlaps, conformity,
+    /// gaps, load or knowledge; printed, or written with --out as CSV, XLSX, DOCX or PDF.
+    Report(ReportArgs),
     /// Test aid: apply many small edits one by one, printing each committed one.
     #[command(hide = true)]
     StressEdits {
@@ -142,6 +147,7 @@ pub fn run(command: Command, out: &mut dyn std::io::Write) -> Result<(), CliErro
             Ok(())
         }
         Command::Export { what } => run_export(what, out),
+        Command::Report(args) => run_report(args, out),
         Command::StressEdits {
             file,
             count,

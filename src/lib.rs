@@ -5,6 +5,7 @@
 //! [`scoring`] is pure arithmetic over the model; [`document`] joins model and store with undo;
 //! [`cli`] and the GUI (`app`, `ui`) sit on top.
 
+pub mod analysis;
 pub mod app;
 pub mod appendix;
 pub mod cli;

@@ -219,7 +219,9 @@ fn pick_assess_override_save_then_see_the_saved_assessment_and_the_same_review_d
     );
 
     // The Annual review shows the same date for it.
-    harness.state_mut().send(Command::ShowPanel(PanelKind::AnnualReview));
+    harness
+        .state_mut()
+        .send(Command::ShowPanel(PanelKind::AnnualReview));
     harness.run_steps(3);
     harness
         .get_by_role_and_label(Role::TextInput, "Filter")
@@ -235,7 +237,9 @@ fn pick_assess_override_save_then_see_the_saved_assessment_and_the_same_review_d
     );
 
     // New assessment: an empty form again.
-    harness.state_mut().send(Command::ShowPanel(PanelKind::Scoring));
+    harness
+        .state_mut()
+        .send(Command::ShowPanel(PanelKind::Scoring));
     harness.run_steps(3);
     harness
         .get_by_role_and_label(Role::Button, "New assessment")
@@ -306,7 +310,11 @@ fn start_from_the_last_assessment_asks_before_it_overwrites_a_score() {
         .find(|s| s.criterion == "R1")
         .expect("R1 scored")
         .score;
-    let mine = if r1 == 4 { "1 Low concern" } else { "4 Serious concern" };
+    let mine = if r1 == 4 {
+        "1 Low concern"
+    } else {
+        "4 Serious concern"
+    };
     let mine_score = if r1 == 4 { 1 } else { 4 };
     let mut harness = harness_on(&path, &folder, Some(id));
     let scheme = ScoringScheme::default_scheme();
@@ -365,7 +373,10 @@ fn save_is_refused_without_a_reason_and_undo_takes_a_save_back_whole() {
     assert!(harness.query_by_label("Matrix suggests").is_some());
     // Pick a recommendation outside the cell.
     let register_now = register(&harness);
-    let current = register_now.current_assessment(id).expect("assessed").clone();
+    let current = register_now
+        .current_assessment(id)
+        .expect("assessed")
+        .clone();
     let scheme = scoring::current_scheme(&register_now).into_owned();
     let cell = scheme.recommendations.cell(
         current.value_band.expect("v"),

@@ -294,7 +294,7 @@ fn check_and_the_exports_agree_on_a_version_zero_file_with_tables() {
     );
     assert!(
         String::from_utf8_lossy(&check.stderr)
-            .contains("its version number says it has no tables yet, but it has 23 tables"),
+            .contains("its version number says it has no tables yet, but it has "),
         "{check:?}"
     );
     assert!(!out.exists());

@@ -60,6 +60,13 @@ impl AtlasApp {
             Command::ExportOverviewTo(path) => {
                 self.report_failure(|app| app.export_overview_to(&path));
             }
+            Command::ExportAnalysisTo {
+                question,
+                settings,
+                path,
+            } => {
+                self.report_failure(|app| app.export_analysis_to(question, &settings, &path));
+            }
             Command::ShowPanel(panel) => self.ui_state.panel = panel,
             Command::DismissMessage(id) => self.messages.dismiss(id),
             Command::ShowDiagramExport => self.show_diagram_export(),

@@ -82,4 +82,34 @@ impl AtlasApp {
         ));
         Ok(())
     }
+
+    /// Writes an analysis answer of the open register to `path` as a table (format by the
+    /// extension: .csv, .xlsx, .docx or .pdf).
+    pub(super) fn export_analysis_to(
+        &mut self,
+        question: crate::analysis::Question,
+        settings: &crate::analysis::AnalysisSettings,
+        path: &Path,
+    ) -> Result<(), Failure> {
+        let Some(document) = &self.document else {
+            return Err("There is no register open to export from"
+                .to_string()
+                .into());
+        };
+        let register = document.register();
+        let table = export::analysis_tables::answer_table(register, question, settings);
+        let bytes =
+            export::analysis_tables::encode_for_path(&table, path, &register.settings.council_name)
+                .map_err(Failure::from)?;
+        std::fs::write(path, bytes).map_err(|error| {
+            Failure::from(format!("{} could not be written: {error}", path.display()))
+        })?;
+        self.messages.notice(format!(
+            "Exported “{}” ({}): {}",
+            table.title,
+            table.describe_rows(),
+            path.display()
+        ));
+        Ok(())
+    }
 }

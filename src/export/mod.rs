@@ -10,6 +10,7 @@
 //! Pictures built here: the risk/value [`matrix`]. Tables: the annual-review overview as CSV
 //! ([`overview_csv`]) and as an Excel workbook ([`overview_xlsx`]).
 
+pub mod analysis_tables;
 pub mod legend;
 pub mod matrix;
 pub mod overview_csv;

@@ -185,7 +185,9 @@ mod tests {
         for as_at in ["2024-05-31", "2024-06-01", "2025-06-01", "2025-09-01"] {
             for (id, current) in register.current_assessments_as_at(date(as_at)) {
                 assert_eq!(
-                    register.current_assessment_as_at(id, date(as_at)).map(|a| a.id),
+                    register
+                        .current_assessment_as_at(id, date(as_at))
+                        .map(|a| a.id),
                     Some(current.id)
                 );
             }

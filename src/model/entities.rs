@@ -103,6 +103,14 @@ pub struct Partnership {
     pub council_role: CouncilRole,
     /// Why the council has no direct seat, where it has none ("another district leads").
     pub no_seat_reason: String,
+    /// Where the council has no seat: the council that speaks for it there ("Sallow Heath
+    /// District Council leads for the districts").
+    pub lead_district: String,
+    /// Where the council has no seat: how it is kept informed ("the lead district's officer
+    /// briefs the Head of Policy after each meeting").
+    pub kept_informed: String,
+    /// When the body last met, as far as the council knows.
+    pub last_met: Option<NaiveDate>,
     /// Which cabinet or scrutiny body receives its reports.
     pub reports_to_council: String,
     /// The partnership's own total annual budget, if known.
@@ -161,6 +169,9 @@ impl Default for Partnership {
             responsible_officer: None,
             council_role: CouncilRole::default(),
             no_seat_reason: String::new(),
+            lead_district: String::new(),
+            kept_informed: String::new(),
+            last_met: None,
             reports_to_council: String::new(),
             total_budget: None,
             funding_sources: String::new(),

@@ -75,7 +75,10 @@ mod tests {
         assert_eq!(year.first_day(), date("2025-04-01"));
         assert_eq!(year.last_day(), date("2026-03-31"));
         assert_eq!(FinancialYear::of(date("2026-03-31")), year);
-        assert_eq!(FinancialYear::of(date("2026-04-01")), FinancialYear::starting(2026));
+        assert_eq!(
+            FinancialYear::of(date("2026-04-01")),
+            FinancialYear::starting(2026)
+        );
         assert!(year.contains(date("2025-04-01")));
         assert!(!year.contains(date("2025-03-31")));
     }

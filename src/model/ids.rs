@@ -37,6 +37,8 @@ ids! {
     PersonId,
     /// A person representing the council on a partnership.
     RepresentationId,
+    /// A route by which a representative reports back into the council.
+    ReportBackRouteId,
     /// One year's money or in-kind input to a partnership.
     ContributionId,
     /// A community strategy theme.

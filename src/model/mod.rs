@@ -3,6 +3,7 @@
 //! Pure Rust: no egui, no SQL, no files. Everything else in the program depends on this layer
 //! and it depends on nothing of the program's.
 
+#[macro_use]
 mod choice;
 mod current;
 mod edit;
@@ -11,6 +12,7 @@ mod financial_year;
 mod ids;
 mod record;
 mod register;
+mod report_back;
 mod scheme;
 mod spreadsheet_text;
 mod values;
@@ -24,6 +26,7 @@ pub use financial_year::FinancialYear;
 pub use ids::*;
 pub use record::{Entity, EntityKind, Record, RecordKey, Register};
 pub use register::STANDARD_VIEW_NAMES;
+pub use report_back::{ReportAudience, ReportBackRoute, ReportFrequency};
 pub use scheme::*;
 pub use spreadsheet_text::{FORMULA_STARTS, looks_like_formula, neutralised, unneutralised};
 pub use values::{

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::entities::*;
 use super::ids::*;
+use super::report_back::ReportBackRoute;
 use super::scheme::ScoringScheme;
 
 /// A kind of record kept in the register, stored in a map keyed by `Key`.
@@ -230,6 +231,7 @@ entities! {
     Relationship(Relationship) key RelationshipId, map relationships, "relationship";
     Membership(Membership) key MembershipId, map memberships, "membership";
     Representation(Representation) key RepresentationId, map representations, "representation";
+    ReportBackRoute(ReportBackRoute) key ReportBackRouteId, map report_back_routes, "report-back route";
     Contribution(Contribution) key ContributionId, map contributions, "contribution";
     Theme(Theme) key ThemeId, map themes, "theme";
     Priority(Priority) key PriorityId, map priorities, "corporate priority";
@@ -298,7 +300,7 @@ key_of! {
     Strategy => StrategyId, Objective => ObjectiveId, Measure => MeasureId,
     ObjectiveDelivery => (PartnershipId, ObjectiveId), Action => ActionId,
     Assessment => AssessmentId, View => ViewId, NodePosition => (ViewId, NodeRef),
-    Snapshot => SnapshotId, ScoringScheme => u32,
+    Snapshot => SnapshotId, ScoringScheme => u32, ReportBackRoute => ReportBackRouteId,
 }
 
 fn quoted(kind: &str, name: &str) -> String {
@@ -324,6 +326,13 @@ entity!(Person, Person, people, |r| key r.id, refs Vec::new(), title quoted("per
 entity!(Representation, Representation, representations, |r| key r.id,
     refs vec![RecordKey::Person(r.person), RecordKey::Partnership(r.partnership)],
     title "representation".to_string());
+entity!(ReportBackRoute, ReportBackRoute, report_back_routes, |r| key r.id,
+refs vec![RecordKey::Representation(r.representation)],
+title if r.recipient.is_empty() {
+    format!("report-back route to {}", r.audience.label().to_lowercase())
+} else {
+    quoted("report-back route to", &r.recipient)
+});
 entity!(Contribution, Contribution, contributions, |r| key r.id,
     refs vec![RecordKey::Partnership(r.partnership)],
     title format!("{} contribution of {}", r.year, r.amount));

@@ -20,7 +20,10 @@ pub fn plural(noun: &str) -> String {
         && !stem.is_empty()
     {
         format!("{stem}ies")
-    } else if ["s", "x", "ch", "sh"].iter().any(|end| lower.ends_with(end)) {
+    } else if ["s", "x", "ch", "sh"]
+        .iter()
+        .any(|end| lower.ends_with(end))
+    {
         format!("{last}es")
     } else {
         format!("{last}s")
@@ -94,7 +97,8 @@ mod tests {
 
     #[test]
     fn lists_read_as_english() {
-        let words = |items: &[&str]| listed(&items.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        let words =
+            |items: &[&str]| listed(&items.iter().map(|s| s.to_string()).collect::<Vec<_>>());
         assert_eq!(words(&[]), "");
         assert_eq!(words(&["a"]), "a");
         assert_eq!(words(&["a", "b"]), "a and b");

@@ -444,12 +444,33 @@ fn insert_partnerships(builder: &mut Builder, mut drafts: Vec<Draft>, hourly_rat
                 member.place,
             );
         }
+        let mut representation_of = std::collections::HashMap::new();
         for (representation, place) in &draft.representations {
             let id = RepresentationId::next_in(&builder.register.representations);
-            builder.add(
+            if builder.add(
                 crate::model::Representation {
                     id,
                     ..representation.clone()
+                },
+                *place,
+            ) {
+                representation_of.insert(representation.person, id);
+            }
+        }
+        for (person, route, place) in &draft.reports {
+            let Some(&representation) = representation_of.get(person) else {
+                builder.problem(
+                    *place,
+                    "a report-back route needs a rep line for its person",
+                );
+                continue;
+            };
+            let id = crate::model::ReportBackRouteId::next_in(&builder.register.report_back_routes);
+            builder.add(
+                crate::model::ReportBackRoute {
+                    id,
+                    representation,
+                    ..route.clone()
                 },
                 *place,
             );

@@ -25,14 +25,16 @@
 //! - `partnerships/*.txt`: one `[partnership] Name` block per body, grouped by theme or tier.
 //!   Its `key: value` lines are the partnership's fields (`kind`, `status`, `reason`, `level`,
 //!   `layer`, `geography`, `statutory` with the legal basis, `form`, `purpose`, `outcomes`,
-//!   `created`, `joined`, `left`, `exit`, `service`, `officer`, `role`, `no seat`, `reporting`,
+//!   `created`, `joined`, `left`, `exit`, `service`, `officer`, `role`, `no seat` with `lead district`
+//!   and `kept informed`, `last met`, `reporting`,
 //!   `budget`, `funding`, `liabilities`, `accountable body`, `document` with its review date,
 //!   `link`, `evidence`, `notes`, `themes`, `priorities`) and the records about it:
 //!   relationship lines from it to another partnership (`sub-group of`, `reports to`,
 //!   `accountable to`, `commissions`, `advises`, `informs`), members by role (`chair`,
 //!   `vice-chair`, `secretariat`, `members`, `co-opted`, `observers`; `Org = who attends`),
 //!   council representatives (`rep: person | role | appointed by | hours | meetings [| start |
-//!   end]`), contributions (`money: year | type | amount [| note]`) and assessments
+//!   end]`), their report-back routes (`report: person | audience | recipient | frequency [|
+//!   last reported]`), contributions (`money: year | type | amount [| note]`) and assessments
 //!   (`assess: date | R 1-4 x6 | V 0-3 x6 [| rec ...] [| override ...] [| gov ...] [| by ...]
 //!   [| note ...]`);
 //! - `strategies.txt`: `[strategy]` blocks with `objective:` and `measure:` lines;

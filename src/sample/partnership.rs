@@ -9,9 +9,10 @@ use super::text::{Block, Place};
 use crate::model::{
     AppointedBy, Assessment, Contribution, ContributionId, ContributionKind, CouncilRole,
     GovernanceLayer, GovernanceRating, GoverningDocument, Hours, LegalForm, MembershipRole, Money,
-    OrganisationId, Partnership, PartnershipId, PartnershipKind, PartnershipStatus, PersonKind,
-    PriorityId, Recommendation, RelationshipKind, Representation, RepresentationId, RoleOnBody,
-    Significance, StatutoryStatus, StructuralLevel, ThemeId,
+    OrganisationId, Partnership, PartnershipId, PartnershipKind, PartnershipStatus, PersonId,
+    PersonKind, PriorityId, Recommendation, RelationshipKind, ReportAudience, ReportBackRoute,
+    ReportFrequency, Representation, RepresentationId, RoleOnBody, Significance, StatutoryStatus,
+    StructuralLevel, ThemeId,
 };
 
 /// Default start of a councillor's term: the annual meeting after the 2023 elections.
@@ -49,6 +50,8 @@ pub(super) struct Draft {
     pub relations: Vec<(RelationshipKind, String, Place)>,
     pub members: Vec<MemberDraft>,
     pub representations: Vec<(Representation, Place)>,
+    /// Report-back routes, each with the person whose representation here it belongs to.
+    pub reports: Vec<(PersonId, ReportBackRoute, Place)>,
     pub contributions: Vec<(Contribution, Place)>,
     pub assessments: Vec<AssessmentDraft>,
     pub themes: Vec<(ThemeId, Place)>,
@@ -116,6 +119,7 @@ pub(super) fn read_partnership(
         relations: Vec::new(),
         members: Vec::new(),
         representations: Vec::new(),
+        reports: Vec::new(),
         contributions: Vec::new(),
         assessments: Vec::new(),
         themes: Vec::new(),
@@ -211,6 +215,9 @@ pub(super) fn read_partnership(
                 }
             }
             "no seat" => p.no_seat_reason = value.to_string(),
+            "lead district" => p.lead_district = value.to_string(),
+            "kept informed" => p.kept_informed = value.to_string(),
+            "last met" => p.last_met = builder.date(place, value),
             "reporting" => p.reports_to_council = value.to_string(),
             "budget" => p.total_budget = builder.money(place, value),
             "funding" => p.funding_sources = value.to_string(),
@@ -259,6 +266,7 @@ pub(super) fn read_partnership(
                 }
             }
             "rep" => rep_lines.push((value.to_string(), place)),
+            "report" => read_report(builder, &mut draft, value, place),
             "money" => read_money(builder, &mut draft, value, place),
             "assess" => {
                 if let Some(assessment) = read_assessment(builder, value, place) {
@@ -400,6 +408,40 @@ fn read_representation(builder: &mut Builder, draft: &mut Draft, text: &str, pla
             term_end,
             hours_per_month: hours,
             meetings_per_year: meetings,
+        },
+        place,
+    ));
+}
+
+/// `report: person | audience | recipient | frequency [| last reported]`: a report-back route
+/// of that person's representation on this partnership.
+fn read_report(builder: &mut Builder, draft: &mut Draft, text: &str, place: Place) {
+    let cells: Vec<&str> = text.split('|').map(str::trim).collect();
+    if !(4..=5).contains(&cells.len()) {
+        builder.problem(
+            place,
+            "report needs person | audience | recipient | frequency [| last reported]",
+        );
+        return;
+    }
+    let person = builder.person(cells[0], place);
+    let audience = builder.choice(place, cells[1], ReportAudience::parse, "report audience");
+    let frequency = builder.choice(place, cells[3], ReportFrequency::parse, "report frequency");
+    let last_reported = match cells.get(4) {
+        Some(text) => builder.date(place, text),
+        None => None,
+    };
+    let (Some(person), Some(audience), Some(frequency)) = (person, audience, frequency) else {
+        return;
+    };
+    draft.reports.push((
+        person,
+        ReportBackRoute {
+            audience,
+            recipient: cells[2].to_string(),
+            frequency,
+            last_reported,
+            ..ReportBackRoute::default()
         },
         place,
     ));

@@ -33,7 +33,8 @@ use crate::model::{
     MeasureId, Membership, MembershipId, MembershipRole, Money, Objective, ObjectiveDelivery,
     ObjectiveId, OrgIdScheme, Organisation, OrganisationId, Partnership, PartnershipId, Person,
     PersonId, PersonKind, PriorityTag, Record, Register, Relationship, RelationshipId,
-    Representation, RepresentationId, Sector, Strategy, StrategyId, ThemeTag, validate_org_id,
+    ReportBackRoute, ReportBackRouteId, Representation, RepresentationId, Sector, Strategy,
+    StrategyId, ThemeTag, validate_org_id,
 };
 
 /// Which of a copy's places a word of the sample stands for.
@@ -658,12 +659,24 @@ impl Generator<'_> {
                 continue;
             }
             copy.partnerships.insert(template_id, id);
+            let mut added = Vec::with_capacity(bundle.representations.len());
             for representation in bundle.representations {
                 let id = RepresentationId::next_in(&self.out.register.representations);
-                self.out.add(Representation {
+                let ok = self.out.add(Representation {
                     id,
                     ..representation
                 });
+                added.push(ok.then_some(id));
+            }
+            for (index, route) in bundle.routes {
+                if let Some(Some(representation)) = added.get(index) {
+                    let id = ReportBackRouteId::next_in(&self.out.register.report_back_routes);
+                    self.out.add(ReportBackRoute {
+                        id,
+                        representation: *representation,
+                        ..route
+                    });
+                }
             }
             for contribution in bundle.contributions {
                 let id = ContributionId::next_in(&self.out.register.contributions);
@@ -738,6 +751,9 @@ impl Generator<'_> {
             service_area: r.rename(&t.service_area),
             responsible_officer,
             no_seat_reason: r.rename(&t.no_seat_reason),
+            lead_district: r.rename(&t.lead_district),
+            kept_informed: r.rename(&t.kept_informed),
+            last_met: shift(t.last_met, days),
             reports_to_council: r.rename(&t.reports_to_council),
             total_budget: t.total_budget.map(|m| vary_money(&mut self.rng, m)),
             funding_sources: r.rename(&t.funding_sources),
@@ -756,6 +772,7 @@ impl Generator<'_> {
         let mut bundle = Bundle {
             partnership,
             representations: Vec::new(),
+            routes: Vec::new(),
             contributions: Vec::new(),
             assessments: Vec::new(),
         };
@@ -793,6 +810,20 @@ impl Generator<'_> {
                 hours_per_month: vary_hours(&mut self.rng, rep.hours_per_month),
                 ..rep.clone()
             });
+            let index = bundle.representations.len() - 1;
+            for route in template.register.report_back_routes.values() {
+                if route.representation == *rep_id {
+                    let days = self.rng.random_range(-60..=60);
+                    bundle.routes.push((
+                        index,
+                        ReportBackRoute {
+                            recipient: copy.renamer.rename(&route.recipient),
+                            last_reported: shift(route.last_reported, days),
+                            ..route.clone()
+                        },
+                    ));
+                }
+            }
         }
         for contribution_id in template
             .contributions
@@ -1124,6 +1155,8 @@ impl Generator<'_> {
 struct Bundle {
     partnership: Partnership,
     representations: Vec<Representation>,
+    /// Report-back routes, by the index of their representation in `representations`.
+    routes: Vec<(usize, ReportBackRoute)>,
     contributions: Vec<Contribution>,
     assessments: Vec<Assessment>,
 }

@@ -466,7 +466,11 @@ pub fn fitted_advice(
             clauses.push(clause.to_string());
         } else if !replaced && !highest_risks.is_empty() {
             replaced = true;
-            let lead = if clauses.is_empty() { "Address" } else { "address" };
+            let lead = if clauses.is_empty() {
+                "Address"
+            } else {
+                "address"
+            };
             clauses.push(format!(
                 "{lead} the risks rated highest ({})",
                 crate::model::words::listed(highest_risks)

@@ -16,8 +16,7 @@ use super::arithmetic::*;
 use super::resources::annual_cost;
 use crate::model::{
     Assessment, AssessmentId, CriterionScore, DEFAULT_SCHEME_VERSION, Edit, FinancialYear,
-    InvalidValue, Money,
-    PartnershipId, Recommendation, Register, ScoringScheme, StatutoryStatus,
+    InvalidValue, Money, PartnershipId, Recommendation, Register, ScoringScheme, StatutoryStatus,
 };
 
 /// What the officer enters for an assessment.
@@ -194,7 +193,12 @@ pub fn facts_on(
         .partnerships
         .get(&partnership)
         .ok_or(ScoringError::NoSuchPartnership(partnership))?;
-    let cost = annual_cost(register, partnership, FinancialYear::of(date).starts_in, date);
+    let cost = annual_cost(
+        register,
+        partnership,
+        FinancialYear::of(date).starts_in,
+        date,
+    );
     Ok(AssessmentFacts {
         annual_input: cost.total,
         statutory: record.statutory_status == StatutoryStatus::Statutory,

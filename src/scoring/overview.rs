@@ -267,8 +267,18 @@ impl Overview {
             .collect();
         MatrixCoverage {
             partnerships: self.rows.len(),
-            plotted: self.rows.iter().filter(reviewed).filter(|r| plotted(r)).count(),
-            not_assessed: self.rows.iter().filter(reviewed).filter(|r| r.current.is_none()).count(),
+            plotted: self
+                .rows
+                .iter()
+                .filter(reviewed)
+                .filter(|r| plotted(r))
+                .count(),
+            not_assessed: self
+                .rows
+                .iter()
+                .filter(reviewed)
+                .filter(|r| r.current.is_none())
+                .count(),
             without_bands: self
                 .rows
                 .iter()

@@ -35,7 +35,10 @@ impl Standing {
 /// The standing of every partnership in the register as at `as_at`, by identifier: its current
 /// assessment's (the register's one rule, as the overview picks it: see
 /// [`Register::current_assessments_as_at`]); `Standing::default()` when not assessed by then.
-pub fn current_standings(register: &Register, as_at: NaiveDate) -> BTreeMap<PartnershipId, Standing> {
+pub fn current_standings(
+    register: &Register,
+    as_at: NaiveDate,
+) -> BTreeMap<PartnershipId, Standing> {
     let current = register.current_assessments_as_at(as_at);
     register
         .partnerships

@@ -1514,7 +1514,12 @@ fn governance_advice_is_dropped_when_governance_is_sound() {
         );
     }
     assert_eq!(
-        fitted_advice("Review; consider reducing", Some(GovernanceRating::Excellent), &rule, &risks),
+        fitted_advice(
+            "Review; consider reducing",
+            Some(GovernanceRating::Excellent),
+            &rule,
+            &risks
+        ),
         "Review; consider reducing"
     );
 }
@@ -1538,7 +1543,11 @@ fn a_whole_assessment_with_excellent_governance_is_not_told_to_strengthen_it() {
         "{}",
         outcome.recommendation.advice
     );
-    assert!(outcome.recommendation.advice.contains("R3"), "{}", outcome.recommendation.advice);
+    assert!(
+        outcome.recommendation.advice.contains("R3"),
+        "{}",
+        outcome.recommendation.advice
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1552,9 +1561,17 @@ fn the_matrix_counts_add_up_to_the_register() {
     let coverage = overview.coverage();
     assert_eq!(coverage.partnerships, register.partnerships.len());
     assert_eq!(coverage.accounted(), coverage.partnerships, "{coverage:?}");
-    assert!(coverage.not_reviewed.iter().any(|(status, n)| *status == PartnershipStatus::Removed && *n > 0));
+    assert!(
+        coverage
+            .not_reviewed
+            .iter()
+            .any(|(status, n)| *status == PartnershipStatus::Removed && *n > 0)
+    );
     let words = coverage.describe();
-    assert!(words.starts_with(&format!("{} partnerships: ", coverage.partnerships)), "{words}");
+    assert!(
+        words.starts_with(&format!("{} partnerships: ", coverage.partnerships)),
+        "{words}"
+    );
     assert!(words.contains("removed"), "{words}");
 }
 

@@ -94,6 +94,14 @@ pub(super) fn load_register(connection: &rusqlite::Connection) -> rusqlite::Resu
         Entity::key,
     )?;
     reader.table(EntityKind::Snapshot, &mut register.snapshots, Entity::key)?;
+    // A file older than migration 4 has no report-back routes table.
+    if has_table(connection, table_of(EntityKind::ReportBackRoute))? {
+        reader.table(
+            EntityKind::ReportBackRoute,
+            &mut register.report_back_routes,
+            Entity::key,
+        )?;
+    }
     // A file older than migration 3 has no scoring schemes table, and so no schemes.
     if has_table(connection, table_of(EntityKind::ScoringScheme))? {
         reader.table(
@@ -112,7 +120,7 @@ pub(super) fn load_register(connection: &rusqlite::Connection) -> rusqlite::Resu
 struct Reader<'a> {
     connection: &'a rusqlite::Connection,
     findings: Vec<String>,
-    /// The file has migration 4's checksums (an older one is checked without them).
+    /// The file has migration 5's checksums (an older one is checked without them).
     has_checksums: bool,
 }
 

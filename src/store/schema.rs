@@ -178,7 +178,16 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE assessments ADD COLUMN scheme_version INTEGER REFERENCES scoring_schemes(version);
     CREATE INDEX assessments_scheme_version ON assessments(scheme_version);
     "#,
-    // 4: a checksum of every record's JSON, written with it in the same transaction and checked
+    // 4: the knowledge network: report-back routes, each belonging to one representation.
+    r#"
+    CREATE TABLE report_back_routes (
+        id INTEGER PRIMARY KEY,
+        representation_id INTEGER NOT NULL REFERENCES representations(id),
+        data TEXT NOT NULL
+    );
+    CREATE INDEX report_back_routes_representation ON report_back_routes(representation_id);
+    "#,
+    // 5: a checksum of every record's JSON, written with it in the same transaction and checked
     // whenever the file is read. SQLite has no page checksums: without it a byte changed inside a
     // record (a failing disk, a bad copy) would be read as truth. `atlas_checksum` is the store's
     // own SQL function (`schema::add_functions`), the CRC-32 of the text.
@@ -227,6 +236,8 @@ pub const MIGRATIONS: &[&str] = &[
     UPDATE snapshots SET checksum = atlas_checksum(data);
     ALTER TABLE scoring_schemes ADD COLUMN checksum INTEGER;
     UPDATE scoring_schemes SET checksum = atlas_checksum(data);
+    ALTER TABLE report_back_routes ADD COLUMN checksum INTEGER;
+    UPDATE report_back_routes SET checksum = atlas_checksum(data);
     "#,
 ];
 
@@ -236,7 +247,7 @@ pub fn newest_version() -> u32 {
 }
 
 /// Adds the store's own SQL functions to `connection`: `atlas_checksum(text)`, the checksum a
-/// record's JSON is stored with (migration 4). Every connection that migrates needs it.
+/// record's JSON is stored with (migration 5). Every connection that migrates needs it.
 pub(super) fn add_functions(connection: &rusqlite::Connection) -> rusqlite::Result<()> {
     use rusqlite::functions::FunctionFlags;
     connection.create_scalar_function(

@@ -72,6 +72,8 @@ pub enum LinkTarget {
     Theme,
     /// A corporate priority.
     Priority,
+    /// A representation ("Ann Smith on the Community Safety Partnership").
+    Representation,
 }
 
 /// How a cell is edited.

@@ -51,6 +51,8 @@ choice_values!(
     Rag,
     ActionStatus,
     OrgIdScheme,
+    ReportAudience,
+    ReportFrequency,
 );
 
 /// One column of a table of `T`.

@@ -131,6 +131,7 @@ pub fn target_label(target: LinkTarget) -> &'static str {
         LinkTarget::Objective => "objective",
         LinkTarget::Theme => "theme",
         LinkTarget::Priority => "corporate priority",
+        LinkTarget::Representation => "representation",
     }
 }
 
@@ -159,7 +160,26 @@ fn link_name(register: &Register, target: LinkTarget, id: i64) -> Option<String>
             .priorities
             .get(&PriorityId(id))
             .map(|r| r.name.clone()),
+        LinkTarget::Representation => register
+            .representations
+            .get(&RepresentationId(id))
+            .map(|r| representation_name(register, r)),
     }
+}
+
+/// "Ann Smith on Community Safety Partnership".
+fn representation_name(
+    register: &Register,
+    representation: &crate::model::Representation,
+) -> String {
+    let person = register
+        .people
+        .get(&representation.person)
+        .map_or("(no one)", |p| p.name.as_str());
+    format!(
+        "{person} on {}",
+        register.partnership_name(representation.partnership)
+    )
 }
 
 /// "SO2 Reduce reoffending", or the text alone when there is no reference.
@@ -207,6 +227,11 @@ fn link_options(register: &Register, target: LinkTarget) -> Vec<(i64, String)> {
             .priorities
             .values()
             .map(|r| (r.id.0, r.name.clone()))
+            .collect(),
+        LinkTarget::Representation => register
+            .representations
+            .values()
+            .map(|r| (r.id.0, representation_name(register, r)))
             .collect(),
     };
     options.sort_by_cached_key(|(id, name)| (normalised_name(name), *id));

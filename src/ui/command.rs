@@ -58,6 +58,15 @@ pub enum Command {
     ExportOverview,
     /// Export the annual review overview to this path (XLSX or CSV, by its extension).
     ExportOverviewTo(PathBuf),
+    /// Write an analysis answer as a table (CSV, XLSX, DOCX or PDF, by the extension).
+    ExportAnalysisTo {
+        /// Which answer.
+        question: crate::analysis::Question,
+        /// Its thresholds and day (boxed: a command stays small).
+        settings: Box<crate::analysis::AnalysisSettings>,
+        /// Where to write it.
+        path: PathBuf,
+    },
     /// Show a panel.
     ShowPanel(PanelKind),
     /// Show the Diagram panel with this view.

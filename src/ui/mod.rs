@@ -6,6 +6,7 @@
 //! `Message`s are defined here, below `app`, so the UI never depends on the app that applies
 //! them.
 
+pub mod analysis;
 mod appendix_pack_dialog;
 mod choice_combo;
 pub mod command;
@@ -73,6 +74,8 @@ pub enum PanelKind {
     Matrix,
     /// The scoring scheme's settings.
     ScoringScheme,
+    /// Overlaps, conformity, gaps, load and the knowledge network.
+    Analysis,
 }
 
 impl PanelKind {
@@ -92,6 +95,7 @@ impl PanelKind {
         Self::AnnualReview,
         Self::Matrix,
         Self::ScoringScheme,
+        Self::Analysis,
     ];
 
     /// The panel's name in the navigation bar.
@@ -111,6 +115,7 @@ impl PanelKind {
             Self::AnnualReview => "Annual review",
             Self::Matrix => "Risk/value matrix",
             Self::ScoringScheme => "Scoring scheme",
+            Self::Analysis => "Analysis",
         }
     }
 }
@@ -137,6 +142,8 @@ pub struct UiState {
     pub matrix: scoring::matrix_view::MatrixViewState,
     /// The scoring scheme being edited.
     pub scheme: scoring::scheme_settings::SchemeSettingsState,
+    /// The Analysis section's question, thresholds and chosen finding.
+    pub analysis: analysis::AnalysisPanelState,
     /// The "Type the path" window, while it is open.
     pub typed_path: Option<TypedPathDialog>,
     /// The appendix pack window (File, Export appendix pack...).
@@ -154,6 +161,7 @@ impl UiState {
         self.overview.forget_register();
         self.matrix.forget_register();
         self.scheme.forget_register();
+        self.analysis.forget_register();
     }
 
     /// A partnership was just added: select it, show it, and put the cursor in its name.
@@ -274,6 +282,14 @@ pub fn app_ui(
                         &mut state.matrix,
                         state.overview.basis(),
                         &mut state.current_partnership,
+                        commands,
+                    ),
+                    PanelKind::Analysis => analysis::analysis_panel_ui(
+                        ui,
+                        &context,
+                        &mut state.analysis,
+                        &mut state.current_partnership,
+                        &mut state.diagram,
                         commands,
                     ),
                     PanelKind::ScoringScheme => scoring::scheme_settings::scheme_settings_ui(

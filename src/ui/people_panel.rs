@@ -1,5 +1,5 @@
-//! The People panel: people, who represents the council where (Representation), and a
-//! person x partnership matrix of officer hours.
+//! The People panel: people, who represents the council where (Representation), who each
+//! reports back to (Report-back routes), and a person x partnership matrix of officer hours.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -21,7 +21,7 @@ pub fn people_panel_ui(
         ui,
         &mut tables.tabs,
         "people",
-        &["People", "Representation", "Matrix"],
+        &["People", "Representation", "Report-back routes", "Matrix"],
     );
     match tab {
         0 => {
@@ -46,6 +46,25 @@ pub fn people_panel_ui(
                 context,
                 &tables.specs.representations,
                 &mut tables.representations,
+                options,
+                commands,
+            );
+        }
+        2 => {
+            ui.label(
+                "Who each representative reports back to, how often, and when they last did \
+                 (the knowledge network; Analysis, Knowledge network lists where it stops).",
+            );
+            let options = options_for(
+                &mut tables.hidden_columns,
+                &tables.specs.report_back_routes,
+                current,
+            );
+            table_view_ui(
+                ui,
+                context,
+                &tables.specs.report_back_routes,
+                &mut tables.report_back_routes,
                 options,
                 commands,
             );

@@ -19,6 +19,8 @@ pub struct TableSpecs {
     pub people: TableSpec<Person>,
     /// Representation.
     pub representations: TableSpec<Representation>,
+    /// Report-back routes (the knowledge network).
+    pub report_back_routes: TableSpec<ReportBackRoute>,
     /// Memberships.
     pub memberships: TableSpec<Membership>,
     /// Contributions.
@@ -51,6 +53,7 @@ impl Default for TableSpecs {
             organisations: specs::organisations(),
             people: specs::people(),
             representations: specs::representations(),
+            report_back_routes: specs::report_back_routes(),
             memberships: specs::memberships(),
             contributions: specs::contributions(),
             strategies: specs::strategies(),
@@ -85,6 +88,8 @@ pub struct TablePanels {
     pub people: TableViewState<PersonId>,
     /// Representation.
     pub representations: TableViewState<RepresentationId>,
+    /// Report-back routes.
+    pub report_back_routes: TableViewState<ReportBackRouteId>,
     /// Memberships.
     pub memberships: TableViewState<MembershipId>,
     /// Contributions.

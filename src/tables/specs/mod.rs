@@ -8,6 +8,7 @@ mod partnership_form;
 mod partnerships;
 mod people;
 mod relationships;
+mod report_back_routes;
 mod strategies;
 mod themes;
 
@@ -20,6 +21,7 @@ pub use partnership_form::{FormField, FormGroup, PartnershipForm, partnership_fo
 pub use partnerships::partnerships;
 pub use people::{people, representations};
 pub use relationships::relationships;
+pub use report_back_routes::report_back_routes;
 pub use strategies::{measures, objective_deliveries, objectives, strategies};
 pub use themes::{priorities, priority_tags, theme_tags, themes};
 

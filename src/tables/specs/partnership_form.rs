@@ -351,6 +351,39 @@ fn form_columns() -> (Vec<Column<Partnership>>, Vec<FormField>) {
         (
             Council,
             false,
+            "Where another council speaks for this one, which",
+            Column::text(
+                "lead_district",
+                "Lead district",
+                |r: &P| &r.lead_district,
+                |r, v| r.lead_district = v,
+            ),
+        ),
+        (
+            Council,
+            true,
+            "With no seat: how the council hears what is decided",
+            Column::text(
+                "kept_informed",
+                "How the council is kept informed",
+                |r: &P| &r.kept_informed,
+                |r, v| r.kept_informed = v,
+            ),
+        ),
+        (
+            Council,
+            false,
+            "",
+            Column::date(
+                "last_met",
+                "Last met",
+                |r: &P| r.last_met,
+                |r, v| r.last_met = v,
+            ),
+        ),
+        (
+            Council,
+            false,
             "The cabinet or scrutiny body that receives its reports",
             Column::text(
                 "reports_to_council",

@@ -53,19 +53,21 @@ pub fn assessor_field_ui(
     people.sort_by_key(|p| (p.kind != PersonKind::Officer, p.name.to_lowercase()));
     ui.add_enabled_ui(!read_only && !people.is_empty(), |ui| {
         ui.menu_button("People…", |ui| {
-            egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
-                for person in people {
-                    let text = if person.job_title.is_empty() {
-                        person.name.clone()
-                    } else {
-                        format!("{} ({})", person.name, person.job_title)
-                    };
-                    if ui.button(text).clicked() {
-                        *assessor = person.name.clone();
-                        ui.close();
+            egui::ScrollArea::vertical()
+                .max_height(320.0)
+                .show(ui, |ui| {
+                    for person in people {
+                        let text = if person.job_title.is_empty() {
+                            person.name.clone()
+                        } else {
+                            format!("{} ({})", person.name, person.job_title)
+                        };
+                        if ui.button(text).clicked() {
+                            *assessor = person.name.clone();
+                            ui.close();
+                        }
                     }
-                }
-            });
+                });
         })
         .response
         .on_hover_text(CHOOSE_ASSESSOR);
@@ -90,7 +92,10 @@ mod tests {
             },
         );
         assert_eq!(default_assessor(&register, Some("jsmith")), "Jane Smith");
-        assert_eq!(default_assessor(&register, Some("Jane Smith")), "Jane Smith");
+        assert_eq!(
+            default_assessor(&register, Some("Jane Smith")),
+            "Jane Smith"
+        );
         assert_eq!(default_assessor(&register, Some("akhan")), "akhan");
         assert_eq!(default_assessor(&register, Some("  ")), "");
         assert_eq!(default_assessor(&register, None), "");

@@ -97,11 +97,19 @@ impl AssessmentDraft {
     /// Takes the scores and evidence of `previous` (last year's assessment) as a start; the
     /// criteria the current scheme no longer has are left out. With `keep_entered`, criteria
     /// already scored in this draft keep their score and evidence.
-    pub fn start_from(&mut self, previous: &Assessment, scheme: &ScoringScheme, keep_entered: bool) {
+    pub fn start_from(
+        &mut self,
+        previous: &Assessment,
+        scheme: &ScoringScheme,
+        keep_entered: bool,
+    ) {
         for score in Self::carried_over(previous, scheme) {
             let code = &score.criterion;
             let entered = self.scores.contains_key(code)
-                || self.evidence.get(code).is_some_and(|e| !e.trim().is_empty());
+                || self
+                    .evidence
+                    .get(code)
+                    .is_some_and(|e| !e.trim().is_empty());
             if keep_entered && entered {
                 continue;
             }

@@ -163,7 +163,13 @@ pub fn scoring_panel_ui(
     if state.confirm_start_from == Some(id)
         && let Some(last) = last
     {
-        start_from_last::confirm_ui(ui.ctx(), draft, last, &scheme, &mut state.confirm_start_from);
+        start_from_last::confirm_ui(
+            ui.ctx(),
+            draft,
+            last,
+            &scheme,
+            &mut state.confirm_start_from,
+        );
     }
     let mut opened = None;
     let side_width = (ui.available_width() * 0.45).clamp(360.0, 620.0);

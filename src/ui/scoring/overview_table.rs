@@ -229,7 +229,11 @@ fn basis_ui(ui: &mut egui::Ui, context: &PanelContext<'_>, state: &mut OverviewS
                     .into_iter()
                     .rev()
                 {
-                    ui.selectable_value(&mut year, offered, FinancialYear::starting(offered).label());
+                    ui.selectable_value(
+                        &mut year,
+                        offered,
+                        FinancialYear::starting(offered).label(),
+                    );
                 }
             })
             .response

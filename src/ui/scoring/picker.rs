@@ -46,7 +46,10 @@ pub fn picker_ui(
     let queue = overview.review_queue();
     let chosen_name = current
         .and_then(|id| overview.rows.iter().find(|row| row.partnership == id))
-        .map_or_else(|| "Choose a partnership".to_string(), |row| row.name.clone());
+        .map_or_else(
+            || "Choose a partnership".to_string(),
+            |row| row.name.clone(),
+        );
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Partnership");
         let response = egui::ComboBox::from_id_salt("assessment_partnership_picker")
@@ -110,26 +113,28 @@ fn list_ui(
     let weak = theme::weak_text_colour(ui.visuals());
     let warning = theme::invalid_text_colour(ui.visuals());
     let mut shown = 0;
-    egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
-        for row in queue.iter().copied().chain(rest).filter(|row| matches(row)) {
-            shown += 1;
-            let selected = *current == Some(row.partnership);
-            let due = if crate::scoring::is_reviewed(row.status) {
-                due_words(row)
-            } else {
-                row.status.label().to_lowercase()
-            };
-            ui.horizontal(|ui| {
-                if ui.selectable_label(selected, &row.name).clicked() {
-                    *current = Some(row.partnership);
-                    ui.close();
-                }
-                let colour = if row.review_overdue { warning } else { weak };
-                ui.label(egui::RichText::new(due).color(colour).small());
-            });
-        }
-        if shown == 0 {
-            ui.weak("No partnership has those words in its name");
-        }
-    });
+    egui::ScrollArea::vertical()
+        .max_height(360.0)
+        .show(ui, |ui| {
+            for row in queue.iter().copied().chain(rest).filter(|row| matches(row)) {
+                shown += 1;
+                let selected = *current == Some(row.partnership);
+                let due = if crate::scoring::is_reviewed(row.status) {
+                    due_words(row)
+                } else {
+                    row.status.label().to_lowercase()
+                };
+                ui.horizontal(|ui| {
+                    if ui.selectable_label(selected, &row.name).clicked() {
+                        *current = Some(row.partnership);
+                        ui.close();
+                    }
+                    let colour = if row.review_overdue { warning } else { weak };
+                    ui.label(egui::RichText::new(due).color(colour).small());
+                });
+            }
+            if shown == 0 {
+                ui.weak("No partnership has those words in its name");
+            }
+        });
 }

@@ -134,9 +134,7 @@ pub fn next_review_preview(
 ) -> Option<Option<chrono::NaiveDate>> {
     let outcome = evaluation.suggested.as_ref().ok()?;
     let date = draft.date().ok()?;
-    let chosen = draft
-        .chosen
-        .unwrap_or(outcome.recommendation.suggested);
+    let chosen = draft.chosen.unwrap_or(outcome.recommendation.suggested);
     Some(scoring::next_review(
         &scheme.review,
         date,
@@ -153,8 +151,9 @@ pub fn next_review_words(next: Option<chrono::NaiveDate>) -> String {
             "Next review after this assessment: {}",
             super::picker::long_date(date)
         ),
-        None => "No next review after this assessment: the partnership leaves the register"
-            .to_string(),
+        None => {
+            "No next review after this assessment: the partnership leaves the register".to_string()
+        }
     }
 }
 

@@ -70,8 +70,7 @@ pub fn confirm_ui(
                     draft.start_from(last, scheme, true);
                     *confirm = None;
                 }
-                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape))
-                {
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
                     *confirm = None;
                 }
             });

@@ -257,9 +257,12 @@ fn totals_ui<T: Entity + 'static>(
     };
     // The partnerships' money is the newest year's: say which.
     let summary = match (summary, latest_year) {
-        (Some(summary), Some(year)) if spec.column_index("contribution").is_some() => Some(
-            format!("{summary} in {}", crate::model::FinancialYear::starting(year)),
-        ),
+        (Some(summary), Some(year)) if spec.column_index("contribution").is_some() => {
+            Some(format!(
+                "{summary} in {}",
+                crate::model::FinancialYear::starting(year)
+            ))
+        }
         (summary, _) => summary,
     };
     if let Some(summary) = summary {

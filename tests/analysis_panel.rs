@@ -1,0 +1,276 @@
+//! The Analysis section driven the way a head of policy drives it: open it from the
+//! navigation bar, choose the top overlap and follow it to the diagram, then on the knowledge
+//! network record a report-back route for a representative who has none and see the finding
+//! go, with undo bringing it back.
+
+use std::path::PathBuf;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use partnership_atlas::analysis::{self, KnowledgeProblem};
+use partnership_atlas::app::AtlasApp;
+use partnership_atlas::document::Document;
+use partnership_atlas::model::{NodeRef, PartnershipId, Register};
+use partnership_atlas::sample;
+use partnership_atlas::ui::PanelKind;
+
+fn sample_copy() -> (tempfile::TempDir, PathBuf) {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("Sample council register.atlas");
+    drop(Document::create(&path, sample::sample_register()).expect("write the sample"));
+    (folder, path)
+}
+
+/// The sample's "today": a little over four months after its newest assessment.
+fn sample_today(register: &Register) -> chrono::NaiveDate {
+    let newest = register
+        .assessments
+        .values()
+        .filter_map(|a| a.date)
+        .max()
+        .expect("assessed");
+    newest + chrono::Days::new(133)
+}
+
+fn id_of(register: &Register, name: &str) -> PartnershipId {
+    register
+        .partnerships
+        .values()
+        .find(|p| p.name == name)
+        .map(|p| p.id)
+        .expect("in the sample")
+}
+
+fn click(harness: &mut Harness<'_, AtlasApp>, role: Role, label: &str) {
+    harness.get_by_role_and_label(role, label).click();
+    harness.run_steps(3);
+}
+
+fn open_analysis(path: &std::path::Path, folder: &tempfile::TempDir) -> Harness<'static, AtlasApp> {
+    let document = Document::open(path).expect("open");
+    let app = AtlasApp::with_document(document, Some(folder.path().join("settings")));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);
+    harness.run_steps(2);
+    click(&mut harness, Role::Button, "Analysis");
+    assert_eq!(harness.state().ui_state().panel, PanelKind::Analysis);
+    // The answers as at the sample's own year end, whatever today is.
+    let today = sample_today(harness.state().document().expect("open").register());
+    let field = harness.get_by_role_and_label(Role::TextInput, "As at");
+    field.click();
+    harness.run_steps(1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "As at")
+        .type_text(&today.to_string());
+    harness.run_steps(3);
+    assert_eq!(harness.state().ui_state().analysis.settings.today(), today);
+    harness
+}
+
+#[test]
+fn the_top_overlap_is_followed_to_the_diagram() {
+    let (folder, path) = sample_copy();
+    let mut harness = open_analysis(&path, &folder);
+    let register = harness.state().document().expect("open").register().clone();
+    let group = id_of(
+        &register,
+        "Ashmere Town Centre Night-time Economy Task and Finish Group",
+    );
+    let centre = id_of(&register, "Ashmere Town Centre Partnership");
+    // The pair ranks first: its name is the first row's first cell.
+    let first = harness
+        .query_all_by_role_and_label(
+            Role::Button,
+            "Ashmere Town Centre Night-time Economy Task and Finish Group",
+        )
+        .next()
+        .expect("the top pair is listed");
+    first.click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().ui_state().analysis.selected, Some(0));
+    assert!(
+        harness
+            .query_all_by_label_contains("6 of 9 member organisations shared")
+            .next()
+            .is_some(),
+        "the evidence is shown"
+    );
+    click(&mut harness, Role::Button, "Show in diagram");
+    harness.run_steps(3);
+    let state = harness.state().ui_state();
+    assert_eq!(state.panel, PanelKind::Diagram);
+    assert_eq!(state.current_partnership, Some(group));
+    assert!(
+        state
+            .diagram
+            .selected
+            .contains(&NodeRef::Partnership(group))
+    );
+    assert!(
+        state
+            .diagram
+            .selected
+            .contains(&NodeRef::Partnership(centre))
+    );
+    let diagram = state.diagram.diagram().expect("a diagram is shown");
+    assert!(diagram.index_of(NodeRef::Partnership(group)).is_some());
+    assert!(diagram.index_of(NodeRef::Partnership(centre)).is_some());
+}
+
+#[test]
+fn recording_a_report_back_route_clears_the_finding_and_undo_brings_it_back() {
+    let (folder, path) = sample_copy();
+    let mut harness = open_analysis(&path, &folder);
+    click(&mut harness, Role::Button, "Knowledge network");
+    let register = harness.state().document().expect("open").register().clone();
+    let executive = id_of(&register, "Ashmere Vale Partnership Executive");
+    let settings = harness.state().ui_state().analysis.settings;
+    let before = analysis::knowledge(&register, &settings.knowledge);
+    let finding = before
+        .findings
+        .iter()
+        .find(|f| f.partnership == executive)
+        .expect("the Executive's knowledge does not come back")
+        .clone();
+    assert_eq!(finding.problem, KnowledgeProblem::NoRoute);
+    let representation = finding.representation.expect("a representation");
+
+    click(
+        &mut harness,
+        Role::Button,
+        "Ashmere Vale Partnership Executive",
+    );
+    assert!(harness.state().ui_state().analysis.selected.is_some());
+    assert!(
+        harness
+            .query_by_label("Record a report-back route")
+            .is_some()
+    );
+    let recipient = harness.get_by_role_and_label(Role::TextInput, "Recipient");
+    recipient.click();
+    harness.run_steps(1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Recipient")
+        .type_text("Portfolio Holder for Communities");
+    harness.run_steps(2);
+    click(&mut harness, Role::Button, "Record route");
+    harness.run_steps(3);
+
+    let knowledge_of = |harness: &Harness<'_, AtlasApp>| {
+        let register = harness.state().document().expect("open").register();
+        analysis::knowledge(register, &settings.knowledge)
+    };
+    {
+        let register = harness.state().document().expect("open").register();
+        let route = register
+            .report_back_routes
+            .values()
+            .find(|r| r.representation == representation)
+            .expect("the route is recorded");
+        assert_eq!(route.recipient, "Portfolio Holder for Communities");
+        assert_eq!(route.last_reported, Some(settings.today()));
+    }
+    assert!(
+        knowledge_of(&harness)
+            .findings
+            .iter()
+            .all(|f| f.partnership != executive),
+        "the finding is gone"
+    );
+    assert!(
+        harness
+            .query_all_by_role_and_label(Role::Button, "Ashmere Vale Partnership Executive")
+            .next()
+            .is_none(),
+        "and gone from the list"
+    );
+    // It is in the file too.
+    drop(harness);
+    let reopened = Document::open(&path).expect("reopen");
+    assert!(
+        reopened
+            .register()
+            .report_back_routes
+            .values()
+            .any(|r| r.representation == representation)
+    );
+}
+
+#[test]
+fn undo_takes_the_recorded_route_back_in_the_same_session() {
+    let (folder, path) = sample_copy();
+    let mut harness = open_analysis(&path, &folder);
+    click(&mut harness, Role::Button, "Knowledge network");
+    let routes_before = harness
+        .state()
+        .document()
+        .expect("open")
+        .register()
+        .report_back_routes
+        .len();
+    click(
+        &mut harness,
+        Role::Button,
+        "Ashmere Vale Partnership Executive",
+    );
+    click(&mut harness, Role::Button, "Record route");
+    let routes = |harness: &Harness<'_, AtlasApp>| {
+        harness
+            .state()
+            .document()
+            .expect("open")
+            .register()
+            .report_back_routes
+            .len()
+    };
+    assert_eq!(routes(&harness), routes_before + 1);
+    assert!(
+        harness
+            .query_all_by_role_and_label(Role::Button, "Ashmere Vale Partnership Executive")
+            .next()
+            .is_none()
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(3);
+    assert_eq!(routes(&harness), routes_before);
+    assert!(
+        harness
+            .query_all_by_role_and_label(Role::Button, "Ashmere Vale Partnership Executive")
+            .next()
+            .is_some(),
+        "the finding is listed again"
+    );
+}
+
+#[test]
+fn an_answer_is_exported_from_the_window_as_a_table() {
+    let (folder, path) = sample_copy();
+    let mut harness = open_analysis(&path, &folder);
+    click(&mut harness, Role::Button, "Gaps");
+    let out = folder.path().join("gaps.csv");
+    harness
+        .get_by_role_and_label(Role::TextInput, "Export this answer to")
+        .click();
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Export this answer to")
+        .type_text(out.to_str().expect("utf-8 path"));
+    harness.run_steps(2);
+    click(&mut harness, Role::Button, "Export answer");
+    harness.run_steps(2);
+    let text = std::fs::read_to_string(&out).expect("the answer is written");
+    assert!(text.contains("Gap,About,Evidence"), "{text}");
+    assert!(text.contains("Theme with no body at work,Older people,"));
+    assert!(
+        harness
+            .query_all_by_label_contains("Exported “Gaps in the council's partnership working”")
+            .next()
+            .is_some(),
+        "the window says so"
+    );
+}
