@@ -53,10 +53,21 @@ pub enum Command {
         #[arg(long, default_value = "")]
         council: String,
     },
-    /// Check a register: schema version, integrity and counts. Exits non-zero if unsound.
+    /// Check a register: schema version, schema, integrity, every record and link, counts.
+    /// Exits non-zero if unsound. Reads a copy: works while someone edits it, and on a drive
+    /// that cannot be written.
     Check {
         /// The register to check.
         file: PathBuf,
+    },
+    /// Save a clean copy of a register that another program changed (a trigger, a view, an
+    /// extra table): its records and audit log in a fresh register, the rest left out. The
+    /// file itself is not changed.
+    CleanCopy {
+        /// The register to copy.
+        file: PathBuf,
+        /// Where to write the clean copy (a new file).
+        out: PathBuf,
     },
     /// Export a picture or table from a register (opened read-only).
     Export {
@@ -118,20 +129,22 @@ pub fn run(command: Command, out: &mut dyn std::io::Write) -> Result<(), CliErro
             Document::create(&file, crate::model::Register::new(council.trim())).map_err(fail)?;
             writeln!(out, "Created an empty register at {}", file.display()).map_err(fail)
         }
-        Command::Check { file } => {
-            let report = Store::check(&file).map_err(fail)?;
-            writeln!(out, "Register: {}", file.display()).map_err(fail)?;
-            writeln!(out, "Schema version: {}", report.schema_version).map_err(fail)?;
+        Command::Check { file } => check(&file, out),
+        Command::CleanCopy { file, out: copy } => {
+            let report = Store::save_clean_copy(&file, &copy).map_err(fail)?;
             writeln!(
                 out,
-                "Integrity: {}",
-                if report.integrity_ok { "ok" } else { "FAILED" }
+                "Wrote a clean copy of {} to {} ({} records, {} audit log entries)",
+                file.display(),
+                copy.display(),
+                report.records,
+                report.audit_entries
             )
             .map_err(fail)?;
-            for (kind, count) in &report.counts {
-                writeln!(out, "{}: {count}", capitalise(&kind.plural_label())).map_err(fail)?;
+            for left_out in &report.left_out {
+                writeln!(out, "Left out: {left_out}").map_err(fail)?;
             }
-            writeln!(out, "Audit log entries: {}", report.audit_entries).map_err(fail)
+            Ok(())
         }
         Command::Export { what } => run_export(what, out),
         Command::Report(args) => run_report(args, out),
@@ -140,6 +153,61 @@ pub fn run(command: Command, out: &mut dyn std::io::Write) -> Result<(), CliErro
             count,
             create,
         } => stress_edits(&file, count, create, out),
+    }
+}
+
+/// `check`: the report, then a failure naming how many problems were found, if any.
+fn check(file: &std::path::Path, out: &mut dyn std::io::Write) -> Result<(), CliError> {
+    let report = Store::check(file).map_err(fail)?;
+    writeln!(out, "Register: {}", file.display()).map_err(fail)?;
+    if let Some(holder) = &report.held_by {
+        writeln!(
+            out,
+            "Open by: {} (this check read a consistent copy)",
+            holder.holder_text()
+        )
+        .map_err(fail)?;
+    }
+    writeln!(out, "Schema version: {}", report.schema_version).map_err(fail)?;
+    writeln!(
+        out,
+        "Integrity: {}",
+        if report.integrity_ok { "ok" } else { "FAILED" }
+    )
+    .map_err(fail)?;
+    if report.findings.is_empty() {
+        writeln!(out, "Records and links: ok").map_err(fail)?;
+    } else {
+        writeln!(
+            out,
+            "Records and links: {}",
+            problems(report.findings.len())
+        )
+        .map_err(fail)?;
+        for finding in &report.findings {
+            writeln!(out, "  - {finding}").map_err(fail)?;
+        }
+    }
+    for (kind, count) in &report.counts {
+        writeln!(out, "{}: {count}", capitalise(&kind.plural_label())).map_err(fail)?;
+    }
+    writeln!(out, "Audit log entries: {}", report.audit_entries).map_err(fail)?;
+    if report.findings.is_empty() {
+        Ok(())
+    } else {
+        // The words every other command uses for the same file.
+        Err(fail(crate::store::StoreError::Damaged {
+            path: file.to_path_buf(),
+            findings: report.findings,
+        }))
+    }
+}
+
+fn problems(count: usize) -> String {
+    if count == 1 {
+        "1 problem".to_string()
+    } else {
+        format!("{count} problems")
     }
 }
 

@@ -22,6 +22,12 @@ pub enum DocumentError {
     /// The register was opened read-only.
     #[error("This register is open read-only: nothing can be changed")]
     ReadOnly,
+    /// A write failed and the change could not be taken back in memory, so screen and file may
+    /// disagree: nothing more is written until the register is opened again.
+    #[error(
+        "The change could not be saved, and the register on screen may no longer match its file ({0}): close the register and open it again"
+    )]
+    OutOfStep(String),
 }
 
 /// An open register with its undo history for this session.
@@ -32,6 +38,8 @@ pub struct Document {
     undo_stack: Vec<Edit>,
     redo_stack: Vec<Edit>,
     last_change: Option<String>,
+    /// Set when a failed write could not be taken back in memory ([`DocumentError::OutOfStep`]).
+    out_of_step: Option<String>,
 }
 
 impl Document {
@@ -60,6 +68,7 @@ impl Document {
             undo_stack: Vec::new(),
             redo_stack: Vec::new(),
             last_change: None,
+            out_of_step: None,
         }
     }
 
@@ -146,12 +155,17 @@ impl Document {
         if self.store.is_read_only() {
             return Err(DocumentError::ReadOnly);
         }
+        if let Some(reason) = &self.out_of_step {
+            return Err(DocumentError::OutOfStep(reason.clone()));
+        }
         self.register.apply(edit)?;
         if let Err(error) = self.store.write(edit, origin) {
             // Take the memory change back so screen and file agree. The inverse of an edit
-            // just applied always applies.
+            // just applied always applies; if it ever did not, say so and write nothing more.
             if let Err(rollback) = self.register.apply(&edit.inverse()) {
-                debug_assert!(false, "rollback of an applied edit failed: {rollback}");
+                let reason = format!("{error}; then {rollback}");
+                self.out_of_step = Some(reason.clone());
+                return Err(DocumentError::OutOfStep(reason));
             }
             return Err(error.into());
         }

@@ -1,5 +1,7 @@
 //! The `partnership-atlas` program: the window, or a command line operation.
 
+use std::io::Write as _;
+
 use clap::Parser as _;
 
 fn main() -> std::process::ExitCode {
@@ -10,7 +12,8 @@ fn main() -> std::process::ExitCode {
             match partnership_atlas::cli::run(command, &mut stdout) {
                 Ok(()) => std::process::ExitCode::SUCCESS,
                 Err(error) => {
-                    eprintln!("partnership-atlas: {error}");
+                    // Not `eprintln!`, which panics when nobody reads the error (a closed pipe).
+                    let _ = writeln!(std::io::stderr(), "partnership-atlas: {error}");
                     std::process::ExitCode::FAILURE
                 }
             }

@@ -1,32 +1,47 @@
 //! Facts about the computer the program runs on, the same way on Windows, macOS and Linux:
-//! who the user is, the machine's name, and where per-user data and settings live.
+//! who the user is, the machine's name, where per-user data and settings live, which file a
+//! path names ([`file_identity`]), and writing a file whole or not at all
+//! ([`write_file_atomically`]).
 
 use std::path::PathBuf;
+
+mod atomic_write;
+mod file_identity;
+
+pub use atomic_write::{write_failure_words, write_file_atomically};
+pub use file_identity::{FileIdentity, file_identity};
 
 /// The application icon, 256 by 256 pixels, as PNG bytes (`assets/icon.png`), for the window's
 /// icon; the app decodes it. The Windows `.exe` carries `assets/icon.ico` as a resource too
 /// (`build.rs`), which Explorer and the taskbar show.
 pub const ICON_PNG: &[u8] = include_bytes!("../assets/icon.png");
 
-/// The operating system's name for the current user (`USERNAME` on Windows, `USER` elsewhere).
+/// The operating system's account name of the current user (`jsmith`), asked of the system
+/// itself (`GetUserNameW` on Windows, the password database elsewhere) rather than read from an
+/// environment variable, which may be empty or say anything. The variables are only a fallback
+/// for a system that will not say.
 pub fn user_name() -> String {
-    let candidates: &[&str] = if cfg!(windows) {
+    let fallback: &[&str] = if cfg!(windows) {
         &["USERNAME", "USER"]
     } else {
         &["USER", "LOGNAME", "USERNAME"]
     };
-    first_env(candidates).unwrap_or_else(|| "unknown user".to_string())
-}
-
-/// The computer's name (`COMPUTERNAME` on Windows, `HOSTNAME` or /etc/hostname elsewhere).
-pub fn machine_name() -> String {
-    if let Some(name) = first_env(&["COMPUTERNAME", "HOSTNAME"]) {
-        return name;
-    }
-    std::fs::read_to_string("/etc/hostname")
+    whoami::username()
         .ok()
         .map(|name| name.trim().to_string())
         .filter(|name| !name.is_empty())
+        .or_else(|| first_env(fallback))
+        .unwrap_or_else(|| "unknown user".to_string())
+}
+
+/// The computer's name (`COUNCIL-PC42`), asked of the system (`GetComputerNameExW` on Windows,
+/// `gethostname` elsewhere); `COMPUTERNAME` or `HOSTNAME` only if it will not say.
+pub fn machine_name() -> String {
+    whoami::hostname()
+        .ok()
+        .map(|name| name.trim().to_string())
+        .filter(|name| !name.is_empty())
+        .or_else(|| first_env(&["COMPUTERNAME", "HOSTNAME"]))
         .unwrap_or_else(|| "unknown computer".to_string())
 }
 

@@ -1,7 +1,7 @@
 //! How the window starts and recovers: the sample on the very first start, the last register
 //! after that, and a plain reason (with a way on) when a file will not open.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
@@ -26,6 +26,42 @@ fn harness(app: AtlasApp) -> Harness<'static, AtlasApp> {
         .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);
     harness.run_steps(3);
     harness
+}
+
+/// Another program holding a register (`stress-edits`, editing it until killed; its output is
+/// kept unread, so once the pipe is full it waits, still holding the register).
+struct Holder(
+    std::process::Child,
+    #[allow(dead_code)] std::io::BufReader<std::process::ChildStdout>,
+);
+
+impl Holder {
+    fn start(path: &Path) -> Self {
+        use std::io::BufRead as _;
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_partnership-atlas"))
+            .arg("stress-edits")
+            .arg(path)
+            .args(["--count", "100000000"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("start the holder");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut first = String::new();
+        let mut lines = std::io::BufReader::new(stdout);
+        lines
+            .read_line(&mut first)
+            .expect("the holder reports its first edit");
+        assert!(first.starts_with("committed"), "{first}");
+        Self(child, lines)
+    }
+}
+
+impl Drop for Holder {
+    fn drop(&mut self) {
+        self.0.kill().ok();
+        self.0.wait().ok();
+    }
 }
 
 fn open_path(app: &AtlasApp) -> Option<PathBuf> {
@@ -129,8 +165,8 @@ fn a_register_in_use_can_be_opened_read_only_instead() {
     let folder = tempfile::tempdir().expect("temp dir");
     let path = folder.path().join("register.atlas");
     drop(Document::create(&path, sample::sample_register()).expect("create"));
-    // Someone else has it open (here: this process, through another connection).
-    let holder = Document::open(&path).expect("the first opener holds it");
+    // Someone else has it open: another program, editing it.
+    let holder = Holder::start(&path);
 
     let mut harness = harness(AtlasApp::new(
         Some(path.clone()),
@@ -154,4 +190,176 @@ fn a_register_in_use_can_be_opened_read_only_instead() {
     );
     drop(harness);
     drop(holder);
+}
+
+/// Types `text` into the "Open by typing a path..." window and presses Enter.
+fn open_by_typing(harness: &mut Harness<'static, AtlasApp>, text: &str) {
+    if harness.query_by_label("Open by typing a path...").is_none() {
+        harness.get_by_label("File").click();
+        harness.run_steps(2);
+    }
+    harness.get_by_label("Open by typing a path...").click();
+    harness.run_steps(3);
+    harness.key_press_modifiers(CTRL, Key::A);
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Path")
+        .type_text(text);
+    harness.run_steps(1);
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+}
+
+#[test]
+fn the_open_register_opened_again_by_another_path_is_the_same_one_and_keeps_its_lock() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let team = folder.path().join("Policy Team");
+    std::fs::create_dir(&team).expect("folder");
+    let path = team.join("reg.atlas");
+    drop(Document::create(&path, sample::sample_register()).expect("create"));
+    let mut harness = harness(AtlasApp::new(
+        Some(path.clone()),
+        Some(folder.path().join("settings")),
+    ));
+    assert_eq!(open_path(harness.state()), Some(path.clone()));
+
+    let roundabout = team.join("..").join("Policy Team").join("reg.atlas");
+    open_by_typing(&mut harness, &roundabout.display().to_string());
+    assert_eq!(
+        open_path(harness.state()),
+        Some(path.clone()),
+        "still the register first opened"
+    );
+    assert!(
+        harness
+            .state()
+            .messages()
+            .iter()
+            .any(|message| message.text.contains("already open")),
+        "{:?}",
+        harness.state().messages()
+    );
+    assert!(
+        harness
+            .state()
+            .messages()
+            .iter()
+            .all(|message| message.kind != MessageKind::Error),
+        "{:?}",
+        harness.state().messages()
+    );
+    // Another program still cannot write to it: the window's lock was kept.
+    let second = std::process::Command::new(env!("CARGO_BIN_EXE_partnership-atlas"))
+        .arg("stress-edits")
+        .arg(&path)
+        .args(["--count", "20"])
+        .output()
+        .expect("run");
+    assert!(!second.status.success(), "{second:?}");
+    assert!(String::from_utf8_lossy(&second.stdout).is_empty());
+    let note = partnership_atlas::store::owner_note::read(&path).expect("our note");
+    assert_eq!(note.process_id, std::process::id());
+}
+
+#[test]
+fn the_first_start_after_an_older_version_was_killed_making_the_sample_makes_it_again() {
+    for leftover in ["empty", "first page and journal"] {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let data = folder.path().join("data");
+        std::fs::create_dir(&data).expect("data folder");
+        let sample_path = data.join(SAMPLE_FILE_NAME);
+        if leftover == "empty" {
+            std::fs::write(&sample_path, b"").expect("write");
+        } else {
+            let connection = rusqlite::Connection::open(&sample_path).expect("open");
+            connection
+                .pragma_update(None, "application_id", 0x5041_746C_i64)
+                .expect("id");
+            drop(connection);
+            let mut journal = vec![0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7];
+            journal.resize(512, 0);
+            std::fs::write(format!("{}-journal", sample_path.display()), journal).expect("journal");
+        }
+        let first = harness(AtlasApp::new(None, Some(data.clone())));
+        assert_eq!(
+            open_path(first.state()),
+            Some(sample_path.clone()),
+            "{leftover}"
+        );
+        assert_eq!(
+            first
+                .state()
+                .document()
+                .expect("open")
+                .register()
+                .partnerships
+                .len(),
+            sample::sample_register().partnerships.len(),
+            "{leftover}"
+        );
+        assert!(
+            first
+                .state()
+                .messages()
+                .iter()
+                .all(|message| message.kind != MessageKind::Error),
+            "{leftover}: {:?}",
+            first.state().messages()
+        );
+    }
+}
+
+#[test]
+fn a_register_another_program_changed_can_be_kept_as_a_clean_copy_from_the_window() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("register.atlas");
+    drop(Document::create(&path, sample::sample_register()).expect("create"));
+    let connection = rusqlite::Connection::open(&path).expect("open");
+    connection
+        .execute_batch(
+            "CREATE TRIGGER f AFTER INSERT ON audit_log BEGIN DELETE FROM audit_log; END;
+             PRAGMA wal_checkpoint(TRUNCATE);",
+        )
+        .expect("trigger");
+    drop(connection);
+    let bytes = std::fs::read(&path).expect("read");
+
+    let mut harness = harness(AtlasApp::new(
+        Some(path.clone()),
+        Some(folder.path().join("settings")),
+    ));
+    assert!(harness.state().document().is_none());
+    assert!(
+        harness
+            .query_by_label_contains("it has a trigger “f”")
+            .is_some(),
+        "the refusal says why: {:?}",
+        harness.state().messages()
+    );
+    harness.get_by_label("Save a clean copy").click();
+    harness.run_steps(3);
+    let copy = folder.path().join("register (clean copy).atlas");
+    assert_eq!(open_path(harness.state()), Some(copy.clone()));
+    assert_eq!(
+        harness
+            .state()
+            .document()
+            .expect("open")
+            .register()
+            .partnerships
+            .len(),
+        sample::sample_register().partnerships.len()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Saved a clean copy")
+            .is_some(),
+        "{:?}",
+        harness.state().messages()
+    );
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        bytes,
+        "the original is unchanged"
+    );
 }

@@ -95,15 +95,25 @@ fn a_text_file_is_not_a_register() {
 }
 
 #[test]
-fn an_empty_file_is_not_a_register() {
+fn an_empty_file_is_not_a_register_and_an_empty_register_file_is_unfinished() {
     let folder = tempfile::tempdir().expect("tempdir");
-    let path = folder.path().join("empty.atlas");
+    let path = folder.path().join("empty.csv");
     std::fs::write(&path, b"").expect("write");
     let (open_error, _) = refuse(&path);
     assert!(
         matches!(open_error, StoreError::NotADatabase(_)),
         "{open_error:?}"
     );
+    // An empty `.atlas`: what an older version left when it was killed while making one.
+    let path = folder.path().join("empty.atlas");
+    std::fs::write(&path, b"").expect("write");
+    let (open_error, check_error) = refuse(&path);
+    assert!(
+        matches!(open_error, StoreError::Unfinished(_)),
+        "{open_error:?}"
+    );
+    assert!(matches!(check_error, StoreError::Unfinished(_)));
+    assert!(open_error.to_string().contains("is an unfinished register"));
 }
 
 #[test]

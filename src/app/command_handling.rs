@@ -7,7 +7,7 @@ use super::AtlasApp;
 use super::file_dialog::{self, DialogOutcome, PathPurpose, with_register_extension};
 use crate::document::{Document, DocumentError};
 use crate::model::{Edit, Partnership, PartnershipId, Register, normalised_name};
-use crate::store::StoreError;
+use crate::store::{StoreError, same_file};
 use crate::ui::Command;
 use crate::ui::TypedPathDialog;
 use crate::ui::message::MessageAction;
@@ -38,6 +38,7 @@ impl AtlasApp {
                 self.report_failure(|app| app.open_path(&path, true));
             }
             Command::CreateAt(path) => self.report_failure(|app| app.create_at(&path)),
+            Command::SaveCleanCopy(path) => self.report_failure(|app| app.save_clean_copy(&path)),
             Command::SaveCopyTo(path) => self.report_failure(|app| app.save_copy_to(&path)),
             Command::TypedPathChosen(path) => self.typed_path_chosen(path),
             Command::CancelTypedPath => self.ui_state.typed_path = None,
@@ -97,7 +98,7 @@ impl AtlasApp {
 
     /// Opens the register at `path`, replacing the open one only if it opens.
     pub(super) fn open_path(&mut self, path: &Path, read_only: bool) -> Result<(), Failure> {
-        if self.is_open(path) {
+        if self.is_open(path, read_only) {
             self.messages
                 .notice(format!("This register is already open: {}", path.display()));
             return Ok(());
@@ -124,14 +125,31 @@ impl AtlasApp {
                     command: Command::OpenPathReadOnly(path.to_path_buf()),
                 }),
             }),
+            Err(error @ StoreError::ReadOnly(_)) if !read_only => Err(Failure {
+                text: error.to_string(),
+                action: Some(MessageAction {
+                    label: "Open read-only".to_string(),
+                    command: Command::OpenPathReadOnly(path.to_path_buf()),
+                }),
+            }),
+            Err(error) if error.clean_copy_possible() => Err(Failure {
+                text: error.to_string(),
+                action: Some(MessageAction {
+                    label: "Save a clean copy".to_string(),
+                    command: Command::SaveCleanCopy(path.to_path_buf()),
+                }),
+            }),
             Err(error) => Err(error.to_string().into()),
         }
     }
 
-    fn is_open(&self, path: &Path) -> bool {
-        self.document
-            .as_ref()
-            .is_some_and(|document| same_path(document.path(), path))
+    /// Whether `path` is the open register, by whatever path it was reached (`DIR/../DIR`, a
+    /// link, a share name: the same file), so it is switched to rather than opened twice. A
+    /// register open read-only may still be opened for editing.
+    fn is_open(&self, path: &Path, read_only: bool) -> bool {
+        self.document.as_ref().is_some_and(|document| {
+            (read_only || !document.is_read_only()) && same_file(document.path(), path)
+        })
     }
 
     /// Saves text still being typed in a form (valid text only), before the register closes.
@@ -189,6 +207,32 @@ impl AtlasApp {
         Ok(())
     }
 
+    /// Saves a clean copy of the refused register at `source` beside it ("<name> (clean
+    /// copy).atlas", numbered if taken) and opens the copy; the original is left as it was.
+    fn save_clean_copy(&mut self, source: &Path) -> Result<(), Failure> {
+        let stem = source
+            .file_stem()
+            .map(|stem| stem.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "Register".to_string());
+        let folder = source.parent().map(Path::to_path_buf).unwrap_or_default();
+        let destination = std::iter::once(format!("{stem} (clean copy)"))
+            .chain((2..).map(|number| format!("{stem} (clean copy {number})")))
+            .map(|name| folder.join(format!("{name}.{}", file_dialog::REGISTER_EXTENSION)))
+            .find(|candidate| !candidate.exists())
+            .unwrap_or_default();
+        let report = crate::store::Store::save_clean_copy(source, &destination)
+            .map_err(|error| Failure::from(error.to_string()))?;
+        self.open_path(&destination, false)?;
+        self.messages.notice(format!(
+            "Saved a clean copy of {} as {} and opened it. Left out: {}. The original file is \
+             unchanged.",
+            source.display(),
+            destination.display(),
+            report.left_out.join("; ")
+        ));
+        Ok(())
+    }
+
     fn save_copy_to(&mut self, destination: &Path) -> Result<(), Failure> {
         let destination = with_register_extension(destination.to_path_buf());
         let Some(document) = &self.document else {
@@ -196,7 +240,7 @@ impl AtlasApp {
                 .to_string()
                 .into());
         };
-        if same_path(document.path(), &destination) {
+        if same_file(document.path(), &destination) {
             return Err(format!(
                 "That is the register you have open: choose another name for the copy ({})",
                 destination.display()
@@ -319,8 +363,13 @@ impl AtlasApp {
             )
         };
         let written = bytes.map_err(|error| error.to_string()).and_then(|bytes| {
-            std::fs::write(&export.path, bytes)
-                .map_err(|error| format!("Could not write {}: {error}", export.path.display()))
+            crate::platform::write_file_atomically(&export.path, &bytes).map_err(|error| {
+                format!(
+                    "Could not write {}: {}",
+                    export.path.display(),
+                    crate::platform::write_failure_words(&error)
+                )
+            })
         });
         match written {
             Ok(()) => self.messages.notice(format!(
@@ -499,18 +548,6 @@ impl AtlasApp {
             (PathPurpose::ExportOverview, _) => "Annual review of partnerships.xlsx".to_string(),
             _ => format!("New register.{}", file_dialog::REGISTER_EXTENSION),
         }
-    }
-}
-
-/// Whether two paths name the same file as far as can be told without touching the disk
-/// (relative paths made absolute; nothing else rewritten).
-fn same_path(a: &Path, b: &Path) -> bool {
-    let absolute = |path: &Path| std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let (a, b) = (absolute(a), absolute(b));
-    if cfg!(windows) {
-        a.to_string_lossy().to_lowercase() == b.to_string_lossy().to_lowercase()
-    } else {
-        a == b
     }
 }
 

@@ -8,7 +8,19 @@ use std::path::Path;
 use super::AtlasApp;
 use super::command_handling::Failure;
 use crate::export::{self, Format, PageSetup, TableFormat, matrix, overview_csv, overview_xlsx};
+use crate::platform::{write_failure_words, write_file_atomically};
 use crate::scoring;
+
+/// Writes an export whole or not at all (a failure leaves no file, or the old one).
+fn write_export(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    write_file_atomically(path, bytes).map_err(|error| {
+        Failure::from(format!(
+            "{} could not be written: {}",
+            path.display(),
+            write_failure_words(&error)
+        ))
+    })
+}
 
 impl AtlasApp {
     /// Writes the matrix of the open register, as at the overview's date, to `path` (format
@@ -30,9 +42,7 @@ impl AtlasApp {
         let setup = PageSetup::new(export::PaperSize::A4, export::Orientation::Landscape);
         let bytes = export::export(&chart.scene, &setup, format)
             .map_err(|error| Failure::from(format!("The matrix could not be made: {error}")))?;
-        std::fs::write(path, bytes).map_err(|error| {
-            Failure::from(format!("{} could not be written: {error}", path.display()))
-        })?;
+        write_export(path, &bytes)?;
         self.messages.notice(format!(
             "Exported the risk/value matrix ({} partnerships, A4 landscape, {}): {}",
             chart.points.len(),
@@ -63,9 +73,7 @@ impl AtlasApp {
             TableFormat::Xlsx => overview_xlsx::overview_xlsx(&overview)
                 .map_err(|error| Failure::from(format!("The table could not be made: {error}")))?,
         };
-        std::fs::write(path, bytes).map_err(|error| {
-            Failure::from(format!("{} could not be written: {error}", path.display()))
-        })?;
+        write_export(path, &bytes)?;
         self.messages.notice(format!(
             "Exported the annual review table ({} partnerships, {}): {}",
             overview.rows.len(),

@@ -58,9 +58,8 @@ impl Settings {
         };
         std::fs::create_dir_all(folder).map_err(|error| failed(&error))?;
         let text = serde_json::to_string_pretty(self).map_err(|error| failed(&error))?;
-        let partial = folder.join(format!("{SETTINGS_FILE_NAME}.partial"));
-        std::fs::write(&partial, text).map_err(|error| failed(&error))?;
-        std::fs::rename(&partial, &path).map_err(|error| failed(&error))
+        crate::platform::write_file_atomically(&path, text.as_bytes())
+            .map_err(|error| failed(&crate::platform::write_failure_words(&error)))
     }
 
     /// Puts `path` at the top of the recent list (once), keeping at most [`RECENT_FILES_KEPT`].

@@ -5,12 +5,29 @@ use std::path::{Path, PathBuf};
 
 use super::{AtlasApp, Settings};
 use crate::document::Document;
+use crate::store::StoreError;
+
+/// Removes an unfinished register and the rollback journal an older version left beside it.
+fn remove_unfinished(path: &Path) -> Result<(), String> {
+    let mut journal = path.as_os_str().to_owned();
+    journal.push("-journal");
+    std::fs::remove_file(PathBuf::from(journal)).ok();
+    std::fs::remove_file(path).map_err(|error| {
+        format!(
+            "An unfinished copy of it is in the way and could not be removed ({error}): {}",
+            path.display()
+        )
+    })
+}
 
 /// The sample register's file name in the data folder.
 pub const SAMPLE_FILE_NAME: &str = "Sample council register.atlas";
 
 impl AtlasApp {
     pub(super) fn start(&mut self, file: Option<PathBuf>) {
+        // Copies of registers that killed programs (older versions) left in the temporary
+        // folder: nothing uses them.
+        crate::store::remove_stale_temporary_copies();
         let first_start = self.load_settings();
         if let Some(path) = file {
             if let Err(failure) = self.open_path(&path, false) {
@@ -70,7 +87,15 @@ impl AtlasApp {
         };
         let path = folder.join(SAMPLE_FILE_NAME);
         let opened = if path.exists() {
-            Document::open(&path).map_err(|error| error.to_string())
+            match Document::open(&path) {
+                // An older version killed while it made the sample left it unfinished: it
+                // holds nothing, and the sample is the program's own. Make it again.
+                Err(StoreError::Unfinished(_)) => remove_unfinished(&path).and_then(|()| {
+                    Document::create(&path, crate::sample::sample_register())
+                        .map_err(|error| error.to_string())
+                }),
+                other => other.map_err(|error| error.to_string()),
+            }
         } else {
             std::fs::create_dir_all(&folder)
                 .map_err(|error| {

@@ -136,12 +136,18 @@ fn fail(error: impl std::fmt::Display) -> CliError {
 }
 
 fn open(file: &Path) -> Result<Document, CliError> {
-    Document::open_read_only(file).map_err(|error| CliError(format!("{}: {error}", file.display())))
+    // The error names the file itself: no second copy of the path before it.
+    Document::open_read_only(file).map_err(fail)
 }
 
 fn write(out: &Path, bytes: &[u8]) -> Result<(), CliError> {
-    std::fs::write(out, bytes)
-        .map_err(|error| CliError(format!("{} could not be written: {error}", out.display())))
+    crate::platform::write_file_atomically(out, bytes).map_err(|error| {
+        CliError(format!(
+            "{} could not be written: {}",
+            out.display(),
+            crate::platform::write_failure_words(&error)
+        ))
+    })
 }
 
 /// Runs one export, reporting what was written to `report`.

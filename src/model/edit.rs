@@ -39,6 +39,12 @@ pub enum Edit {
 /// Why an edit could not be applied. Messages are for the user.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum EditError {
+    /// A batch failed part way and what it had done could not all be taken back: the register
+    /// in memory is no longer known to be right (this should never happen).
+    #[error(
+        "A change failed part way and could not be fully taken back ({0}): close the register and open it again"
+    )]
+    RollbackFailed(String),
     /// The key is taken.
     #[error("The register already has this {0}")]
     AlreadyExists(String),
@@ -164,9 +170,11 @@ impl Register {
                     if let Err(error) = self.apply(inner) {
                         for applied in edits[..done].iter().rev() {
                             // Undoing what was just applied cannot fail: each inverse finds
-                            // exactly the state its edit left.
+                            // exactly the state its edit left. If it ever did, say so.
                             if let Err(undo_error) = self.apply(&applied.inverse()) {
-                                debug_assert!(false, "rollback failed: {undo_error}");
+                                return Err(EditError::RollbackFailed(format!(
+                                    "{error}; then {undo_error}"
+                                )));
                             }
                         }
                         return Err(error);

@@ -173,6 +173,55 @@ fn insert(
     Ok(())
 }
 
+/// One row of the audit log as stored, for copying it whole into a clean copy.
+#[derive(Debug, Clone)]
+pub(super) struct AuditRow {
+    values: Vec<rusqlite::types::Value>,
+}
+
+const AUDIT_COLUMNS: &str =
+    "step, at, user_name, machine, origin, description, action, entity, entity_key, before, after";
+
+/// Every row of the audit log, oldest first.
+pub(super) fn all_rows(connection: &Connection) -> rusqlite::Result<Vec<AuditRow>> {
+    let mut statement = connection.prepare(&format!(
+        "SELECT {AUDIT_COLUMNS} FROM audit_log ORDER BY id"
+    ))?;
+    let rows = statement.query_map([], |row| {
+        Ok(AuditRow {
+            values: (0..11)
+                .map(|index| row.get::<_, rusqlite::types::Value>(index))
+                .collect::<rusqlite::Result<_>>()?,
+        })
+    })?;
+    rows.collect()
+}
+
+/// Writes a row copied with [`all_rows`].
+pub(super) fn insert_row(transaction: &Transaction<'_>, row: &AuditRow) -> rusqlite::Result<()> {
+    let mut statement = transaction.prepare_cached(&format!(
+        "INSERT INTO audit_log ({AUDIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    ))?;
+    statement.execute(rusqlite::params_from_iter(row.values.iter()))?;
+    Ok(())
+}
+
+/// The row that says a register is a clean copy of another file.
+pub(super) fn record_clean_copy(
+    transaction: &Transaction<'_>,
+    context: &AuditContext,
+) -> rusqlite::Result<()> {
+    insert(
+        transaction,
+        context,
+        "clean copy",
+        "register",
+        "null",
+        None,
+        None,
+    )
+}
+
 pub(super) fn newest(connection: &Connection, limit: usize) -> rusqlite::Result<Vec<AuditEntry>> {
     let mut statement = connection.prepare(
         "SELECT step, at, user_name, machine, origin, description, action, entity, entity_key, \

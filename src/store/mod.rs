@@ -1,39 +1,55 @@
 //! The register file: the only code in the program that knows SQL.
 //!
-//! One SQLite file per register. Files are opened defensively (header checked with plain reads
-//! first, then an integrity check on a read-only connection, then SQLite's defensive mode with
-//! untrusted schema) so a damaged or foreign file is refused without being changed. An open
-//! register is held with `locking_mode=EXCLUSIVE` set before WAL is first used: SQLite keeps the
-//! WAL index in this process's memory (no `-shm` file, safe on network drives) and no other
-//! process can write while we hold it. Every `Edit` is written in one transaction with its audit
-//! rows.
+//! One SQLite file per register. Every open, for editing or for reading, makes the same checks
+//! (`verify`): the header with plain reads before SQLite sees the file (`header`), then on a
+//! hardened connection with a work budget (`guard`) the schema against this build's
+//! (`schema_check`), SQLite's integrity check, and every record against its checksum and its row
+//! (`load`). A file that fails is refused with its own message and left as it was.
 //!
-//! Beside a register held for editing lies its owner note ([`owner_note`]): who holds it, on
-//! which computer, since when. A second opener is refused by the lock and told who by the note;
-//! an opener that gets the lock and finds a note takes it over as stale
-//! ([`Store::stale_note_taken_over`]). Read-only opens work on a private consistent copy
-//! ([`snapshot`]) and never hold the register.
+//! An open register is held with `locking_mode=EXCLUSIVE` taken before anything is read: SQLite
+//! keeps the WAL index in this process's memory (no `-shm` file, safe on network drives) and no
+//! other process can read or write while we hold it. Every `Edit` is written in one transaction
+//! with its audit rows. Beside it lies its owner note ([`owner_note`]): who holds it.
+//!
+//! Read-only uses (`check`, exports, a read-only view) read the register's files as plain bytes
+//! into memory (`file_image`): no lock, no side file, so they work on a read-only share, a CD or
+//! a full disk, and while someone else edits. A register this process holds is never read as a
+//! plain file, nor opened twice (`held_here`): on Linux and macOS that would drop its lock.
+//!
+//! New registers (new, sample, a copy, a clean copy) are made under a temporary name in the
+//! same folder and renamed into place only when complete (`creation`).
 
 mod audit;
+mod creation;
 mod error;
+mod file_image;
+mod guard;
 mod header;
+mod held_here;
+mod load;
 pub mod owner_note;
+mod row_writes;
 mod rows;
 mod schema;
+mod schema_check;
 pub mod snapshot;
+mod verify;
 
 use std::path::{Path, PathBuf};
 
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags};
 
 pub use audit::{AuditEntry, EditOrigin};
-pub use error::{HeldElsewhere, StoreError};
+pub use error::{Cause, HeldElsewhere, StoreError};
 pub use header::APPLICATION_ID;
+pub use held_here::{held_here, same_file};
 pub use owner_note::OwnerNote;
 pub use schema::newest_version;
 pub use snapshot::ReadOnlyView;
 
-use crate::model::{Edit, EntityKind, Record, Register};
+use crate::model::{Edit, EntityKind, Register};
+use verify::{SchemaRule, Verified};
 
 /// What `check` found in a register file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,27 +62,40 @@ pub struct CheckReport {
     pub counts: Vec<(EntityKind, usize)>,
     /// Audit log entries.
     pub audit_entries: u64,
+    /// Damaged records and broken links, each in plain words naming the record. Empty: sound.
+    pub findings: Vec<String>,
+    /// Who has it open, if their owner note is beside it (the check read a consistent copy).
+    pub held_by: Option<OwnerNote>,
+}
+
+/// What saving a clean copy left out of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CleanCopyReport {
+    /// Each thing that did not belong in a register (a trigger, a view, an extra table).
+    pub left_out: Vec<String>,
+    /// Records copied.
+    pub records: usize,
+    /// Audit log entries copied.
+    pub audit_entries: u64,
 }
 
 /// An open register file.
 ///
 /// Held for editing (from [`Store::open`] or [`Store::create`]) it keeps SQLite's exclusive
 /// lock and an owner note beside the file until it is dropped. Read-only (from
-/// [`Store::open_read_only`]) it reads a private copy and holds nothing.
+/// [`Store::open_read_only`]) it is a copy in memory and holds nothing.
 pub struct Store {
     connection: Connection,
     path: PathBuf,
     read_only: bool,
-    /// Declared after `connection` so it runs after the connection has closed.
-    _side_file_cleanup: SideFileCleanup,
     /// The owner note this store wrote, removed again on drop.
     owner_note: Option<OwnerNote>,
     /// A stale owner note found (and replaced) on opening.
     taken_over: Option<OwnerNote>,
     /// How a read-only store's copy was made.
     view: Option<ReadOnlyView>,
-    /// A read-only store's private copy, deleted on drop (after `connection` has closed).
-    _private_copy: Option<snapshot::PrivateCopy>,
+    /// This process's hold on the file (declared after `connection`: released after it closes).
+    _reservation: Option<held_here::Reservation>,
 }
 
 impl Drop for Store {
@@ -92,44 +121,12 @@ impl std::fmt::Debug for Store {
 }
 
 impl Store {
-    /// Creates a new register file at `path` holding `register`. Refuses to overwrite a file.
+    /// Creates a new register file at `path` holding `register`, and opens it for editing.
+    /// Refuses to overwrite a file (an unfinished one left by an older version is named as
+    /// such). The file appears under its name only when complete.
     pub fn create(path: &Path, register: &Register) -> Result<Self, StoreError> {
-        if path.exists() {
-            return Err(StoreError::AlreadyExists(path.to_path_buf()));
-        }
-        let result = Self::create_inner(path, register);
-        if result.is_err() {
-            // A half-made file is worth nothing and would block the next try.
-            remove_partial_file(path);
-        }
-        result
-    }
-
-    fn create_inner(path: &Path, register: &Register) -> Result<Self, StoreError> {
-        let sqlite = |error| StoreError::from_sqlite(path, error);
-        let connection = open_connection(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(sqlite)?;
-        let mut store = Self::held(connection, path);
-        // Everything is written straight into the main file (rollback journal) before WAL is
-        // switched on: a register killed right after it was made still has its application id,
-        // schema and records in the file itself, not only in a `-wal` beside it.
-        harden(&store.connection).map_err(sqlite)?;
-        store
-            .connection
-            .pragma_update(None, "foreign_keys", true)
-            .map_err(sqlite)?;
-        store
-            .connection
-            .pragma_update(None, "application_id", APPLICATION_ID)
-            .map_err(sqlite)?;
-        store.migrate(0)?;
-        store.write_everything(register)?;
-        store.configure_for_writing()?;
+        creation::create(path, register, &creation::Provenance::New)?;
+        let (store, _) = Self::open(path)?;
         Ok(store)
     }
 
@@ -138,158 +135,139 @@ impl Store {
     ///
     /// The register is held (exclusive lock and owner note) until the store is dropped. If
     /// another program holds it, the error is [`StoreError::InUse`] naming the holder from
-    /// their owner note. If a stale note (its program gone) was found it is taken over:
-    /// [`Store::stale_note_taken_over`] then returns it, for a message to the user.
+    /// their owner note; if this program already holds it (by any path), it is
+    /// [`StoreError::AlreadyOpenHere`]. If a stale note (its program gone) was found it is
+    /// taken over: [`Store::stale_note_taken_over`] then returns it, for a message to the user.
     pub fn open(path: &Path) -> Result<(Self, Register), StoreError> {
         Self::open_inner(path).map_err(|error| error.naming_holder(path))
     }
 
     fn open_inner(path: &Path) -> Result<(Self, Register), StoreError> {
+        // First: this process must not hold it already (the plain reads below would drop the
+        // lock), and nobody else here may open it while this opens.
+        let reservation = held_here::Reservation::new(path)?;
         let facts = header_facts(path)?;
-        verify_read_only(path)?;
+        let file_bytes = std::fs::metadata(path).map_or(0, |metadata| metadata.len());
+        let cleanup = SideFileCleanup::before_opening(path);
         let sqlite = |error| StoreError::from_sqlite(path, error);
-        let connection = open_connection(
+        let mut connection = open_connection(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(sqlite)?;
-        let mut store = Self::held(connection, path);
+        // SQLite opens a file it may not write (a read-only drive, share or file) read-only
+        // without a word; the first write would then fail as a "disk I/O error".
+        if connection.is_readonly(rusqlite::MAIN_DB).map_err(sqlite)? {
+            return Err(StoreError::ReadOnly(path.to_path_buf()));
+        }
+        // Held before anything is read, and nothing checkpointed into the file if it is
+        // refused: the file stays as it was.
+        connection
+            .set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
+            .map_err(sqlite)?;
+        connection
+            .pragma_update(None, "locking_mode", "EXCLUSIVE")
+            .map_err(sqlite)?;
+        connection
+            .execute_batch("BEGIN EXCLUSIVE; COMMIT;")
+            .map_err(sqlite)?;
+        let verified = verify::verify(&mut connection, path, facts, file_bytes, SchemaRule::Exact)?;
+        refuse_findings(path, &verified)?;
+        cleanup.keep();
+        let mut store = Self::held(connection, path, reservation);
         store.configure_for_writing()?;
-        // The header read before opening can lag behind a `-wal` left by a program that was
-        // killed after a migration; what SQLite reads, WAL included, is the real version.
-        let version = store.schema_version()?;
-        if version > newest_version() {
-            return Err(StoreError::TooNew {
-                path: path.to_path_buf(),
-                found: version,
-                supported: newest_version(),
-            });
-        }
-        if version < facts.user_version {
-            return Err(StoreError::Corrupt {
-                path: path.to_path_buf(),
-                detail: "the file's version went backwards".to_string(),
-            });
-        }
-        if version < newest_version() {
-            store.migrate(version)?;
+        if verified.version < newest_version() {
+            store.migrate(verified.version)?;
             // Write the migrated schema into the file itself, header included.
             store
                 .connection
                 .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
                 .map_err(sqlite)?;
         }
-        let register = rows::load_register(&store.connection)?;
-        Ok((store, register))
+        Ok((store, verified.register))
     }
 
-    fn held(connection: Connection, path: &Path) -> Self {
+    fn held(connection: Connection, path: &Path, reservation: held_here::Reservation) -> Self {
         Self {
             connection,
             path: path.to_path_buf(),
             read_only: false,
-            _side_file_cleanup: SideFileCleanup::default(),
             owner_note: None,
             taken_over: None,
             view: None,
-            _private_copy: None,
+            _reservation: Some(reservation),
         }
     }
 
     /// Opens a register to look at only: nothing is ever written to it, and it is not held, so
-    /// whoever edits it is not kept out. Works while another program holds the register.
+    /// whoever edits it is not kept out. Works while another program holds the register, and
+    /// where it cannot be written (a read-only share, a CD, a full disk).
     ///
-    /// The store reads a private copy in the user's temporary folder, made consistently (see
-    /// [`snapshot`]): through SQLite when the register is free, from its files when another
-    /// program holds it. [`Store::read_only_view`] says which, when, and who held it. An older
-    /// file is brought up to date in the copy only. If the holder writes so fast that no
-    /// consistent copy can be had, the error is [`StoreError::InUse`] naming them.
+    /// The store is a consistent copy in memory (see `file_image`); [`Store::read_only_view`]
+    /// says when it was taken and who held the register. An older file is brought up to date in
+    /// the copy only. If the holder writes so fast that no consistent copy can be had, the
+    /// error is [`StoreError::InUse`] naming them.
     pub fn open_read_only(path: &Path) -> Result<(Self, Register), StoreError> {
-        match header_facts(path) {
-            // Held, and caught mid-checkpoint: the copy's header is checked below.
-            Ok(_) | Err(StoreError::InUse(_)) => {}
-            Err(error) => return Err(error),
-        }
-        let private_copy = snapshot::PrivateCopy::new(path)?;
-        let copy = private_copy.database();
         let taken_at = chrono::Local::now();
-        let (held_elsewhere, holder) = match copy_free_register(path, &copy) {
-            Ok(()) => (false, None),
-            Err(StoreError::InUse(_)) => {
-                snapshot::copy_held_register(path, &copy)?;
-                (true, owner_note::read_holder(path))
-            }
-            Err(error) => return Err(error),
-        };
-        // Errors about the copy are reported about the register the user chose.
-        let on_copy = |error: StoreError| error.at_path(path);
-        let sqlite = |error| on_copy(StoreError::from_sqlite(&copy, error));
-        let facts = header::check_header(&copy, newest_version()).map_err(on_copy)?;
-        verify_read_only(&copy).map_err(on_copy)?;
-        let connection = open_connection(
-            &copy,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(sqlite)?;
-        harden(&connection).map_err(sqlite)?;
-        connection
-            .pragma_update(None, "locking_mode", "EXCLUSIVE")
-            .map_err(sqlite)?;
-        let mut store = Self::held(connection, &copy);
-        // What SQLite reads, WAL included, is the real version (the header can lag behind it).
-        let version = store.schema_version().map_err(on_copy)?;
-        if version > newest_version() {
-            return Err(StoreError::TooNew {
-                path: path.to_path_buf(),
-                found: version,
-                supported: newest_version(),
-            });
-        }
-        if version < facts.user_version {
-            return Err(StoreError::Corrupt {
-                path: path.to_path_buf(),
-                detail: "the file's version went backwards".to_string(),
-            });
-        }
-        store.migrate(version).map_err(on_copy)?;
-        let register = rows::load_register(&store.connection)?;
-        store.path = path.to_path_buf();
-        store.read_only = true;
-        store.view = Some(ReadOnlyView {
-            taken_at,
-            held_elsewhere,
-            holder,
-        });
-        store._private_copy = Some(private_copy);
-        Ok((store, register))
-    }
-
-    /// Checks a register file without changing it: version, integrity, counts.
-    ///
-    /// The check holds the register (an exclusive read lock) only while it reads. A register
-    /// that another program holds cannot be read: the error is [`StoreError::InUse`] naming
-    /// the holder.
-    pub fn check(path: &Path) -> Result<CheckReport, StoreError> {
-        Self::check_inner(path).map_err(|error| error.naming_holder(path))
-    }
-
-    fn check_inner(path: &Path) -> Result<CheckReport, StoreError> {
-        let facts = header_facts(path)?;
-        let (reader, _cleanup) = open_checked_read_only(path)?;
-        // Bound after `_cleanup`, so closed before it runs: Windows cannot remove the side
-        // files while SQLite still has them open.
-        let connection = reader;
-        let register = rows::load_register(&connection)?;
-        let audit_entries: i64 = connection
-            .query_row("SELECT count(*) FROM audit_log", [], |row| {
-                row.get::<_, i64>(0)
-            })
+        let (mut connection, verified) = read_copy(path, SchemaRule::Exact)?;
+        refuse_findings(path, &verified)?;
+        migrate(&mut connection, verified.version)
             .map_err(|error| StoreError::from_sqlite(path, error))?;
+        let holder = owner_note::read(path);
+        let store = Self {
+            connection,
+            path: path.to_path_buf(),
+            read_only: true,
+            owner_note: None,
+            taken_over: None,
+            view: Some(ReadOnlyView {
+                taken_at,
+                held_elsewhere: holder.is_some(),
+                holder,
+            }),
+            _reservation: None,
+        };
+        Ok((store, verified.register))
+    }
+
+    /// Checks a register file without changing it: version, schema, integrity, every record
+    /// and link, counts. Reads a consistent copy (as [`Store::open_read_only`] does), so it
+    /// works while someone edits the register and on a drive that cannot be written.
+    pub fn check(path: &Path) -> Result<CheckReport, StoreError> {
+        let (_connection, verified) = read_copy(path, SchemaRule::Exact)?;
         Ok(CheckReport {
-            schema_version: facts.user_version,
+            schema_version: verified.version,
             integrity_ok: true,
-            counts: register.counts(),
-            audit_entries: u64::try_from(audit_entries).unwrap_or_default(),
+            counts: verified.register.counts(),
+            audit_entries: verified.audit_entries,
+            findings: verified.findings,
+            held_by: owner_note::read(path),
+        })
+    }
+
+    /// Saves a clean copy of `source` at `destination`: its records and audit log copied into
+    /// a fresh register, leaving out what does not belong in one (a trigger, a view, an extra
+    /// table or index). For a file refused with [`StoreError::ForeignSchema`] whose
+    /// [`StoreError::clean_copy_possible`] is true; `source` is not changed.
+    pub fn save_clean_copy(
+        source: &Path,
+        destination: &Path,
+    ) -> Result<CleanCopyReport, StoreError> {
+        let (connection, verified) = read_copy(source, SchemaRule::TablesSound)?;
+        refuse_findings(source, &verified)?;
+        let audit_rows =
+            audit::all_rows(&connection).map_err(|error| StoreError::from_sqlite(source, error))?;
+        let records = verified.register.records().count();
+        let provenance = creation::Provenance::CleanCopy {
+            source: source.to_path_buf(),
+            left_out: verified.left_out.clone(),
+            audit_rows,
+        };
+        creation::create(destination, &verified.register, &provenance)?;
+        Ok(CleanCopyReport {
+            left_out: verified.left_out,
+            records,
+            audit_entries: verified.audit_entries + 1,
         })
     }
 
@@ -349,15 +327,24 @@ impl Store {
         let step = audit::next_step(&transaction).map_err(sqlite)?;
         let context = audit::AuditContext::now(step, origin, edit.describe());
         for leaf in edit.leaves() {
-            write_leaf(&transaction, leaf)?;
+            row_writes::write_leaf(&transaction, leaf)?;
             audit::record(&transaction, &context, leaf).map_err(sqlite)?;
         }
         transaction.commit().map_err(sqlite)
     }
 
-    /// Reads the whole register back from the file.
+    /// Reads the whole register back from the file (checked as on opening).
     pub fn load(&self) -> Result<Register, StoreError> {
-        rows::load_register(&self.connection)
+        let loaded = load::load_register(&self.connection)
+            .map_err(|error| StoreError::from_sqlite(&self.path, error))?;
+        if loaded.findings.is_empty() {
+            Ok(loaded.register)
+        } else {
+            Err(StoreError::Damaged {
+                path: self.path.clone(),
+                findings: loaded.findings,
+            })
+        }
     }
 
     /// The newest audit entries, newest first.
@@ -366,98 +353,125 @@ impl Store {
     }
 
     /// Writes a complete, consistent copy of the register to `destination` (SQLite's backup
-    /// API), replacing a file there. The open register stays the one being edited.
+    /// API into a temporary file beside it, renamed into place when complete), replacing a file
+    /// there, unless that file is a register someone has open. The open register stays the one
+    /// being edited.
     pub fn save_copy_as(&self, destination: &Path) -> Result<(), StoreError> {
-        let temporary = destination.with_extension("atlas-partial");
-        remove_partial_file(&temporary);
-        let result = self
-            .connection
-            .backup(
-                rusqlite::MAIN_DB,
-                &temporary,
-                None::<fn(rusqlite::backup::Progress)>,
-            )
-            .map_err(|error| StoreError::from_sqlite(destination, error))
-            .and_then(|()| {
-                std::fs::rename(&temporary, destination).map_err(|error| StoreError::Io {
-                    path: destination.to_path_buf(),
-                    detail: error.to_string(),
-                })
-            });
-        if result.is_err() {
-            remove_partial_file(&temporary);
+        if same_file(&self.path, destination) || held_here(destination) {
+            return Err(StoreError::AlreadyOpenHere(destination.to_path_buf()));
         }
-        result
+        if destination.exists() && held_elsewhere(destination) {
+            return Err(StoreError::InUse(HeldElsewhere {
+                path: destination.to_path_buf(),
+                holder: owner_note::read_holder(destination),
+            }));
+        }
+        creation::write_whole(destination, |temporary| {
+            self.connection
+                .backup(
+                    rusqlite::MAIN_DB,
+                    temporary,
+                    None::<fn(rusqlite::backup::Progress)>,
+                )
+                .map_err(|error| StoreError::from_sqlite(destination, error))
+        })
     }
 
     fn configure_for_writing(&mut self) -> Result<(), StoreError> {
         let path = self.path.clone();
         let sqlite = |error| StoreError::from_sqlite(&path, error);
-        harden(&self.connection).map_err(sqlite)?;
+        self.connection
+            .set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)
+            .map_err(sqlite)?;
         self.connection
             .pragma_update(None, "foreign_keys", true)
             .map_err(sqlite)?;
-        // Exclusive locking before WAL is first touched: the WAL index then lives in our heap,
-        // never in a -shm file that network drives cannot share (ARCHITECTURE.md).
-        self.connection
-            .pragma_update(None, "locking_mode", "EXCLUSIVE")
-            .map_err(sqlite)?;
+        // Exclusive locking was set before WAL was first touched: the WAL index lives in our
+        // heap, never in a -shm file that network drives cannot share (ARCHITECTURE.md).
         self.connection
             .pragma_update(None, "journal_mode", "WAL")
             .map_err(sqlite)?;
         self.connection
             .pragma_update(None, "synchronous", "FULL")
             .map_err(sqlite)?;
-        // Take the exclusive lock now, not at the first edit: a second opener learns at once.
-        self.connection
-            .execute_batch("BEGIN EXCLUSIVE; COMMIT;")
-            .map_err(sqlite)?;
-        // Held: any owner note already there is stale. Ours says who holds it now.
+        // Held: a `-shm` beside it was left by a reader or an older version that was killed
+        // (no reader can be using it while we hold the lock). Gone is fine; a file another
+        // program still maps is left.
+        std::fs::remove_file(side_files(&self.path)[1].as_path()).ok();
+        // Any owner note already there is stale. Ours says who holds it now.
         let claim = owner_note::claim(&self.path);
         self.owner_note = claim.written;
         self.taken_over = claim.taken_over;
         Ok(())
     }
 
-    fn schema_version(&self) -> Result<u32, StoreError> {
-        self.connection
-            .query_row("PRAGMA user_version", [], |row| row.get::<_, u32>(0))
+    fn migrate(&mut self, from_version: u32) -> Result<(), StoreError> {
+        migrate(&mut self.connection, from_version)
             .map_err(|error| StoreError::from_sqlite(&self.path, error))
     }
+}
 
-    fn migrate(&mut self, from_version: u32) -> Result<(), StoreError> {
-        let path = self.path.clone();
-        let sqlite = |error| StoreError::from_sqlite(&path, error);
-        let newest = newest_version();
-        if from_version >= newest {
-            return Ok(());
-        }
-        let transaction = self.connection.transaction().map_err(sqlite)?;
-        for (index, migration) in schema::MIGRATIONS.iter().enumerate() {
-            let version = u32::try_from(index + 1).unwrap_or(u32::MAX);
-            if version > from_version {
-                transaction.execute_batch(migration).map_err(sqlite)?;
-            }
-        }
-        transaction
-            .pragma_update(None, "user_version", newest)
-            .map_err(sqlite)?;
-        transaction.commit().map_err(sqlite)
+/// Applies the migrations after `from_version`, in one transaction.
+fn migrate(connection: &mut Connection, from_version: u32) -> rusqlite::Result<()> {
+    let newest = newest_version();
+    if from_version >= newest {
+        return Ok(());
     }
+    schema::add_functions(connection)?;
+    let transaction = connection.transaction()?;
+    for (index, migration) in schema::MIGRATIONS.iter().enumerate() {
+        let version = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        if version > from_version {
+            transaction.execute_batch(migration)?;
+        }
+    }
+    transaction.pragma_update(None, "user_version", newest)?;
+    transaction.commit()
+}
 
-    fn write_everything(&mut self, register: &Register) -> Result<(), StoreError> {
-        let path = self.path.clone();
-        let sqlite = |error| StoreError::from_sqlite(&path, error);
-        let transaction = self.connection.transaction().map_err(sqlite)?;
-        // `records()` yields every record after the records it links to, so each link is
-        // checked as its row goes in, by a key lookup.
-        for record in register.records() {
-            insert_row(&transaction, &record)?;
-        }
-        let context = audit::AuditContext::now(1, EditOrigin::Edit, "Create register".into());
-        audit::record_creation(&transaction, &context).map_err(sqlite)?;
-        transaction.commit().map_err(sqlite)
+/// Refuses a register with damaged records or broken links.
+fn refuse_findings(path: &Path, verified: &Verified) -> Result<(), StoreError> {
+    if verified.findings.is_empty() {
+        Ok(())
+    } else {
+        Err(StoreError::Damaged {
+            path: path.to_path_buf(),
+            findings: verified.findings.clone(),
+        })
     }
+}
+
+/// Reads `path` as a consistent copy in memory and verifies it: the one read path of `check`,
+/// the exports, read-only views and clean copies.
+fn read_copy(path: &Path, rule: SchemaRule) -> Result<(Connection, Verified), StoreError> {
+    held_here::refuse_if_held_here(path)?;
+    let metadata = std::fs::metadata(path).map_err(|error| StoreError::from_io(path, error))?;
+    if !metadata.is_file() {
+        return Err(StoreError::NotADatabase(path.to_path_buf()));
+    }
+    let image = file_image::read_image(path)?;
+    let facts = header::check_image(
+        path,
+        &image.bytes,
+        image.file_len,
+        image.had_wal_frames,
+        newest_version(),
+    )?;
+    let mut bytes = image.bytes;
+    // Rollback mode for the copy (SQLite's in-memory databases have no WAL).
+    bytes[18] = 1;
+    bytes[19] = 1;
+    let sqlite = |error| StoreError::from_sqlite(path, error);
+    let mut connection = Connection::open_in_memory().map_err(sqlite)?;
+    guard::harden(&connection).map_err(sqlite)?;
+    let len = bytes.len();
+    connection
+        .deserialize_read_exact(rusqlite::MAIN_DB, &bytes[..], len, false)
+        .map_err(sqlite)?;
+    drop(bytes);
+    let file_bytes = u64::try_from(len).unwrap_or(u64::MAX);
+    let verified = verify::verify(&mut connection, path, facts, file_bytes, rule)?;
+    Ok((connection, verified))
 }
 
 /// How long to wait for another program's lock before saying the register is in use. Long
@@ -465,26 +479,19 @@ impl Store {
 /// this one.
 const LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(300);
 
-/// Opens a connection that gives up on a lock after [`LOCK_WAIT`] (SQLite's default here is
-/// five seconds, which froze the window when another program held the register).
+/// Opens a hardened connection that gives up on a lock after [`LOCK_WAIT`] (SQLite's default
+/// here is five seconds, which froze the window when another program held the register).
 fn open_connection(path: &Path, flags: OpenFlags) -> rusqlite::Result<Connection> {
     let connection = Connection::open_with_flags(path, flags)?;
+    guard::harden(&connection)?;
+    schema::add_functions(&connection)?;
     connection.busy_timeout(LOCK_WAIT)?;
     Ok(connection)
 }
 
-/// Turns off what an untrusted file could use against us.
-fn harden(connection: &Connection) -> rusqlite::Result<()> {
-    use rusqlite::config::DbConfig;
-    connection.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
-    connection.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
-    connection.pragma_update(None, "trusted_schema", false)?;
-    Ok(())
-}
-
-/// Side files (`-wal`, `-shm`) that SQLite made beside a register to read it, which a read-only
-/// connection cannot remove itself. Dropped after the connection, it removes those that were
-/// not there before (an empty `-wal` and its `-shm`), so a read leaves the folder as it was.
+/// Side files (`-wal`, `-shm`) that SQLite made beside a register it was refused or probed
+/// through. Dropped after the connection, it removes those that were not there before (an
+/// empty `-wal` and its `-shm`), so a refused file's folder is left as it was.
 #[derive(Debug, Default)]
 struct SideFileCleanup {
     made: Vec<PathBuf>,
@@ -498,6 +505,11 @@ impl SideFileCleanup {
                 .filter(|side_file| !side_file.exists())
                 .collect(),
         }
+    }
+
+    /// The register opened: its side files are in use, not to be removed.
+    fn keep(mut self) {
+        self.made.clear();
     }
 }
 
@@ -525,34 +537,6 @@ fn side_files(path: &Path) -> [PathBuf; 2] {
     })
 }
 
-/// Opens `path` read-only and runs the integrity check; nothing is written to the file.
-fn open_checked_read_only(path: &Path) -> Result<(Connection, SideFileCleanup), StoreError> {
-    let sqlite = |error| StoreError::from_sqlite(path, error);
-    let cleanup = SideFileCleanup::before_opening(path);
-    let connection = open_connection(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(sqlite)?;
-    harden(&connection).map_err(sqlite)?;
-    let results: Vec<String> = {
-        let mut statement = connection
-            .prepare("PRAGMA integrity_check(20)")
-            .map_err(sqlite)?;
-        let rows = statement
-            .query_map([], |row| row.get::<_, String>(0))
-            .map_err(sqlite)?;
-        rows.collect::<Result<_, _>>().map_err(sqlite)?
-    };
-    if results != ["ok"] {
-        return Err(StoreError::Corrupt {
-            path: path.to_path_buf(),
-            detail: results.join("; "),
-        });
-    }
-    Ok((connection, cleanup))
-}
-
 /// The header check (plain reads, before SQLite touches the file), allowing for a holder that is
 /// writing: while another program checkpoints its WAL into the file, the header can already
 /// count pages that are not written yet, so for a moment the file looks cut short (seen under
@@ -571,8 +555,11 @@ fn header_facts(path: &Path) -> Result<header::HeaderFacts, StoreError> {
 }
 
 /// Whether another program holds `path`: SQLite's lock refuses even a reader. The file is only
-/// read, and nothing is left beside it.
+/// read, and nothing is left beside it. Never called for a register this process holds.
 fn held_elsewhere(path: &Path) -> bool {
+    if held_here(path) {
+        return false;
+    }
     let _cleanup = SideFileCleanup::before_opening(path);
     let Ok(connection) = open_connection(
         path,
@@ -580,9 +567,7 @@ fn held_elsewhere(path: &Path) -> bool {
     ) else {
         return false;
     };
-    let probe = harden(&connection).and_then(|()| {
-        connection.query_row("PRAGMA schema_version", [], |row| row.get::<_, i64>(0))
-    });
+    let probe = connection.query_row("PRAGMA schema_version", [], |row| row.get::<_, i64>(0));
     // Closed before `_cleanup` removes what SQLite made (Windows cannot remove open files).
     drop(connection);
     matches!(
@@ -593,160 +578,28 @@ fn held_elsewhere(path: &Path) -> bool {
     )
 }
 
-/// Copies a register that nobody holds to `destination` with SQLite's backup API, holding it
-/// only for the copy. `InUse` if another program holds it.
-fn copy_free_register(path: &Path, destination: &Path) -> Result<(), StoreError> {
-    let (reader, _cleanup) = open_checked_read_only(path)?;
-    // Closed before `_cleanup` runs (see `Store::check`).
-    let connection = reader;
-    connection
-        .backup(
-            rusqlite::MAIN_DB,
-            destination,
-            None::<fn(rusqlite::backup::Progress)>,
-        )
-        .map_err(|error| StoreError::from_sqlite(path, error))
-}
-
-/// The integrity check, done on a read-only connection that is closed again before writing.
-fn verify_read_only(path: &Path) -> Result<(), StoreError> {
-    let (connection, cleanup) = open_checked_read_only(path)?;
-    drop(connection);
-    drop(cleanup);
-    Ok(())
-}
-
-fn write_leaf(transaction: &rusqlite::Transaction<'_>, leaf: &Edit) -> Result<(), StoreError> {
-    match leaf {
-        Edit::Insert(record) => insert_row(transaction, record),
-        Edit::Update { after, .. } => update_row(transaction, after),
-        Edit::Delete(record) => delete_row(transaction, record),
-        Edit::Batch { .. } => Ok(()),
-    }
-}
-
-fn sql_error(error: rusqlite::Error) -> StoreError {
-    StoreError::OutOfStep(error.to_string())
-}
-
-fn insert_row(transaction: &rusqlite::Transaction<'_>, record: &Record) -> Result<(), StoreError> {
-    let row = rows::row_of(record)?;
-    let names: Vec<&str> = row
-        .key
-        .iter()
-        .chain(row.columns.iter())
-        .map(|(name, _)| *name)
-        .collect();
-    let mut values: Vec<rusqlite::types::Value> = row
-        .key
-        .into_iter()
-        .chain(row.columns)
-        .map(|(_, value)| value)
-        .collect();
-    values.push(rusqlite::types::Value::Text(row.data));
-    let placeholders = vec!["?"; values.len()].join(", ");
-    let sql = format!(
-        "INSERT INTO {} ({}, data) VALUES ({placeholders})",
-        row.table,
-        names.join(", ")
-    );
-    let mut statement = transaction.prepare_cached(&sql).map_err(sql_error)?;
-    statement
-        .execute(rusqlite::params_from_iter(values))
-        .map_err(|error| classify_write_error(error, transaction))?;
-    Ok(())
-}
-
-fn update_row(transaction: &rusqlite::Transaction<'_>, record: &Record) -> Result<(), StoreError> {
-    if record.kind() == EntityKind::Settings {
-        // Settings are one row that may not be there yet in a brand-new file.
-        let exists: bool = transaction
-            .query_row("SELECT count(*) FROM settings WHERE id = 1", [], |row| {
-                row.get::<_, i64>(0)
-            })
-            .map(|count| count > 0)
-            .map_err(sql_error)?;
-        if !exists {
-            return insert_row(transaction, record);
-        }
-    }
-    let row = rows::row_of(record)?;
-    let sets: Vec<String> = row
-        .columns
-        .iter()
-        .map(|(name, _)| format!("{name} = ?"))
-        .chain(std::iter::once("data = ?".to_string()))
-        .collect();
-    let wheres: Vec<String> = row
-        .key
-        .iter()
-        .map(|(name, _)| format!("{name} = ?"))
-        .collect();
-    let mut values: Vec<rusqlite::types::Value> =
-        row.columns.into_iter().map(|(_, value)| value).collect();
-    values.push(rusqlite::types::Value::Text(row.data));
-    values.extend(row.key.into_iter().map(|(_, value)| value));
-    let sql = format!(
-        "UPDATE {} SET {} WHERE {}",
-        row.table,
-        sets.join(", "),
-        wheres.join(" AND ")
-    );
-    let mut statement = transaction.prepare_cached(&sql).map_err(sql_error)?;
-    let changed = statement
-        .execute(rusqlite::params_from_iter(values))
-        .map_err(|error| classify_write_error(error, transaction))?;
-    if changed != 1 {
-        return Err(StoreError::OutOfStep(format!(
-            "the {} to change is not in the file",
-            record.kind().label()
-        )));
-    }
-    Ok(())
-}
-
-fn delete_row(transaction: &rusqlite::Transaction<'_>, record: &Record) -> Result<(), StoreError> {
-    let key = rows::key_columns(&record.key());
-    let wheres: Vec<String> = key.iter().map(|(name, _)| format!("{name} = ?")).collect();
-    let values: Vec<rusqlite::types::Value> = key.into_iter().map(|(_, value)| value).collect();
-    let sql = format!(
-        "DELETE FROM {} WHERE {}",
-        rows::table_of(record.kind()),
-        wheres.join(" AND ")
-    );
-    let mut statement = transaction.prepare_cached(&sql).map_err(sql_error)?;
-    let changed = statement
-        .execute(rusqlite::params_from_iter(values))
-        .map_err(|error| classify_write_error(error, transaction))?;
-    if changed != 1 {
-        return Err(StoreError::OutOfStep(format!(
-            "the {} to delete is not in the file",
-            record.kind().label()
-        )));
-    }
-    Ok(())
-}
-
-/// A failed statement: a broken rule means file and memory disagree; anything else is the
-/// drive or the disk, reported as such.
-fn classify_write_error(
-    error: rusqlite::Error,
-    transaction: &rusqlite::Transaction<'_>,
-) -> StoreError {
-    match error.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::ConstraintViolation) => StoreError::OutOfStep(error.to_string()),
-        _ => {
-            let path = transaction.path().map(PathBuf::from).unwrap_or_default();
-            StoreError::from_sqlite(&path, error)
-        }
-    }
-}
-
-fn remove_partial_file(path: &Path) {
-    for suffix in ["", "-wal", "-shm", "-journal"] {
-        let mut name = path.as_os_str().to_owned();
-        name.push(suffix);
-        // Nothing to do if it was never made; anything else is reported by the next try.
-        std::fs::remove_file(PathBuf::from(name)).ok();
-    }
+/// Removes what killed programs left in the temporary folder: older versions' private copies
+/// of registers (`partnership-atlas-view-*`, this version reads into memory instead) an hour or
+/// more old. Called at start; returns how many were removed.
+pub fn remove_stale_temporary_copies() -> usize {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return 0;
+    };
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    entries
+        .filter_map(Result::ok)
+        .filter(|entry| {
+            entry
+                .file_name()
+                .to_string_lossy()
+                .starts_with("partnership-atlas-view-")
+        })
+        .filter(|entry| {
+            entry
+                .metadata()
+                .and_then(|metadata| metadata.modified())
+                .is_ok_and(|modified| modified < hour_ago)
+        })
+        .filter(|entry| std::fs::remove_dir_all(entry.path()).is_ok())
+        .count()
 }

@@ -148,7 +148,8 @@ pub(super) fn claim(register: &Path) -> Claim {
 
 fn write(register: &Path, note: &OwnerNote) -> std::io::Result<()> {
     let text = serde_json::to_string_pretty(note).map_err(std::io::Error::other)?;
-    std::fs::write(note_path(register), text + "\n")
+    // Whole or not at all: a second opener never reads a half-written note.
+    platform::write_file_atomically(&note_path(register), (text + "\n").as_bytes())
 }
 
 /// Removes the note beside `register` if it is still `ours` (nobody else's note is ever

@@ -1,10 +1,8 @@
-//! How each kind of record maps to its table: key columns, link columns and the JSON `data`.
-
-use std::collections::BTreeMap;
+//! How each kind of record maps to its table: key columns, link columns, the JSON `data` and
+//! its `checksum`. Reading them back, checked, is `load.rs`; writing them is `row_writes.rs`.
 
 use rusqlite::types::Value;
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 
 use super::StoreError;
 use crate::model::*;
@@ -18,6 +16,15 @@ pub(super) struct Row {
     pub columns: Vec<(&'static str, Value)>,
     /// The whole record as JSON.
     pub data: String,
+    /// [`checksum`] of `data`, stored beside it.
+    pub checksum: i64,
+}
+
+/// The checksum stored with a record's JSON: its CRC-32. SQLite has no page checksums, so
+/// this is how a byte changed inside a record (a failing disk, a bad copy) is found instead of
+/// being read as truth.
+pub(super) fn checksum(data: &str) -> i64 {
+    i64::from(crc32fast::hash(data.as_bytes()))
 }
 
 fn id(value: i64) -> Value {
@@ -110,251 +117,109 @@ pub(super) fn key_columns(key: &RecordKey) -> Vec<(&'static str, Value)> {
 
 /// The row that stores `record`.
 pub(super) fn row_of(record: &Record) -> Result<Row, StoreError> {
-    let (columns, data) = match record {
-        Record::Settings(r) => (
-            vec![(
-                "council_organisation_id",
-                optional(r.council_organisation.map(|o| o.0)),
-            )],
-            json(r)?,
-        ),
-        Record::Partnership(r) => (
-            vec![
-                ("name", text(&r.name)),
-                (
-                    "responsible_officer_id",
-                    optional(r.responsible_officer.map(|p| p.0)),
-                ),
-                (
-                    "accountable_body_id",
-                    optional(r.accountable_body.map(|o| o.0)),
-                ),
-            ],
-            json(r)?,
-        ),
-        Record::Relationship(r) => (
-            vec![("from_id", id(r.from.0)), ("to_id", id(r.to.0))],
-            json(r)?,
-        ),
-        Record::Organisation(r) => (vec![("name", text(&r.name))], json(r)?),
-        Record::Membership(r) => (
-            vec![
-                ("partnership_id", id(r.partnership.0)),
-                ("organisation_id", id(r.organisation.0)),
-            ],
-            json(r)?,
-        ),
-        Record::Person(r) => (vec![("name", text(&r.name))], json(r)?),
-        Record::Representation(r) => (
-            vec![
-                ("person_id", id(r.person.0)),
-                ("partnership_id", id(r.partnership.0)),
-            ],
-            json(r)?,
-        ),
-        Record::ReportBackRoute(r) => (
-            vec![("representation_id", id(r.representation.0))],
-            json(r)?,
-        ),
-        Record::Contribution(r) => (vec![("partnership_id", id(r.partnership.0))], json(r)?),
-        Record::Theme(r) => (vec![("name", text(&r.name))], json(r)?),
-        Record::Priority(r) => (vec![("name", text(&r.name))], json(r)?),
-        Record::ThemeTag(r) => (Vec::new(), json(r)?),
-        Record::PriorityTag(r) => (Vec::new(), json(r)?),
-        Record::Strategy(r) => (
-            vec![
-                ("name", text(&r.title)),
-                ("owner_id", optional(r.owner.map(|o| o.0))),
-            ],
-            json(r)?,
-        ),
-        Record::Objective(r) => (vec![("strategy_id", id(r.strategy.0))], json(r)?),
-        Record::Measure(r) => (vec![("objective_id", id(r.objective.0))], json(r)?),
-        Record::ObjectiveDelivery(r) => (Vec::new(), json(r)?),
-        Record::Action(r) => (
-            vec![
-                ("partnership_id", optional(r.partnership.map(|p| p.0))),
-                ("owner_id", optional(r.owner.map(|p| p.0))),
-            ],
-            json(r)?,
-        ),
-        Record::Assessment(r) => (
-            vec![
-                ("partnership_id", id(r.partnership.0)),
-                (
-                    "scheme_version",
-                    optional((r.scheme_version > 0).then_some(i64::from(r.scheme_version))),
-                ),
-            ],
-            json(r)?,
-        ),
-        Record::View(r) => (vec![("name", text(&r.name))], json(r)?),
+    let data = record_json(record)?;
+    Ok(Row {
+        table: table_of(record.kind()),
+        key: key_columns(&record.key()),
+        columns: link_columns(record),
+        checksum: checksum(&data),
+        data,
+    })
+}
+
+fn record_json(record: &Record) -> Result<String, StoreError> {
+    match record {
+        Record::Settings(r) => json(r),
+        Record::Partnership(r) => json(r),
+        Record::Relationship(r) => json(r),
+        Record::Organisation(r) => json(r),
+        Record::Membership(r) => json(r),
+        Record::Person(r) => json(r),
+        Record::Representation(r) => json(r),
+        Record::ReportBackRoute(r) => json(r),
+        Record::Contribution(r) => json(r),
+        Record::Theme(r) => json(r),
+        Record::Priority(r) => json(r),
+        Record::ThemeTag(r) => json(r),
+        Record::PriorityTag(r) => json(r),
+        Record::Strategy(r) => json(r),
+        Record::Objective(r) => json(r),
+        Record::Measure(r) => json(r),
+        Record::ObjectiveDelivery(r) => json(r),
+        Record::Action(r) => json(r),
+        Record::Assessment(r) => json(r),
+        Record::View(r) => json(r),
+        Record::NodePosition(r) => json(r),
+        Record::Snapshot(r) => json(r),
+        Record::ScoringScheme(r) => json(r),
+    }
+}
+
+/// The real columns of `record`'s row other than its key: its name and its links.
+pub(super) fn link_columns(record: &Record) -> Vec<(&'static str, Value)> {
+    match record {
+        Record::Settings(r) => vec![(
+            "council_organisation_id",
+            optional(r.council_organisation.map(|o| o.0)),
+        )],
+        Record::Partnership(r) => vec![
+            ("name", text(&r.name)),
+            (
+                "responsible_officer_id",
+                optional(r.responsible_officer.map(|p| p.0)),
+            ),
+            (
+                "accountable_body_id",
+                optional(r.accountable_body.map(|o| o.0)),
+            ),
+        ],
+        Record::Relationship(r) => vec![("from_id", id(r.from.0)), ("to_id", id(r.to.0))],
+        Record::Organisation(r) => vec![("name", text(&r.name))],
+        Record::Membership(r) => vec![
+            ("partnership_id", id(r.partnership.0)),
+            ("organisation_id", id(r.organisation.0)),
+        ],
+        Record::Person(r) => vec![("name", text(&r.name))],
+        Record::Representation(r) => vec![
+            ("person_id", id(r.person.0)),
+            ("partnership_id", id(r.partnership.0)),
+        ],
+        Record::ReportBackRoute(r) => vec![("representation_id", id(r.representation.0))],
+        Record::Contribution(r) => vec![("partnership_id", id(r.partnership.0))],
+        Record::Theme(r) => vec![("name", text(&r.name))],
+        Record::Priority(r) => vec![("name", text(&r.name))],
+        Record::ThemeTag(_) => Vec::new(),
+        Record::PriorityTag(_) => Vec::new(),
+        Record::Strategy(r) => vec![
+            ("name", text(&r.title)),
+            ("owner_id", optional(r.owner.map(|o| o.0))),
+        ],
+        Record::Objective(r) => vec![("strategy_id", id(r.strategy.0))],
+        Record::Measure(r) => vec![("objective_id", id(r.objective.0))],
+        Record::ObjectiveDelivery(_) => Vec::new(),
+        Record::Action(r) => vec![
+            ("partnership_id", optional(r.partnership.map(|p| p.0))),
+            ("owner_id", optional(r.owner.map(|p| p.0))),
+        ],
+        Record::Assessment(r) => vec![
+            ("partnership_id", id(r.partnership.0)),
+            (
+                "scheme_version",
+                optional((r.scheme_version > 0).then_some(i64::from(r.scheme_version))),
+            ),
+        ],
+        Record::View(r) => vec![("name", text(&r.name))],
         Record::NodePosition(r) => {
             let (partnership, organisation) = match r.node {
                 NodeRef::Partnership(p) => (Some(p.0), None),
                 NodeRef::Organisation(o) => (None, Some(o.0)),
             };
-            (
-                vec![
-                    ("partnership_id", optional(partnership)),
-                    ("organisation_id", optional(organisation)),
-                ],
-                json(r)?,
-            )
+            vec![
+                ("partnership_id", optional(partnership)),
+                ("organisation_id", optional(organisation)),
+            ]
         }
-        Record::Snapshot(r) => (vec![("name", text(&r.name))], json(r)?),
-        Record::ScoringScheme(r) => (vec![("name", text(&r.name))], json(r)?),
-    };
-    Ok(Row {
-        table: table_of(record.kind()),
-        key: key_columns(&record.key()),
-        columns,
-        data,
-    })
-}
-
-/// Reads every row of `table` into `map`.
-fn load_table<T>(
-    connection: &rusqlite::Connection,
-    kind: EntityKind,
-    map: &mut BTreeMap<T::Key, T>,
-) -> Result<(), StoreError>
-where
-    T: Entity + DeserializeOwned,
-{
-    let bad = |detail: String| StoreError::BadRecord {
-        entity: kind.label(),
-        detail,
-    };
-    let sql = format!("SELECT data FROM {}", table_of(kind));
-    let mut statement = connection
-        .prepare(&sql)
-        .map_err(|error| bad(error.to_string()))?;
-    let rows = statement
-        .query_map([], |row| row.get::<_, String>(0))
-        .map_err(|error| bad(error.to_string()))?;
-    for data in rows {
-        let data = data.map_err(|error| bad(error.to_string()))?;
-        let record: T = serde_json::from_str(&data).map_err(|error| bad(error.to_string()))?;
-        map.insert(record.key(), record);
+        Record::Snapshot(r) => vec![("name", text(&r.name))],
+        Record::ScoringScheme(r) => vec![("name", text(&r.name))],
     }
-    Ok(())
-}
-
-/// Whether the file has a table of this name.
-fn table_exists(connection: &rusqlite::Connection, table: &str) -> Result<bool, StoreError> {
-    connection
-        .query_row(
-            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1",
-            [table],
-            |row| row.get::<_, i64>(0),
-        )
-        .map(|count| count > 0)
-        .map_err(|error| StoreError::BadRecord {
-            entity: "register",
-            detail: error.to_string(),
-        })
-}
-
-/// Reads the whole register.
-pub(super) fn load_register(connection: &rusqlite::Connection) -> Result<Register, StoreError> {
-    let mut register = Register::default();
-    let settings: Option<String> = connection
-        .query_row("SELECT data FROM settings WHERE id = 1", [], |row| {
-            row.get(0)
-        })
-        .map(Some)
-        .or_else(|error| match error {
-            rusqlite::Error::QueryReturnedNoRows => Ok(None),
-            other => Err(other),
-        })
-        .map_err(|error| StoreError::BadRecord {
-            entity: "register settings",
-            detail: error.to_string(),
-        })?;
-    if let Some(settings) = settings {
-        register.settings =
-            serde_json::from_str(&settings).map_err(|error| StoreError::BadRecord {
-                entity: "register settings",
-                detail: error.to_string(),
-            })?;
-    }
-    load_table(
-        connection,
-        EntityKind::Partnership,
-        &mut register.partnerships,
-    )?;
-    load_table(
-        connection,
-        EntityKind::Relationship,
-        &mut register.relationships,
-    )?;
-    load_table(
-        connection,
-        EntityKind::Organisation,
-        &mut register.organisations,
-    )?;
-    load_table(
-        connection,
-        EntityKind::Membership,
-        &mut register.memberships,
-    )?;
-    load_table(connection, EntityKind::Person, &mut register.people)?;
-    load_table(
-        connection,
-        EntityKind::Representation,
-        &mut register.representations,
-    )?;
-    load_table(
-        connection,
-        EntityKind::Contribution,
-        &mut register.contributions,
-    )?;
-    load_table(connection, EntityKind::Theme, &mut register.themes)?;
-    load_table(connection, EntityKind::Priority, &mut register.priorities)?;
-    load_table(connection, EntityKind::ThemeTag, &mut register.theme_tags)?;
-    load_table(
-        connection,
-        EntityKind::PriorityTag,
-        &mut register.priority_tags,
-    )?;
-    load_table(connection, EntityKind::Strategy, &mut register.strategies)?;
-    load_table(connection, EntityKind::Objective, &mut register.objectives)?;
-    load_table(connection, EntityKind::Measure, &mut register.measures)?;
-    load_table(
-        connection,
-        EntityKind::ObjectiveDelivery,
-        &mut register.objective_deliveries,
-    )?;
-    load_table(connection, EntityKind::Action, &mut register.actions)?;
-    load_table(
-        connection,
-        EntityKind::Assessment,
-        &mut register.assessments,
-    )?;
-    load_table(connection, EntityKind::View, &mut register.views)?;
-    load_table(
-        connection,
-        EntityKind::NodePosition,
-        &mut register.node_positions,
-    )?;
-    load_table(connection, EntityKind::Snapshot, &mut register.snapshots)?;
-    // Likewise, a file older than migration 4 has no report-back routes.
-    if table_exists(connection, table_of(EntityKind::ReportBackRoute))? {
-        load_table(
-            connection,
-            EntityKind::ReportBackRoute,
-            &mut register.report_back_routes,
-        )?;
-    }
-    // `Store::check` reads files without migrating them: one older than migration 3 has no
-    // scoring schemes table, and so no schemes.
-    if table_exists(connection, table_of(EntityKind::ScoringScheme))? {
-        load_table(
-            connection,
-            EntityKind::ScoringScheme,
-            &mut register.scoring_schemes,
-        )?;
-    }
-    Ok(register)
 }

@@ -187,9 +187,76 @@ pub const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX report_back_routes_representation ON report_back_routes(representation_id);
     "#,
+    // 5: a checksum of every record's JSON, written with it in the same transaction and checked
+    // whenever the file is read. SQLite has no page checksums: without it a byte changed inside a
+    // record (a failing disk, a bad copy) would be read as truth. `atlas_checksum` is the store's
+    // own SQL function (`schema::add_functions`), the CRC-32 of the text.
+    r#"
+    ALTER TABLE settings ADD COLUMN checksum INTEGER;
+    UPDATE settings SET checksum = atlas_checksum(data);
+    ALTER TABLE people ADD COLUMN checksum INTEGER;
+    UPDATE people SET checksum = atlas_checksum(data);
+    ALTER TABLE organisations ADD COLUMN checksum INTEGER;
+    UPDATE organisations SET checksum = atlas_checksum(data);
+    ALTER TABLE partnerships ADD COLUMN checksum INTEGER;
+    UPDATE partnerships SET checksum = atlas_checksum(data);
+    ALTER TABLE relationships ADD COLUMN checksum INTEGER;
+    UPDATE relationships SET checksum = atlas_checksum(data);
+    ALTER TABLE memberships ADD COLUMN checksum INTEGER;
+    UPDATE memberships SET checksum = atlas_checksum(data);
+    ALTER TABLE representations ADD COLUMN checksum INTEGER;
+    UPDATE representations SET checksum = atlas_checksum(data);
+    ALTER TABLE contributions ADD COLUMN checksum INTEGER;
+    UPDATE contributions SET checksum = atlas_checksum(data);
+    ALTER TABLE themes ADD COLUMN checksum INTEGER;
+    UPDATE themes SET checksum = atlas_checksum(data);
+    ALTER TABLE priorities ADD COLUMN checksum INTEGER;
+    UPDATE priorities SET checksum = atlas_checksum(data);
+    ALTER TABLE theme_tags ADD COLUMN checksum INTEGER;
+    UPDATE theme_tags SET checksum = atlas_checksum(data);
+    ALTER TABLE priority_tags ADD COLUMN checksum INTEGER;
+    UPDATE priority_tags SET checksum = atlas_checksum(data);
+    ALTER TABLE strategies ADD COLUMN checksum INTEGER;
+    UPDATE strategies SET checksum = atlas_checksum(data);
+    ALTER TABLE objectives ADD COLUMN checksum INTEGER;
+    UPDATE objectives SET checksum = atlas_checksum(data);
+    ALTER TABLE measures ADD COLUMN checksum INTEGER;
+    UPDATE measures SET checksum = atlas_checksum(data);
+    ALTER TABLE objective_deliveries ADD COLUMN checksum INTEGER;
+    UPDATE objective_deliveries SET checksum = atlas_checksum(data);
+    ALTER TABLE actions ADD COLUMN checksum INTEGER;
+    UPDATE actions SET checksum = atlas_checksum(data);
+    ALTER TABLE assessments ADD COLUMN checksum INTEGER;
+    UPDATE assessments SET checksum = atlas_checksum(data);
+    ALTER TABLE views ADD COLUMN checksum INTEGER;
+    UPDATE views SET checksum = atlas_checksum(data);
+    ALTER TABLE node_positions ADD COLUMN checksum INTEGER;
+    UPDATE node_positions SET checksum = atlas_checksum(data);
+    ALTER TABLE snapshots ADD COLUMN checksum INTEGER;
+    UPDATE snapshots SET checksum = atlas_checksum(data);
+    ALTER TABLE scoring_schemes ADD COLUMN checksum INTEGER;
+    UPDATE scoring_schemes SET checksum = atlas_checksum(data);
+    ALTER TABLE report_back_routes ADD COLUMN checksum INTEGER;
+    UPDATE report_back_routes SET checksum = atlas_checksum(data);
+    "#,
 ];
 
 /// The schema version this build writes and the newest it reads.
 pub fn newest_version() -> u32 {
     u32::try_from(MIGRATIONS.len()).unwrap_or(u32::MAX)
+}
+
+/// Adds the store's own SQL functions to `connection`: `atlas_checksum(text)`, the checksum a
+/// record's JSON is stored with (migration 5). Every connection that migrates needs it.
+pub(super) fn add_functions(connection: &rusqlite::Connection) -> rusqlite::Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    connection.create_scalar_function(
+        "atlas_checksum",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |context| {
+            let data: Option<String> = context.get(0)?;
+            Ok(data.map(|data| super::rows::checksum(&data)))
+        },
+    )
 }

@@ -25,6 +25,9 @@ pub enum Command {
     OpenPathReadOnly(PathBuf),
     /// Create a new, empty register at this path and open it.
     CreateAt(PathBuf),
+    /// Save a clean copy of the register at this path (one another program changed) beside it,
+    /// and open the copy.
+    SaveCleanCopy(PathBuf),
     /// Use the path typed in the "Type the path" window for what it was asked for.
     TypedPathChosen(PathBuf),
     /// Close the "Type the path" window.

@@ -4,7 +4,31 @@
 //! under that number in the key beside the chart. Labels avoid each other, every circle, and
 //! the obstacles given (cell headings).
 
+use super::grid::Grid;
 use crate::export::scene::{Anchor, Point, Rect, TextRun};
+
+/// The side of a bucket of the grids that find nearby circles and labels, in points: about a
+/// short label's size.
+const BUCKET: f32 = 24.0;
+
+/// Labels placed so far, with a grid to find those near a place.
+struct Taken {
+    rects: Vec<Rect>,
+    grid: Grid,
+}
+
+impl Taken {
+    fn push(&mut self, rect: Rect) {
+        self.grid.insert(self.rects.len(), &rect);
+        self.rects.push(rect);
+    }
+
+    fn any_overlaps(&self, rect: &Rect) -> bool {
+        self.grid
+            .near(rect)
+            .any(|index| overlaps(rect, &self.rects[index]))
+    }
+}
 
 /// A circle to label.
 #[derive(Clone, Debug)]
@@ -109,11 +133,12 @@ pub enum Labelled {
 }
 
 /// Where labels may go: inside `area`, clear of `obstacles` and of every marker.
-#[derive(Clone, Copy)]
 struct Room<'a> {
     area: &'a Rect,
     obstacles: &'a [Rect],
     markers: &'a [Marker],
+    /// `markers` by place.
+    marker_grid: Grid,
 }
 
 /// The first place for `lines` round `marker` at one of `gaps` that is inside `area` and clear
@@ -124,13 +149,14 @@ fn free_place(
     marker: &Marker,
     gaps: &[f32],
     room: &Room<'_>,
-    taken: &[Rect],
+    taken: &Taken,
 ) -> Option<PlacedLabel> {
     let Room {
         area,
         obstacles,
         markers,
-    } = *room;
+        marker_grid,
+    } = room;
     const DIRECTIONS: [(i8, i8); 8] = [
         (1, 0),
         (-1, 0),
@@ -147,9 +173,11 @@ fn free_place(
             let bounds = run.bounds();
             let padded = bounds.inflate(CLEARANCE);
             let free = area.contains_rect(&bounds, 0.0)
-                && !taken.iter().any(|other| overlaps(&padded, other))
+                && !taken.any_overlaps(&padded)
                 && !obstacles.iter().any(|other| overlaps(&padded, other))
-                && !markers.iter().any(|other| hits_circle(&padded, other));
+                && !marker_grid
+                    .near(&padded)
+                    .any(|index| hits_circle(&padded, &markers[index]));
             if free {
                 let leader = (*gap > GAPS[0]).then(|| leader(marker, &bounds));
                 return Some(PlacedLabel { run, leader });
@@ -173,13 +201,25 @@ pub fn place_labels(
     obstacles: &[Rect],
     template: &TextRun,
 ) -> Vec<Labelled> {
+    let mut marker_grid = Grid::new(BUCKET);
+    for (index, marker) in markers.iter().enumerate() {
+        let r = marker.radius;
+        marker_grid.insert(
+            index,
+            &Rect::new(marker.center.x - r, marker.center.y - r, 2.0 * r, 2.0 * r),
+        );
+    }
     let room = Room {
         area: &area,
         obstacles,
         markers,
+        marker_grid,
     };
     let mut named: Vec<Option<PlacedLabel>> = vec![None; markers.len()];
-    let mut taken: Vec<Rect> = Vec::new();
+    let mut taken = Taken {
+        rects: Vec::new(),
+        grid: Grid::new(BUCKET),
+    };
     let mut crowded = Vec::new();
     for &index in order {
         let (Some(marker), Some(lines)) = (markers.get(index), names.get(index)) else {

@@ -9,6 +9,7 @@
 //! [`Scene`] is drawn on screen and exported; [`MatrixChart::points`] lets the screen find
 //! which partnership was clicked.
 
+mod grid;
 pub mod labels;
 
 use chrono::NaiveDate;
@@ -175,30 +176,52 @@ fn cell_rect(plot: &Rect, column: usize, row: usize) -> Rect {
     )
 }
 
+/// Up to this many circles, every pair is looked at in every round, as always (the pictures
+/// of real registers stay exactly as they were); beyond it, pairs are found through a grid.
+const EVERY_PAIR_UP_TO: usize = 1_000;
+
 /// Pushes overlapping circles apart, each staying inside its own cell.
+///
+/// Each round looks at each pair that may touch once, from its lower index. Up to
+/// [`EVERY_PAIR_UP_TO`] circles that is every pair; above it (a synthetic register of 10,000
+/// partnerships, where every pair was 5 billion looks) the pairs come from a [`grid::Grid`]
+/// made at the start of the round, searched as far as each circle can reach.
 fn spread(centers: &mut [Point], radii: &[f32], cells: &[Rect]) {
-    for _ in 0..120 {
+    spread_finding_pairs(centers, radii, cells, centers.len() <= EVERY_PAIR_UP_TO);
+}
+
+fn spread_finding_pairs(centers: &mut [Point], radii: &[f32], cells: &[Rect], every_pair: bool) {
+    let largest = radii.iter().copied().fold(0.0f32, f32::max);
+    let mut neighbours: Vec<usize> = Vec::new();
+    // A crowd too big for its cells never stops overlapping: with the grid, spreading stops
+    // once ten rounds have taken off less than a hundredth of the overlap.
+    let mut overlap_ten_rounds_ago = f32::INFINITY;
+    for round in 0..120 {
         let mut moved = false;
+        let mut overlap = 0.0f32;
+        // Buckets a third of the widest reach: a small circle's search stays small.
+        let mut buckets = grid::Grid::new((2.0 * largest + 1.5) / 3.0);
+        if !every_pair {
+            for (index, center) in centers.iter().enumerate() {
+                buckets.insert(index, &Rect::new(center.x, center.y, 0.0, 0.0));
+            }
+        }
         for i in 0..centers.len() {
-            for j in (i + 1)..centers.len() {
-                let need = radii[i] + radii[j] + 1.5;
-                let (dx, dy) = (centers[j].x - centers[i].x, centers[j].y - centers[i].y);
-                let distance = (dx * dx + dy * dy).sqrt();
-                if distance >= need {
-                    continue;
-                }
-                moved = true;
-                let (ux, uy) = if distance < 1e-3 {
-                    // A fixed direction per circle, without sin/cos (platforms round those
-                    // differently; the chart must be the same bytes everywhere).
-                    let (ux, uy) = crate::layout::geometry::EIGHT_DIRECTIONS[j % 8];
-                    (ux as f32, uy as f32)
-                } else {
-                    (dx / distance, dy / distance)
-                };
-                let push = (need - distance) / 2.0 + 0.05;
-                centers[i] = Point::new(centers[i].x - ux * push, centers[i].y - uy * push);
-                centers[j] = Point::new(centers[j].x + ux * push, centers[j].y + uy * push);
+            neighbours.clear();
+            if every_pair {
+                neighbours.extend(i + 1..centers.len());
+            } else {
+                // As far as circle `i` can touch another at the start of the round.
+                let reach = radii[i] + largest + 1.5;
+                let start = centers[i];
+                let around = Rect::new(start.x - reach, start.y - reach, 2.0 * reach, 2.0 * reach);
+                // Each centre is filed under one bucket, so each pair comes once.
+                neighbours.extend(buckets.near(&around).filter(|&j| j > i));
+            }
+            for &j in &neighbours {
+                let depth = push_apart(centers, radii, i, j);
+                moved |= depth > 0.0;
+                overlap += depth;
             }
         }
         for ((center, radius), cell) in centers.iter_mut().zip(radii).zip(cells) {
@@ -215,7 +238,36 @@ fn spread(centers: &mut [Point], radii: &[f32], cells: &[Rect]) {
         if !moved {
             break;
         }
+        if !every_pair && round % 10 == 9 {
+            if overlap > overlap_ten_rounds_ago * 0.99 {
+                break;
+            }
+            overlap_ten_rounds_ago = overlap;
+        }
     }
+}
+
+/// Pushes circles `i` and `j` apart if they overlap; returns by how much they overlapped
+/// (0 if they did not).
+fn push_apart(centers: &mut [Point], radii: &[f32], i: usize, j: usize) -> f32 {
+    let need = radii[i] + radii[j] + 1.5;
+    let (dx, dy) = (centers[j].x - centers[i].x, centers[j].y - centers[i].y);
+    let distance = (dx * dx + dy * dy).sqrt();
+    if distance >= need {
+        return 0.0;
+    }
+    let (ux, uy) = if distance < 1e-3 {
+        // A fixed direction per circle, without sin/cos (platforms round those differently;
+        // the chart must be the same bytes everywhere).
+        let (ux, uy) = crate::layout::geometry::EIGHT_DIRECTIONS[j % 8];
+        (ux as f32, uy as f32)
+    } else {
+        (dx / distance, dy / distance)
+    };
+    let push = (need - distance) / 2.0 + 0.05;
+    centers[i] = Point::new(centers[i].x - ux * push, centers[i].y - uy * push);
+    centers[j] = Point::new(centers[j].x + ux * push, centers[j].y + uy * push);
+    need - distance
 }
 
 fn band_label(band: Band) -> &'static str {

@@ -258,3 +258,38 @@ impl FromStrOrDefault for PageSetup {
         name.parse().expect("a page name")
     }
 }
+
+#[test]
+fn pairs_found_through_the_grid_spread_a_crowd_as_well_as_every_pair() {
+    // A crowd packed into a block: spread with every pair looked at, and with the grid.
+    let count = 1_200;
+    let cell = Rect::new(0.0, 0.0, 900.0, 900.0);
+    let start: Vec<Point> = (0..count)
+        .map(|i| Point::new(450.0 + (i % 40) as f32 * 3.0, 450.0 + (i / 40) as f32 * 3.0))
+        .collect();
+    let radii: Vec<f32> = (0..count).map(|i| 6.0 + (i % 5) as f32).collect();
+    let cells = vec![cell; count];
+    let overlaps = |centers: &[Point]| {
+        (0..count)
+            .flat_map(|i| (i + 1..count).map(move |j| (i, j)))
+            .filter(|&(i, j)| {
+                let (dx, dy) = (centers[j].x - centers[i].x, centers[j].y - centers[i].y);
+                (dx * dx + dy * dy).sqrt() < radii[i] + radii[j]
+            })
+            .count()
+    };
+    let mut every = start.clone();
+    super::spread_finding_pairs(&mut every, &radii, &cells, true);
+    let mut grid = start.clone();
+    super::spread_finding_pairs(&mut grid, &radii, &cells, false);
+    let (every, grid_overlaps) = (overlaps(&every), overlaps(&grid));
+    assert!(
+        grid_overlaps <= every + every / 10 + 5,
+        "grid {grid_overlaps} overlaps, every pair {every}"
+    );
+    assert!(grid_overlaps < overlaps(&start) / 20, "the crowd is spread");
+    assert!(
+        grid.iter()
+            .all(|c| cell.contains_rect(&Rect::new(c.x, c.y, 0.0, 0.0), 0.0))
+    );
+}
