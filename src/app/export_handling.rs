@@ -101,8 +101,12 @@ impl AtlasApp {
         let bytes =
             export::analysis_tables::encode_for_path(&table, path, &register.settings.council_name)
                 .map_err(Failure::from)?;
-        std::fs::write(path, bytes).map_err(|error| {
-            Failure::from(format!("{} could not be written: {error}", path.display()))
+        crate::platform::write_file_atomically(path, &bytes).map_err(|error| {
+            Failure::from(format!(
+                "{} could not be written: {}",
+                path.display(),
+                crate::platform::write_failure_words(&error)
+            ))
         })?;
         self.messages.notice(format!(
             "Exported “{}” ({}): {}",
