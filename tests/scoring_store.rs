@@ -207,7 +207,10 @@ fn a_register_from_the_first_schema_takes_scoring_schemes() {
         Store::check(&path).expect("check").schema_version,
         newest_version()
     );
-    assert!(newest_version() >= 3, "scoring schemes came with migration 3");
+    assert!(
+        newest_version() >= 3,
+        "scoring schemes came with migration 3"
+    );
     let reopened = Document::open(&path).expect("reopen");
     assert_eq!(reopened.register(), &in_memory);
     assert_eq!(
