@@ -244,10 +244,12 @@ fn clicking_a_partnership_on_the_matrix_makes_it_current() {
         .state_mut()
         .send(Command::ShowPanel(PanelKind::Scoring));
     harness.run_steps(3);
-    assert!(
-        harness
-            .query_by_label(&format!("Assess {}", point.name))
-            .is_some()
+    // It keeps the partnership chosen elsewhere.
+    assert_eq!(
+        harness.state().ui_state().current_partnership,
+        Some(point.partnership),
+        "the Assessment panel assesses {}",
+        point.name
     );
 }
 
