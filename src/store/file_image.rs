@@ -3,12 +3,15 @@
 //! works where writing cannot (a read-only share, a CD, a full disk) and while another program
 //! holds the register.
 //!
-//! The `-wal` file is read first and then the main file, and then both are read again and
-//! compared with what was read. SQLite only ever appends to the WAL (a restart rewrites its
-//! header with a new salt), and a checkpoint writes into the main file only pages the WAL
-//! already holds, so if both read the same twice no commit and no restart happened in between,
-//! and the image is a state the register really was in. If a holder was writing at that moment
-//! the read is made again, a few times.
+//! The main file is read, then the `-wal`, then the main file again and the `-wal` again. Only
+//! a checkpoint writes into the main file, and a checkpoint copies only committed frames the
+//! WAL already holds; SQLite otherwise only appends to the WAL (a restart rewrites its header
+//! with a new salt). So if the main file read the same twice, and the WAL first read is still
+//! the beginning of the WAL (the same header, the same frames), no checkpoint and no restart
+//! happened while the WAL was read: every frame the main file holds is in the WAL read, and the
+//! main file with the WAL's committed frames applied is a state the register really was in. A
+//! holder that keeps committing (appending) does not stop the read; a checkpoint or a restart
+//! in between makes it again, a few times.
 //!
 //! The committed frames of the WAL are then applied to the main file's pages, as SQLite does
 //! when it opens the file ([`apply_wal`]): a frame counts only if its salts match the WAL's
@@ -42,13 +45,13 @@ pub(super) struct FileImage {
 /// Reads `register` (and its `-wal`) as the module docs describe. `InUse` naming the holder if
 /// it kept changing through every try.
 pub(super) fn read_image(register: &Path) -> Result<FileImage, StoreError> {
-    const TRIES: u32 = 5;
+    const TRIES: u32 = 8;
     let wal_path = suffixed(register, "-wal");
     for attempt in 1..=TRIES {
-        let wal = read_if_there(&wal_path, register)?;
         let main = read_whole(register)?;
-        if same_as_read(&wal_path, wal.as_deref(), register)?
-            && same_as_read(register, Some(&main), register)?
+        let wal = read_if_there(&wal_path, register)?;
+        if same_as_read(register, Some(&main), register)?
+            && still_begins_as_read(&wal_path, wal.as_deref(), register)?
         {
             let file_len = u64::try_from(main.len()).unwrap_or(u64::MAX);
             let (bytes, had_wal_frames) = match wal {
@@ -62,7 +65,7 @@ pub(super) fn read_image(register: &Path) -> Result<FileImage, StoreError> {
             });
         }
         if attempt < TRIES {
-            std::thread::sleep(std::time::Duration::from_millis(150 * u64::from(attempt)));
+            std::thread::sleep(std::time::Duration::from_millis(50 * u64::from(attempt)));
         }
     }
     Err(StoreError::InUse(super::HeldElsewhere {
@@ -106,6 +109,38 @@ fn read_if_there(path: &Path, register: &Path) -> Result<Option<Vec<u8>>, StoreE
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(error) => Err(io_error(register, error)),
     }
+}
+
+/// Whether the WAL at `path` still begins with the bytes first read from it (`then`): frames
+/// appended since are fine, a rewritten header or frame is not. A WAL absent when it was read
+/// is fine whatever is there now (the main file then held every commit).
+fn still_begins_as_read(
+    path: &Path,
+    then: Option<&[u8]>,
+    register: &Path,
+) -> Result<bool, StoreError> {
+    let Some(then) = then else {
+        return Ok(true);
+    };
+    let mut now = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+        Err(error) => return Err(io_error(register, error)),
+    };
+    let mut buffer = vec![0u8; 1 << 16];
+    let mut offset = 0usize;
+    while offset < then.len() {
+        let read = read_full(&mut now, &mut buffer).map_err(|error| io_error(register, error))?;
+        if read == 0 {
+            return Ok(false);
+        }
+        let end = (offset + read).min(then.len());
+        if buffer[..end - offset] != then[offset..end] {
+            return Ok(false);
+        }
+        offset = end;
+    }
+    Ok(true)
 }
 
 /// Whether `path` now holds exactly `then` (or, with `None`, is absent).
@@ -343,5 +378,76 @@ mod tests {
         let (same, applied) = apply_wal(main.clone(), b"not a write-ahead log at all, no....");
         assert!(!applied);
         assert_eq!(same, main);
+    }
+
+    #[test]
+    fn a_holder_that_keeps_committing_does_not_stop_a_consistent_read() {
+        let folder = tempfile::tempdir().expect("temp dir");
+        let path = folder.path().join("busy.db");
+        let setup = rusqlite::Connection::open(&path).expect("open");
+        setup
+            .execute_batch(
+                "PRAGMA journal_mode=WAL;
+                 CREATE TABLE item(n INTEGER);
+                 CREATE TABLE total(sum INTEGER); INSERT INTO total VALUES (0);",
+            )
+            .expect("setup");
+        drop(setup);
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let committed = std::sync::Arc::new(std::sync::atomic::AtomicI64::new(0));
+        let writer = {
+            let path = path.clone();
+            let stop = stop.clone();
+            let committed = committed.clone();
+            std::thread::spawn(move || {
+                let mut connection = rusqlite::Connection::open(&path).expect("writer");
+                let mut n = 0i64;
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    n += 1;
+                    let transaction = connection.transaction().expect("begin");
+                    transaction
+                        .execute("INSERT INTO item VALUES (?1)", [n])
+                        .expect("insert");
+                    transaction
+                        .execute("UPDATE total SET sum = sum + ?1", [n])
+                        .expect("update");
+                    transaction.commit().expect("commit");
+                    committed.store(n, std::sync::atomic::Ordering::Relaxed);
+                }
+                n
+            })
+        };
+        // Reads while it commits without a pause: each is a state it was in (the stored total
+        // is the sum of the items), and none gives up.
+        let mut reads = 0;
+        let mut states = std::collections::BTreeSet::new();
+        while reads < 25 || committed.load(std::sync::atomic::Ordering::Relaxed) < 100 {
+            let image = read_image(&path).expect("a consistent image despite the writer");
+            let mut bytes = image.bytes;
+            bytes[18] = 1;
+            bytes[19] = 1;
+            let mut memory = rusqlite::Connection::open_in_memory().expect("memory");
+            let len = bytes.len();
+            memory
+                .deserialize_read_exact("main", &bytes[..], len, true)
+                .expect("deserialize");
+            let (sum, total): (i64, i64) = memory
+                .query_row(
+                    "SELECT (SELECT coalesce(sum(n), 0) FROM item), (SELECT sum FROM total)",
+                    [],
+                    |row| Ok((row.get(0)?, row.get(1)?)),
+                )
+                .expect("sums");
+            assert_eq!(sum, total);
+            states.insert(total);
+            reads += 1;
+        }
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        let commits = writer.join().expect("writer");
+        assert!(commits >= 100);
+        assert!(
+            states.len() > 5,
+            "the reads saw the register at many states: {states:?}"
+        );
     }
 }
