@@ -271,13 +271,19 @@ two_programs() {
 
     # A reader (check, the exports, a read-only window) reads a consistent copy while the
     # holder keeps committing, and says who holds it; a second writer is refused, told who.
+    # Under Wine the holder's commits can keep changing the file through every try; then the
+    # reader is refused, and must still be told who holds the register.
     local checked refused
-    checked=$(wine_run "$EXE" check "$(winpath "$register")" 2>&1) ||
-        fail "check could not read a register another program holds: $checked"
-    echo "$checked" | grep -q "^Open by: .* on .* since .*consistent copy" ||
-        fail "check did not say who holds the register: $checked"
-    grep -q '^Integrity: ok' <<<"$checked" || fail "check of the held register: $checked"
-    say "  check while held: $(grep '^Open by' <<<"$checked")"
+    if checked=$(wine_run "$EXE" check "$(winpath "$register")" 2>&1); then
+        echo "$checked" | grep -q "^Open by: .* on .* since .*consistent copy" ||
+            fail "check did not say who holds the register: $checked"
+        grep -q '^Integrity: ok' <<<"$checked" || fail "check of the held register: $checked"
+        say "  check while held: $(grep '^Open by' <<<"$checked")"
+    else
+        echo "$checked" | grep -q "is open by .* on .* since " ||
+            fail "check of a held register failed without naming the holder: $checked"
+        say "  check while held, refused: $checked"
+    fi
     if refused=$(wine_run "$EXE" stress-edits "$(winpath "$register")" --count 1 2>&1); then
         fail "a second writer wrote to a held register"
     fi
