@@ -3,11 +3,12 @@
 //! layout is comparable), and JSON (every node's id, label, position and size and every line's
 //! ends and type, so others can measure the layout).
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::model::{NodeRef, Register};
+use crate::model::{Assessment, NodeRef, PartnershipId, Register};
 
 use super::graph::NodeKind;
 use super::{Diagram, Visibility};
@@ -70,7 +71,11 @@ fn kind_code(kind: NodeKind) -> &'static str {
 }
 
 /// Attributes of a node for GraphML: (key, value).
-fn attributes(register: &Register, node: NodeRef) -> Vec<(&'static str, String)> {
+fn attributes(
+    register: &Register,
+    assessed: &BTreeMap<PartnershipId, &Assessment>,
+    node: NodeRef,
+) -> Vec<(&'static str, String)> {
     match node {
         NodeRef::Partnership(id) => register
             .partnerships
@@ -83,7 +88,7 @@ fn attributes(register: &Register, node: NodeRef) -> Vec<(&'static str, String)>
                     ("council_role", p.council_role.label().to_string()),
                     (
                         "risk_band",
-                        super::style::risk_band(register, id)
+                        super::style::risk_band(assessed.get(&id).copied())
                             .map_or_else(String::new, |b| b.label().to_string()),
                     ),
                 ]
@@ -118,6 +123,7 @@ const GRAPHML_KEYS: &[(&str, &str, &str)] = &[
 ];
 
 fn graphml(register: &Register, diagram: &Diagram) -> String {
+    let assessed = register.current_assessments();
     let mut out = String::new();
     out.push_str(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" \
@@ -164,7 +170,7 @@ fn graphml(register: &Register, diagram: &Diagram) -> String {
             ("wrapped_label", node.lines.join("\n")),
             ("node_kind", kind_code(node.kind).to_string()),
         ];
-        data.extend(attributes(register, node.node));
+        data.extend(attributes(register, &assessed, node.node));
         if let Some(level) = node.level {
             data.push(("level_inferred", level.inferred.to_string()));
         }

@@ -231,6 +231,7 @@ impl Diagram {
             arrange_without_rows(register, view, &graph, &sized, &containment, use_stored);
         band_unlinked(&unlinked, &sized, &mut placed);
         let fills = style::theme_fills(register);
+        let assessed = register.current_assessments();
         let mut nodes = Vec::with_capacity(graph.nodes.len());
         for (v, (node, size)) in graph.nodes.iter().zip(sized).enumerate() {
             let shown = visibility[v];
@@ -252,13 +253,13 @@ impl Diagram {
                             }
                         }
                         FillBy::ValueBand => {
-                            let band = style::value_band(register, id);
+                            let band = style::value_band(assessed.get(&id).copied());
                             used.value_band(band);
                             (fill, _) = style::value_fill(band);
                             mark = Some(style::value_fill(band).1);
                         }
                         FillBy::Recommendation => {
-                            let recommendation = style::recommendation(register, id);
+                            let recommendation = style::recommendation(assessed.get(&id).copied());
                             used.recommendation(recommendation);
                             (fill, _) = style::recommendation_fill(recommendation);
                             mark = Some(style::recommendation_fill(recommendation).1);
@@ -266,7 +267,7 @@ impl Diagram {
                     }
                 }
                 if rules.border_by_risk {
-                    let band = style::risk_band(register, id);
+                    let band = style::risk_band(assessed.get(&id).copied());
                     used.band(band);
                     border = style::risk_border(band);
                 }
@@ -773,7 +774,8 @@ pub fn passes(register: &Register, id: PartnershipId, filters: &Filters) -> bool
             .iter()
             .any(|&theme| register.theme_tags.contains_key(&(id, theme)));
     let band_ok = filters.risk_bands.is_empty()
-        || style::risk_band(register, id).is_some_and(|band| filters.risk_bands.contains(&band));
+        || style::risk_band(register.current_assessment(id))
+            .is_some_and(|band| filters.risk_bands.contains(&band));
     themes_ok
         && band_ok
         && (filters.kinds.is_empty() || filters.kinds.contains(&p.kind))

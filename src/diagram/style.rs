@@ -8,7 +8,8 @@ use crate::export::{
     ArrowHeads, Color, Dash, LegendEntry, LegendGroup, LegendSymbol, Paint, Stroke, SwatchShape,
 };
 use crate::model::{
-    Band, CouncilRole, PartnershipId, Recommendation, Register, RelationshipKind, ThemeId,
+    Assessment, Band, CouncilRole, PartnershipId, Recommendation, Register, RelationshipKind,
+    ThemeId,
 };
 
 use super::graph::{LineKind, NodeKind};
@@ -73,16 +74,15 @@ pub fn first_theme(register: &Register, id: PartnershipId) -> Option<ThemeId> {
         .map(|(&(_, theme), _)| theme)
 }
 
-/// The value band of a partnership's current assessment.
-pub fn value_band(register: &Register, id: PartnershipId) -> Option<Band> {
-    register.current_assessment(id).and_then(|a| a.value_band)
+/// The value band of a partnership's current assessment (looked up once per picture with
+/// [`Register::current_assessments`]: one scan per box made big pictures quadratic).
+pub fn value_band(current: Option<&Assessment>) -> Option<Band> {
+    current.and_then(|a| a.value_band)
 }
 
 /// The recommendation of a partnership's current assessment.
-pub fn recommendation(register: &Register, id: PartnershipId) -> Option<Recommendation> {
-    register
-        .current_assessment(id)
-        .and_then(|a| a.recommendation)
+pub fn recommendation(current: Option<&Assessment>) -> Option<Recommendation> {
+    current.and_then(|a| a.recommendation)
 }
 
 /// The fill and the letter a value band gives (colour is never the only signal: the letter
@@ -117,8 +117,8 @@ pub fn recommendation_fill(recommendation: Option<Recommendation>) -> (Color, &'
 }
 
 /// The risk band of a partnership's current assessment.
-pub fn risk_band(register: &Register, id: PartnershipId) -> Option<Band> {
-    register.current_assessment(id).and_then(|a| a.risk_band)
+pub fn risk_band(current: Option<&Assessment>) -> Option<Band> {
+    current.and_then(|a| a.risk_band)
 }
 
 /// The border a risk band gives: width and dash differ, so it reads in greyscale.

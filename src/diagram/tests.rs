@@ -656,8 +656,12 @@ fn boxes_can_be_coloured_by_value_band_or_recommendation_with_a_mark_and_a_legen
                 continue;
             }
             let (fill, mark) = match fill_by {
-                FillBy::ValueBand => style::value_fill(style::value_band(&register, id)),
-                _ => style::recommendation_fill(style::recommendation(&register, id)),
+                FillBy::ValueBand => {
+                    style::value_fill(style::value_band(register.current_assessment(id)))
+                }
+                _ => style::recommendation_fill(style::recommendation(
+                    register.current_assessment(id),
+                )),
             };
             assert_eq!((node.fill, node.mark), (fill, Some(mark)), "{}", node.name);
             // The legend explains every mark drawn.

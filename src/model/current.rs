@@ -97,8 +97,21 @@ impl Register {
         &self,
         as_at: NaiveDate,
     ) -> BTreeMap<PartnershipId, &Assessment> {
+        self.newest_assessments(|a| a.made_by(as_at))
+    }
+
+    /// Every partnership's newest assessment, whatever its date ([`Self::current_assessment`]
+    /// for all at once, in one pass: a picture of 10,000 partnerships looks each one up).
+    pub fn current_assessments(&self) -> BTreeMap<PartnershipId, &Assessment> {
+        self.newest_assessments(|_| true)
+    }
+
+    fn newest_assessments(
+        &self,
+        counts: impl Fn(&Assessment) -> bool,
+    ) -> BTreeMap<PartnershipId, &Assessment> {
         let mut current: BTreeMap<PartnershipId, &Assessment> = BTreeMap::new();
-        for assessment in self.assessments.values().filter(|a| a.made_by(as_at)) {
+        for assessment in self.assessments.values().filter(|a| counts(a)) {
             let newer = current
                 .get(&assessment.partnership)
                 .is_none_or(|seen| assessment.recency() > seen.recency());
