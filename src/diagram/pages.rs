@@ -85,15 +85,28 @@ fn subtree(diagram: &Diagram, top: usize) -> BTreeSet<usize> {
 /// sub-groups. Empty for other views and for a structure with no themed partnership that has
 /// sub-groups (one page is all there is).
 pub fn theme_pages(register: &Register, view: &View, options: &BuildOptions) -> Vec<DiagramPage> {
+    let mut pages = Vec::new();
+    each_theme_page(register, view, options, &mut |page| pages.push(page));
+    pages
+}
+
+/// [`theme_pages`] one page at a time, each dropped after `visit` unless it keeps it: what
+/// the print advice measures without holding hundreds of pages (a register of 10,000
+/// partnerships has about 850). Returns how many pages there were.
+pub fn each_theme_page(
+    register: &Register,
+    view: &View,
+    options: &BuildOptions,
+    visit: &mut dyn FnMut(DiagramPage),
+) -> usize {
     if view.kind != ViewKind::Structure {
-        return Vec::new();
+        return 0;
     }
     let full = Diagram::build(register, view, options);
     let themed = themed_partnerships(&full);
     if themed.is_empty() {
-        return Vec::new();
+        return 0;
     }
-    let mut pages = Vec::with_capacity(themed.len() + 1);
 
     // The overview: each themed partnership's sub-groups collapsed (unless listed inside it).
     let mut settings = ViewSettings::from_json(&view.settings);
@@ -112,7 +125,7 @@ pub fn theme_pages(register: &Register, view: &View, options: &BuildOptions) -> 
     };
     let mut overview = Diagram::build(register, &overview_view, options);
     overview.legend = full.legend.clone();
-    pages.push(DiagramPage {
+    visit(DiagramPage {
         title: format!("{}: overview", full.title()),
         bookmark: "Overview".to_string(),
         diagram: overview,
@@ -134,13 +147,13 @@ pub fn theme_pages(register: &Register, view: &View, options: &BuildOptions) -> 
         close_gaps(&mut page.nodes);
         containers::place_rows(&mut page);
         let name = full.nodes[v].name.clone();
-        pages.push(DiagramPage {
+        visit(DiagramPage {
             title: format!("{}: {name}", full.title()),
             bookmark: name,
             diagram: page,
         });
     }
-    pages
+    themed.len() + 1
 }
 
 /// The pages of `view` as one PDF: the overview and one page per themed partnership, each
@@ -154,45 +167,47 @@ pub fn export_theme_pages(
     choice: PageChoice,
     data_as_at: NaiveDate,
 ) -> Result<(Vec<u8>, Vec<PrintPlan>), ExportError> {
-    let mut pages = theme_pages(register, view, options);
-    if pages.is_empty() {
+    // Each page is planned and composed as it comes, and only its picture kept: a register
+    // of 10,000 partnerships has about 850 pages.
+    let mut first: Option<Diagram> = None;
+    let mut plans: Vec<PrintPlan> = Vec::new();
+    let mut described: Vec<(String, String)> = Vec::new();
+    let mut add = |page: DiagramPage| {
+        let mut caption = scene::caption(register, &page.diagram, data_as_at);
+        caption.title = page.title.clone();
+        plans.push(plan(&page.diagram, &caption, choice));
+        described.push((describe::alt_text(&page.diagram), page.bookmark));
+        if first.is_none() {
+            first = Some(page.diagram);
+        }
+    };
+    if each_theme_page(register, view, options, &mut add) == 0 {
         let diagram = Diagram::build(register, view, options);
         if let Some(reason) = super::empty_reason(register, view, &diagram) {
             return Err(ExportError::NothingToDraw(reason));
         }
-        pages.push(DiagramPage {
+        add(DiagramPage {
             title: diagram.title().to_string(),
             bookmark: diagram.title().to_string(),
             diagram,
         });
     }
-    let plans: Vec<PrintPlan> = pages
+    let Some(first) = first else {
+        return Err(ExportError::NothingToDraw(
+            "the view has no page to print".to_string(),
+        ));
+    };
+    let composed: Vec<PdfPage> = plans
         .iter()
-        .map(|page| {
-            let mut caption = scene::caption(register, &page.diagram, data_as_at);
-            caption.title = page.title.clone();
-            plan(&page.diagram, &caption, choice)
+        .zip(described)
+        .map(|(plan, (alt_text, bookmark))| {
+            PdfPage::new(compose(&plan.scene, &plan.setup), alt_text).bookmarked(bookmark)
         })
         .collect();
-    let composed: Vec<PdfPage> = pages
-        .iter()
-        .zip(&plans)
-        .map(|(page, plan)| {
-            PdfPage::new(
-                compose(&plan.scene, &plan.setup),
-                describe::alt_text(&page.diagram),
-            )
-            .bookmarked(page.bookmark.clone())
-        })
-        .collect();
-    let full_title = pages
-        .first()
-        .map(|p| p.diagram.title().to_string())
-        .unwrap_or_default();
     let info = describe::document_info(
         register,
-        &pages[0].diagram,
-        &full_title,
+        &first,
+        first.title(),
         Some(chrono::Local::now().naive_local()),
     );
     let bytes = write_pdf(&info, &composed, &PageNumbering::default())?;

@@ -285,19 +285,14 @@ pub fn advice(
             fixes.push(PrintFix::ListSubGroupsInside { name_pt });
         }
         if diagram.kind == crate::model::ViewKind::Structure {
-            let pages = super::pages::theme_pages(register, view, options);
-            if pages.len() > 1 {
-                let smallest_pt = pages
-                    .iter()
-                    .map(|page| {
-                        let caption = scene::caption(register, &page.diagram, NaiveDate::default());
-                        plan_on(&page.diagram, &caption, chosen.setup).name_pt
-                    })
-                    .fold(f32::INFINITY, f32::min);
-                fixes.push(PrintFix::OnePagePerTheme {
-                    pages: pages.len(),
-                    smallest_pt,
-                });
+            let mut smallest_pt = f32::INFINITY;
+            let pages = super::pages::each_theme_page(register, view, options, &mut |page| {
+                let caption = scene::caption(register, &page.diagram, NaiveDate::default());
+                smallest_pt =
+                    smallest_pt.min(plan_on(&page.diagram, &caption, chosen.setup).name_pt);
+            });
+            if pages > 1 {
+                fixes.push(PrintFix::OnePagePerTheme { pages, smallest_pt });
             }
         }
         if let Some((compact, _)) = best_compact(&diagram, &caption, chosen.setup) {
