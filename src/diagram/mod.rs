@@ -24,6 +24,7 @@ pub mod scene;
 pub mod settings;
 pub mod sizing;
 pub mod style;
+mod sub_group_place;
 pub mod views;
 
 #[cfg(test)]
@@ -32,6 +33,8 @@ mod container_tests;
 mod print_tests;
 #[cfg(test)]
 mod structure_tests;
+#[cfg(test)]
+mod sub_group_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
