@@ -491,6 +491,70 @@ fn right_clicking_a_box_adds_a_sub_group_to_it_in_one_undoable_edit() {
     );
 }
 
+/// Whether partnership `id` is drawn in the diagram shown.
+fn drawn(harness: &Harness<'_, AtlasApp>, id: PartnershipId) -> bool {
+    let diagram = harness
+        .state()
+        .ui_state()
+        .diagram
+        .diagram()
+        .expect("diagram");
+    diagram.nodes.iter().any(|n| {
+        n.partnership() == Some(id)
+            && n.visibility != partnership_atlas::diagram::Visibility::Hidden
+    })
+}
+
+fn hidden_in_view(harness: &Harness<'_, AtlasApp>, view: ViewId) -> Vec<PartnershipId> {
+    let register = register_of(harness);
+    partnership_atlas::diagram::hiding::hidden_partnerships(&register, &register.views[&view])
+}
+
+#[test]
+fn a_box_hidden_from_its_menu_comes_back_from_the_background_menu_and_by_undo() {
+    let (folder, path) = sample_copy();
+    let mut harness = open_diagram(&path, &folder);
+    let view = first_node(&harness).0;
+    let (id, position) = box_on_screen(&harness, "Ashmere Vale Heritage Forum");
+    right_click_at(&mut harness, position);
+    harness.get_by_label("Hide from this view").click();
+    harness.run_steps(4);
+    assert_eq!(
+        hidden_in_view(&harness, view),
+        vec![id],
+        "stored in the view"
+    );
+    assert!(!drawn(&harness, id), "and no longer drawn");
+
+    undo(&mut harness);
+    assert!(
+        hidden_in_view(&harness, view).is_empty(),
+        "undo shows it again"
+    );
+    assert!(drawn(&harness, id));
+    harness.state_mut().send(Command::Redo);
+    harness.run_steps(3);
+    assert!(!drawn(&harness, id), "redo hides it again");
+
+    // The background's menu counts the hidden partnerships and shows them again.
+    let background = harness
+        .get_by_label(partnership_atlas::ui::diagram::CANVAS_LABEL)
+        .rect()
+        .left_bottom()
+        + egui::vec2(4.0, -4.0);
+    right_click_at(&mut harness, background);
+    harness.get_by_label("Show hidden (1)").click();
+    harness.run_steps(4);
+    assert!(hidden_in_view(&harness, view).is_empty());
+    assert!(drawn(&harness, id), "shown again");
+    undo(&mut harness);
+    assert_eq!(
+        hidden_in_view(&harness, view),
+        vec![id],
+        "undo hides it again"
+    );
+}
+
 #[test]
 fn arrow_keys_nudge_the_selection_and_undo_puts_it_back() {
     let (folder, path) = sample_copy();

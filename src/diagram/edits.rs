@@ -185,6 +185,21 @@ pub fn keeping_places(
     description: String,
     edits: Vec<Edit>,
 ) -> Result<Edit, EditError> {
+    keeping_places_placing(register, view, diagram, description, edits, |_| {
+        BTreeMap::new()
+    })
+}
+
+/// [`keeping_places`], with `place` choosing places (by node index) in the picture after the
+/// edits for nodes they add, instead of the layout's.
+fn keeping_places_placing(
+    register: &Register,
+    view: &View,
+    diagram: &Diagram,
+    description: String,
+    edits: Vec<Edit>,
+    place: impl FnOnce(&Diagram) -> BTreeMap<usize, Place>,
+) -> Result<Edit, EditError> {
     let mut all = store_places(register, diagram, &BTreeMap::new());
     all.extend(edits);
     let mut after = register.clone();
@@ -193,7 +208,8 @@ pub fn keeping_places(
         edits: all.clone(),
     })?;
     let later = Diagram::build(&after, view, &BuildOptions::default());
-    all.extend(store_places(&after, &later, &BTreeMap::new()));
+    let changes = place(&later);
+    all.extend(store_places(&after, &later, &changes));
     Ok(Edit::Batch {
         description,
         edits: all,
@@ -237,7 +253,9 @@ pub fn add_sub_group_edit(
             theme,
         }));
     }
-    keeping_places(
+    // Beside its siblings, not on their lines (issue 14, item 12).
+    let new = NodeRef::Partnership(id);
+    keeping_places_placing(
         register,
         view,
         diagram,
@@ -246,6 +264,13 @@ pub fn add_sub_group_edit(
             register.partnership_name(parent)
         ),
         edits,
+        |later| {
+            let beside = super::sub_group_place::beside_siblings(diagram, later, new);
+            match (beside, later.index_of(new)) {
+                (Some(at), Some(v)) => BTreeMap::from([(v, (at, false))]),
+                _ => BTreeMap::new(),
+            }
+        },
     )
 }
 

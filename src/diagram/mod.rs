@@ -15,6 +15,7 @@ pub mod describe;
 pub mod edits;
 pub mod graph;
 pub mod graph_export;
+pub mod hiding;
 pub mod labels;
 pub mod pages;
 pub mod print;
@@ -23,6 +24,7 @@ pub mod scene;
 pub mod settings;
 pub mod sizing;
 pub mod style;
+mod sub_group_place;
 pub mod views;
 
 #[cfg(test)]
@@ -31,6 +33,8 @@ mod container_tests;
 mod print_tests;
 #[cfg(test)]
 mod structure_tests;
+#[cfg(test)]
+mod sub_group_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -208,7 +212,7 @@ impl Diagram {
             quiet_organisations(&graph, &mut sized);
         }
         let mut used = style::Used::default();
-        let mut visibility = node_visibility(register, &graph, &settings.filters);
+        let mut visibility = node_visibility(register, &graph, &settings);
         let focus = options.focus.or_else(|| {
             settings
                 .focus
@@ -611,9 +615,15 @@ fn shift_at(shifts: &[(f32, f32)], start: f32) -> f32 {
         .map_or(0.0, |(_, shift)| *shift)
 }
 
-/// Whether each node passes the filters. Organisations and the council follow the
-/// partnerships they are joined to: hidden when all of those are, faded when none is in full.
-fn node_visibility(register: &Register, graph: &ViewGraph, filters: &Filters) -> Vec<Visibility> {
+/// Whether each node passes the filters (a partnership hidden by hand is hidden whatever they
+/// say). Organisations and the council follow the partnerships they are joined to: hidden
+/// when all of those are, faded when none is in full.
+fn node_visibility(
+    register: &Register,
+    graph: &ViewGraph,
+    settings: &ViewSettings,
+) -> Vec<Visibility> {
+    let filters = &settings.filters;
     let left_out = match filters.mode {
         FilterMode::Fade => Visibility::Faded,
         FilterMode::Hide => Visibility::Hidden,
@@ -622,6 +632,7 @@ fn node_visibility(register: &Register, graph: &ViewGraph, filters: &Filters) ->
         .nodes
         .iter()
         .map(|node| match node.node {
+            NodeRef::Partnership(id) if settings.hidden.contains(&id) => Visibility::Hidden,
             NodeRef::Partnership(id) if !passes(register, id, filters) => left_out,
             NodeRef::Partnership(_)
                 if !filters.levels.is_empty()

@@ -360,16 +360,15 @@ fn push_mark(scene: &mut Scene, node: &DiagramNode) {
     );
 }
 
-/// The role badge straddling the box's top-right corner.
-fn push_badge(scene: &mut Scene, node: &DiagramNode) {
-    let Some(badge) = node.badge else {
-        return;
-    };
+/// Where a node's role badge goes, with its letters at `size` points: straddling a box's
+/// top-right corner, or inside a container's row at its right. Never narrower than round, so a
+/// one-letter badge ("£") is not clipped. `None` for a node without a badge.
+pub fn badge_rect(node: &DiagramNode, size: f32) -> Option<Rect> {
+    let badge = node.badge?;
     let rect = node_rect(node);
-    let height = text::line_height(BADGE_SIZE) + 1.0;
-    // Never narrower than round, so a one-letter badge ("£") is not clipped.
-    let width = (text::line_width(badge, BADGE_SIZE, FontWeight::Bold) + 7.0).max(height + 2.0);
-    let badge_rect = if node.row_of.is_some() {
+    let height = text::line_height(size) + 1.0;
+    let width = (text::line_width(badge, size, FontWeight::Bold) + 7.0).max(height + 2.0);
+    Some(if node.row_of.is_some() {
         Rect::new(
             rect.right() - width - 3.0,
             node.centre.y - height / 2.0,
@@ -383,7 +382,15 @@ fn push_badge(scene: &mut Scene, node: &DiagramNode) {
             width,
             height,
         )
+    })
+}
+
+/// The role badge straddling the box's top-right corner.
+fn push_badge(scene: &mut Scene, node: &DiagramNode) {
+    let (Some(badge), Some(badge_rect)) = (node.badge, badge_rect(node, BADGE_SIZE)) else {
+        return;
     };
+    let height = badge_rect.height;
     let fill = if node.visibility == Visibility::Faded {
         style::towards_white(BADGE_FILL, 0.6)
     } else {

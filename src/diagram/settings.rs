@@ -255,6 +255,8 @@ pub struct ViewSettings {
     pub style: StyleRules,
     /// How lines are drawn.
     pub lines: LineRouting,
+    /// Partnerships hidden from this view by hand ("Hide" on a box), whatever the filters say.
+    pub hidden: Vec<PartnershipId>,
 }
 
 impl ViewSettings {

@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 
 use egui::{Key, Sense, Vec2};
 
-use super::{DiagramPanelState, Drag, MenuTarget, camera, context_menu, detail};
+use super::{DiagramPanelState, Drag, MenuTarget, badges, camera, context_menu, detail};
 use crate::diagram::{Diagram, Visibility, canvas_edits, edits};
 use crate::export::Point;
 use crate::model::{NodeRef, PartnershipId};
@@ -104,6 +104,9 @@ pub fn canvas_ui(
     );
     if level.short_names {
         detail::paint_short_names(&painter, &cache.diagram, &cache.short_names, &view);
+    }
+    if badges::badges_need_redrawing(&view, level.scene.hide_text_below) {
+        badges::paint_readable_badges(&painter, &cache.diagram, &view);
     }
     paint_selection(&painter, &cache.diagram, &state.selected, &view);
     if let Some(pointer) = response.hover_pos()

@@ -1,11 +1,12 @@
-//! The diagram's right-click menu. On a box: add a sub-group, connect, pin or unpin, zoom to
-//! it, open its record. On the background: add a partnership there, fit, zoom to the
-//! selection. Every change is one edit, as from the side panel.
+//! The diagram's right-click menu. On a box: add a sub-group, connect, pin or unpin, hide
+//! from this view, zoom to it, open its record. On the background: add a partnership there,
+//! show the hidden partnerships again, fit, zoom to the selection. Every change is one edit,
+//! as from the side panel.
 
 use super::camera::Aim;
 use super::canvas::{menu_target, select};
 use super::{DiagramPanelState, MenuTarget};
-use crate::diagram::{canvas_edits, edits};
+use crate::diagram::{canvas_edits, edits, hiding};
 use crate::model::{NodeRef, PartnershipId};
 use crate::ui::{Command, CommandQueue, PanelContext, PanelKind};
 
@@ -124,6 +125,33 @@ fn box_menu_ui(
         }
         ui.close();
     }
+    let partnerships: Vec<PartnershipId> = state
+        .selected
+        .iter()
+        .filter_map(|n| match n {
+            NodeRef::Partnership(id) => Some(*id),
+            _ => None,
+        })
+        .collect();
+    let hide = if partnerships.len() > 1 {
+        format!("Hide {} from this view", partnerships.len())
+    } else {
+        "Hide from this view".to_string()
+    };
+    if ui
+        .add_enabled(
+            writable && cache.preview.is_none() && !partnerships.is_empty(),
+            egui::Button::new(hide),
+        )
+        .clicked()
+    {
+        send(
+            commands,
+            hiding::hide_edit(context.register, &cache.view, &cache.diagram, &partnerships),
+        );
+        state.selected.clear();
+        ui.close();
+    }
     if ui.button("Zoom to selection").clicked() {
         state.camera.pending = Some(Aim::Selection);
         ui.close();
@@ -176,6 +204,21 @@ fn background_menu_ui(
             ui.close();
         }
     });
+    let hidden = hiding::hidden_partnerships(context.register, &cache.view).len();
+    if hidden > 0
+        && ui
+            .add_enabled(
+                !context.read_only && cache.preview.is_none(),
+                egui::Button::new(format!("Show hidden ({hidden})")),
+            )
+            .clicked()
+    {
+        send(
+            commands,
+            hiding::show_hidden_edit(context.register, &cache.view, &cache.diagram),
+        );
+        ui.close();
+    }
     ui.separator();
     if ui.button("Fit to window").clicked() {
         state.camera.pending = Some(Aim::Fit);
@@ -184,5 +227,17 @@ fn background_menu_ui(
     if !state.selected.is_empty() && ui.button("Zoom to selection").clicked() {
         state.camera.pending = Some(Aim::Selection);
         ui.close();
+    }
+}
+
+/// Sends an edit made from the menu, or the reason it could not be made.
+fn send(
+    commands: &mut CommandQueue,
+    edit: Option<Result<crate::model::Edit, crate::model::EditError>>,
+) {
+    match edit {
+        Some(Ok(edit)) => commands.send(Command::edit(edit)),
+        Some(Err(error)) => commands.send(Command::ReportError(error.to_string())),
+        None => {}
     }
 }

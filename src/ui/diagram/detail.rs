@@ -7,6 +7,7 @@
 
 use egui::text::{LayoutJob, TextFormat, TextWrapping};
 
+use super::badges::readable_badge_rect;
 use crate::diagram::graph::NodeKind;
 use crate::diagram::sizing::{COUNCIL_STROKE, NAME_SIZE};
 use crate::diagram::{Diagram, Visibility, scene::node_rect};
@@ -16,6 +17,8 @@ use crate::ui::scene_painter::{Detail, SceneFonts, SceneTransform, color};
 
 /// Names are never drawn smaller than this on screen (points).
 pub const READABLE_NAME_PX: f32 = 9.0;
+/// The names in a container's rows are never drawn smaller than this on screen (points).
+pub const SMALLEST_ROW_NAME_PX: f32 = 6.5;
 /// Scene text smaller than this on screen is left off (nobody can read it).
 pub const SMALLEST_TEXT_PX: f32 = 6.0;
 /// A box narrower than this many name-heights gets its name on hover only.
@@ -87,6 +90,22 @@ pub fn short_names(diagram: &Diagram) -> Vec<String> {
         .collect()
 }
 
+/// The size a name is drawn at, and the least height (screen points) it is drawn in. A box's
+/// name is drawn at the readable minimum where it fits. A row of a container is as high as
+/// one line of its name: its name is drawn to fill it, down to [`SMALLEST_ROW_NAME_PX`], and
+/// still drawn when the row is a little lower than that (the letters' height is well under
+/// the font size), so a list of sub-groups is not a stack of blank boxes.
+fn name_px(is_row: bool, height: f32) -> (f32, f32) {
+    if is_row {
+        (
+            height.clamp(SMALLEST_ROW_NAME_PX, READABLE_NAME_PX),
+            SMALLEST_ROW_NAME_PX * 0.75,
+        )
+    } else {
+        (READABLE_NAME_PX, READABLE_NAME_PX)
+    }
+}
+
 /// Draws each shown, named box's short name ([`short_names`]) at the readable minimum, fitted
 /// to the box, for the boxes in the painter's clip rectangle.
 pub fn paint_short_names(
@@ -96,8 +115,7 @@ pub fn paint_short_names(
     view: &SceneTransform,
 ) {
     let seen = painter.clip_rect();
-    let font = SceneFonts::for_painter(painter).font(READABLE_NAME_PX, FontWeight::Bold);
-    let row = READABLE_NAME_PX * 1.15;
+    let fonts = SceneFonts::for_painter(painter);
     let mut shapes = Vec::new();
     for (node, name) in diagram.nodes.iter().zip(names) {
         if node.visibility == Visibility::Hidden || node.lines.is_empty() {
@@ -120,16 +138,20 @@ pub fn paint_short_names(
             }
             _ => on_screen.shrink2(egui::vec2(3.0, 0.0)),
         };
-        // A row of a container keeps room at its right for its badge.
-        let area = if node.row_of.is_some() && node.badge.is_some() {
-            let room = crate::diagram::containers::ROW_BADGE_ROOM * view.scale;
-            egui::Rect::from_min_max(area.min, egui::pos2(area.max.x - room, area.max.y))
-        } else {
-            area
+        // A row of a container keeps room at its right for its badge, as drawn at this size.
+        let area = match node.row_of.and(readable_badge_rect(node, view)) {
+            Some(badge) => {
+                let room = crate::diagram::containers::ROW_BADGE_ROOM * view.scale;
+                let right = (area.max.x - room).min(badge.min.x - 1.0);
+                egui::Rect::from_min_max(area.min, egui::pos2(right, area.max.y))
+            }
+            None => area,
         };
-        if area.width() < FEWEST_LETTERS * READABLE_NAME_PX || area.height() < READABLE_NAME_PX {
+        let (px, least_height) = name_px(node.row_of.is_some(), area.height());
+        if area.width() < FEWEST_LETTERS * px || area.height() < least_height {
             continue;
         }
+        let row = px * 1.15;
         let ink = color(crate::diagram::style::INK);
         let ink = if node.visibility == Visibility::Faded {
             ink.gamma_multiply(0.45)
@@ -139,7 +161,7 @@ pub fn paint_short_names(
         let mut job = LayoutJob::single_section(
             name.clone(),
             TextFormat {
-                font_id: font.clone(),
+                font_id: fonts.font(px, FontWeight::Bold),
                 color: ink,
                 ..Default::default()
             },
@@ -185,6 +207,16 @@ mod tests {
                 assert_eq!(name, &node.name);
             }
         }
+    }
+
+    #[test]
+    fn a_row_too_low_for_the_readable_minimum_still_gets_its_name() {
+        let (px, least) = name_px(true, 6.0);
+        assert_eq!(px, SMALLEST_ROW_NAME_PX);
+        assert!(least <= 6.0, "a 6-point row is drawn with its name");
+        assert_eq!(name_px(true, 20.0).0, READABLE_NAME_PX);
+        let (_, box_least) = name_px(false, 6.0);
+        assert!(box_least > 6.0, "a 6-point box gets its name on hover only");
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! [`Command`](crate::ui::Command). The canvas asks for a new frame only on input, so an open
 //! diagram costs no CPU while nobody touches it.
 
+mod badges;
 mod camera;
 mod canvas;
 mod context_menu;
