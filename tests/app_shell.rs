@@ -530,3 +530,19 @@ fn help_lists_the_shortcuts_from_the_command_table_and_says_where_things_are() {
     let settings = folder.path().join("settings").display().to_string();
     assert!(harness.query_by_label(&settings).is_some(), "{settings}");
 }
+
+#[test]
+fn the_annual_review_export_asks_for_a_table_file_not_a_register() {
+    let (folder, path) = sample_copy();
+    let mut app = AtlasApp::new(Some(path), settings_folder(&folder));
+    app.set_native_dialogs(false);
+    let mut harness = harness(app);
+    harness.state_mut().send(Command::ExportOverview);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("where to save the table")
+            .is_some()
+    );
+    assert!(harness.query_by_label_contains(".atlas or").is_none());
+}
