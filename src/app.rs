@@ -11,6 +11,7 @@ mod file_dialog;
 mod pack_handling;
 mod settings;
 mod startup;
+mod table_actions;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -21,7 +22,8 @@ pub use settings::Settings;
 pub use startup::SAMPLE_FILE_NAME;
 
 use crate::document::Document;
-use crate::ui::command::{self, Command, CommandQueue};
+use crate::ui::command::{Command, CommandQueue, TableAction};
+use crate::ui::command_table::{self, AnsweredBy};
 use crate::ui::message::{Message, Messages};
 use crate::ui::{self, AppView, UiState};
 use file_dialog::PendingDialog;
@@ -46,6 +48,9 @@ pub struct AtlasApp {
     style_applied: bool,
     /// The appendix pack being written on its own thread, while it is.
     pack_job: Option<pack_handling::PackJob>,
+    /// Keys and clipboard events the Edit menu asked for, handed to the next frame as if
+    /// typed, so the table on show does what its own keys do.
+    replayed_input: Vec<egui::Event>,
 }
 
 impl AtlasApp {
@@ -81,6 +86,7 @@ impl AtlasApp {
             window_title: String::new(),
             style_applied: false,
             pack_job: None,
+            replayed_input: Vec::new(),
         }
     }
 
@@ -138,6 +144,10 @@ impl AtlasApp {
         self.poll_file_dialog(&ctx);
         self.poll_appendix_pack(&ctx);
         self.read_window_shortcuts(&ctx);
+        if !self.replayed_input.is_empty() {
+            let replayed = std::mem::take(&mut self.replayed_input);
+            ctx.input_mut(|input| input.events.extend(replayed));
+        }
 
         let view = AppView {
             document: self.document.as_ref(),
@@ -145,6 +155,7 @@ impl AtlasApp {
             messages: self.messages.items(),
             recent_files: &self.settings.recent_files,
             file_dialog_open: self.pending_dialog.is_some(),
+            settings_folder: self.settings_folder.as_deref(),
         };
         if self.ui_state.tables.hidden_columns.is_none() {
             self.ui_state.tables.hidden_columns = Some(self.settings.hidden_columns.clone());
@@ -173,21 +184,24 @@ impl AtlasApp {
         if self.ui_state.typed_path.is_some() {
             return; // The "Type the path" window has the keyboard.
         }
-        // A text field being typed in keeps Ctrl+Z and Ctrl+Y for its own text.
-        let text_has_keyboard = ctx.egui_wants_keyboard_input();
-        for (shortcut, command) in command::WINDOW_SHORTCUTS {
-            let for_text = matches!(command, Command::Undo | Command::Redo);
-            if for_text && text_has_keyboard {
-                continue;
+        // A text field being typed in keeps Ctrl+Z, Ctrl+Y and Ctrl+X for its own text.
+        let typing = ctx.egui_wants_keyboard_input();
+        let register_open = self.document.is_some();
+        for (shortcut, entry) in command_table::window_shortcuts() {
+            let answers = match entry.answered_by {
+                AnsweredBy::Window => true,
+                AnsweredBy::WindowUnlessTyping => !typing,
+                AnsweredBy::WindowWithoutRegister => !register_open,
+                AnsweredBy::Table => false,
+            };
+            if answers && ctx.input_mut(|input| input.consume_shortcut(&shortcut)) {
+                self.commands.send(entry.command.clone());
             }
-            // With a register open, Ctrl+N adds a row to the table on show (File > New
-            // register... is still in the menu).
-            if *command == Command::NewRegister && self.document.is_some() {
-                continue;
-            }
-            if ctx.input_mut(|input| input.consume_shortcut(shortcut)) {
-                self.commands.send(command.clone());
-            }
+        }
+        // The desktop turns Ctrl+X into a Cut event before egui sees the key.
+        if !typing && register_open && ctx.input(|i| i.events.contains(&egui::Event::Cut)) {
+            ctx.input_mut(|input| input.events.retain(|e| *e != egui::Event::Cut));
+            self.commands.send(Command::TableAction(TableAction::Cut));
         }
     }
 

@@ -11,6 +11,8 @@ use partnership_atlas::app::AtlasApp;
 use partnership_atlas::document::Document;
 use partnership_atlas::model::{Partnership, PartnershipId};
 use partnership_atlas::sample;
+use partnership_atlas::ui::command_table;
+use partnership_atlas::ui::{Command, PanelKind, Section};
 
 /// Ctrl on Windows and Linux, as the keyboard reports it.
 const CTRL: Modifiers = Modifiers {
@@ -287,4 +289,260 @@ fn on_a_wide_screen_the_form_beside_the_table_commits_the_same_way() {
         name_in_file(&path, target.id),
         "Ashmere Vale Partnership Board"
     );
+}
+
+/// Clicks `item` in the menu `menu`.
+fn choose_from_menu(harness: &mut Harness<'_, AtlasApp>, menu: &str, item: &str) {
+    harness.get_by_role_and_label(Role::Button, menu).click();
+    harness.run();
+    // A menu item's label is its words, then its shortcut as the menu shows it.
+    let shortcut = command_table::COMMANDS
+        .iter()
+        .find(|entry| entry.text == item)
+        .and_then(|entry| entry.shortcuts.first())
+        .map(|shortcut| harness.ctx.format_shortcut(shortcut));
+    let with_shortcut = shortcut.map(|keys| format!("{item} {keys}"));
+    let node = harness
+        .query_by_role_and_label(Role::Button, item)
+        .or_else(|| {
+            with_shortcut
+                .as_deref()
+                .and_then(|label| harness.query_by_role_and_label(Role::Button, label))
+        })
+        .unwrap_or_else(|| panic!("no menu item {item}"));
+    node.click();
+    harness.run();
+}
+
+fn panel_on_show(harness: &Harness<'_, AtlasApp>) -> PanelKind {
+    harness.state().ui_state().panel
+}
+
+#[test]
+fn at_1024_by_768_the_navigation_list_reaches_every_panel_by_click_and_key() {
+    let (folder, path) = sample_copy();
+    let app = AtlasApp::new(Some(path), settings_folder(&folder));
+    let mut harness = harness_sized(app, egui::vec2(1024.0, 768.0));
+    for section in Section::ALL {
+        assert!(
+            harness.query_by_label(section.heading()).is_some(),
+            "the list has the heading {}",
+            section.heading()
+        );
+        for &panel in section.panels() {
+            let item = harness.get_by_role_and_label(Role::Button, panel.label());
+            assert!(
+                item.rect().right() < 200.0,
+                "{} is in a narrow list on the left: {:?}",
+                panel.label(),
+                item.rect()
+            );
+            item.click();
+            harness.run();
+            assert_eq!(panel_on_show(&harness), panel, "clicking {}", panel.label());
+        }
+    }
+
+    // Ctrl+3 is Scoring; again, its next panel; Ctrl+1 back to the register's first table.
+    harness.key_press_modifiers(CTRL, Key::Num3);
+    harness.run();
+    assert_eq!(panel_on_show(&harness), PanelKind::Scoring);
+    harness.key_press_modifiers(CTRL, Key::Num3);
+    harness.run();
+    assert_eq!(panel_on_show(&harness), PanelKind::AnnualReview);
+    harness.key_press_modifiers(CTRL, Key::Num1);
+    harness.run();
+    assert_eq!(panel_on_show(&harness), PanelKind::Partnerships);
+
+    // Hidden to a strip, the panel gets the room; Ctrl+2 still works; shown again from the strip.
+    let filter_before = harness
+        .get_by_role_and_label(Role::TextInput, "Filter")
+        .rect();
+    harness.get_by_label("«").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Button, "Organisations")
+            .is_none()
+    );
+    let filter_after = harness
+        .get_by_role_and_label(Role::TextInput, "Filter")
+        .rect();
+    assert!(filter_after.left() < filter_before.left() - 100.0);
+    harness.key_press_modifiers(CTRL, Key::Num2);
+    harness.run();
+    assert_eq!(panel_on_show(&harness), PanelKind::Diagram);
+    harness.get_by_label("»").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Button, "Organisations")
+            .is_some()
+    );
+}
+
+#[test]
+fn the_edit_menu_selects_finds_copies_cuts_and_pastes_in_the_table_on_show() {
+    let (folder, path) = sample_copy();
+    let mut harness = harness(AtlasApp::new(Some(path), settings_folder(&folder)));
+    let shown = harness
+        .state()
+        .document()
+        .expect("open")
+        .register()
+        .partnerships
+        .len();
+
+    choose_from_menu(&mut harness, "Edit", "Find...");
+    assert!(
+        harness
+            .get_by_role_and_label(Role::TextInput, "Filter")
+            .is_focused(),
+        "Find puts the keyboard in the filter box"
+    );
+    harness.key_press(Key::Escape);
+    harness.run();
+
+    choose_from_menu(&mut harness, "Edit", "Select all");
+    choose_from_menu(&mut harness, "Edit", "Copy");
+    assert!(
+        harness
+            .query_by_label_contains(&format!("Copied {shown}"))
+            .is_some(),
+        "every row was selected, then copied"
+    );
+
+    // A partnership with nothing linked to it can be deleted; once added, it is selected.
+    harness.get_by_label("Add partnership").click();
+    harness.run();
+    choose_from_menu(&mut harness, "Edit", "Cut");
+    assert!(
+        harness.query_by_label_contains("Delete 1 ").is_some(),
+        "Cut copies the row, then asks before deleting it"
+    );
+    harness.key_press(Key::Escape);
+    harness.run();
+
+    choose_from_menu(&mut harness, "Edit", "Paste...");
+    assert!(
+        harness
+            .query_by_label_contains("Paste rows copied from Excel into the box")
+            .is_some(),
+        "Paste opens the table's paste preview"
+    );
+}
+
+#[test]
+fn messages_go_with_their_register_and_dismissing_one_moves_nothing() {
+    let (folder, path) = sample_copy();
+    let other = folder.path().join("Other register.atlas");
+    drop(Document::create(&other, sample::sample_register()).expect("write the other"));
+    let mut harness = harness(AtlasApp::new(Some(other.clone()), settings_folder(&folder)));
+    harness.state_mut().send(Command::OpenPath(path.clone()));
+    harness.run();
+
+    let without_message = harness
+        .get_by_role_and_label(Role::TextInput, "Filter")
+        .rect();
+    harness.state_mut().send(Command::ReportError(
+        "Could not write Matrix.png".to_string(),
+    ));
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Could not write Matrix.png")
+            .is_some()
+    );
+    let with_message = harness
+        .get_by_role_and_label(Role::TextInput, "Filter")
+        .rect();
+    assert_eq!(with_message, without_message, "a message takes no room");
+    harness.get_by_label("Dismiss").click();
+    harness.run();
+    assert!(harness.state().messages().is_empty());
+    let after_dismiss = harness
+        .get_by_role_and_label(Role::TextInput, "Filter")
+        .rect();
+    assert_eq!(after_dismiss, without_message, "dismissing moves nothing");
+
+    // Open recent lists the name, then the folder; opening another register clears them.
+    harness.state_mut().send(Command::ReportError(
+        "Could not write Matrix.png".to_string(),
+    ));
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "File").click();
+    harness.run();
+    harness.get_by_label_contains("Open recent").hover();
+    harness.run();
+    let name_then_folder = format!("Other register.atlas\n{}", folder.path().display());
+    harness.get_by_label_contains(&name_then_folder).click();
+    harness.run();
+    assert_eq!(
+        harness.state().document().expect("open").path(),
+        other.as_path()
+    );
+    assert!(
+        harness.state().messages().is_empty(),
+        "the old register's messages went with it: {:?}",
+        harness.state().messages()
+    );
+
+    // Closing the register clears its messages too.
+    harness.state_mut().send(Command::ReportError(
+        "Could not write Overview.xlsx".to_string(),
+    ));
+    harness.run();
+    harness.key_press_modifiers(CTRL, Key::W);
+    harness.run();
+    assert!(harness.state().document().is_none());
+    assert!(harness.state().messages().is_empty());
+    assert!(harness.query_by_label_contains("Overview.xlsx").is_none());
+}
+
+#[test]
+fn help_lists_the_shortcuts_from_the_command_table_and_says_where_things_are() {
+    let (folder, path) = sample_copy();
+    let mut harness = harness(AtlasApp::new(Some(path), settings_folder(&folder)));
+    choose_from_menu(&mut harness, "Help", "Keyboard shortcuts");
+    for entry in command_table::COMMANDS {
+        if let Some(keys) = command_table::shortcut_words(&harness.ctx, &entry.command) {
+            assert!(
+                harness.query_all_by_label(&keys).next().is_some(),
+                "{} is listed with {keys}",
+                entry.text
+            );
+        }
+    }
+    harness.get_by_label("Close").click();
+    harness.run();
+
+    choose_from_menu(&mut harness, "Help", "About Partnership Atlas");
+    for words in [env!("CARGO_PKG_VERSION"), "SIL Open Font Licence 1.1"] {
+        assert!(
+            harness.query_all_by_label_contains(words).next().is_some(),
+            "About says {words}"
+        );
+    }
+    harness.get_by_label("Close").click();
+    harness.run();
+
+    choose_from_menu(&mut harness, "Help", "Where your data and settings are");
+    let settings = folder.path().join("settings").display().to_string();
+    assert!(harness.query_by_label(&settings).is_some(), "{settings}");
+}
+
+#[test]
+fn the_annual_review_export_asks_for_a_table_file_not_a_register() {
+    let (folder, path) = sample_copy();
+    let mut app = AtlasApp::new(Some(path), settings_folder(&folder));
+    app.set_native_dialogs(false);
+    let mut harness = harness(app);
+    harness.state_mut().send(Command::ExportOverview);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("where to save the table")
+            .is_some()
+    );
+    assert!(harness.query_by_label_contains(".atlas or").is_none());
 }

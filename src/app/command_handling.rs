@@ -68,6 +68,16 @@ impl AtlasApp {
                 self.report_failure(|app| app.export_analysis_to(question, &settings, &path));
             }
             Command::ShowPanel(panel) => self.ui_state.panel = panel,
+            Command::ShowSection(section) => {
+                self.ui_state.panel = section.panel_after(self.ui_state.panel);
+            }
+            Command::ToggleNavigation => {
+                self.ui_state.navigation_hidden = !self.ui_state.navigation_hidden;
+                self.settings.navigation_hidden = self.ui_state.navigation_hidden;
+                self.save_settings();
+            }
+            Command::TableAction(action) => self.table_action(action),
+            Command::ShowHelp(topic) => self.ui_state.help = Some(topic),
             Command::DismissMessage(id) => self.messages.dismiss(id),
             Command::ShowDiagramExport => self.show_diagram_export(),
             Command::ShowDiagramView(view) => {
@@ -184,7 +194,8 @@ impl AtlasApp {
         self.document = Some(document);
         self.revision += 1;
         self.ui_state.register_changed_hands();
-        self.messages.clear_errors();
+        // Messages are about the register they came with; the new one's follow.
+        self.messages.forget_register();
         if let Some(message) = taken_over {
             self.messages.notice(message);
         }
@@ -263,6 +274,8 @@ impl AtlasApp {
         if self.document.take().is_some() {
             self.revision += 1;
             self.ui_state.register_changed_hands();
+            // Messages are about the register they came with.
+            self.messages.forget_register();
         }
     }
 

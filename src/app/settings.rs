@@ -23,6 +23,8 @@ pub struct Settings {
     pub sample_created: bool,
     /// Columns the user hid, by table id ("partnerships") and column id.
     pub hidden_columns: std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
+    /// The navigation list is hidden to a narrow strip.
+    pub navigation_hidden: bool,
 }
 
 impl Settings {

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use super::{AtlasApp, Settings};
 use crate::document::Document;
 use crate::store::StoreError;
+use crate::ui::message::MessageKind;
 
 /// Removes an unfinished register and the rollback journal an older version left beside it.
 fn remove_unfinished(path: &Path) -> Result<(), String> {
@@ -53,7 +54,8 @@ impl AtlasApp {
     /// Reads the settings; returns whether this is the very first start (no settings yet).
     pub(super) fn load_settings(&mut self) -> bool {
         let Some(folder) = self.settings_folder.clone() else {
-            self.messages.notice(
+            self.messages.about_program(
+                MessageKind::Notice,
                 "Your data folder could not be found, so recent registers will not be remembered",
             );
             return false;
@@ -61,11 +63,12 @@ impl AtlasApp {
         match Settings::load(&folder) {
             Ok(Some(settings)) => {
                 self.settings = settings;
+                self.ui_state.navigation_hidden = self.settings.navigation_hidden;
                 false
             }
             Ok(None) => true,
             Err(message) => {
-                self.messages.error(message);
+                self.messages.about_program(MessageKind::Error, message);
                 false
             }
         }
@@ -76,7 +79,7 @@ impl AtlasApp {
         if let Some(folder) = &self.settings_folder
             && let Err(message) = self.settings.save(folder)
         {
-            self.messages.error(message);
+            self.messages.about_program(MessageKind::Error, message);
         }
     }
 

@@ -5,9 +5,9 @@
 
 use std::path::PathBuf;
 
-use egui::{Key, KeyboardShortcut, Modifiers};
-
 use super::PanelKind;
+use super::help_windows::HelpTopic;
+use super::navigation_bar::Section;
 use crate::model::Edit;
 
 /// Something the user asked for.
@@ -69,6 +69,15 @@ pub enum Command {
     },
     /// Show a panel.
     ShowPanel(PanelKind),
+    /// Show a section of the navigation list: its first panel, or its next one when the
+    /// section is already on show (Ctrl+1 again walks through the register's tables).
+    ShowSection(Section),
+    /// Show or hide the navigation list down the left.
+    ToggleNavigation,
+    /// Do to the table on show what its own keys do (the Edit menu's Copy is Ctrl+C).
+    TableAction(TableAction),
+    /// Open a Help window.
+    ShowHelp(HelpTopic),
     /// Show the Diagram panel with this view.
     ShowDiagramView(crate::model::ViewId),
     /// Show the Diagram panel with its export form open (File, Export diagram...).
@@ -87,45 +96,22 @@ pub enum Command {
     DismissMessage(u64),
 }
 
-/// Ctrl+Z (Cmd+Z on a Mac).
-pub const UNDO_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-
-/// Ctrl+Shift+Z.
-pub const REDO_SHORTCUT: KeyboardShortcut =
-    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
-
-/// Ctrl+Y, the other common Redo.
-pub const REDO_SHORTCUT_ALTERNATIVE: KeyboardShortcut =
-    KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
-
-/// Ctrl+N.
-pub const NEW_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::N);
-
-/// Ctrl+O.
-pub const OPEN_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-
-/// Ctrl+Shift+S.
-pub const SAVE_COPY_SHORTCUT: KeyboardShortcut =
-    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::S);
-
-/// Ctrl+W.
-pub const CLOSE_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::W);
-
-/// Ctrl+Q.
-pub const QUIT_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
-
-/// The shortcuts the whole window answers to, longest first (Ctrl+Shift+Z before Ctrl+Z, since
-/// egui matches shortcuts ignoring extra Shift).
-pub const WINDOW_SHORTCUTS: &[(KeyboardShortcut, Command)] = &[
-    (REDO_SHORTCUT, Command::Redo),
-    (SAVE_COPY_SHORTCUT, Command::SaveCopyAs),
-    (UNDO_SHORTCUT, Command::Undo),
-    (REDO_SHORTCUT_ALTERNATIVE, Command::Redo),
-    (NEW_SHORTCUT, Command::NewRegister),
-    (OPEN_SHORTCUT, Command::OpenRegister),
-    (CLOSE_SHORTCUT, Command::CloseRegister),
-    (QUIT_SHORTCUT, Command::Quit),
-];
+/// What the Edit menu can do to the table on show, as the table's own keys do it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TableAction {
+    /// Copy the selected rows, then ask whether to delete them.
+    Cut,
+    /// Copy the selected rows (or every shown row) as tab-separated text.
+    Copy,
+    /// Paste rows from the clipboard, through the preview.
+    Paste,
+    /// Select every shown row.
+    SelectAll,
+    /// Put the keyboard in the table's filter box.
+    Find,
+    /// Add a new row.
+    NewRow,
+}
 
 /// Commands sent while a frame is drawn, applied when it ends.
 #[derive(Debug, Default)]

@@ -1,5 +1,6 @@
 //! Messages for the user: notices ("This is the sample register") and errors ("The file is
-//! damaged"), in plain words, shown above the panel until dismissed.
+//! damaged"), in plain words, shown until dismissed or until the register they are about
+//! closes.
 
 use super::command::Command;
 
@@ -32,6 +33,8 @@ pub struct Message {
     pub text: String,
     /// A button offered with it, if any.
     pub action: Option<MessageAction>,
+    /// About the program (its settings), not the register: kept when the register closes.
+    pub about_program: bool,
 }
 
 /// Messages being shown, oldest first.
@@ -45,22 +48,34 @@ pub struct Messages {
 const MESSAGES_KEPT: usize = 4;
 
 impl Messages {
-    /// Shows a notice.
+    /// Shows a notice about the register.
     pub fn notice(&mut self, text: impl Into<String>) {
-        self.push(MessageKind::Notice, text.into(), None);
+        self.push(MessageKind::Notice, text.into(), None, false);
     }
 
-    /// Shows an error.
+    /// Shows an error about the register (or about opening one).
     pub fn error(&mut self, text: impl Into<String>) {
-        self.push(MessageKind::Error, text.into(), None);
+        self.push(MessageKind::Error, text.into(), None, false);
     }
 
     /// Shows an error with a button that offers a way on.
     pub fn error_with_action(&mut self, text: impl Into<String>, action: MessageAction) {
-        self.push(MessageKind::Error, text.into(), Some(action));
+        self.push(MessageKind::Error, text.into(), Some(action), false);
     }
 
-    fn push(&mut self, kind: MessageKind, text: String, action: Option<MessageAction>) {
+    /// Shows a notice or error about the program itself (its settings), which stays when
+    /// the register closes.
+    pub fn about_program(&mut self, kind: MessageKind, text: impl Into<String>) {
+        self.push(kind, text.into(), None, true);
+    }
+
+    fn push(
+        &mut self,
+        kind: MessageKind,
+        text: String,
+        action: Option<MessageAction>,
+        about_program: bool,
+    ) {
         // The same words twice in a row say nothing new.
         self.items.retain(|message| message.text != text);
         self.next_id += 1;
@@ -69,6 +84,7 @@ impl Messages {
             kind,
             text,
             action,
+            about_program,
         });
         if self.items.len() > MESSAGES_KEPT {
             self.items.remove(0);
@@ -80,14 +96,30 @@ impl Messages {
         self.items.retain(|message| message.id != id);
     }
 
-    /// Hides every error (after a successful open, say), keeping notices.
-    pub fn clear_errors(&mut self) {
-        self.items
-            .retain(|message| message.kind != MessageKind::Error);
+    /// Hides every message about the register (it closed, or another opened), keeping
+    /// those about the program.
+    pub fn forget_register(&mut self) {
+        self.items.retain(|message| message.about_program);
     }
 
     /// The messages, oldest first.
     pub fn items(&self) -> &[Message] {
         &self.items
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_about_the_register_go_with_it_and_the_programs_stay() {
+        let mut messages = Messages::default();
+        messages.about_program(MessageKind::Error, "Your settings file is damaged");
+        messages.notice("Exported the matrix");
+        messages.error("Could not write the file");
+        messages.forget_register();
+        let left: Vec<&str> = messages.items().iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(left, ["Your settings file is damaged"]);
     }
 }

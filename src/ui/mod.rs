@@ -10,11 +10,13 @@ pub mod analysis;
 mod appendix_pack_dialog;
 mod choice_combo;
 pub mod command;
+pub mod command_table;
 pub mod diagram;
+pub mod help_windows;
 mod menu_bar;
 pub mod message;
 mod messages;
-mod navigation_bar;
+pub mod navigation_bar;
 pub mod partnerships;
 mod people_panel;
 mod register_panels;
@@ -28,7 +30,7 @@ mod text_field;
 pub mod theme;
 mod typed_path_dialog;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::document::Document;
 use crate::model::{PartnershipId, Register};
@@ -38,11 +40,13 @@ pub use appendix_pack_dialog::{AppendixPackDialog, PackRequest};
 pub use choice_combo::choice_combo_ui;
 pub use command::{Command, CommandQueue};
 pub use diagram::{DiagramExport, DiagramPanelState};
+pub use help_windows::HelpTopic;
+pub use navigation_bar::Section;
 pub use partnerships::PartnershipsPanelState;
 pub use text_field::{FieldBuffers, TextFieldRules, committed_text_field_ui};
 pub use typed_path_dialog::{PathPurpose, TypedPathDialog, tidy_typed_path};
 
-/// The panels the navigation bar offers (only those that work).
+/// The panels the navigation list offers (only those that work), in its sections.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum PanelKind {
     /// The register's partnerships, with a detail form.
@@ -82,7 +86,6 @@ impl PanelKind {
     /// Every panel, in navigation order.
     pub const ALL: &'static [Self] = &[
         Self::Partnerships,
-        Self::Diagram,
         Self::Relationships,
         Self::Organisations,
         Self::People,
@@ -91,6 +94,7 @@ impl PanelKind {
         Self::Strategies,
         Self::Themes,
         Self::Actions,
+        Self::Diagram,
         Self::Scoring,
         Self::AnnualReview,
         Self::Matrix,
@@ -98,7 +102,7 @@ impl PanelKind {
         Self::Analysis,
     ];
 
-    /// The panel's name in the navigation bar.
+    /// The panel's name in the navigation list.
     pub fn label(self) -> &'static str {
         match self {
             Self::Partnerships => "Partnerships",
@@ -148,6 +152,10 @@ pub struct UiState {
     pub typed_path: Option<TypedPathDialog>,
     /// The appendix pack window (File, Export appendix pack...).
     pub appendix_pack: AppendixPackDialog,
+    /// The Help window open, if one is.
+    pub help: Option<HelpTopic>,
+    /// The navigation list is hidden to a narrow strip (View, Show or hide the navigation list).
+    pub navigation_hidden: bool,
 }
 
 impl UiState {
@@ -184,6 +192,8 @@ pub struct AppView<'a> {
     pub recent_files: &'a [PathBuf],
     /// A file window is open, waiting for the user.
     pub file_dialog_open: bool,
+    /// The folder holding the settings and the sample register, if there is one.
+    pub settings_folder: Option<&'a Path>,
 }
 
 /// What a panel may read of the register.
@@ -203,105 +213,104 @@ pub fn app_ui(
     state: &mut UiState,
     commands: &mut CommandQueue,
 ) {
-    egui::Panel::top("menu_bar").show(ui, |ui| menu_bar::menu_bar_ui(ui, view, commands));
+    egui::Panel::top("menu_bar").show(ui, |ui| {
+        menu_bar::menu_bar_ui(ui, view, state.panel, commands)
+    });
     egui::Panel::bottom("status_bar").show(ui, |ui| status_bar::status_bar_ui(ui, view));
     if view.document.is_some() {
-        egui::Panel::top("navigation_bar").show(ui, |ui| {
-            navigation_bar::navigation_bar_ui(ui, state.panel, commands)
-        });
+        navigation_bar::navigation_ui(ui, state.panel, state.navigation_hidden, commands);
     }
-    egui::CentralPanel::default().show(ui, |ui| {
-        messages::messages_ui(ui, view.messages, commands);
-        match view.document {
-            None => start_page::start_page_ui(ui, view, commands),
-            Some(document) => {
-                let context = PanelContext {
-                    register: document.register(),
-                    read_only: document.is_read_only(),
-                    revision: view.revision,
-                };
-                let current = &mut state.current_partnership;
-                let tables = &mut state.tables;
-                match state.panel {
-                    PanelKind::Partnerships => partnerships::partnerships_panel_ui(
-                        ui,
-                        &context,
-                        &mut state.partnerships,
-                        tables,
-                        current,
-                        commands,
-                    ),
-                    PanelKind::Relationships => register_panels::relationships_panel_ui(
-                        ui, &context, tables, current, commands,
-                    ),
-                    PanelKind::Organisations => register_panels::organisations_panel_ui(
-                        ui, &context, tables, current, commands,
-                    ),
-                    PanelKind::People => {
-                        people_panel::people_panel_ui(ui, &context, tables, current, commands)
-                    }
-                    PanelKind::Memberships => register_panels::memberships_panel_ui(
-                        ui, &context, tables, current, commands,
-                    ),
-                    PanelKind::Contributions => register_panels::contributions_panel_ui(
-                        ui, &context, tables, current, commands,
-                    ),
-                    PanelKind::Strategies => register_panels::strategies_panel_ui(
-                        ui, &context, tables, current, commands,
-                    ),
-                    PanelKind::Themes => {
-                        register_panels::themes_panel_ui(ui, &context, tables, current, commands)
-                    }
-                    PanelKind::Actions => {
-                        register_panels::actions_panel_ui(ui, &context, tables, current, commands)
-                    }
-                    PanelKind::Diagram => diagram::diagram_panel_ui(
-                        ui,
-                        &context,
-                        &mut state.diagram,
-                        current,
-                        commands,
-                    ),
-                    PanelKind::Scoring => scoring::scoring_panel_ui(
-                        ui,
-                        &context,
-                        &mut state.scoring,
-                        &mut state.current_partnership,
-                        commands,
-                    ),
-                    PanelKind::AnnualReview => scoring::overview_table::overview_ui(
-                        ui,
-                        &context,
-                        &mut state.overview,
-                        &mut state.current_partnership,
-                        commands,
-                    ),
-                    PanelKind::Matrix => scoring::matrix_view::matrix_view_ui(
-                        ui,
-                        &context,
-                        &mut state.matrix,
-                        state.overview.basis(),
-                        &mut state.current_partnership,
-                        commands,
-                    ),
-                    PanelKind::Analysis => analysis::analysis_panel_ui(
-                        ui,
-                        &context,
-                        &mut state.analysis,
-                        &mut state.current_partnership,
-                        &mut state.diagram,
-                        commands,
-                    ),
-                    PanelKind::ScoringScheme => scoring::scheme_settings::scheme_settings_ui(
-                        ui,
-                        &context,
-                        &mut state.scheme,
-                        commands,
-                    ),
+    egui::CentralPanel::default().show(ui, |ui| match view.document {
+        None => start_page::start_page_ui(ui, view, commands),
+        Some(document) => {
+            let context = PanelContext {
+                register: document.register(),
+                read_only: document.is_read_only(),
+                revision: view.revision,
+            };
+            let current = &mut state.current_partnership;
+            let tables = &mut state.tables;
+            match state.panel {
+                PanelKind::Partnerships => partnerships::partnerships_panel_ui(
+                    ui,
+                    &context,
+                    &mut state.partnerships,
+                    tables,
+                    current,
+                    commands,
+                ),
+                PanelKind::Relationships => {
+                    register_panels::relationships_panel_ui(ui, &context, tables, current, commands)
                 }
+                PanelKind::Organisations => {
+                    register_panels::organisations_panel_ui(ui, &context, tables, current, commands)
+                }
+                PanelKind::People => {
+                    people_panel::people_panel_ui(ui, &context, tables, current, commands)
+                }
+                PanelKind::Memberships => {
+                    register_panels::memberships_panel_ui(ui, &context, tables, current, commands)
+                }
+                PanelKind::Contributions => {
+                    register_panels::contributions_panel_ui(ui, &context, tables, current, commands)
+                }
+                PanelKind::Strategies => {
+                    register_panels::strategies_panel_ui(ui, &context, tables, current, commands)
+                }
+                PanelKind::Themes => {
+                    register_panels::themes_panel_ui(ui, &context, tables, current, commands)
+                }
+                PanelKind::Actions => {
+                    register_panels::actions_panel_ui(ui, &context, tables, current, commands)
+                }
+                PanelKind::Diagram => {
+                    diagram::diagram_panel_ui(ui, &context, &mut state.diagram, current, commands)
+                }
+                PanelKind::Scoring => scoring::scoring_panel_ui(
+                    ui,
+                    &context,
+                    &mut state.scoring,
+                    &mut state.current_partnership,
+                    commands,
+                ),
+                PanelKind::AnnualReview => scoring::overview_table::overview_ui(
+                    ui,
+                    &context,
+                    &mut state.overview,
+                    &mut state.current_partnership,
+                    commands,
+                ),
+                PanelKind::Matrix => scoring::matrix_view::matrix_view_ui(
+                    ui,
+                    &context,
+                    &mut state.matrix,
+                    state.overview.basis(),
+                    &mut state.current_partnership,
+                    commands,
+                ),
+                PanelKind::Analysis => analysis::analysis_panel_ui(
+                    ui,
+                    &context,
+                    &mut state.analysis,
+                    &mut state.current_partnership,
+                    &mut state.diagram,
+                    commands,
+                ),
+                PanelKind::ScoringScheme => scoring::scheme_settings::scheme_settings_ui(
+                    ui,
+                    &context,
+                    &mut state.scheme,
+                    commands,
+                ),
             }
         }
     });
+    messages::messages_ui(ui.ctx(), view.messages, commands);
+    let facts = help_windows::HelpFacts {
+        settings_folder: view.settings_folder,
+        register: view.document.map(Document::path),
+    };
+    help_windows::help_window_ui(ui.ctx(), &mut state.help, &facts);
     if let Some(dialog) = &mut state.typed_path {
         typed_path_dialog::typed_path_dialog_ui(ui.ctx(), dialog, commands);
     }

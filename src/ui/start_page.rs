@@ -29,7 +29,13 @@ pub fn start_page_ui(ui: &mut egui::Ui, view: &AppView<'_>, commands: &mut Comma
             ui.add_space(16.0);
             ui.strong("Recent registers");
             for path in view.recent_files {
-                if ui.link(path.display().to_string()).clicked() {
+                let words = super::menu_bar::recent_file_words(ui, path);
+                let button = egui::Button::new(words).frame(false);
+                if ui
+                    .add(button)
+                    .on_hover_text(path.display().to_string())
+                    .clicked()
+                {
                     commands.send(Command::OpenPath(path.clone()));
                 }
             }

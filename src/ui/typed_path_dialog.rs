@@ -33,6 +33,27 @@ impl PathPurpose {
     }
 }
 
+impl PathPurpose {
+    /// What to type, with an example of a whole path for this purpose.
+    pub fn example(self) -> &'static str {
+        match self {
+            Self::Open | Self::New | Self::SaveCopy => {
+                "Type or paste where the register file is (or is to go), folder and name, for \
+                 example C:\\Users\\jo\\Documents\\Partnership register.atlas or \
+                 \\\\fileserver\\Policy\\Partnership register.atlas"
+            }
+            Self::ExportMatrix => {
+                "Type or paste where to save the picture, folder and name, for example \
+                 C:\\Users\\jo\\Documents\\Risk and value matrix.png"
+            }
+            Self::ExportOverview => {
+                "Type or paste where to save the table, folder and name, for example \
+                 C:\\Users\\jo\\Documents\\Annual review of partnerships.xlsx"
+            }
+        }
+    }
+}
+
 /// A typed path as the user meant it: surrounding spaces and one pair of surrounding quotes
 /// (Windows Explorer's "Copy as path" adds them) are taken off; nothing else is touched, so
 /// spaces, non-ASCII letters, drive letters and `\\server\share` paths pass through whole.
@@ -86,11 +107,7 @@ pub fn typed_path_dialog_ui(
         if let Some(explanation) = &dialog.explanation {
             ui.label(explanation);
         }
-        ui.label(
-            "Type or paste the register's full path, for example \
-             C:\\Users\\jo\\Documents\\Partnership register.atlas or \
-             \\\\fileserver\\Policy\\Partnership register.atlas",
-        );
+        ui.label(dialog.purpose.example());
         ui.add_space(4.0);
         let label = ui.label("Path");
         let field_id = egui::Id::new("typed_path_field");
