@@ -2,7 +2,7 @@
 //! partnership in the panel's own picker, fill in every score, see the bands and the matrix's
 //! suggestion, override it (refused without a reason), see the preview's next review count the
 //! override, save and see the saved assessment ("Saved", "New assessment"), read the same review
-//! date in the Annual review, open a history row and read the reason, and have "Start from the
+//! date in the Annual review, the Partnerships table and its detail form, open a history row and read the reason, and have "Start from the
 //! last assessment" ask before it overwrites a score.
 
 use std::path::{Path, PathBuf};
@@ -234,6 +234,54 @@ fn pick_assess_override_save_then_see_the_saved_assessment_and_the_same_review_d
     assert!(
         harness.query_by_label(&due.to_string()).is_some(),
         "the Annual review's Review due is {due}"
+    );
+
+    // The Partnerships table's Review date column and the detail form show it too, not the
+    // date the partnership had before.
+    let own_date = register_now.partnerships[&id].review_date;
+    assert_ne!(own_date, Some(due), "the test needs a date that changed");
+    harness
+        .state_mut()
+        .send(Command::ShowPanel(PanelKind::Partnerships));
+    harness.run_steps(3);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Filter")
+        .click();
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Filter")
+        .type_text(&name);
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_all_by_role_and_label(Role::Button, &due.to_string())
+            .next()
+            .is_some(),
+        "the table's Review date is {due}"
+    );
+    if let Some(own) = own_date {
+        assert!(
+            harness
+                .query_all_by_role_and_label(Role::Button, &own.to_string())
+                .next()
+                .is_none(),
+            "the table no longer shows {own}"
+        );
+    }
+    harness.get_by_label("Governance evidence").scroll_to_me();
+    harness.run_steps(2);
+    harness
+        .get_by_label("Governance evidence")
+        .click_accesskit();
+    harness.run_steps(3);
+    assert_eq!(
+        harness
+            .get_by_role_and_label(Role::TextInput, "Review date")
+            .accesskit_node()
+            .value()
+            .as_deref(),
+        Some(due.to_string().as_str()),
+        "the detail form's Review date"
     );
 
     // New assessment: an empty form again.
