@@ -472,3 +472,31 @@ fn save_is_refused_without_a_reason_and_undo_takes_a_save_back_whole() {
             .is_disabled()
     );
 }
+
+#[test]
+fn the_matrix_says_where_every_partnership_is() {
+    let (folder, path) = sample_copy();
+    let total = Document::open_read_only(&path)
+        .expect("open")
+        .register()
+        .partnerships
+        .len();
+    let mut harness = harness_on(&path, &folder, None);
+    harness
+        .state_mut()
+        .send(Command::ShowPanel(PanelKind::Matrix));
+    harness.run_steps(3);
+    let words = label_starting(&harness, &format!("{total} partnerships: "));
+    // "84 partnerships: 76 on the matrix, 2 not yet assessed and 6 not reviewed (4 removed,
+    // 2 closed)": the counts named add up to the register's total.
+    assert!(words.contains("on the matrix"), "{words}");
+    assert!(words.contains("not reviewed ("), "{words}");
+    let counted: usize = words
+        .split_once(": ")
+        .map(|(_, parts)| parts.split(" (").next().unwrap_or(parts))
+        .into_iter()
+        .flat_map(|parts| parts.split([',', ' ']))
+        .filter_map(|word| word.parse::<usize>().ok())
+        .sum();
+    assert_eq!(counted, total, "{words}");
+}
