@@ -500,3 +500,55 @@ fn the_matrix_says_where_every_partnership_is() {
         .sum();
     assert_eq!(counted, total, "{words}");
 }
+
+#[test]
+fn next_due_for_review_picks_the_partnership_due_first_and_the_assessor_is_chosen_from_people() {
+    let (folder, path) = sample_copy();
+    let document = Document::open_read_only(&path).expect("open");
+    let register = document.register().clone();
+    drop(document);
+    let today = chrono::Local::now().date_naive();
+    let overview = scoring::overview_for(&register, &scoring::ReviewBasis::on(today));
+    let first = overview.review_queue()[0].partnership;
+    let mut harness = harness_on(&path, &folder, None);
+    harness
+        .get_by_label_contains("Next due for review: ")
+        .click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().ui_state().current_partnership, Some(first));
+
+    // The assessor: one of the register's people, from the menu beside the field.
+    let person = register
+        .people
+        .values()
+        .find(|p| p.kind == partnership_atlas::model::PersonKind::Officer)
+        .expect("an officer");
+    let shown = if person.job_title.is_empty() {
+        person.name.clone()
+    } else {
+        format!("{} ({})", person.name, person.job_title)
+    };
+    harness
+        .get_by_role_and_label(Role::Button, "People…")
+        .click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::Button, &shown)
+        .click_accesskit();
+    harness.run_steps(3);
+    let draft = harness
+        .state()
+        .ui_state()
+        .scoring
+        .draft(first)
+        .expect("a draft");
+    assert_eq!(draft.assessor, person.name);
+    assert_eq!(
+        harness
+            .get_by_role_and_label(Role::TextInput, "Assessor")
+            .accesskit_node()
+            .value()
+            .as_deref(),
+        Some(person.name.as_str())
+    );
+}
