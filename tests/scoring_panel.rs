@@ -2,7 +2,7 @@
 //! partnership in the panel's own picker, fill in every score, see the bands and the matrix's
 //! suggestion, override it (refused without a reason), see the preview's next review count the
 //! override, save and see the saved assessment ("Saved", "New assessment"), read the same review
-//! date in the Annual review, open a history row and read the reason, and have "Start from the
+//! date in the Annual review, the Partnerships table and its detail form, open a history row and read the reason, and have "Start from the
 //! last assessment" ask before it overwrites a score.
 
 use std::path::{Path, PathBuf};
@@ -236,6 +236,54 @@ fn pick_assess_override_save_then_see_the_saved_assessment_and_the_same_review_d
         "the Annual review's Review due is {due}"
     );
 
+    // The Partnerships table's Review date column and the detail form show it too, not the
+    // date the partnership had before.
+    let own_date = register_now.partnerships[&id].review_date;
+    assert_ne!(own_date, Some(due), "the test needs a date that changed");
+    harness
+        .state_mut()
+        .send(Command::ShowPanel(PanelKind::Partnerships));
+    harness.run_steps(3);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Filter")
+        .click();
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Filter")
+        .type_text(&name);
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_all_by_role_and_label(Role::Button, &due.to_string())
+            .next()
+            .is_some(),
+        "the table's Review date is {due}"
+    );
+    if let Some(own) = own_date {
+        assert!(
+            harness
+                .query_all_by_role_and_label(Role::Button, &own.to_string())
+                .next()
+                .is_none(),
+            "the table no longer shows {own}"
+        );
+    }
+    harness.get_by_label("Governance evidence").scroll_to_me();
+    harness.run_steps(2);
+    harness
+        .get_by_label("Governance evidence")
+        .click_accesskit();
+    harness.run_steps(3);
+    assert_eq!(
+        harness
+            .get_by_role_and_label(Role::TextInput, "Review date")
+            .accesskit_node()
+            .value()
+            .as_deref(),
+        Some(due.to_string().as_str()),
+        "the detail form's Review date"
+    );
+
     // New assessment: an empty form again.
     harness
         .state_mut()
@@ -422,5 +470,85 @@ fn save_is_refused_without_a_reason_and_undo_takes_a_save_back_whole() {
             .get_by_role_and_label(Role::Button, "Save assessment")
             .accesskit_node()
             .is_disabled()
+    );
+}
+
+#[test]
+fn the_matrix_says_where_every_partnership_is() {
+    let (folder, path) = sample_copy();
+    let total = Document::open_read_only(&path)
+        .expect("open")
+        .register()
+        .partnerships
+        .len();
+    let mut harness = harness_on(&path, &folder, None);
+    harness
+        .state_mut()
+        .send(Command::ShowPanel(PanelKind::Matrix));
+    harness.run_steps(3);
+    let words = label_starting(&harness, &format!("{total} partnerships: "));
+    // "84 partnerships: 76 on the matrix, 2 not yet assessed and 6 not reviewed (4 removed,
+    // 2 closed)": the counts named add up to the register's total.
+    assert!(words.contains("on the matrix"), "{words}");
+    assert!(words.contains("not reviewed ("), "{words}");
+    let counted: usize = words
+        .split_once(": ")
+        .map(|(_, parts)| parts.split(" (").next().unwrap_or(parts))
+        .into_iter()
+        .flat_map(|parts| parts.split([',', ' ']))
+        .filter_map(|word| word.parse::<usize>().ok())
+        .sum();
+    assert_eq!(counted, total, "{words}");
+}
+
+#[test]
+fn next_due_for_review_picks_the_partnership_due_first_and_the_assessor_is_chosen_from_people() {
+    let (folder, path) = sample_copy();
+    let document = Document::open_read_only(&path).expect("open");
+    let register = document.register().clone();
+    drop(document);
+    let today = chrono::Local::now().date_naive();
+    let overview = scoring::overview_for(&register, &scoring::ReviewBasis::on(today));
+    let first = overview.review_queue()[0].partnership;
+    let mut harness = harness_on(&path, &folder, None);
+    harness
+        .get_by_label_contains("Next due for review: ")
+        .click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().ui_state().current_partnership, Some(first));
+
+    // The assessor: one of the register's people, from the menu beside the field.
+    let person = register
+        .people
+        .values()
+        .find(|p| p.kind == partnership_atlas::model::PersonKind::Officer)
+        .expect("an officer");
+    let shown = if person.job_title.is_empty() {
+        person.name.clone()
+    } else {
+        format!("{} ({})", person.name, person.job_title)
+    };
+    harness
+        .get_by_role_and_label(Role::Button, "People…")
+        .click();
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::Button, &shown)
+        .click_accesskit();
+    harness.run_steps(3);
+    let draft = harness
+        .state()
+        .ui_state()
+        .scoring
+        .draft(first)
+        .expect("a draft");
+    assert_eq!(draft.assessor, person.name);
+    assert_eq!(
+        harness
+            .get_by_role_and_label(Role::TextInput, "Assessor")
+            .accesskit_node()
+            .value()
+            .as_deref(),
+        Some(person.name.as_str())
     );
 }

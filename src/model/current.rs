@@ -131,6 +131,16 @@ impl Register {
             self.current_assessment_as_at(id, as_at),
         ))
     }
+
+    /// Every partnership's review due as at `as_at` (see the module's rule), in one pass over
+    /// the assessments: what a table of every partnership shows in its review date column.
+    pub fn reviews_due_as_at(&self, as_at: NaiveDate) -> BTreeMap<PartnershipId, ReviewDue> {
+        let current = self.current_assessments_as_at(as_at);
+        self.partnerships
+            .iter()
+            .map(|(id, partnership)| (*id, ReviewDue::of(partnership, current.get(id).copied())))
+            .collect()
+    }
 }
 
 #[cfg(test)]
@@ -241,6 +251,26 @@ mod tests {
             Some(ReviewSource::Partnership)
         );
         assert!(due(9, "2026-12-01").is_none());
+    }
+
+    #[test]
+    fn every_review_due_at_once_agrees_with_one_at_a_time() {
+        let register = register(&[
+            assessment(1, 1, Some("2025-06-01"), Some("2026-06-01")),
+            assessment(2, 1, Some("2026-06-01"), Some("2027-06-01")),
+            assessment(3, 3, Some("2025-06-01"), None),
+        ]);
+        for as_at in ["2025-01-01", "2026-05-31", "2026-12-01"] {
+            let all = register.reviews_due_as_at(date(as_at));
+            assert_eq!(all.len(), 3);
+            for (id, due) in &all {
+                assert_eq!(Some(*due), register.review_due(*id, date(as_at)));
+            }
+        }
+        let now = register.reviews_due_as_at(date("2026-12-01"));
+        assert_eq!(now[&PartnershipId(1)].date, Some(date("2027-06-01")));
+        assert_eq!(now[&PartnershipId(2)].date, Some(date("2026-11-04")));
+        assert_eq!(now[&PartnershipId(3)].date, None);
     }
 
     #[test]

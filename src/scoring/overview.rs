@@ -218,11 +218,11 @@ impl MatrixCoverage {
             + self.not_reviewed.iter().map(|(_, n)| n).sum::<usize>()
     }
 
-    /// "84 partnerships: 76 on the matrix, 2 not yet assessed, 6 not reviewed (4 removed, 2
-    /// closed)". Parts with none are left out.
-    pub fn describe(&self) -> String {
-        use crate::model::words::counted;
-        let mut parts = vec![format!("{} on the matrix", self.plotted)];
+    /// The partnerships not on the matrix, in words, one part per reason: "2 not yet
+    /// assessed", "1 assessed without risk and value bands", "6 not reviewed (4 removed, 2
+    /// closed)". Parts with none are left out; empty when every partnership is plotted.
+    pub fn not_plotted(&self) -> Vec<String> {
+        let mut parts = Vec::new();
         if self.not_assessed > 0 {
             parts.push(format!("{} not yet assessed", self.not_assessed));
         }
@@ -244,11 +244,35 @@ impl MatrixCoverage {
                 statuses.join(", ")
             ));
         }
+        parts
+    }
+
+    /// "84 partnerships: 76 on the matrix, 2 not yet assessed, 6 not reviewed (4 removed, 2
+    /// closed)". Parts with none are left out.
+    pub fn describe(&self) -> String {
+        use crate::model::words::counted;
+        let mut parts = vec![format!("{} on the matrix", self.plotted)];
+        parts.extend(self.not_plotted());
         format!(
             "{}: {}",
             counted(self.partnerships, "partnership"),
             crate::model::words::listed(&parts)
         )
+    }
+
+    /// The note under a printed matrix: "Not shown (8 of 84 partnerships): 2 not yet assessed
+    /// and 6 not reviewed (4 removed, 2 closed)."; `None` when every partnership is on it.
+    pub fn not_shown_note(&self) -> Option<String> {
+        let parts = self.not_plotted();
+        if parts.is_empty() {
+            return None;
+        }
+        Some(format!(
+            "Not shown ({} of {}): {}.",
+            self.partnerships - self.plotted,
+            crate::model::words::counted(self.partnerships, "partnership"),
+            crate::model::words::listed(&parts)
+        ))
     }
 }
 

@@ -1573,6 +1573,29 @@ fn the_matrix_counts_add_up_to_the_register() {
         "{words}"
     );
     assert!(words.contains("removed"), "{words}");
+    // The note under the printed matrix counts the rest, and says why each is missing.
+    let note = coverage.not_shown_note().expect("some are not plotted");
+    let missing = coverage.partnerships - coverage.plotted;
+    assert!(
+        note.starts_with(&format!(
+            "Not shown ({missing} of {} partnerships): ",
+            coverage.partnerships
+        )),
+        "{note}"
+    );
+    assert!(note.contains("not reviewed ("), "{note}");
+    let every_one_plotted = MatrixCoverage {
+        partnerships: 3,
+        plotted: 3,
+        not_assessed: 0,
+        without_bands: 0,
+        not_reviewed: Vec::new(),
+    };
+    assert_eq!(every_one_plotted.not_shown_note(), None);
+    assert_eq!(
+        every_one_plotted.describe(),
+        "3 partnerships: 3 on the matrix"
+    );
 }
 
 #[test]

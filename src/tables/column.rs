@@ -101,6 +101,19 @@ impl<T: 'static> Column<T> {
         }
     }
 
+    /// Replaces how a cell reads and how a typed value goes in, keeping the editor: for a
+    /// column whose value is worked out from other records for some rows and typed for the
+    /// rest (a partnership's review date).
+    pub fn read_and_typed_by(
+        mut self,
+        show: impl Fn(&Lookup<'_>, &T) -> Cell + Send + Sync + 'static,
+        set: impl Fn(&Lookup<'_>, &mut T, &str) -> Result<(), InvalidValue> + Send + Sync + 'static,
+    ) -> Self {
+        self.show = Box::new(show);
+        self.set = Some(Box::new(set));
+        self
+    }
+
     /// Hidden until the user asks for it.
     pub fn hidden(mut self) -> Self {
         self.hidden_by_default = true;

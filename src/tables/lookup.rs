@@ -2,12 +2,14 @@
 //! partnership's officer hours and latest contributions, and today's date (for overdue
 //! actions). Built once per register change, so drawing reads and never searches.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 
 use super::cell::LinkTarget;
-use crate::model::{Hours, InvalidValue, Money, PartnershipId, Register, normalised_name};
+use crate::model::{
+    Hours, InvalidValue, Money, PartnershipId, Register, ReviewDue, normalised_name,
+};
 
 /// Sums and names worked out once from the register.
 pub struct Lookup<'a> {
@@ -19,6 +21,9 @@ pub struct Lookup<'a> {
     pub contribution_year: Option<i32>,
     hours: HashMap<PartnershipId, Hours>,
     money: HashMap<PartnershipId, Money>,
+    /// Every partnership's review due today, by the register's one rule (`None`: not worked
+    /// out, asked of the register one partnership at a time).
+    reviews: Option<BTreeMap<PartnershipId, ReviewDue>>,
 }
 
 impl<'a> Lookup<'a> {
@@ -43,6 +48,7 @@ impl<'a> Lookup<'a> {
             contribution_year,
             hours,
             money,
+            reviews: Some(register.reviews_due_as_at(today)),
         }
     }
 
@@ -56,6 +62,7 @@ impl<'a> Lookup<'a> {
             contribution_year: register.latest_contribution_year(),
             hours: HashMap::new(),
             money: HashMap::new(),
+            reviews: None,
         }
     }
 
@@ -67,6 +74,15 @@ impl<'a> Lookup<'a> {
     /// The council's contributions to a partnership in the newest year with any.
     pub fn latest_contribution(&self, id: PartnershipId) -> Money {
         self.money.get(&id).copied().unwrap_or_default()
+    }
+
+    /// When a partnership's next review is due today, and what set it (the register's one
+    /// rule: its current assessment's next review, else its own review date).
+    pub fn review_due(&self, id: PartnershipId) -> Option<ReviewDue> {
+        match &self.reviews {
+            Some(reviews) => reviews.get(&id).copied(),
+            None => self.register.review_due(id, self.today),
+        }
     }
 
     /// The name of a linked record ("" when there is no link; a placeholder if it is gone).

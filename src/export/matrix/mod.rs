@@ -80,6 +80,8 @@ pub struct MatrixChart {
     pub plot: Rect,
     /// Partnerships still reviewed but never assessed, so not on the chart.
     pub not_assessed: usize,
+    /// Where every partnership of the register is: on the chart, or why not.
+    pub coverage: scoring::MatrixCoverage,
 }
 
 impl MatrixChart {
@@ -511,25 +513,12 @@ pub fn matrix_chart_for(register: &Register, basis: &scoring::ReviewBasis) -> Ma
     keyed.sort_by_key(|(number, _)| *number);
     push_key(&mut scene, &plot, &keyed);
 
-    let not_assessed = overview
-        .rows
-        .iter()
-        .filter(|row| row.never_assessed)
-        .count();
-    if not_assessed > 0 {
-        let noun = if not_assessed == 1 {
-            "partnership"
-        } else {
-            "partnerships"
-        };
+    let coverage = overview.coverage();
+    if let Some(note) = coverage.not_shown_note() {
         scene.push_text(
-            TextRun::line(
-                Point::new(plot.x, plot.bottom() + 40.0),
-                format!("Not shown: {not_assessed} {noun} on the register not yet assessed."),
-                AXIS_SIZE,
-            )
-            .anchored(Anchor::Start)
-            .colored(Color::MUTED),
+            TextRun::line(Point::new(plot.x, plot.bottom() + 40.0), note, AXIS_SIZE)
+                .anchored(Anchor::Start)
+                .colored(Color::MUTED),
         );
     }
     scene.legend.groups = legend_groups(&rows, smallest, largest, overview.year);
@@ -537,7 +526,8 @@ pub fn matrix_chart_for(register: &Register, basis: &scoring::ReviewBasis) -> Ma
         scene,
         points,
         plot,
-        not_assessed,
+        not_assessed: coverage.not_assessed,
+        coverage,
     }
 }
 

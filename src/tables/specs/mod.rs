@@ -9,6 +9,7 @@ mod partnerships;
 mod people;
 mod relationships;
 mod report_back_routes;
+mod review_date;
 mod strategies;
 mod themes;
 

@@ -541,12 +541,7 @@ fn form_columns() -> (Vec<Column<Partnership>>, Vec<FormField>) {
             Governance,
             false,
             "",
-            Column::date(
-                "review_date",
-                "Review date",
-                |r| r.review_date,
-                |r, v| r.review_date = v,
-            ),
+            super::review_date::review_date_column(),
         ),
         (
             Governance,

@@ -117,12 +117,7 @@ fn main_columns() -> TableSpec<Partnership> {
                     Cell::number(money.format(true), money.pence)
                 },
             ),
-            Column::date(
-                "review_date",
-                "Review date",
-                |r| r.review_date,
-                |r, v| r.review_date = v,
-            ),
+            super::review_date::review_date_column(),
             Column::text(
                 "service_area",
                 "Service area",

@@ -254,6 +254,7 @@ fn build_rows(register: &Register, contribution_year: Option<i32>) -> Vec<Partne
             }
         }
     }
+    let reviews = register.reviews_due_as_at(chrono::Local::now().date_naive());
     register
         .partnerships
         .values()
@@ -267,7 +268,7 @@ fn build_rows(register: &Register, contribution_year: Option<i32>) -> Vec<Partne
                 council_role: partnership.council_role,
                 hours: hours.get(&partnership.id).copied().unwrap_or_default(),
                 contribution: money.get(&partnership.id).copied().unwrap_or_default(),
-                review_date: partnership.review_date,
+                review_date: reviews.get(&partnership.id).and_then(|due| due.date),
                 sort_name: normalised_name(&partnership.name),
                 search_text: String::new(),
             };

@@ -68,9 +68,8 @@ pub fn matrix_view_ui(
         }
     });
     ui.label(format!(
-        "{} partnerships on the matrix; {} not yet assessed. Click a circle to choose that partnership.",
-        chart.points.len(),
-        chart.not_assessed
+        "{}. Click a circle to choose that partnership.",
+        chart.coverage.describe()
     ));
     egui::Panel::bottom("matrix_legend").show(ui, |ui| {
         for group in &chart.scene.legend.groups {
