@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::cell::{Cell, EditorKind, LinkTarget, TotalKind};
 use super::lookup::Lookup;
-use crate::model::{Hours, InvalidValue, Money, parse_date, parse_name};
+use crate::model::{Hours, InvalidValue, Money, normalised_name, parse_date, parse_name};
 
 type Show<T> = Box<dyn Fn(&Lookup<'_>, &T) -> Cell + Send + Sync>;
 type Set<T> = Box<dyn Fn(&Lookup<'_>, &mut T, &str) -> Result<(), InvalidValue> + Send + Sync>;
@@ -61,6 +61,9 @@ pub struct Column<T> {
     pub id: &'static str,
     /// The heading shown.
     pub header: &'static str,
+    /// Other headings spreadsheets give it ("Level" for "Structural level"), read by paste
+    /// and import as this column.
+    pub also_called: &'static [&'static str],
     /// How a cell is edited.
     pub editor: EditorKind,
     /// What the totals row shows.
@@ -101,6 +104,24 @@ impl<T: 'static> Column<T> {
         }
     }
 
+    /// Also read under these other headings.
+    pub fn also_called(mut self, names: &'static [&'static str]) -> Self {
+        self.also_called = names;
+        self
+    }
+
+    /// Whether a heading (compared as names are: case, spaces and punctuation aside) names
+    /// this column: its heading, its id, or one of its other names.
+    pub fn answers_to(&self, heading: &str) -> bool {
+        let wanted = normalised_name(heading);
+        normalised_name(self.header) == wanted
+            || self.id.eq_ignore_ascii_case(heading.trim())
+            || self
+                .also_called
+                .iter()
+                .any(|name| normalised_name(name) == wanted)
+    }
+
     /// Hidden until the user asks for it.
     pub fn hidden(mut self) -> Self {
         self.hidden_by_default = true;
@@ -111,6 +132,7 @@ impl<T: 'static> Column<T> {
         Self {
             id,
             header,
+            also_called: &[],
             editor,
             total: TotalKind::None,
             hidden_by_default: false,

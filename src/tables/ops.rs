@@ -50,6 +50,12 @@ impl<T: Entity + 'static> TableSpec<T> {
         self.columns.iter().position(|c| c.id == id)
     }
 
+    /// The column a spreadsheet heading names (its heading, id or another name it is known
+    /// by), for paste and import.
+    pub fn column_for_heading(&self, heading: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c.answers_to(heading))
+    }
+
     /// The edit that puts typed `text` into one cell; `Ok(None)` when nothing changes.
     pub fn edit_cell(
         &self,
