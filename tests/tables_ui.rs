@@ -504,7 +504,7 @@ fn contributions_total_the_chosen_financial_year_not_every_year() {
             .map(|c| c.amount.pence)
             .sum()
     };
-    let label = partnership_atlas::tables::financial_year_label(latest);
+    let label = partnership_atlas::model::FinancialYear::starting(latest).label();
     let expected = partnership_atlas::model::Money {
         pence: sum_in(latest),
     }

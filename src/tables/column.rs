@@ -343,7 +343,10 @@ impl<T: 'static> Column<T> {
     ) -> Self {
         let show = move |_: &Lookup<'_>, r: &T| {
             let year = get(r);
-            Cell::number(super::ops::financial_year_label(year), i64::from(year))
+            Cell::number(
+                crate::model::FinancialYear::starting(year).label(),
+                i64::from(year),
+            )
         };
         let mut column = Self::new(id, header, EditorKind::Integer, Box::new(show));
         column.set = Some(Box::new(move |_, r, text| {

@@ -8,9 +8,11 @@
 
 use super::form_fields::{self, FieldContext};
 use super::relationships_section::{self, RelationshipPicker};
-use crate::model::{Edit, Partnership, PartnershipId, PartnershipStatus, Record, Register};
+use crate::model::{
+    Edit, FinancialYear, Partnership, PartnershipId, PartnershipStatus, Record, Register,
+};
+use crate::tables::Lookup;
 use crate::tables::specs::{FormGroup, PartnershipForm, partnership_form};
-use crate::tables::{Lookup, financial_year_label};
 use crate::ui::text_field::FieldBuffers;
 use crate::ui::{Command, CommandQueue};
 use crate::ui::{PanelContext, theme};
@@ -236,7 +238,7 @@ fn derived_rows_ui(
         }
         FormGroup::Resources => {
             if let Some(year) = lookup.contribution_year {
-                ui.label(format!("Contribution {}", financial_year_label(year)));
+                ui.label(format!("Contribution {}", FinancialYear::starting(year)));
                 ui.label(
                     lookup
                         .register
