@@ -23,6 +23,7 @@ pub mod scene;
 pub mod settings;
 pub mod sizing;
 pub mod style;
+mod view_lookup;
 pub mod views;
 
 #[cfg(test)]
@@ -43,6 +44,7 @@ use crate::model::{NodeRef, PartnershipId, Register, View, ViewId, ViewKind};
 
 pub use graph::{GraphEdge, GraphNode, LineKind, NodeKind, NodeLevel, ViewGraph, view_graph};
 pub use settings::{FillBy, FilterMode, Filters, StyleRules, ViewSettings};
+pub use view_lookup::{NoSuchView, find_view};
 
 /// Whether a node or line is drawn in full, pale, or not at all.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -695,35 +697,6 @@ pub fn empty_reason(register: &Register, view: &View, diagram: &Diagram) -> Opti
             ),
         }
     })
-}
-
-/// The view called `name` (ignoring case and surrounding spaces), or a message naming the
-/// views there are.
-pub fn find_view<'a>(register: &'a Register, name: &str) -> Result<&'a View, String> {
-    let wanted = name.trim().to_lowercase();
-    register
-        .views
-        .values()
-        .find(|view| view.name.trim().to_lowercase() == wanted)
-        .ok_or_else(|| {
-            let names: Vec<String> = register
-                .views
-                .values()
-                .map(|view| format!("\"{}\"", view.name))
-                .collect();
-            if names.is_empty() {
-                format!(
-                    "There is no view called \"{name}\": this register has no diagram views (a file made \
-                     by an older version). Open it in Partnership Atlas, where the Diagram offers the \
-                     standard views"
-                )
-            } else {
-                format!(
-                    "There is no view called \"{name}\". The views are: {}",
-                    names.join(", ")
-                )
-            }
-        })
 }
 
 /// The picture of `view` on a page, encoded: what File, Export diagram and the command line
