@@ -508,7 +508,7 @@ fn contributions_total_the_chosen_financial_year_not_every_year() {
     let expected = partnership_atlas::model::Money {
         pence: sum_in(latest),
     }
-    .format(true);
+    .format_whole_pounds();
     assert!(
         harness
             .query_by_label_contains(&format!("Total {label}: {expected}"))
@@ -534,7 +534,7 @@ fn contributions_total_the_chosen_financial_year_not_every_year() {
     let all = partnership_atlas::model::Money {
         pence: years.iter().map(|&y| sum_in(y)).sum(),
     }
-    .format(true);
+    .format_whole_pounds();
     assert!(harness.query_by_label_contains(&all).is_none() || years.len() < 2);
 }
 

@@ -158,7 +158,7 @@ fn seed_004_group_adds_up_to_104_hours_and_538000_pounds() {
         money = money + r.contribution_in_year(id, 2026);
     }
     assert_eq!(hours.to_string(), "104");
-    assert_eq!(money.format(true), "£538,000");
+    assert_eq!(money.format_whole_pounds(), "£538,000");
 }
 
 #[test]

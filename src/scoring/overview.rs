@@ -115,7 +115,7 @@ impl RecommendationTotal {
             self.label(),
             self.partnerships,
             self.hours_per_month,
-            self.contributions.format(true)
+            self.contributions.format_whole_pounds()
         )
     }
 }

@@ -203,7 +203,7 @@ impl<T: 'static> Column<T> {
     ) -> Self {
         let show = move |_: &Lookup<'_>, r: &T| {
             let m = get(r);
-            Cell::number(m.format(false), m.pence)
+            Cell::number(m.format_with_pence(), m.pence)
         };
         let mut column = Self::new(id, header, EditorKind::Money, Box::new(show));
         column.total = TotalKind::Money;
@@ -222,7 +222,7 @@ impl<T: 'static> Column<T> {
         put: fn(&mut T, Option<Money>),
     ) -> Self {
         let show = move |_: &Lookup<'_>, r: &T| match get(r) {
-            Some(m) => Cell::number(m.format(false), m.pence),
+            Some(m) => Cell::number(m.format_with_pence(), m.pence),
             None => Cell::text(""),
         };
         let mut column = Self::new(id, header, EditorKind::Money, Box::new(show));

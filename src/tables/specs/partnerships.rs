@@ -111,7 +111,7 @@ fn contribution_column() -> Column<Partnership> {
         TotalKind::Money,
         |lookup, r: &Partnership| {
             let money = lookup.latest_contribution(r.id);
-            Cell::number(money.format(true), money.pence)
+            Cell::number(money.format_whole_pounds(), money.pence)
         },
     )
 }

@@ -243,7 +243,7 @@ fn derived_rows_ui(
                     lookup
                         .register
                         .contribution_in_year(partnership.id, year)
-                        .format(true),
+                        .format_whole_pounds(),
                 )
                 .on_hover_text("Added up from Contributions");
                 ui.end_row();
