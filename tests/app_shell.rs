@@ -1,6 +1,8 @@
 //! The app shell driven the way a user drives it, through accessible labels: select a
 //! partnership, rename it, undo, redo, and find the result in the register file.
 
+mod common;
+use common::sample_copy;
 use std::path::{Path, PathBuf};
 
 use egui::accesskit::Role;
@@ -10,7 +12,6 @@ use egui_kittest::kittest::Queryable as _;
 use partnership_atlas::app::AtlasApp;
 use partnership_atlas::document::Document;
 use partnership_atlas::model::{Partnership, PartnershipId};
-use partnership_atlas::sample;
 
 /// Ctrl on Windows and Linux, as the keyboard reports it.
 const CTRL: Modifiers = Modifiers {
@@ -22,12 +23,6 @@ const CTRL: Modifiers = Modifiers {
 };
 
 /// A copy of the sample register in a temporary folder, with a settings folder beside it.
-fn sample_copy() -> (tempfile::TempDir, PathBuf) {
-    let folder = tempfile::tempdir().expect("temp dir");
-    let path = folder.path().join("Sample council register.atlas");
-    drop(Document::create(&path, sample::sample_register()).expect("write the sample"));
-    (folder, path)
-}
 
 fn settings_folder(folder: &tempfile::TempDir) -> Option<PathBuf> {
     Some(folder.path().join("settings"))

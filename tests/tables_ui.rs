@@ -6,16 +6,15 @@
 //! are written, relationships added from the picker, refused twice, removed and undone.
 //! Contributions totalled per financial year; Tab between cells; Ctrl+click deselects.
 
-use std::path::PathBuf;
+mod common;
+use common::sample_app;
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use partnership_atlas::app::AtlasApp;
-use partnership_atlas::document::Document;
 use partnership_atlas::model::{PartnershipId, Register};
-use partnership_atlas::sample;
 
 const CTRL: Modifiers = Modifiers {
     alt: false,
@@ -24,18 +23,6 @@ const CTRL: Modifiers = Modifiers {
     mac_cmd: false,
     command: true,
 };
-
-fn sample_app() -> (tempfile::TempDir, Harness<'static, AtlasApp>) {
-    let folder = tempfile::tempdir().expect("temp dir");
-    let path: PathBuf = folder.path().join("Sample council register.atlas");
-    drop(Document::create(&path, sample::sample_register()).expect("write the sample"));
-    let app = AtlasApp::new(Some(path), Some(folder.path().join("settings")));
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);
-    harness.run_steps(3);
-    (folder, harness)
-}
 
 fn register<'a>(harness: &'a Harness<'_, AtlasApp>) -> &'a Register {
     harness
