@@ -22,8 +22,6 @@ const CTRL: Modifiers = Modifiers {
     command: true,
 };
 
-/// A copy of the sample register in a temporary folder, with a settings folder beside it.
-
 fn settings_folder(folder: &tempfile::TempDir) -> Option<PathBuf> {
     Some(folder.path().join("settings"))
 }
