@@ -10,6 +10,23 @@ use std::path::Path;
 use crate::model::{Edit, EditError, Register};
 use crate::store::{EditOrigin, Store, StoreError};
 
+/// How many changes Undo can take back (and Redo redo) in a session: the oldest step is
+/// forgotten when a newer one would pass it. A typed cell, a move on the diagram, a pasted
+/// block are one step each, so a long day's work is a few hundred; an edit holds its records
+/// before and after (a kilobyte or two each), so a thousand ordinary steps stay within a few
+/// megabytes, while an unbounded history of large pastes would grow all day. Nothing is lost
+/// with a forgotten step: the audit log in the file keeps every change.
+pub const UNDO_STEPS: usize = 1_000;
+
+/// Puts `item` on top of `stack`, forgetting the oldest beyond `limit`.
+fn push_capped<T>(stack: &mut Vec<T>, item: T, limit: usize) {
+    stack.push(item);
+    if stack.len() > limit {
+        let excess = stack.len() - limit;
+        stack.drain(..excess);
+    }
+}
+
 /// Why a change was not made. Either way, nothing changed.
 #[derive(Debug, thiserror::Error)]
 pub enum DocumentError {
@@ -98,7 +115,7 @@ impl Document {
             return Ok(());
         }
         self.write(&edit, EditOrigin::Edit)?;
-        self.undo_stack.push(edit);
+        push_capped(&mut self.undo_stack, edit, UNDO_STEPS);
         self.redo_stack.clear();
         Ok(())
     }
@@ -112,7 +129,7 @@ impl Document {
         self.write(&inverse, EditOrigin::Undo)?;
         let description = inverse.describe();
         if let Some(edit) = self.undo_stack.pop() {
-            self.redo_stack.push(edit);
+            push_capped(&mut self.redo_stack, edit, UNDO_STEPS);
         }
         self.last_change = Some(format!("Undo: {description}"));
         Ok(Some(description))
@@ -126,7 +143,7 @@ impl Document {
         self.write(&edit, EditOrigin::Redo)?;
         let description = edit.describe();
         self.redo_stack.pop();
-        self.undo_stack.push(edit);
+        push_capped(&mut self.undo_stack, edit, UNDO_STEPS);
         self.last_change = Some(format!("Redo: {description}"));
         Ok(Some(description))
     }
@@ -171,5 +188,22 @@ impl Document {
         }
         self.last_change = Some(edit.describe());
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::push_capped;
+
+    #[test]
+    fn a_capped_stack_forgets_its_oldest_steps_first() {
+        let mut stack = Vec::new();
+        for step in 1..=5 {
+            push_capped(&mut stack, step, 3);
+        }
+        assert_eq!(stack, [3, 4, 5]);
+        push_capped(&mut stack, 6, 3);
+        assert_eq!(stack.last(), Some(&6), "the newest is what Undo takes back");
+        assert_eq!(stack, [4, 5, 6]);
     }
 }

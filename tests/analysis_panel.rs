@@ -3,7 +3,8 @@
 //! network record a report-back route for a representative who has none and see the finding
 //! go, with undo bringing it back.
 
-use std::path::PathBuf;
+mod common;
+use common::sample_copy;
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
@@ -13,15 +14,7 @@ use partnership_atlas::analysis::{self, KnowledgeProblem};
 use partnership_atlas::app::AtlasApp;
 use partnership_atlas::document::Document;
 use partnership_atlas::model::{NodeRef, PartnershipId, Register};
-use partnership_atlas::sample;
 use partnership_atlas::ui::PanelKind;
-
-fn sample_copy() -> (tempfile::TempDir, PathBuf) {
-    let folder = tempfile::tempdir().expect("temp dir");
-    let path = folder.path().join("Sample council register.atlas");
-    drop(Document::create(&path, sample::sample_register()).expect("write the sample"));
-    (folder, path)
-}
 
 /// The sample's "today": a little over four months after its newest assessment.
 fn sample_today(register: &Register) -> chrono::NaiveDate {

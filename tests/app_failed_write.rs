@@ -5,21 +5,14 @@
 //! present size, so the next write that needs a new page fails inside its transaction with
 //! `SQLITE_FULL`, as a full disk does (see `tests/shared_drive.rs`).
 
-use std::path::PathBuf;
+mod common;
+use common::sample_copy;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use partnership_atlas::app::AtlasApp;
 use partnership_atlas::document::Document;
-use partnership_atlas::sample;
-
-fn sample_copy() -> (tempfile::TempDir, PathBuf) {
-    let folder = tempfile::tempdir().expect("temp dir");
-    let path = folder.path().join("Sample council register.atlas");
-    drop(Document::create(&path, sample::sample_register()).expect("write the sample"));
-    (folder, path)
-}
 
 fn document<'h>(harness: &'h Harness<'_, AtlasApp>) -> &'h Document {
     harness.state().document().expect("a register is open")

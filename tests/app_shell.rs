@@ -1,6 +1,8 @@
 //! The app shell driven the way a user drives it, through accessible labels: select a
 //! partnership, rename it, undo, redo, and find the result in the register file.
 
+mod common;
+use common::sample_copy;
 use std::path::{Path, PathBuf};
 
 use egui::accesskit::Role;
@@ -22,14 +24,6 @@ const CTRL: Modifiers = Modifiers {
     mac_cmd: false,
     command: true,
 };
-
-/// A copy of the sample register in a temporary folder, with a settings folder beside it.
-fn sample_copy() -> (tempfile::TempDir, PathBuf) {
-    let folder = tempfile::tempdir().expect("temp dir");
-    let path = folder.path().join("Sample council register.atlas");
-    drop(Document::create(&path, sample::sample_register()).expect("write the sample"));
-    (folder, path)
-}
 
 fn settings_folder(folder: &tempfile::TempDir) -> Option<PathBuf> {
     Some(folder.path().join("settings"))

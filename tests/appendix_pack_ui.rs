@@ -2,7 +2,8 @@
 //! pack..., choose two tables and one view, export, and find the files; the choice is kept in
 //! the register as one undoable edit.
 
-use std::path::PathBuf;
+mod common;
+use common::sample_copy;
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
@@ -21,13 +22,6 @@ const CTRL: Modifiers = Modifiers {
     mac_cmd: false,
     command: true,
 };
-
-fn sample_copy() -> (tempfile::TempDir, PathBuf) {
-    let folder = tempfile::tempdir().expect("temp dir");
-    let path = folder.path().join("Sample register.atlas");
-    drop(Document::create(&path, partnership_atlas::sample::sample_register()).expect("sample"));
-    (folder, path)
-}
 
 #[test]
 fn choosing_two_tables_and_one_view_writes_that_pack() {

@@ -1,6 +1,9 @@
-//! Guards the layers of ARCHITECTURE.md: only the GUI knows egui, only the store knows SQL, and
-//! each library layer uses only the layers below it. Fails with the file and line that broke a
-//! rule.
+//! Guards the layers of ARCHITECTURE.md: only the GUI knows egui, only the store knows SQL,
+//! each library layer uses only the layers below it, and `src/ui` does not use `src/app`. Fails
+//! with the file and line that broke a rule.
+//!
+//! Test code may use anything: a `tests.rs` or `*_tests.rs` file, and each item marked
+//! `#[cfg(test)]` (the item only, found by its braces; the rest of the file is checked).
 
 use std::path::{Path, PathBuf};
 
@@ -39,6 +42,80 @@ const LAYERS: &[(&str, &[&str])] = &[
         &["model", "scoring", "analysis", "export", "diagram"],
     ),
 ];
+
+/// Modules a layer that may otherwise use anything must not use: the screens send `Command`s
+/// and read state, and the app (which applies them) sits above them.
+const FORBIDDEN: &[(&str, &[&str])] = &[("ui", &["app"])];
+
+/// Whether a file is test code as a whole: `tests.rs` or `something_tests.rs`, declared as
+/// `#[cfg(test)] mod ...;`.
+fn is_test_file(file: &Path) -> bool {
+    file.file_stem()
+        .and_then(|stem| stem.to_str())
+        .is_some_and(|stem| stem == "tests" || stem.ends_with("_tests"))
+}
+
+/// The braces and semicolons of a line's code, outside string and character literals, for
+/// finding where an item ends. (A raw string holding a brace would confuse it; none does.)
+fn item_marks(code: &str) -> impl Iterator<Item = char> + '_ {
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut previous = ' ';
+    let chars: Vec<char> = code.chars().collect();
+    let mut marks = Vec::new();
+    for (at, &c) in chars.iter().enumerate() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+        } else if c == '"' {
+            in_string = true;
+        } else if matches!(c, '{' | '}' | ';')
+            && !(previous == '\'' && chars.get(at + 1) == Some(&'\''))
+        {
+            marks.push(c);
+        }
+        previous = c;
+    }
+    marks.into_iter()
+}
+
+/// Which lines of a file are test code: each `#[cfg(test)]` attribute and the item it marks
+/// (a `mod tests;` line, or everything to the item's closing brace).
+fn test_lines(text: &str) -> Vec<bool> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut test = vec![false; lines.len()];
+    let mut number = 0;
+    while number < lines.len() {
+        if lines[number].trim() != "#[cfg(test)]" {
+            number += 1;
+            continue;
+        }
+        let mut depth = 0usize;
+        let mut opened = false;
+        let mut ended = false;
+        while number < lines.len() && !ended {
+            test[number] = true;
+            for mark in item_marks(code_of(lines[number])) {
+                match mark {
+                    '{' => {
+                        depth += 1;
+                        opened = true;
+                    }
+                    '}' => depth = depth.saturating_sub(1),
+                    _ => ended |= !opened && depth == 0,
+                }
+                ended |= opened && depth == 0;
+            }
+            number += 1;
+        }
+    }
+    test
+}
 
 fn rust_files(folder: &Path, found: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(folder).expect("read src") {
@@ -94,15 +171,14 @@ fn layers_keep_to_their_dependencies() {
     for file in &files {
         let layer = layer_of(&src, file);
         let is_gui = layer == "ui" || layer.starts_with("app");
-        // A `tests.rs` file is a unit-test module (`#[cfg(test)] mod tests;`): test code.
-        if file.file_name().is_some_and(|name| name == "tests.rs") {
+        if is_test_file(file) {
             continue;
         }
         let text = std::fs::read_to_string(file).expect("read source");
+        let is_test = test_lines(&text);
         for (number, line) in text.lines().enumerate() {
-            // Unit tests sit at the end of a file under `#[cfg(test)]`; they may use any layer.
-            if line.trim() == "#[cfg(test)]" {
-                break;
+            if is_test[number] {
+                continue;
             }
             let code = code_of(line);
             let at = format!("{}:{}", file.display(), number + 1);
@@ -122,6 +198,15 @@ fn layers_keep_to_their_dependencies() {
                         .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
                         .collect();
                     if !used.is_empty() && used != layer && !allowed.contains(&used.as_str()) {
+                        broken.push(format!("{at}: the {layer} layer may not use crate::{used}"));
+                    }
+                }
+            }
+            if let Some((_, forbidden)) = FORBIDDEN.iter().find(|(name, _)| *name == layer) {
+                for used in *forbidden {
+                    if code.contains(&format!("crate::{used}::"))
+                        || code.contains(&format!("crate::{used};"))
+                    {
                         broken.push(format!("{at}: the {layer} layer may not use crate::{used}"));
                     }
                 }
@@ -152,4 +237,31 @@ fn the_guard_sees_what_it_should() {
         code_of("let x = 1; // egui::Ui is not used here"),
         "let x = 1; "
     );
+}
+
+#[test]
+fn only_the_test_item_is_skipped_and_the_code_after_it_is_checked() {
+    let text = "use crate::model::X;\n\
+                #[cfg(test)]\n\
+                mod tests;\n\
+                fn a() { let s = \"}\"; let c = '{'; }\n\
+                #[cfg(test)]\n\
+                mod inline {\n\
+                    fn b() {\n\
+                        let s = \"{{\";\n\
+                    }\n\
+                }\n\
+                use crate::app::Y;\n\
+                #[cfg(test)]\n\
+                use crate::sample::Z;\n\
+                fn c() {}\n";
+    assert_eq!(
+        test_lines(text),
+        [
+            false, true, true, false, true, true, true, true, true, true, false, true, true, false
+        ]
+    );
+    assert!(is_test_file(Path::new("src/diagram/print_tests.rs")));
+    assert!(is_test_file(Path::new("src/tables/tests.rs")));
+    assert!(!is_test_file(Path::new("src/ui/table_view/contests.rs")));
 }

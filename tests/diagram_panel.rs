@@ -2,23 +2,16 @@
 //! partnership's box, and find the move stored in the register file as one undoable step;
 //! undo puts it back; a click selects the partnership for the tables too.
 
-use std::path::PathBuf;
+mod common;
+use common::sample_copy;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use partnership_atlas::app::AtlasApp;
 use partnership_atlas::document::Document;
 use partnership_atlas::model::{NodeRef, ViewId};
-use partnership_atlas::sample;
 use partnership_atlas::ui::Command;
 use partnership_atlas::ui::PanelKind;
-
-fn sample_copy() -> (tempfile::TempDir, PathBuf) {
-    let folder = tempfile::tempdir().expect("temp dir");
-    let path = folder.path().join("Sample council register.atlas");
-    drop(Document::create(&path, sample::sample_register()).expect("write the sample"));
-    (folder, path)
-}
 
 fn open_diagram(path: &std::path::Path, folder: &tempfile::TempDir) -> Harness<'static, AtlasApp> {
     let document = Document::open(path).expect("open");

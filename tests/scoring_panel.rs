@@ -5,7 +5,9 @@
 //! date in the Annual review, the Partnerships table and its detail form, open a history row and read the reason, and have "Start from the
 //! last assessment" ask before it overwrites a score.
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::sample_copy;
+use std::path::Path;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -13,17 +15,9 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use partnership_atlas::app::AtlasApp;
 use partnership_atlas::document::Document;
 use partnership_atlas::model::{PartnershipId, Recommendation, ScoringScheme};
-use partnership_atlas::sample;
 use partnership_atlas::scoring;
 use partnership_atlas::ui::Command;
 use partnership_atlas::ui::PanelKind;
-
-fn sample_copy() -> (tempfile::TempDir, PathBuf) {
-    let folder = tempfile::tempdir().expect("temp dir");
-    let path = folder.path().join("Sample council register.atlas");
-    drop(Document::create(&path, sample::sample_register()).expect("write the sample"));
-    (folder, path)
-}
 
 /// The app on the sample copy, the Assessment panel showing partnership `id` (none: as the
 /// user first finds it).

@@ -7,7 +7,9 @@
 //! - the annual review: export the table from the window to XLSX and CSV, the CSV as at a
 //!   date in the past.
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::sample_copy;
+use std::path::Path;
 
 use egui::accesskit::{Action, ActionData, ActionRequest, Role};
 use egui_kittest::Harness;
@@ -15,17 +17,9 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use partnership_atlas::app::AtlasApp;
 use partnership_atlas::document::Document;
 use partnership_atlas::model::{Money, Register};
-use partnership_atlas::sample;
 use partnership_atlas::scoring::{self, AssessmentInput};
 use partnership_atlas::ui::Command;
 use partnership_atlas::ui::PanelKind;
-
-fn sample_copy() -> (tempfile::TempDir, PathBuf) {
-    let folder = tempfile::tempdir().expect("temp dir");
-    let path = folder.path().join("Sample council register.atlas");
-    drop(Document::create(&path, sample::sample_register()).expect("write the sample"));
-    (folder, path)
-}
 
 fn harness_on(
     path: &Path,

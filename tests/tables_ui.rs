@@ -6,16 +6,15 @@
 //! are written, relationships added from the picker, refused twice, removed and undone.
 //! Contributions totalled per financial year; Tab between cells; Ctrl+click deselects.
 
-use std::path::PathBuf;
+mod common;
+use common::sample_app;
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use partnership_atlas::app::AtlasApp;
-use partnership_atlas::document::Document;
 use partnership_atlas::model::{PartnershipId, Register};
-use partnership_atlas::sample;
 
 const CTRL: Modifiers = Modifiers {
     alt: false,
@@ -24,18 +23,6 @@ const CTRL: Modifiers = Modifiers {
     mac_cmd: false,
     command: true,
 };
-
-fn sample_app() -> (tempfile::TempDir, Harness<'static, AtlasApp>) {
-    let folder = tempfile::tempdir().expect("temp dir");
-    let path: PathBuf = folder.path().join("Sample council register.atlas");
-    drop(Document::create(&path, sample::sample_register()).expect("write the sample"));
-    let app = AtlasApp::new(Some(path), Some(folder.path().join("settings")));
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);
-    harness.run_steps(3);
-    (folder, harness)
-}
 
 fn register<'a>(harness: &'a Harness<'_, AtlasApp>) -> &'a Register {
     harness
@@ -504,11 +491,11 @@ fn contributions_total_the_chosen_financial_year_not_every_year() {
             .map(|c| c.amount.pence)
             .sum()
     };
-    let label = partnership_atlas::tables::financial_year_label(latest);
+    let label = partnership_atlas::model::FinancialYear::starting(latest).label();
     let expected = partnership_atlas::model::Money {
         pence: sum_in(latest),
     }
-    .format(true);
+    .format_whole_pounds();
     assert!(
         harness
             .query_by_label_contains(&format!("Total {label}: {expected}"))
@@ -534,7 +521,7 @@ fn contributions_total_the_chosen_financial_year_not_every_year() {
     let all = partnership_atlas::model::Money {
         pence: years.iter().map(|&y| sum_in(y)).sum(),
     }
-    .format(true);
+    .format_whole_pounds();
     assert!(harness.query_by_label_contains(&all).is_none() || years.len() < 2);
 }
 

@@ -12,6 +12,15 @@ use crate::ui::Command;
 use crate::ui::TypedPathDialog;
 use crate::ui::message::MessageAction;
 
+/// What a register is opened for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum OpenFor {
+    /// Editing: the register is held, and every change is written to it.
+    Editing,
+    /// Looking and exporting: read as a copy in memory, nothing written.
+    Reading,
+}
+
 /// Why a command did not work, for the message area (with a way on, if there is one).
 #[derive(Debug)]
 pub(super) struct Failure {
@@ -33,9 +42,11 @@ impl AtlasApp {
             Command::OpenRegister => self.ask_for_path(PathPurpose::Open, ctx),
             Command::SaveCopyAs => self.ask_for_path(PathPurpose::SaveCopy, ctx),
             Command::OpenByTypingPath => self.ask_to_type_path(PathPurpose::Open, None),
-            Command::OpenPath(path) => self.report_failure(|app| app.open_path(&path, false)),
+            Command::OpenPath(path) => {
+                self.report_failure(|app| app.open_path(&path, OpenFor::Editing))
+            }
             Command::OpenPathReadOnly(path) => {
-                self.report_failure(|app| app.open_path(&path, true));
+                self.report_failure(|app| app.open_path(&path, OpenFor::Reading));
             }
             Command::CreateAt(path) => self.report_failure(|app| app.create_at(&path)),
             Command::SaveCleanCopy(path) => self.report_failure(|app| app.save_clean_copy(&path)),
@@ -107,8 +118,9 @@ impl AtlasApp {
     }
 
     /// Opens the register at `path`, replacing the open one only if it opens.
-    pub(super) fn open_path(&mut self, path: &Path, read_only: bool) -> Result<(), Failure> {
-        if self.is_open(path, read_only) {
+    pub(super) fn open_path(&mut self, path: &Path, open_for: OpenFor) -> Result<(), Failure> {
+        let read_only = open_for == OpenFor::Reading;
+        if self.is_open(path, open_for) {
             self.messages
                 .notice(format!("This register is already open: {}", path.display()));
             return Ok(());
@@ -156,9 +168,10 @@ impl AtlasApp {
     /// Whether `path` is the open register, by whatever path it was reached (`DIR/../DIR`, a
     /// link, a share name: the same file), so it is switched to rather than opened twice. A
     /// register open read-only may still be opened for editing.
-    fn is_open(&self, path: &Path, read_only: bool) -> bool {
+    fn is_open(&self, path: &Path, open_for: OpenFor) -> bool {
         self.document.as_ref().is_some_and(|document| {
-            (read_only || !document.is_read_only()) && same_file(document.path(), path)
+            (open_for == OpenFor::Reading || !document.is_read_only())
+                && same_file(document.path(), path)
         })
     }
 
@@ -233,7 +246,7 @@ impl AtlasApp {
             .unwrap_or_default();
         let report = crate::store::Store::save_clean_copy(source, &destination)
             .map_err(|error| Failure::from(error.to_string()))?;
-        self.open_path(&destination, false)?;
+        self.open_path(&destination, OpenFor::Editing)?;
         self.messages.notice(format!(
             "Saved a clean copy of {} as {} and opened it. Left out: {}. The original file is \
              unchanged.",
@@ -511,7 +524,7 @@ impl AtlasApp {
             PathPurpose::Open if !path.exists() => {
                 Err(format!("There is no file at {}", path.display()).into())
             }
-            PathPurpose::Open => self.open_path(&path, false),
+            PathPurpose::Open => self.open_path(&path, OpenFor::Editing),
             PathPurpose::New => self.create_at(&path),
             PathPurpose::SaveCopy if with_register_extension(path.clone()).exists() => {
                 Err(format!(

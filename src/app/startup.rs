@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::command_handling::OpenFor;
 use super::{AtlasApp, Settings};
 use crate::document::Document;
 use crate::store::StoreError;
@@ -31,13 +32,13 @@ impl AtlasApp {
         crate::store::remove_stale_temporary_copies();
         let first_start = self.load_settings();
         if let Some(path) = file {
-            if let Err(failure) = self.open_path(&path, false) {
+            if let Err(failure) = self.open_path(&path, OpenFor::Editing) {
                 self.report(failure);
             }
             return;
         }
         if let Some(recent) = self.settings.most_recent().map(Path::to_path_buf) {
-            if let Err(mut failure) = self.open_path(&recent, false) {
+            if let Err(mut failure) = self.open_path(&recent, OpenFor::Editing) {
                 failure.text = format!(
                     "The register you used last could not be opened. {}",
                     failure.text

@@ -222,17 +222,6 @@ impl PackOutcome {
     }
 }
 
-/// One part of the pack, lettered in order: "Appendix A".
-#[derive(Clone, Debug, PartialEq)]
-pub struct Part {
-    /// "A", "B"...
-    pub letter: String,
-    /// The part's title (the caption's).
-    pub title: String,
-    /// The file name without extension ("01 LSP structure").
-    pub stem: String,
-}
-
 /// The letter of part `index`: A to Z, then AA, AB...
 pub fn letter(index: usize) -> String {
     let mut n = index;

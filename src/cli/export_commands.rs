@@ -309,9 +309,7 @@ fn export_diagram(
 ) -> Result<(), CliError> {
     let document = open(file)?;
     let register = document.register();
-    let mut view = diagram::find_view(register, view)
-        .map_err(CliError)?
-        .clone();
+    let mut view = diagram::find_view(register, view).map_err(fail)?.clone();
     if let Some(choice) = how.sub_groups {
         let mut settings = diagram::ViewSettings::from_json(&view.settings);
         settings.grouping.sub_groups = choice;
@@ -390,7 +388,7 @@ fn export_graph(
     })?;
     let document = open(file)?;
     let register = document.register();
-    let view = diagram::find_view(register, view).map_err(CliError)?;
+    let view = diagram::find_view(register, view).map_err(fail)?;
     let diagram = diagram::Diagram::build(register, view, &diagram::BuildOptions::default());
     write(path, write_graph(register, &diagram, format).as_bytes())?;
     writeln!(report, "Wrote {} ({})", path.display(), view.name).map_err(fail)

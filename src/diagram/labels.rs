@@ -4,7 +4,7 @@
 //! its line, and the number is explained in a key under the legend ("Labels on lines").
 //! Deterministic: the lines are taken in order and the spots in a fixed order.
 
-use crate::export::text::{self, FontWeight};
+use crate::export::text;
 use crate::export::{Color, Point, Rect, TextRun};
 
 /// Where along a segment a label may sit, in the order tried.
@@ -145,11 +145,6 @@ pub fn place(labels: &[LineLabel], boxes: &[Rect], size: f32) -> PlacedLabels {
         placed.key.push((n + 1, index));
     }
     placed
-}
-
-/// The width of a label's text, for callers sizing things around it.
-pub fn label_width(words: &str, size: f32) -> f32 {
-    text::line_width(words, size, FontWeight::Regular)
 }
 
 #[cfg(test)]

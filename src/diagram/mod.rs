@@ -25,6 +25,7 @@ pub mod settings;
 pub mod sizing;
 pub mod style;
 mod sub_group_place;
+mod view_lookup;
 pub mod views;
 
 #[cfg(test)]
@@ -47,6 +48,7 @@ use crate::model::{NodeRef, PartnershipId, Register, View, ViewId, ViewKind};
 
 pub use graph::{GraphEdge, GraphNode, LineKind, NodeKind, NodeLevel, ViewGraph, view_graph};
 pub use settings::{FillBy, FilterMode, Filters, StyleRules, ViewSettings};
+pub use view_lookup::{NoSuchView, find_view};
 
 /// Whether a node or line is drawn in full, pale, or not at all.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -554,26 +556,49 @@ pub const CLOSED_GAP_DOWN: f32 = arrange::LAYER_SPACING as f32;
 /// so edits still store arranged positions. Only additions and subtractions: the same
 /// picture on every machine.
 pub fn close_gaps(nodes: &mut [DiagramNode]) {
-    let spans = |hidden: bool, across: bool| -> Vec<(f32, f32)> {
+    let spans = |boxes: Boxes, axis: Axis| -> Vec<(f32, f32)> {
         nodes
             .iter()
-            .filter(|n| (n.visibility == Visibility::Hidden) == hidden)
-            .map(|n| {
-                if across {
-                    (n.centre.x - n.width / 2.0, n.centre.x + n.width / 2.0)
-                } else {
-                    (n.centre.y - n.height / 2.0, n.centre.y + n.height / 2.0)
-                }
+            .filter(|n| (n.visibility == Visibility::Hidden) == (boxes == Boxes::Hidden))
+            .map(|n| match axis {
+                Axis::Across => (n.centre.x - n.width / 2.0, n.centre.x + n.width / 2.0),
+                Axis::Down => (n.centre.y - n.height / 2.0, n.centre.y + n.height / 2.0),
             })
             .collect()
     };
-    let shift_x = band_shifts(spans(false, true), &spans(true, true), CLOSED_GAP_ACROSS);
-    let shift_y = band_shifts(spans(false, false), &spans(true, false), CLOSED_GAP_DOWN);
+    let shift_x = band_shifts(
+        spans(Boxes::Shown, Axis::Across),
+        &spans(Boxes::Hidden, Axis::Across),
+        CLOSED_GAP_ACROSS,
+    );
+    let shift_y = band_shifts(
+        spans(Boxes::Shown, Axis::Down),
+        &spans(Boxes::Hidden, Axis::Down),
+        CLOSED_GAP_DOWN,
+    );
     for node in nodes.iter_mut() {
         let dx = shift_at(&shift_x, node.centre.x - node.width / 2.0);
         let dy = shift_at(&shift_y, node.centre.y - node.height / 2.0);
         node.centre = Point::new(node.centre.x - dx, node.centre.y - dy);
     }
+}
+
+/// Which boxes' extents [`close_gaps`] reads.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Boxes {
+    /// Those shown (faded ones included).
+    Shown,
+    /// Those hidden.
+    Hidden,
+}
+
+/// Which way [`close_gaps`] reads extents.
+#[derive(Clone, Copy)]
+enum Axis {
+    /// Left to right.
+    Across,
+    /// Top to bottom.
+    Down,
 }
 
 /// For intervals on a line: the merged occupied spans, each with how far it moves back (the
@@ -707,35 +732,6 @@ pub fn empty_reason(register: &Register, view: &View, diagram: &Diagram) -> Opti
             ),
         }
     })
-}
-
-/// The view called `name` (ignoring case and surrounding spaces), or a message naming the
-/// views there are.
-pub fn find_view<'a>(register: &'a Register, name: &str) -> Result<&'a View, String> {
-    let wanted = name.trim().to_lowercase();
-    register
-        .views
-        .values()
-        .find(|view| view.name.trim().to_lowercase() == wanted)
-        .ok_or_else(|| {
-            let names: Vec<String> = register
-                .views
-                .values()
-                .map(|view| format!("\"{}\"", view.name))
-                .collect();
-            if names.is_empty() {
-                format!(
-                    "There is no view called \"{name}\": this register has no diagram views (a file made \
-                     by an older version). Open it in Partnership Atlas, where the Diagram offers the \
-                     standard views"
-                )
-            } else {
-                format!(
-                    "There is no view called \"{name}\". The views are: {}",
-                    names.join(", ")
-                )
-            }
-        })
 }
 
 /// The picture of `view` on a page, encoded: what File, Export diagram and the command line

@@ -618,6 +618,3 @@ pub fn diagram_scene(diagram: &Diagram, caption: Caption) -> Scene {
     }
     scene
 }
-
-/// A plain stroke for outlines drawn around selected nodes on screen.
-pub const SELECTION_STROKE: Stroke = Stroke::solid(Color::rgb(0x00, 0x5e, 0xb8), 2.5);

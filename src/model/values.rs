@@ -88,23 +88,32 @@ impl Money {
         })
     }
 
-    /// "£1,234.56"; whole pounds drop the pence ("£530,000") when `whole_pounds` is asked for.
-    pub fn format(self, whole_pounds: bool) -> String {
+    /// Always with pence: "£1,234.56", "£530,000.00" (as `Display`).
+    pub fn format_with_pence(self) -> String {
+        let (sign, pounds, pence) = self.parts();
+        format!("{sign}£{pounds}.{pence:02}")
+    }
+
+    /// Whole pounds without their pence ("£530,000"), others with them ("£1,234.56"): for
+    /// tables and reports, where most sums are whole.
+    pub fn format_whole_pounds(self) -> String {
+        match self.parts() {
+            (sign, pounds, 0) => format!("{sign}£{pounds}"),
+            _ => self.format_with_pence(),
+        }
+    }
+
+    /// The sign ("-" or ""), the pounds with thousands grouped, and the pence.
+    fn parts(self) -> (&'static str, String, u64) {
         let sign = if self.pence < 0 { "-" } else { "" };
         let abs = self.pence.unsigned_abs();
-        let pounds = group_thousands(abs / 100);
-        let pence = abs % 100;
-        if whole_pounds && pence == 0 {
-            format!("{sign}£{pounds}")
-        } else {
-            format!("{sign}£{pounds}.{pence:02}")
-        }
+        (sign, group_thousands(abs / 100), abs % 100)
     }
 }
 
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.format(false))
+        f.write_str(&self.format_with_pence())
     }
 }
 
@@ -347,7 +356,10 @@ mod tests {
     #[test]
     fn money_formats_with_separators() {
         assert_eq!(Money { pence: 53_800_000 }.to_string(), "£538,000.00");
-        assert_eq!(Money { pence: 53_800_000 }.format(true), "£538,000");
+        assert_eq!(
+            Money { pence: 53_800_000 }.format_whole_pounds(),
+            "£538,000"
+        );
         assert_eq!(Money { pence: -5 }.to_string(), "-£0.05");
         assert_eq!(Money { pence: 99_999 }.to_string(), "£999.99");
     }

@@ -73,6 +73,10 @@ mod tests;
 
 use crate::model::Register;
 
+/// The generator of synthetic registers: ChaCha8, whose stream for a seed is specified, so a
+/// seed gives the same register on every machine and with every version of `rand`'s engines.
+type SampleRng = rand_chacha::ChaCha8Rng;
+
 /// Partnerships in the built-in sample.
 pub const SAMPLE_PARTNERSHIPS: usize = 83;
 

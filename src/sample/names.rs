@@ -3,8 +3,8 @@
 
 use std::collections::HashSet;
 
+use super::SampleRng;
 use rand::Rng;
-use rand::rngs::SmallRng;
 
 const PLACE_STARTS: &[&str] = &[
     "Ash", "Brack", "Kest", "Holl", "Marl", "Thrap", "Wend", "Osb", "Fern", "Gled", "Hart", "Lang",
@@ -187,7 +187,7 @@ pub(super) struct NamePool {
     used: HashSet<String>,
 }
 
-fn pick<'a>(rng: &mut SmallRng, items: &[&'a str]) -> &'a str {
+fn pick<'a>(rng: &mut SampleRng, items: &[&'a str]) -> &'a str {
     items[rng.random_range(0..items.len())]
 }
 
@@ -207,8 +207,8 @@ impl NamePool {
     /// choice as the easy names run out.
     pub fn unique(
         &mut self,
-        rng: &mut SmallRng,
-        mut make: impl FnMut(&mut SmallRng, u32) -> String,
+        rng: &mut SampleRng,
+        mut make: impl FnMut(&mut SampleRng, u32) -> String,
     ) -> String {
         let mut name = String::new();
         for attempt in 0..200 {
@@ -222,12 +222,12 @@ impl NamePool {
     }
 
     /// A place name ("Kestford", then "Great Kestford", then "Kestford Heath" as names run out).
-    pub fn place(&mut self, rng: &mut SmallRng) -> String {
+    pub fn place(&mut self, rng: &mut SampleRng) -> String {
         self.unique(rng, invent_place)
     }
 
     /// The stem of a county name ("Brackley", for "Brackleyshire").
-    pub fn county_stem(&mut self, rng: &mut SmallRng) -> String {
+    pub fn county_stem(&mut self, rng: &mut SampleRng) -> String {
         self.unique(rng, |rng, attempt| {
             let stem = format!("{}{}", pick(rng, PLACE_STARTS), pick(rng, COUNTY_ENDS));
             if attempt < 40 {
@@ -239,7 +239,7 @@ impl NamePool {
     }
 
     /// A river's name ("Kesten").
-    pub fn river(&mut self, rng: &mut SmallRng) -> String {
+    pub fn river(&mut self, rng: &mut SampleRng) -> String {
         self.unique(rng, |rng, attempt| {
             let river = format!("{}{}", pick(rng, PLACE_STARTS), pick(rng, RIVER_ENDS));
             if attempt < 40 {
@@ -251,7 +251,7 @@ impl NamePool {
     }
 
     /// A district named after its town ("Kestford Vale").
-    pub fn district(&mut self, rng: &mut SmallRng, town: &str) -> String {
+    pub fn district(&mut self, rng: &mut SampleRng, town: &str) -> String {
         self.unique(rng, |rng, attempt| {
             if attempt < 100 {
                 format!("{town} {}", pick(rng, DISTRICT_ENDS))
@@ -266,7 +266,7 @@ impl NamePool {
     }
 
     /// A person's name, with "Cllr " in front for a councillor.
-    pub fn person(&mut self, rng: &mut SmallRng, councillor: bool) -> String {
+    pub fn person(&mut self, rng: &mut SampleRng, councillor: bool) -> String {
         let title = if councillor { "Cllr " } else { "" };
         self.unique(rng, |rng, attempt| {
             let first = pick(rng, FIRST_NAMES);
@@ -283,7 +283,7 @@ impl NamePool {
 
 /// A place name, not checked against any pool: plainer names for early `attempt`s, longer ones
 /// ("Great Kestford", "Upper Kestford Heath") later.
-pub(super) fn invent_place(rng: &mut SmallRng, attempt: u32) -> String {
+pub(super) fn invent_place(rng: &mut SampleRng, attempt: u32) -> String {
     let word = format!("{}{}", pick(rng, PLACE_STARTS), pick(rng, PLACE_ENDS));
     match attempt {
         0..20 => word,
@@ -308,7 +308,7 @@ mod tests {
 
     #[test]
     fn names_do_not_repeat() {
-        let mut rng = SmallRng::seed_from_u64(7);
+        let mut rng = SampleRng::seed_from_u64(7);
         let mut pool = NamePool::default();
         let names: Vec<String> = (0..3000).map(|_| pool.place(&mut rng)).collect();
         let distinct: HashSet<&String> = names.iter().collect();

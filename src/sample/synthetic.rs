@@ -21,8 +21,8 @@
 
 use std::collections::HashMap;
 
+use super::SampleRng;
 use chrono::{Datelike, NaiveDate, TimeDelta};
-use rand::rngs::SmallRng;
 use rand::{Rng, SeedableRng};
 
 use super::load::{Built, build_sample, email};
@@ -103,7 +103,7 @@ struct Places {
 }
 
 impl Places {
-    fn invent(rng: &mut SmallRng, pool: &mut NamePool) -> Self {
+    fn invent(rng: &mut SampleRng, pool: &mut NamePool) -> Self {
         let town = pool.place(rng);
         let district = pool.district(rng, &town);
         let county_stem = pool.county_stem(rng);
@@ -145,7 +145,7 @@ impl Places {
     }
 
     /// A place of this copy to name a local organisation after.
-    fn any(&self, rng: &mut SmallRng) -> &str {
+    fn any(&self, rng: &mut SampleRng) -> &str {
         match rng.random_range(0..VILLAGES + 2) {
             0 => &self.town,
             1 => &self.city,
@@ -267,7 +267,7 @@ impl Output {
 /// State that lives across copies.
 struct Generator<'t> {
     template: &'t Template,
-    rng: SmallRng,
+    rng: SampleRng,
     pool: NamePool,
     out: Output,
     /// Template organisations shared by every copy (the council, national bodies).
@@ -296,7 +296,7 @@ pub(super) fn generate(target: usize, seed: u64) -> Built {
     }
     let mut generator = Generator {
         template: &template,
-        rng: SmallRng::seed_from_u64(seed),
+        rng: SampleRng::seed_from_u64(seed),
         pool,
         out: Output {
             // With the default scoring scheme, which the copied assessments were made with.
@@ -333,7 +333,7 @@ fn shift(date: Option<NaiveDate>, days: i64) -> Option<NaiveDate> {
 }
 
 /// Money scaled by 60-140%, to the nearest £100 (never to nothing).
-fn vary_money(rng: &mut SmallRng, money: Money) -> Money {
+fn vary_money(rng: &mut SampleRng, money: Money) -> Money {
     let percent = rng.random_range(60..=140i64);
     let pence = money.pence.saturating_mul(percent) / 100;
     let rounded = (pence + 5_000) / 10_000 * 10_000;
@@ -347,14 +347,14 @@ fn vary_money(rng: &mut SmallRng, money: Money) -> Money {
 }
 
 /// Hours scaled by 50-150%, to a tenth.
-fn vary_hours(rng: &mut SmallRng, hours: Hours) -> Hours {
+fn vary_hours(rng: &mut SampleRng, hours: Hours) -> Hours {
     Hours {
         tenths: hours.tenths * rng.random_range(50..=150u32) / 100,
     }
 }
 
 /// A rating moved one step a quarter of the time, kept within its scale.
-fn vary_ratings(rng: &mut SmallRng, ratings: [u8; 6], low: u8, high: u8) -> [u8; 6] {
+fn vary_ratings(rng: &mut SampleRng, ratings: [u8; 6], low: u8, high: u8) -> [u8; 6] {
     ratings.map(|r| match rng.random_range(0..8) {
         0 => r.saturating_sub(1).max(low),
         1 => (r + 1).min(high),
@@ -363,13 +363,13 @@ fn vary_ratings(rng: &mut SmallRng, ratings: [u8; 6], low: u8, high: u8) -> [u8;
 }
 
 /// A new identifier with the shape of `template` in its list.
-fn fresh_org_id(rng: &mut SmallRng, scheme: OrgIdScheme, template: &str) -> String {
-    let digits = |rng: &mut SmallRng, n: usize| -> String {
+fn fresh_org_id(rng: &mut SampleRng, scheme: OrgIdScheme, template: &str) -> String {
+    let digits = |rng: &mut SampleRng, n: usize| -> String {
         (0..n)
             .map(|_| char::from(b'0' + rng.random_range(0..10u8)))
             .collect()
     };
-    let letter = |rng: &mut SmallRng| char::from(b'A' + rng.random_range(0..26u8));
+    let letter = |rng: &mut SampleRng| char::from(b'A' + rng.random_range(0..26u8));
     let made = match scheme {
         OrgIdScheme::CompaniesHouse => format!("{:08}", rng.random_range(100_000..15_000_000u32)),
         OrgIdScheme::Charity => format!("{}", rng.random_range(1_000_000..1_210_000u32)),
@@ -391,12 +391,12 @@ fn fresh_org_id(rng: &mut SmallRng, scheme: OrgIdScheme, template: &str) -> Stri
     validate_org_id(scheme, &made).unwrap_or_default()
 }
 
-fn pick<'a>(rng: &mut SmallRng, items: &[&'a str]) -> &'a str {
+fn pick<'a>(rng: &mut SampleRng, items: &[&'a str]) -> &'a str {
     items[rng.random_range(0..items.len())]
 }
 
 /// A name for a local organisation of `sector` in `place`.
-fn local_name(rng: &mut SmallRng, sector: Sector, place: &str) -> String {
+fn local_name(rng: &mut SampleRng, sector: Sector, place: &str) -> String {
     const TRADES: &[&str] = &[
         "Garage",
         "Builders",

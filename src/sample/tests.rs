@@ -158,7 +158,7 @@ fn seed_004_group_adds_up_to_104_hours_and_538000_pounds() {
         money = money + r.contribution_in_year(id, 2026);
     }
     assert_eq!(hours.to_string(), "104");
-    assert_eq!(money.format(true), "£538,000");
+    assert_eq!(money.format_whole_pounds(), "£538,000");
 }
 
 #[test]
@@ -501,4 +501,20 @@ fn ten_thousand_partnerships() {
     let org_names: HashSet<&str> = r.organisations.values().map(|o| o.name.as_str()).collect();
     assert_eq!(org_names.len(), r.organisations.len());
     assert_obeys_model(r);
+}
+
+#[test]
+fn a_seed_names_the_same_register_with_every_build() {
+    // ChaCha8's stream for a seed is specified: these drawn identifiers change only if the
+    // generator's use here changes, not with a new version of rand.
+    let register = synthetic_register(300, 7);
+    let sample = sample_register();
+    let drawn: Vec<&str> = register
+        .organisations
+        .values()
+        .filter(|o| !o.org_id.is_empty() && !sample.organisations.contains_key(&o.id))
+        .take(3)
+        .map(|o| o.org_id.as_str())
+        .collect();
+    assert_eq!(drawn, ["04572945", "1113642", "1022541"]);
 }

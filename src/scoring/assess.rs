@@ -339,8 +339,8 @@ pub fn save_scheme_settings(
     if hourly_rate.pence <= 0 || hourly_rate > MAX_HOURLY_RATE {
         return Err(ScoringError::InvalidScheme(InvalidValue(format!(
             "The officer hourly rate must be more than £0 and at most {}, not {}",
-            MAX_HOURLY_RATE.format(true),
-            hourly_rate.format(false)
+            MAX_HOURLY_RATE.format_whole_pounds(),
+            hourly_rate.format_with_pence()
         ))));
     }
     edited.validate()?;
@@ -359,11 +359,14 @@ pub fn save_scheme_settings(
     let description = match (scheme_changed, rate_changed) {
         (false, false) => return Ok((saved, None)),
         (true, false) => format!("Save scoring scheme version {}", saved.version),
-        (false, true) => format!("Cost officer time at {} an hour", hourly_rate.format(false)),
+        (false, true) => format!(
+            "Cost officer time at {} an hour",
+            hourly_rate.format_with_pence()
+        ),
         (true, true) => format!(
             "Save scoring scheme version {} and cost officer time at {} an hour",
             saved.version,
-            hourly_rate.format(false)
+            hourly_rate.format_with_pence()
         ),
     };
     Ok((saved, Some(Edit::Batch { description, edits })))

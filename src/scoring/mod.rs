@@ -18,7 +18,8 @@
 //!   review date, flags for never assessed and overdue, totals by recommendation
 //!   ([`overview()`]), and an assessment history with trends ([`history`]).
 //! - [`period`]: the "as at" of a review: which assessments are current on a date, and the
-//!   financial year costed ([`ReviewBasis`], [`current_assessments_as_at`]).
+//!   financial year costed ([`ReviewBasis`]; the newest assessment per partnership is
+//!   [`Register::current_assessments_as_at`](crate::model::Register::current_assessments_as_at)).
 //! - [`standing`]: each partnership's current bands and recommendation, for the diagram's
 //!   style rules ([`current_standings`]).
 

@@ -9,7 +9,7 @@
 
 use chrono::NaiveDate;
 
-use super::period::{ReviewBasis, current_assessments_as_at};
+use super::period::ReviewBasis;
 use super::resources::{AnnualCost, annual_costs};
 use crate::model::{
     Assessment, AssessmentId, Band, GovernanceRating, Hours, Money, PartnershipId,
@@ -115,7 +115,7 @@ impl RecommendationTotal {
             self.label(),
             self.partnerships,
             self.hours_per_month,
-            self.contributions.format(true)
+            self.contributions.format_whole_pounds()
         )
     }
 }
@@ -145,9 +145,9 @@ pub struct Overview {
 
 /// The overview of every partnership as at `today`, costed for financial `year`: the current
 /// assessment of each is the newest made on or before `today` (see
-/// [`current_assessments_as_at`]).
+/// [`Register::current_assessments_as_at`]).
 pub fn overview(register: &Register, today: NaiveDate, year: i32) -> Overview {
-    let current = current_assessments_as_at(register, today);
+    let current = register.current_assessments_as_at(today);
     let costs = annual_costs(register, year, today);
     let mut rows = Vec::with_capacity(register.partnerships.len());
     for (id, partnership) in &register.partnerships {

@@ -7,11 +7,11 @@
 //! date, before any dated one); an assessment dated later is not yet made. Representatives
 //! count when in post on the date; contributions are those recorded for the year.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
-use crate::model::{Assessment, FinancialYear, PartnershipId, Register};
+use crate::model::{FinancialYear, Register};
 
 /// The date an overview is as at and the financial year its costs are for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,15 +61,6 @@ impl ReviewBasis {
     }
 }
 
-/// Each partnership's current assessment as at `as_at` (the register's one rule:
-/// [`Register::current_assessments_as_at`]). Partnerships with none are left out.
-pub fn current_assessments_as_at(
-    register: &Register,
-    as_at: NaiveDate,
-) -> BTreeMap<PartnershipId, &Assessment> {
-    register.current_assessments_as_at(as_at)
-}
-
 /// The financial years a picker should offer: every year with a contribution or an assessment
 /// in the register, and the year of `today`, oldest first.
 pub fn years_on_record(register: &Register, today: NaiveDate) -> Vec<i32> {
@@ -88,7 +79,9 @@ pub fn years_on_record(register: &Register, today: NaiveDate) -> Vec<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{AssessmentId, Contribution, ContributionId, Money, parse_date};
+    use crate::model::{
+        Assessment, AssessmentId, Contribution, ContributionId, Money, PartnershipId, parse_date,
+    };
 
     fn date(text: &str) -> NaiveDate {
         parse_date(text).expect("date")

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::cell::{Cell, EditorKind, LinkTarget, TotalKind};
 use super::lookup::Lookup;
-use crate::model::{Hours, InvalidValue, Money, parse_date, parse_name};
+use crate::model::{Hours, InvalidValue, Money, normalised_name, parse_date, parse_name};
 
 type Show<T> = Box<dyn Fn(&Lookup<'_>, &T) -> Cell + Send + Sync>;
 type Set<T> = Box<dyn Fn(&Lookup<'_>, &mut T, &str) -> Result<(), InvalidValue> + Send + Sync>;
@@ -61,6 +61,9 @@ pub struct Column<T> {
     pub id: &'static str,
     /// The heading shown.
     pub header: &'static str,
+    /// Other headings spreadsheets give it ("Level" for "Structural level"), read by paste
+    /// and import as this column.
+    pub also_called: &'static [&'static str],
     /// How a cell is edited.
     pub editor: EditorKind,
     /// What the totals row shows.
@@ -114,6 +117,24 @@ impl<T: 'static> Column<T> {
         self
     }
 
+    /// Also read under these other headings.
+    pub fn also_called(mut self, names: &'static [&'static str]) -> Self {
+        self.also_called = names;
+        self
+    }
+
+    /// Whether a heading (compared as names are: case, spaces and punctuation aside) names
+    /// this column: its heading, its id, or one of its other names.
+    pub fn answers_to(&self, heading: &str) -> bool {
+        let wanted = normalised_name(heading);
+        normalised_name(self.header) == wanted
+            || self.id.eq_ignore_ascii_case(heading.trim())
+            || self
+                .also_called
+                .iter()
+                .any(|name| normalised_name(name) == wanted)
+    }
+
     /// Hidden until the user asks for it.
     pub fn hidden(mut self) -> Self {
         self.hidden_by_default = true;
@@ -124,6 +145,7 @@ impl<T: 'static> Column<T> {
         Self {
             id,
             header,
+            also_called: &[],
             editor,
             total: TotalKind::None,
             hidden_by_default: false,
@@ -194,7 +216,7 @@ impl<T: 'static> Column<T> {
     ) -> Self {
         let show = move |_: &Lookup<'_>, r: &T| {
             let m = get(r);
-            Cell::number(m.format(false), m.pence)
+            Cell::number(m.format_with_pence(), m.pence)
         };
         let mut column = Self::new(id, header, EditorKind::Money, Box::new(show));
         column.total = TotalKind::Money;
@@ -213,7 +235,7 @@ impl<T: 'static> Column<T> {
         put: fn(&mut T, Option<Money>),
     ) -> Self {
         let show = move |_: &Lookup<'_>, r: &T| match get(r) {
-            Some(m) => Cell::number(m.format(false), m.pence),
+            Some(m) => Cell::number(m.format_with_pence(), m.pence),
             None => Cell::text(""),
         };
         let mut column = Self::new(id, header, EditorKind::Money, Box::new(show));
@@ -334,7 +356,10 @@ impl<T: 'static> Column<T> {
     ) -> Self {
         let show = move |_: &Lookup<'_>, r: &T| {
             let year = get(r);
-            Cell::number(super::ops::financial_year_label(year), i64::from(year))
+            Cell::number(
+                crate::model::FinancialYear::starting(year).label(),
+                i64::from(year),
+            )
         };
         let mut column = Self::new(id, header, EditorKind::Integer, Box::new(show));
         column.set = Some(Box::new(move |_, r, text| {

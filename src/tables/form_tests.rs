@@ -305,7 +305,10 @@ fn contributions_are_totalled_per_financial_year_never_across_years() {
         year_totals_summary(&spec, &none.totals_by_year(&spec)),
         None
     );
-    assert_eq!(financial_year_label(2099), "2099/00");
+    assert_eq!(
+        crate::model::FinancialYear::starting(2099).label(),
+        "2099/00"
+    );
 }
 
 #[test]
@@ -387,4 +390,54 @@ fn hidden_columns_are_not_worked_out_nor_totalled() {
         "LSP",
         "shown: built again"
     );
+}
+
+#[test]
+fn a_spreadsheet_heading_finds_its_partnership_field_by_any_of_its_names() {
+    let table = specs::partnerships();
+    let column_of = |heading: &str| {
+        table
+            .column_for_heading(heading)
+            .map(|c| table.columns[c].id)
+    };
+    assert_eq!(column_of("Structural level"), Some("level"));
+    assert_eq!(column_of("level"), Some("level"), "the id");
+    assert_eq!(
+        column_of(" LEVEL "),
+        Some("level"),
+        "another name, any case"
+    );
+    assert_eq!(column_of("Lead officer"), Some("responsible_officer"));
+    assert_eq!(column_of("Comments"), Some("notes"));
+    assert_eq!(column_of("Favourite colour"), None);
+}
+
+#[test]
+fn no_two_partnership_fields_answer_to_the_same_heading() {
+    let fields = specs::partnership_fields();
+    for field in &fields {
+        let column = &field.column;
+        let names = [column.header, column.id]
+            .into_iter()
+            .chain(column.also_called.iter().copied());
+        for name in names {
+            let answering: Vec<_> = fields
+                .iter()
+                .filter(|other| other.column.answers_to(name))
+                .map(|other| other.column.id)
+                .collect();
+            assert_eq!(answering, [column.id], "{name:?} names one field");
+        }
+    }
+}
+
+#[test]
+fn the_table_and_the_form_read_the_same_fields() {
+    let table = specs::partnerships();
+    let form = partnership_form();
+    assert_eq!(form.spec.columns.len(), specs::partnership_fields().len());
+    for column in &form.spec.columns {
+        let index = table.column_index(column.id).expect("in the table");
+        assert_eq!(table.columns[index].header, column.header, "one heading");
+    }
 }

@@ -19,7 +19,7 @@ mod tsv;
 pub use cell::{Cell, EditorKind, LinkTarget, SortKey, TotalKind};
 pub use column::{ChoiceValue, Column};
 pub use lookup::Lookup;
-pub use ops::{TableSpec, financial_year_label, totals_summary, year_totals_summary};
+pub use ops::{TableSpec, totals_summary, year_totals_summary};
 pub use paste::{PastePreview, PreviewRow, RowOutcome};
 pub use rows::{RowScope, SortOrder, TableRows, YearScope};
 pub use structure::{

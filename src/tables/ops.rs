@@ -5,7 +5,9 @@
 use super::cell::TotalKind;
 use super::column::Column;
 use super::lookup::Lookup;
-use crate::model::{Edit, Entity, InvalidValue, PartnershipId, Record, Register, normalised_name};
+use crate::model::{
+    Edit, Entity, FinancialYear, InvalidValue, PartnershipId, Record, Register, normalised_name,
+};
 
 /// Reads and sets a record's number.
 pub type NumericId<T> = (fn(&T) -> i64, fn(&mut T, i64));
@@ -48,6 +50,12 @@ impl<T: Entity + 'static> TableSpec<T> {
     /// The column whose id is `id`.
     pub fn column_index(&self, id: &str) -> Option<usize> {
         self.columns.iter().position(|c| c.id == id)
+    }
+
+    /// The column a spreadsheet heading names (its heading, id or another name it is known
+    /// by), for paste and import.
+    pub fn column_for_heading(&self, heading: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c.answers_to(heading))
     }
 
     /// The edit that puts typed `text` into one cell; `Ok(None)` when nothing changes.
@@ -268,11 +276,6 @@ pub fn totals_summary<T: Entity + 'static>(
     (!parts.is_empty()).then(|| format!("TOTAL {}", parts.join(", ")))
 }
 
-/// "2026/27": the financial year starting in April of `year`.
-pub fn financial_year_label(year: i32) -> String {
-    crate::model::FinancialYear::starting(year).label()
-}
-
 /// The totals line of a table whose rows count in financial years: "Total 2026/27: £538,000"
 /// for one year, or "Totals by year: 2026/27 £538,000; 2025/26 £510,500" when the rows span
 /// several. `by_year` is newest first, as [`TableRows::totals_by_year`](super::TableRows::totals_by_year)
@@ -298,14 +301,14 @@ pub fn year_totals_summary<T: Entity + 'static>(
     };
     match by_year {
         [] => None,
-        [(year, totals)] => {
-            in_words(totals).map(|words| format!("Total {}: {words}", financial_year_label(*year)))
-        }
+        [(year, totals)] => in_words(totals)
+            .map(|words| format!("Total {}: {words}", FinancialYear::starting(*year))),
         several => {
             let parts: Vec<String> = several
                 .iter()
                 .filter_map(|(year, totals)| {
-                    in_words(totals).map(|words| format!("{} {words}", financial_year_label(*year)))
+                    in_words(totals)
+                        .map(|words| format!("{} {words}", FinancialYear::starting(*year)))
                 })
                 .collect();
             (!parts.is_empty()).then(|| format!("Totals by year: {}", parts.join("; ")))

@@ -314,10 +314,7 @@ fn heading_mapping<T: Entity + 'static>(
             matched += 1;
             continue;
         }
-        let column = spec.columns.iter().position(|c| {
-            normalised_name(c.header) == wanted || c.id.eq_ignore_ascii_case(heading.trim())
-        });
-        match column {
+        match spec.column_for_heading(heading) {
             Some(c) => {
                 matched += 1;
                 mapping.push(Some(c));

@@ -351,7 +351,7 @@ fn totals_over<T: Entity + 'static>(
                     }
                     .to_string(),
                 ),
-                TotalKind::Money => Some(Money { pence: sum() }.format(true)),
+                TotalKind::Money => Some(Money { pence: sum() }.format_whole_pounds()),
             }
         })
         .collect()

@@ -417,7 +417,7 @@ pub fn matrix_chart_for(register: &Register, basis: &scoring::ReviewBasis) -> Ma
             row.value_band.map_or("?", band_label),
             row.value_percent
                 .map_or_else(|| "-".to_string(), |p| format!("{p}%")),
-            row.cost.total.format(true),
+            row.cost.total.format_whole_pounds(),
         );
         scene.push_shape(
             Shape::new(
@@ -681,8 +681,8 @@ fn legend_groups(
         label: format!(
             "Circle area: cost to the council in {} (officer time and contributions), from {} to {}",
             crate::model::FinancialYear::starting(year),
-            smallest.format(true),
-            largest.format(true)
+            smallest.format_whole_pounds(),
+            largest.format_whole_pounds()
         ),
     };
     vec![

@@ -140,7 +140,8 @@ impl Cell {
         match self {
             Self::Empty => String::new(),
             Self::Text(words) => words.clone(),
-            Self::Money(money) => money.format(!pence_shown),
+            Self::Money(money) if pence_shown => money.format_with_pence(),
+            Self::Money(money) => money.format_whole_pounds(),
             Self::Hours(hours) => format!("{}.{}", hours.tenths / 10, hours.tenths % 10),
             Self::Number(number) => group_digits(*number),
             Self::Date(date) => date.format("%-d %b %Y").to_string(),

@@ -1,131 +1,81 @@
-//! The partnerships table: the register's main list.
+//! The partnerships table: the register's main list, read from the one field list
+//! (`partnership_fields.rs`) plus the two columns worked out from other records.
 
+use super::partnership_fields::partnership_fields;
 use crate::model::*;
 use crate::tables::{Cell, Column, TableSpec, TotalKind};
+
+/// The table's first columns, left to right: field ids, and the worked-out `hours` and
+/// `contribution`. Every other field follows them, hidden.
+const MAIN_COLUMNS: [&str; 16] = [
+    "name",
+    "short_name",
+    "kind",
+    "status",
+    "status_reason",
+    "level",
+    "layer",
+    "geography",
+    "statutory",
+    "significance",
+    "council_role",
+    "responsible_officer",
+    "hours",
+    "contribution",
+    "review_date",
+    "service_area",
+];
+
+/// The columns shown until the user chooses otherwise (Columns).
+const SHOWN_COLUMNS: [&str; 8] = [
+    "name",
+    "kind",
+    "status",
+    "level",
+    "council_role",
+    "hours",
+    "contribution",
+    "review_date",
+];
 
 /// The partnerships table: the main columns, then every other field of the detail form as a
 /// hidden column (shown with Columns), so the whole record can be copied to Excel and pasted
 /// back.
 pub fn partnerships() -> TableSpec<Partnership> {
-    let mut spec = main_columns();
-    let form = super::partnership_form_columns();
-    for column in form {
-        if spec.column_index(column.id).is_none() {
-            spec.columns.push(column.hidden());
-        }
-    }
-    spec
-}
-
-fn main_columns() -> TableSpec<Partnership> {
+    let mut fields: Vec<Option<Column<Partnership>>> = partnership_fields()
+        .into_iter()
+        .map(|field| Some(field.column))
+        .collect();
+    let mut take_field = |id: &str| {
+        fields
+            .iter_mut()
+            .find(|field| field.as_ref().is_some_and(|column| column.id == id))
+            .and_then(Option::take)
+    };
+    let mut columns: Vec<Column<Partnership>> = MAIN_COLUMNS
+        .iter()
+        .filter_map(|&id| match id {
+            "hours" => Some(hours_column()),
+            "contribution" => Some(contribution_column()),
+            _ => take_field(id),
+        })
+        .collect();
+    columns.extend(fields.into_iter().flatten());
+    let columns: Vec<_> = columns
+        .into_iter()
+        .map(|column| {
+            if SHOWN_COLUMNS.contains(&column.id) {
+                column
+            } else {
+                column.hidden()
+            }
+        })
+        .collect();
+    let status_column = columns.iter().position(|column| column.id == "status");
     TableSpec {
         id: "partnerships",
         noun: "partnership",
-        columns: vec![
-            Column::name(
-                "name",
-                "Name",
-                "A partnership's name",
-                |r| &r.name,
-                |r, v| r.name = v,
-            ),
-            Column::text(
-                "short_name",
-                "Short name",
-                |r: &Partnership| &r.short_name,
-                |r, v| r.short_name = v,
-            )
-            .hidden(),
-            Column::choice("kind", "Kind", |r: &Partnership| r.kind, |r, v| r.kind = v),
-            Column::choice(
-                "status",
-                "Status",
-                |r: &Partnership| r.status,
-                |r, v| r.status = v,
-            ),
-            Column::text(
-                "status_reason",
-                "Status reason",
-                |r: &Partnership| &r.status_reason,
-                |r, v| r.status_reason = v,
-            )
-            .hidden(),
-            Column::choice(
-                "level",
-                "Level",
-                |r: &Partnership| r.structural_level,
-                |r, v| r.structural_level = v,
-            ),
-            Column::choice(
-                "layer",
-                "Governance layer",
-                |r: &Partnership| r.governance_layer,
-                |r, v| r.governance_layer = v,
-            )
-            .hidden(),
-            Column::choice(
-                "geography",
-                "Geography",
-                |r: &Partnership| r.geography,
-                |r, v| r.geography = v,
-            )
-            .hidden(),
-            Column::choice(
-                "statutory",
-                "Statutory status",
-                |r: &Partnership| r.statutory_status,
-                |r, v| r.statutory_status = v,
-            )
-            .hidden(),
-            Column::choice(
-                "significance",
-                "Significance",
-                |r: &Partnership| r.significance,
-                |r, v| r.significance = v,
-            )
-            .hidden(),
-            Column::choice(
-                "council_role",
-                "Council role",
-                |r: &Partnership| r.council_role,
-                |r, v| r.council_role = v,
-            ),
-            Column::link(
-                "responsible_officer",
-                "Responsible officer",
-                crate::tables::LinkTarget::Person,
-                true,
-                |r: &Partnership| r.responsible_officer.map(|p| p.0),
-                |r, v| r.responsible_officer = v.map(PersonId),
-            )
-            .hidden(),
-            Column::derived(
-                "hours",
-                "Hours a month",
-                TotalKind::Hours,
-                |lookup, r: &Partnership| {
-                    let hours = lookup.hours(r.id);
-                    Cell::number(hours.to_string(), i64::from(hours.tenths))
-                },
-            ),
-            Column::derived(
-                "contribution",
-                "Contribution (latest year)",
-                TotalKind::Money,
-                |lookup, r: &Partnership| {
-                    let money = lookup.latest_contribution(r.id);
-                    Cell::number(money.format(true), money.pence)
-                },
-            ),
-            super::review_date::review_date_column(),
-            Column::text(
-                "service_area",
-                "Service area",
-                |r: &Partnership| &r.service_area,
-                |r, v| r.service_area = v,
-            )
-            .hidden(),
-        ],
+        columns,
         name_column: Some(0),
         numeric_id: Some((|r| r.id.0, |r, id| r.id = PartnershipId(id))),
         new_record: |register, _| {
@@ -137,7 +87,31 @@ fn main_columns() -> TableSpec<Partnership> {
         },
         partnership_of: Some(|r| Some(r.id)),
         flagged: None,
-        status_column: Some(3),
+        status_column,
         year_of: None,
     }
+}
+
+fn hours_column() -> Column<Partnership> {
+    Column::derived(
+        "hours",
+        "Hours a month",
+        TotalKind::Hours,
+        |lookup, r: &Partnership| {
+            let hours = lookup.hours(r.id);
+            Cell::number(hours.to_string(), i64::from(hours.tenths))
+        },
+    )
+}
+
+fn contribution_column() -> Column<Partnership> {
+    Column::derived(
+        "contribution",
+        "Contribution (latest year)",
+        TotalKind::Money,
+        |lookup, r: &Partnership| {
+            let money = lookup.latest_contribution(r.id);
+            Cell::number(money.format_whole_pounds(), money.pence)
+        },
+    )
 }

@@ -13,7 +13,6 @@ mod knowledge;
 mod load;
 mod overlaps;
 
-use chrono::NaiveDate;
 use egui::{Align, Layout};
 use egui_extras::{Column, TableBuilder};
 
@@ -107,12 +106,6 @@ impl AnalysisPanelState {
         self.selected = None;
         self.cache = None;
         self.route_form = RouteForm::default();
-    }
-
-    /// The answers as at `date`.
-    pub fn set_as_at(&mut self, date: NaiveDate) {
-        self.settings = self.settings.with_today(date);
-        self.as_at_text = date.to_string();
     }
 
     /// The answer on show, worked out again if the register or a threshold changed.

@@ -8,9 +8,11 @@
 
 use super::form_fields::{self, FieldContext};
 use super::relationships_section::{self, RelationshipPicker};
-use crate::model::{Edit, Partnership, PartnershipId, PartnershipStatus, Record, Register};
+use crate::model::{
+    Edit, FinancialYear, Partnership, PartnershipId, PartnershipStatus, Record, Register,
+};
+use crate::tables::Lookup;
 use crate::tables::specs::{FormGroup, PartnershipForm, partnership_form};
-use crate::tables::{Lookup, financial_year_label};
 use crate::ui::text_field::FieldBuffers;
 use crate::ui::{Command, CommandQueue};
 use crate::ui::{PanelContext, theme};
@@ -236,12 +238,12 @@ fn derived_rows_ui(
         }
         FormGroup::Resources => {
             if let Some(year) = lookup.contribution_year {
-                ui.label(format!("Contribution {}", financial_year_label(year)));
+                ui.label(format!("Contribution {}", FinancialYear::starting(year)));
                 ui.label(
                     lookup
                         .register
                         .contribution_in_year(partnership.id, year)
-                        .format(true),
+                        .format_whole_pounds(),
                 )
                 .on_hover_text("Added up from Contributions");
                 ui.end_row();

@@ -4,10 +4,8 @@
 mod detail_form;
 mod form_fields;
 mod relationships_section;
-mod rows;
 
 pub use detail_form::{DetailFormState, FormLayout};
-pub use rows::{PartnershipRow, PartnershipRows, SortColumn, SortOrder, financial_year_label};
 
 use super::PanelContext;
 use super::table_panels::{TablePanels, options_for};
@@ -23,35 +21,22 @@ pub const WIDTH_FOR_FORM_BESIDE: f32 = 1880.0;
 /// The panel's memory between frames.
 #[derive(Debug, Default)]
 pub struct PartnershipsPanelState {
-    /// Words every shown row must contain.
-    pub filter: String,
-    /// The table's order.
-    pub sort: SortOrder,
-    rows: PartnershipRows,
     /// The generic table's state (filter, order, selection, editing).
     pub table: TableViewState<PartnershipId>,
     form: DetailFormState,
-    scroll_to_current: bool,
-    /// The current partnership and where it was among the visible rows, to bring it back
-    /// into view when a change (a rename, an undo) moves it.
-    followed: Option<(PartnershipId, Option<usize>)>,
 }
 
 impl PartnershipsPanelState {
     /// Forgets everything tied to the register (another one was opened).
     pub fn forget_register(&mut self) {
-        self.rows.forget();
         self.form.forget();
-        self.filter.clear();
         self.table.forget_register();
     }
 
     /// A partnership was added: make sure it shows, and put the cursor in its name.
     pub fn show_added(&mut self, id: PartnershipId) {
-        self.filter.clear();
         self.table.filter.clear();
         self.table.select_only(id);
-        self.scroll_to_current = true;
         self.form.focus_name_of(id);
     }
 
@@ -59,11 +44,6 @@ impl PartnershipsPanelState {
     /// the register or the window without losing it).
     pub fn take_pending_edit(&mut self, register: &Register) -> Option<Edit> {
         self.form.take_pending_edit(register)
-    }
-
-    /// The rows as last shown.
-    pub fn rows(&self) -> &PartnershipRows {
-        &self.rows
     }
 }
 
@@ -76,19 +56,12 @@ pub fn partnerships_panel_ui(
     current: &mut Option<PartnershipId>,
     commands: &mut CommandQueue,
 ) {
-    let reordered = state.rows.refresh(
-        context.register,
-        context.revision,
-        &state.filter,
-        state.sort,
-    );
     ui.add_space(4.0);
 
     // A partnership that is no longer there (undo of an add) is no longer selected.
     if current.is_some_and(|id| !context.register.partnerships.contains_key(&id)) {
         *current = None;
     }
-    follow_current_row(state, *current, reordered);
     state.form.follow_selection(context, *current, commands);
     if let Some(partnership) = current.and_then(|id| context.register.partnerships.get(&id)) {
         // Beside the table when there is room for both; under it otherwise, so the table
@@ -135,7 +108,6 @@ pub fn partnerships_panel_ui(
                 });
         }
     }
-    state.scroll_to_current = false;
     // The current partnership (chosen in any panel) is the selected row here.
     if let Some(id) = *current
         && !state.table.selected().contains(&id)
@@ -156,25 +128,4 @@ pub fn partnerships_panel_ui(
         options,
         commands,
     );
-}
-
-/// Scrolls to the current row when a change to the register moved it (a rename re-sorts).
-fn follow_current_row(
-    state: &mut PartnershipsPanelState,
-    current: Option<PartnershipId>,
-    reordered: bool,
-) {
-    let Some(id) = current else {
-        state.followed = None;
-        return;
-    };
-    let same_row = state.followed.is_some_and(|(followed, _)| followed == id);
-    if same_row && !reordered {
-        return;
-    }
-    let position = state.rows.visible_position(id);
-    if same_row && state.followed.is_some_and(|(_, before)| before != position) {
-        state.scroll_to_current = true;
-    }
-    state.followed = Some((id, position));
 }

@@ -117,7 +117,7 @@ pub fn matrix_view_ui(
         response.clone().on_hover_text(format!(
             "{}: {} a year",
             point.name,
-            point.annual_cost.format(true)
+            point.annual_cost.format_whole_pounds()
         ));
     }
     if response.clicked()

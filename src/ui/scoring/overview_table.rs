@@ -89,7 +89,7 @@ fn cell_text(row: &OverviewRow, column: OverviewColumn) -> String {
             Some(r) => r.label().to_string(),
             None => "—".to_string(),
         },
-        OverviewColumn::Cost => row.cost.total.format(true),
+        OverviewColumn::Cost => row.cost.total.format_whole_pounds(),
         OverviewColumn::ReviewDue => row
             .review_due
             .map_or_else(|| "—".to_string(), |d| d.to_string()),
@@ -322,7 +322,7 @@ pub fn overview_ui(
             ui.label(format!(
                 "{}; whole cost with officer time {}",
                 total.summary(),
-                total.annual_cost.format(true)
+                total.annual_cost.format_whole_pounds()
             ));
         }
     });

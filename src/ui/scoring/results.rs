@@ -216,15 +216,15 @@ pub fn resources_ui(ui: &mut egui::Ui, register: &Register, draft: &AssessmentDr
             ui.end_row();
             ui.label(format!(
                 "Officer time a year (at {} an hour)",
-                register.settings.officer_hourly_rate.format(false)
+                register.settings.officer_hourly_rate.format_with_pence()
             ));
-            ui.label(cost.officer_time.format(true));
+            ui.label(cost.officer_time.format_whole_pounds());
             ui.end_row();
             ui.label(format!("Contributions {year}"));
-            ui.label(cost.contributions.format(true));
+            ui.label(cost.contributions.format_whole_pounds());
             ui.end_row();
             ui.label(egui::RichText::new("Annual cost to the council").strong());
-            ui.label(egui::RichText::new(cost.total.format(true)).strong());
+            ui.label(egui::RichText::new(cost.total.format_whole_pounds()).strong());
             ui.end_row();
         });
 }

@@ -169,7 +169,10 @@ impl<'a> Context<'a> {
             "Costs for {}: officer hours a month x 12 at {} an hour, plus the contributions \
              recorded for the year; representatives in post on {}.",
             crate::model::FinancialYear::starting(self.basis.year).label(),
-            self.register.settings.officer_hourly_rate.format(true),
+            self.register
+                .settings
+                .officer_hourly_rate
+                .format_whole_pounds(),
             self.basis.as_at.format("%-d %B %Y")
         )
     }

@@ -127,7 +127,7 @@ pub fn table(context: &Context<'_>) -> Table {
              contributions.",
             count_of(partnerships, "partnership", "partnerships"),
             hours,
-            contributions.format(true)
+            contributions.format_whole_pounds()
         ),
         context.costs_note(),
     ];

@@ -102,7 +102,7 @@ pub(super) fn money_ui(ui: &mut egui::Ui, label: &str, money: &mut Money, max_po
                     Money {
                         pence: (pounds * 100.0).round() as i64,
                     }
-                    .format(true)
+                    .format_whole_pounds()
                 })
                 .custom_parser(|text| {
                     Money::parse(text)
@@ -266,7 +266,7 @@ pub fn scheme_settings_ui(
             (draft.rate.pence <= 0 || draft.rate > scoring::MAX_HOURLY_RATE).then(|| {
                 format!(
                     "The officer hourly rate must be more than £0 and at most {}",
-                    scoring::MAX_HOURLY_RATE.format(true)
+                    scoring::MAX_HOURLY_RATE.format_whole_pounds()
                 )
             })
         });

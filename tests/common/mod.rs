@@ -1,0 +1,31 @@
+//! Builders the window's tests share: a copy of the sample register in a temporary folder,
+//! and the window opened on it.
+
+// Each test file uses some of these, and compiles this module on its own.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use egui_kittest::Harness;
+use partnership_atlas::app::AtlasApp;
+use partnership_atlas::document::Document;
+use partnership_atlas::sample;
+
+/// The sample register written to a temporary folder (kept while the folder lives).
+pub fn sample_copy() -> (tempfile::TempDir, PathBuf) {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("Sample council register.atlas");
+    drop(Document::create(&path, sample::sample_register()).expect("write the sample"));
+    (folder, path)
+}
+
+/// The window, 1600 x 1000, opened on a copy of the sample register with its own settings.
+pub fn sample_app() -> (tempfile::TempDir, Harness<'static, AtlasApp>) {
+    let (folder, path) = sample_copy();
+    let app = AtlasApp::new(Some(path), Some(folder.path().join("settings")));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);
+    harness.run_steps(3);
+    (folder, harness)
+}
