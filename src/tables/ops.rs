@@ -5,6 +5,7 @@
 use super::cell::TotalKind;
 use super::column::Column;
 use super::lookup::Lookup;
+use crate::model::words::{counted, with_noun};
 use crate::model::{Edit, Entity, InvalidValue, PartnershipId, Record, Register, normalised_name};
 
 /// Reads and sets a record's number.
@@ -96,10 +97,9 @@ impl<T: Entity + 'static> TableSpec<T> {
         Ok(one_step(
             edits,
             format!(
-                "Change {} of {} {}s",
+                "Change {} of {}",
                 spec.header.to_lowercase(),
-                keys.len(),
-                self.noun
+                counted(keys.len(), self.noun)
             ),
         ))
     }
@@ -161,7 +161,7 @@ impl<T: Entity + 'static> TableSpec<T> {
             added.push(copy.key());
             edits.push(Edit::insert(copy));
         }
-        let edit = one_step(edits, format!("Copy {} {}s", added.len(), self.noun))
+        let edit = one_step(edits, format!("Copy {}", counted(added.len(), self.noun)))
             .ok_or_else(|| InvalidValue("Select the rows to copy first".to_string()))?;
         Ok((added, edit))
     }
@@ -186,7 +186,7 @@ impl<T: Entity + 'static> TableSpec<T> {
             );
             edits.push(Edit::Delete(record));
         }
-        one_step(edits, format!("Delete {} {}s", keys.len(), self.noun))
+        one_step(edits, format!("Delete {}", counted(keys.len(), self.noun)))
             .ok_or_else(|| InvalidValue("Select the rows to delete first".to_string()))
     }
 
@@ -260,7 +260,7 @@ pub fn totals_summary<T: Entity + 'static>(
         .filter_map(|(column, total)| {
             let total = total.as_ref()?;
             Some(match column.total {
-                TotalKind::Hours => format!("{total} hours"),
+                TotalKind::Hours => with_noun(total, "hour"),
                 _ => total.clone(),
             })
         })
@@ -289,7 +289,7 @@ pub fn year_totals_summary<T: Entity + 'static>(
             .filter_map(|(column, total)| {
                 let total = total.as_ref()?;
                 Some(match column.total {
-                    TotalKind::Hours => format!("{total} hours"),
+                    TotalKind::Hours => with_noun(total, "hour"),
                     _ => total.clone(),
                 })
             })

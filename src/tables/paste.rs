@@ -269,7 +269,10 @@ impl PastePreview {
     /// The whole paste as ONE edit (one undo step), when it can be applied.
     pub fn batch(&self) -> Option<Edit> {
         self.can_apply().then(|| Edit::Batch {
-            description: format!("Paste {} {} rows", self.edits.len(), self.noun),
+            description: format!(
+                "Paste {}",
+                crate::model::words::counted(self.edits.len(), &format!("{} row", self.noun))
+            ),
             edits: self.edits.clone(),
         })
     }

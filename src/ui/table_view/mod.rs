@@ -20,6 +20,7 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 use super::PanelContext;
+use crate::model::words::counted;
 use crate::model::{Entity, PartnershipId};
 use crate::tables::{Lookup, PastePreview, RowScope, SortOrder, TableRows, TableSpec, YearScope};
 use crate::ui::{Command, CommandQueue};
@@ -270,7 +271,7 @@ fn totals_ui<T: Entity + 'static>(
         let scope = if shown == state.rows.total_len() {
             "all rows".to_string()
         } else {
-            format!("the {shown} rows shown")
+            format!("the {} shown", counted(shown, "row"))
         };
         ui.label(egui::RichText::new(format!("{summary} ({scope})")).strong());
     }
@@ -313,13 +314,10 @@ fn confirm_delete_ui<T: Entity + 'static>(
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .show(ctx, |ui| {
-            let count = keys.len();
-            let noun = if count == 1 {
-                spec.noun.to_string()
-            } else {
-                format!("{}s", spec.noun)
-            };
-            ui.label(format!("Delete {count} {noun}? Ctrl+Z brings them back."));
+            ui.label(format!(
+                "Delete {}? Ctrl+Z brings them back.",
+                counted(keys.len(), spec.noun)
+            ));
             ui.horizontal(|ui| {
                 if ui.button("Delete").clicked() {
                     match spec.delete(context.register, &keys) {
@@ -427,8 +425,8 @@ pub(crate) fn copy_rows<T: Entity + 'static>(
     ctx.copy_text(text);
     state.notice = Some(Notice {
         text: format!(
-            "Copied {} rows with their headings: paste them into Excel",
-            keys.len()
+            "Copied {} with their headings: paste them into Excel",
+            counted(keys.len(), "row")
         ),
         error: false,
         offer_removal: None,

@@ -3,6 +3,7 @@
 //! them all as one undoable step, and only when no row is invalid.
 
 use super::{Notice, TableViewState};
+use crate::model::words::plural;
 use crate::model::{Entity, PartnershipId};
 use crate::tables::{Lookup, PastePreview, RowOutcome, TableSpec};
 use crate::ui::PanelContext;
@@ -27,7 +28,7 @@ pub(crate) fn paste_window_ui<T: Entity + 'static>(
     }
     let mut close = false;
     let mut applied = None;
-    egui::Window::new(format!("Paste rows into {}s", spec.noun))
+    egui::Window::new(format!("Paste rows into {}", plural(spec.noun)))
         .id(egui::Id::new(("paste_window", spec.id)))
         .collapsible(false)
         .default_width(760.0)
