@@ -687,3 +687,38 @@ fn a_sub_group_is_added_from_its_parent_s_form() {
         "the picked partnership is the sub-group"
     );
 }
+
+#[test]
+fn the_delete_confirmation_names_the_row_and_undo_says_what_comes_back() {
+    let (_folder, mut harness) = sample_app();
+    let id = add_partnership(&mut harness, "Kestleigh Area Board");
+    harness
+        .get_by_role_and_label(Role::Button, "Delete...")
+        .click();
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_by_label_contains("Delete Kestleigh Area Board? Ctrl+Z brings it back.")
+            .is_some(),
+        "the confirmation names the row"
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "Delete")
+        .click();
+    harness.run_steps(3);
+    assert!(!register(&harness).partnerships.contains_key(&id));
+    assert_eq!(
+        harness.state().document().expect("open").undo_description(),
+        Some("Delete Kestleigh Area Board".to_string()),
+        "the Edit menu's Undo names the row"
+    );
+    harness.key_press_modifiers(CTRL, Key::Z);
+    harness.run_steps(3);
+    assert!(register(&harness).partnerships.contains_key(&id));
+    assert!(
+        harness
+            .query_by_label_contains("Undo: Delete Kestleigh Area Board")
+            .is_some(),
+        "the status bar says what was undone, not its inverse"
+    );
+}

@@ -161,8 +161,11 @@ impl<T: Entity + 'static> TableSpec<T> {
             added.push(copy.key());
             edits.push(Edit::insert(copy));
         }
-        let edit = one_step(edits, format!("Copy {}", counted(added.len(), self.noun)))
-            .ok_or_else(|| InvalidValue("Select the rows to copy first".to_string()))?;
+        let edit = one_step(
+            edits,
+            format!("Copy {}", self.rows_in_words(register, keys)),
+        )
+        .ok_or_else(|| InvalidValue("Select the rows to copy first".to_string()))?;
         Ok((added, edit))
     }
 
@@ -186,8 +189,36 @@ impl<T: Entity + 'static> TableSpec<T> {
             );
             edits.push(Edit::Delete(record));
         }
-        one_step(edits, format!("Delete {}", counted(keys.len(), self.noun)))
-            .ok_or_else(|| InvalidValue("Select the rows to delete first".to_string()))
+        if edits.is_empty() {
+            return Err(InvalidValue("Select the rows to delete first".to_string()));
+        }
+        // Always a named step, so the undo menu says what comes back.
+        Ok(Edit::Batch {
+            description: format!("Delete {}", self.rows_in_words(register, keys)),
+            edits,
+        })
+    }
+
+    /// The rows `keys` in words: their names when there are up to three ("Kestleigh Area
+    /// Board", "A, B and C"), else how many ("5 partnerships"); rows without names are
+    /// counted ("1 contribution").
+    pub fn rows_in_words(&self, register: &Register, keys: &[T::Key]) -> String {
+        const MOST_NAMED: usize = 3;
+        let names: Vec<String> = match self.name_column {
+            Some(column) if keys.len() <= MOST_NAMED => {
+                let lookup = Lookup::new(register, chrono::NaiveDate::MIN);
+                keys.iter()
+                    .filter_map(|&key| self.record(register, key))
+                    .map(|record| self.columns[column].cell(&lookup, record).text)
+                    .collect()
+            }
+            _ => Vec::new(),
+        };
+        if names.is_empty() || names.len() != keys.len() {
+            counted(keys.len(), self.noun)
+        } else {
+            crate::model::words::listed(&names)
+        }
     }
 
     /// The number the next new record gets.

@@ -375,6 +375,11 @@ fn a_row_in_use_cannot_be_deleted_and_says_why() {
     let edit = contributions
         .delete(&register, &[ContributionId(1)])
         .expect("free");
+    assert_eq!(
+        edit.describe(),
+        "Delete 1 contribution",
+        "rows without names are counted"
+    );
     register.apply(&edit).expect("deleted");
     assert!(!register.contributions.contains_key(&ContributionId(1)));
 }

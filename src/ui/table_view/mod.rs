@@ -309,14 +309,16 @@ fn confirm_delete_ui<T: Entity + 'static>(
         return;
     };
     let mut close = false;
-    egui::Window::new("Delete rows?")
+    let pronoun = if keys.len() == 1 { "it" } else { "them" };
+    egui::Window::new(format!("Delete {}?", counted(keys.len(), spec.noun)))
+        .id(egui::Id::new(("confirm_delete", spec.id)))
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .show(ctx, |ui| {
             ui.label(format!(
-                "Delete {}? Ctrl+Z brings them back.",
-                counted(keys.len(), spec.noun)
+                "Delete {}? Ctrl+Z brings {pronoun} back.",
+                spec.rows_in_words(context.register, &keys)
             ));
             ui.horizontal(|ui| {
                 if ui.button("Delete").clicked() {
