@@ -722,3 +722,46 @@ fn the_delete_confirmation_names_the_row_and_undo_says_what_comes_back() {
         "the status bar says what was undone, not its inverse"
     );
 }
+
+/// Clicks the name cell of partnership `id` in the table, with `modifiers`.
+fn click_name_cell(harness: &mut Harness<'_, AtlasApp>, id: PartnershipId, modifiers: Modifiers) {
+    let name = register(harness).partnerships[&id].name.clone();
+    harness
+        .query_all_by_role_and_label(Role::Button, &name)
+        .min_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+        .expect("the name cell")
+        .click_modifiers(modifiers);
+    harness.run_steps(3);
+}
+
+#[test]
+fn the_total_counts_the_selected_rows_and_names_them() {
+    let (_folder, mut harness) = sample_app();
+    let rows = harness.state().ui_state().partnerships.table.rows();
+    let (first, second) = (
+        rows.visible_key(0).expect("a row"),
+        rows.visible_key(1).expect("another"),
+    );
+    click_name_cell(&mut harness, first, Modifiers::NONE);
+    click_name_cell(&mut harness, second, CTRL);
+    let register = register(&harness);
+    let year = register.latest_contribution_year().expect("a year");
+    let hours = register.hours_per_month(first) + register.hours_per_month(second);
+    let money =
+        register.contribution_in_year(first, year) + register.contribution_in_year(second, year);
+    let expected = format!(
+        "TOTAL {} hours, {} in {} (the 2 selected rows: {} and {})",
+        hours,
+        money.format(true),
+        partnership_atlas::model::FinancialYear::starting(year),
+        register.partnerships[&first].name,
+        register.partnerships[&second].name,
+    );
+    assert!(
+        harness.query_by_label(&expected).is_some(),
+        "the total is the selection's: {expected}"
+    );
+    // One row selected (the current partnership): the total is every row's again.
+    click_name_cell(&mut harness, first, Modifiers::NONE);
+    assert!(harness.query_by_label_contains("(all rows)").is_some());
+}

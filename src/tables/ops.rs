@@ -203,22 +203,23 @@ impl<T: Entity + 'static> TableSpec<T> {
     /// Board", "A, B and C"), else how many ("5 partnerships"); rows without names are
     /// counted ("1 contribution").
     pub fn rows_in_words(&self, register: &Register, keys: &[T::Key]) -> String {
+        self.row_names(register, keys)
+            .unwrap_or_else(|| counted(keys.len(), self.noun))
+    }
+
+    /// The names of the rows `keys` as a list ("A, B and C"): `None` for more than three rows
+    /// or rows without names.
+    pub fn row_names(&self, register: &Register, keys: &[T::Key]) -> Option<String> {
         const MOST_NAMED: usize = 3;
-        let names: Vec<String> = match self.name_column {
-            Some(column) if keys.len() <= MOST_NAMED => {
-                let lookup = Lookup::new(register, chrono::NaiveDate::MIN);
-                keys.iter()
-                    .filter_map(|&key| self.record(register, key))
-                    .map(|record| self.columns[column].cell(&lookup, record).text)
-                    .collect()
-            }
-            _ => Vec::new(),
-        };
-        if names.is_empty() || names.len() != keys.len() {
-            counted(keys.len(), self.noun)
-        } else {
-            crate::model::words::listed(&names)
-        }
+        let column = self.name_column.filter(|_| keys.len() <= MOST_NAMED)?;
+        let lookup = Lookup::new(register, chrono::NaiveDate::MIN);
+        let names: Vec<String> = keys
+            .iter()
+            .filter_map(|&key| self.record(register, key))
+            .map(|record| self.columns[column].cell(&lookup, record).text)
+            .collect();
+        (!names.is_empty() && names.len() == keys.len())
+            .then(|| crate::model::words::listed(&names))
     }
 
     /// The number the next new record gets.

@@ -474,6 +474,42 @@ fn totals_add_up_the_filtered_rows_like_the_seed() {
 }
 
 #[test]
+fn the_selection_totals_only_its_visible_rows() {
+    use std::collections::BTreeSet;
+    let register = register();
+    let spec = specs::partnerships();
+    let rows = rows_for(&register, "health", None);
+    let health = rows.visible_key(0).expect("the health row");
+    let others: BTreeSet<PartnershipId> = register
+        .partnerships
+        .keys()
+        .copied()
+        .filter(|id| *id != health)
+        .collect();
+    assert!(
+        rows.visible_selected(&others).is_empty(),
+        "rows the filter hides are not counted"
+    );
+    let all = rows_for(&register, "", None);
+    let both = BTreeSet::from([health, *others.first().expect("another")]);
+    let everything: BTreeSet<PartnershipId> = register.partnerships.keys().copied().collect();
+    assert_eq!(all.visible_selected(&both).len(), 2);
+    assert_eq!(
+        totals_summary(&spec, &all.selected_totals(&spec, &everything)),
+        totals_summary(&spec, &all.totals(&spec)),
+        "selecting every row totals every row"
+    );
+    assert_eq!(
+        totals_summary(
+            &spec,
+            &all.selected_totals(&spec, &BTreeSet::from([health]))
+        )
+        .as_deref(),
+        Some("TOTAL 64 hours, £500,000")
+    );
+}
+
+#[test]
 fn rows_sort_by_numbers_as_numbers_and_filter_on_visible_text_only() {
     let mut register = register();
     register
