@@ -765,3 +765,43 @@ fn the_total_counts_the_selected_rows_and_names_them() {
     click_name_cell(&mut harness, first, Modifiers::NONE);
     assert!(harness.query_by_label_contains("(all rows)").is_some());
 }
+
+#[test]
+fn pasted_hours_are_checked_and_a_bad_cell_is_refused_with_apply_disabled() {
+    let (_folder, mut harness) = sample_app();
+    let before = register(&harness).partnerships.len();
+    harness.event(egui::Event::Paste(
+        "Name\tHours a month\tKind\r\nOlder People's Forum\tfive\tOutside body\r\n=HYPERLINK(\"http://x\")\t\tOutside body\r\n"
+            .to_string(),
+    ));
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_by_label_contains("Preview: 1 new, 1 invalid")
+            .is_some(),
+        "the preview counts rows"
+    );
+    assert!(
+        harness.query_by_label("five").is_some(),
+        "every pasted cell is shown, the refused one too"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Hours a month: \"five\" is not a number of hours")
+            .is_some(),
+        "the refused cell's reason is shown"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Starts as a spreadsheet formula would")
+            .is_some(),
+        "a formula-like name is kept but flagged"
+    );
+    harness.get_by_role_and_label(Role::Button, "Apply").click();
+    harness.run_steps(3);
+    assert_eq!(
+        register(&harness).partnerships.len(),
+        before,
+        "Apply is disabled"
+    );
+}

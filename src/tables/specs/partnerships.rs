@@ -107,7 +107,8 @@ fn main_columns() -> TableSpec<Partnership> {
                     let hours = lookup.hours(r.id);
                     Cell::number(hours.to_string(), i64::from(hours.tenths))
                 },
-            ),
+            )
+            .worked_out_from("its representatives' hours (People and representation)"),
             Column::derived(
                 "contribution",
                 "Contribution (latest year)",
@@ -116,7 +117,8 @@ fn main_columns() -> TableSpec<Partnership> {
                     let money = lookup.latest_contribution(r.id);
                     Cell::number(money.format(true), money.pence)
                 },
-            ),
+            )
+            .worked_out_from("its rows in Contributions"),
             Column::date(
                 "review_date",
                 "Review date",
