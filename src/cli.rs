@@ -119,7 +119,7 @@ pub fn run(command: Command, out: &mut dyn std::io::Write) -> Result<(), CliErro
                         sample::SAMPLE_PARTNERSHIPS
                     )));
                 }
-                _ => sample::sample_register(),
+                _ => sample::sample_register_as_at(chrono::Local::now().date_naive()),
             };
             let count = register.partnerships.len();
             Document::create(&path, register).map_err(fail)?;

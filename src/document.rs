@@ -126,8 +126,9 @@ impl Document {
             return Ok(None);
         };
         let inverse = edit.inverse();
+        // Named by what is undone ("Undo: Delete X"), not by its inverse ("Add X").
+        let description = edit.describe();
         self.write(&inverse, EditOrigin::Undo)?;
-        let description = inverse.describe();
         if let Some(edit) = self.undo_stack.pop() {
             push_capped(&mut self.redo_stack, edit, UNDO_STEPS);
         }

@@ -674,3 +674,121 @@ fn a_sub_group_is_added_from_its_parent_s_form() {
         "the picked partnership is the sub-group"
     );
 }
+
+#[test]
+fn the_delete_confirmation_names_the_row_and_undo_says_what_comes_back() {
+    let (_folder, mut harness) = sample_app();
+    let id = add_partnership(&mut harness, "Kestleigh Area Board");
+    harness
+        .get_by_role_and_label(Role::Button, "Delete...")
+        .click();
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_by_label_contains("Delete Kestleigh Area Board? Ctrl+Z brings it back.")
+            .is_some(),
+        "the confirmation names the row"
+    );
+    harness
+        .get_by_role_and_label(Role::Button, "Delete")
+        .click();
+    harness.run_steps(3);
+    assert!(!register(&harness).partnerships.contains_key(&id));
+    assert_eq!(
+        harness.state().document().expect("open").undo_description(),
+        Some("Delete Kestleigh Area Board".to_string()),
+        "the Edit menu's Undo names the row"
+    );
+    harness.key_press_modifiers(CTRL, Key::Z);
+    harness.run_steps(3);
+    assert!(register(&harness).partnerships.contains_key(&id));
+    assert!(
+        harness
+            .query_by_label_contains("Undo: Delete Kestleigh Area Board")
+            .is_some(),
+        "the status bar says what was undone, not its inverse"
+    );
+}
+
+/// Clicks the name cell of partnership `id` in the table, with `modifiers`.
+fn click_name_cell(harness: &mut Harness<'_, AtlasApp>, id: PartnershipId, modifiers: Modifiers) {
+    let name = register(harness).partnerships[&id].name.clone();
+    harness
+        .query_all_by_role_and_label(Role::Button, &name)
+        .min_by(|a, b| a.rect().left().total_cmp(&b.rect().left()))
+        .expect("the name cell")
+        .click_modifiers(modifiers);
+    harness.run_steps(3);
+}
+
+#[test]
+fn the_total_counts_the_selected_rows_and_names_them() {
+    let (_folder, mut harness) = sample_app();
+    let rows = harness.state().ui_state().partnerships.table.rows();
+    let (first, second) = (
+        rows.visible_key(0).expect("a row"),
+        rows.visible_key(1).expect("another"),
+    );
+    click_name_cell(&mut harness, first, Modifiers::NONE);
+    click_name_cell(&mut harness, second, CTRL);
+    let register = register(&harness);
+    let year = register.latest_contribution_year().expect("a year");
+    let hours = register.hours_per_month(first) + register.hours_per_month(second);
+    let money =
+        register.contribution_in_year(first, year) + register.contribution_in_year(second, year);
+    let expected = format!(
+        "TOTAL {} hours, {} in {} (the 2 selected rows: {} and {})",
+        hours,
+        money.format_whole_pounds(),
+        partnership_atlas::model::FinancialYear::starting(year),
+        register.partnerships[&first].name,
+        register.partnerships[&second].name,
+    );
+    assert!(
+        harness.query_by_label(&expected).is_some(),
+        "the total is the selection's: {expected}"
+    );
+    // One row selected (the current partnership): the total is every row's again.
+    click_name_cell(&mut harness, first, Modifiers::NONE);
+    assert!(harness.query_by_label_contains("(all rows)").is_some());
+}
+
+#[test]
+fn pasted_hours_are_checked_and_a_bad_cell_is_refused_with_apply_disabled() {
+    let (_folder, mut harness) = sample_app();
+    let before = register(&harness).partnerships.len();
+    harness.event(egui::Event::Paste(
+        "Name\tHours a month\tKind\r\nOlder People's Forum\tfive\tOutside body\r\n=HYPERLINK(\"http://x\")\t\tOutside body\r\n"
+            .to_string(),
+    ));
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_by_label_contains("Preview: 1 new, 1 invalid")
+            .is_some(),
+        "the preview counts rows"
+    );
+    assert!(
+        harness.query_by_label("five").is_some(),
+        "every pasted cell is shown, the refused one too"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Hours a month: \"five\" is not a number of hours")
+            .is_some(),
+        "the refused cell's reason is shown"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Starts as a spreadsheet formula would")
+            .is_some(),
+        "a formula-like name is kept but flagged"
+    );
+    harness.get_by_role_and_label(Role::Button, "Apply").click();
+    harness.run_steps(3);
+    assert_eq!(
+        register(&harness).partnerships.len(),
+        before,
+        "Apply is disabled"
+    );
+}

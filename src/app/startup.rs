@@ -95,8 +95,11 @@ impl AtlasApp {
                 // An older version killed while it made the sample left it unfinished: it
                 // holds nothing, and the sample is the program's own. Make it again.
                 Err(StoreError::Unfinished(_)) => remove_unfinished(&path).and_then(|()| {
-                    Document::create(&path, crate::sample::sample_register())
-                        .map_err(|error| error.to_string())
+                    Document::create(
+                        &path,
+                        crate::sample::sample_register_as_at(chrono::Local::now().date_naive()),
+                    )
+                    .map_err(|error| error.to_string())
                 }),
                 other => other.map_err(|error| error.to_string()),
             }
@@ -109,8 +112,11 @@ impl AtlasApp {
                     )
                 })
                 .and_then(|()| {
-                    Document::create(&path, crate::sample::sample_register())
-                        .map_err(|error| error.to_string())
+                    Document::create(
+                        &path,
+                        crate::sample::sample_register_as_at(chrono::Local::now().date_naive()),
+                    )
+                    .map_err(|error| error.to_string())
                 })
         };
         match opened {

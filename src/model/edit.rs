@@ -300,11 +300,10 @@ impl Register {
         Err(EditError::SchemeInUse {
             title: record.title(),
             action,
-            uses: if uses == 1 {
-                "1 assessment was made with it".to_string()
-            } else {
-                format!("{uses} assessments were made with it")
-            },
+            uses: format!(
+                "{} made with it",
+                super::words::counted_was(uses, "assessment")
+            ),
             advice: if action == "changed" {
                 "Save the changes as a new version: earlier assessments keep the rules they were \
                  scored by"
@@ -336,13 +335,7 @@ fn describe_uses(users: &[RecordKey]) -> String {
     }
     let parts: Vec<String> = counts
         .into_iter()
-        .map(|(label, count)| {
-            if count == 1 {
-                format!("1 {label}")
-            } else {
-                format!("{count} {label}s")
-            }
-        })
+        .map(|(label, count)| super::words::counted(count, label))
         .collect();
     let listed = match parts.as_slice() {
         [] => String::new(),

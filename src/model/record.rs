@@ -49,14 +49,7 @@ macro_rules! entities {
 
             /// Lower-case plural for counts ("partnerships", "people").
             pub fn plural_label(self) -> String {
-                let label = self.label();
-                if label == "person" {
-                    "people".to_string()
-                } else if let Some(stem) = label.strip_suffix('y') {
-                    format!("{stem}ies")
-                } else {
-                    format!("{label}s")
-                }
+                super::words::plural(self.label())
             }
 
             /// Lower-case words for messages ("partnership", "theme tag").

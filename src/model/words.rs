@@ -45,9 +45,25 @@ pub fn counted(count: usize, noun: &str) -> String {
     format!("{count} {}", noun_for(count, noun))
 }
 
+/// An amount already written out and its noun: "1 hour", "0.5 hours", "12 hours". Only an
+/// amount of exactly one takes the singular.
+pub fn with_noun(amount: &str, noun: &str) -> String {
+    let one = amount.trim() == "1";
+    format!(
+        "{amount} {}",
+        if one { noun.to_string() } else { plural(noun) }
+    )
+}
+
 /// The count with "was" or "were": "1 assessment was", "3 assessments were".
 pub fn counted_was(count: usize, noun: &str) -> String {
     let verb = if count == 1 { "was" } else { "were" };
+    format!("{} {verb}", counted(count, noun))
+}
+
+/// The count with "is" or "are": "1 action is", "3 actions are".
+pub fn counted_is(count: usize, noun: &str) -> String {
+    let verb = if count == 1 { "is" } else { "are" };
     format!("{} {verb}", counted(count, noun))
 }
 
@@ -90,9 +106,20 @@ mod tests {
     }
 
     #[test]
+    fn written_amounts_are_singular_only_when_one() {
+        assert_eq!(with_noun("1", "hour"), "1 hour");
+        assert_eq!(with_noun("0.5", "hour"), "0.5 hours");
+        assert_eq!(with_noun("1.5", "hour"), "1.5 hours");
+        assert_eq!(with_noun("10", "hour"), "10 hours");
+        assert_eq!(with_noun("0", "hour"), "0 hours");
+    }
+
+    #[test]
     fn was_and_were_follow_the_count() {
         assert_eq!(counted_was(1, "assessment"), "1 assessment was");
         assert_eq!(counted_was(12, "assessment"), "12 assessments were");
+        assert_eq!(counted_is(1, "action"), "1 action is");
+        assert_eq!(counted_is(3, "action"), "3 actions are");
     }
 
     #[test]

@@ -12,8 +12,8 @@ use chrono::NaiveDate;
 
 use super::text::Place;
 use crate::model::{
-    Edit, Hours, Money, OrganisationId, PartnershipId, PersonId, PriorityId, Record, Register,
-    ThemeId, parse_date,
+    Edit, FinancialYear, Hours, Money, OrganisationId, PartnershipId, PersonId, PriorityId, Record,
+    Register, ThemeId, parse_date,
 };
 
 /// A register being built, the names seen so far, and what went wrong.
@@ -32,6 +32,47 @@ pub(super) struct Builder {
     pub themes: HashMap<String, ThemeId>,
     /// Corporate priorities by name.
     pub priorities: HashMap<String, PriorityId>,
+    /// How far the written dates move, so the sample is as at the day it is made.
+    pub shift: DateShift,
+}
+
+/// The sample is written as at [`SAMPLE_WRITTEN_ON`]; made on another day, every date in it
+/// moves by the days between (and every financial year with them), so its assessments stay
+/// within the last two years, its reviews mostly ahead and only the few written as overdue
+/// (due before that day) are overdue.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DateShift {
+    days: i64,
+    years: i32,
+}
+
+/// The day the sample's data is written as at: its assessments from November 2024 and 2025,
+/// six reviews of high-risk bodies just past due, its money to 2026/27.
+pub const SAMPLE_WRITTEN_ON: (i32, u32, u32) = (2026, 5, 10);
+
+impl DateShift {
+    /// The shift that brings the written sample to `today`.
+    pub fn to(today: NaiveDate) -> Self {
+        let (year, month, day) = SAMPLE_WRITTEN_ON;
+        let Some(written) = NaiveDate::from_ymd_opt(year, month, day) else {
+            return Self::default();
+        };
+        Self {
+            days: (today - written).num_days(),
+            years: FinancialYear::of(today).starts_in - FinancialYear::of(written).starts_in,
+        }
+    }
+
+    /// `date` moved.
+    pub fn date(self, date: NaiveDate) -> NaiveDate {
+        date.checked_add_signed(chrono::TimeDelta::days(self.days))
+            .unwrap_or(date)
+    }
+
+    /// A financial year (by the calendar year it starts in) moved.
+    pub fn year(self, year: i32) -> i32 {
+        year + self.years
+    }
 }
 
 impl Builder {
@@ -45,6 +86,7 @@ impl Builder {
             partnerships: HashMap::new(),
             themes: HashMap::new(),
             priorities: HashMap::new(),
+            shift: DateShift::default(),
         }
     }
 
@@ -134,7 +176,9 @@ impl Builder {
 
     /// Reads an ISO date.
     pub fn date(&mut self, place: Place, text: &str) -> Option<NaiveDate> {
+        let shift = self.shift;
         self.read(place, text, parse_date)
+            .map(|date| shift.date(date))
     }
 
     /// Reads an amount of money ("£8,000").

@@ -123,7 +123,13 @@ struct Council {
 }
 
 /// Builds the sample register from the embedded data files.
+/// The sample as written, dated as at [`SAMPLE_WRITTEN_ON`](super::builder::SAMPLE_WRITTEN_ON).
 pub(super) fn build_sample() -> Built {
+    build_sample_shifted(super::builder::DateShift::default())
+}
+
+/// The sample with every date moved on by `shift`.
+pub(super) fn build_sample_shifted(shift: super::builder::DateShift) -> Built {
     let mut blocks = Vec::new();
     let mut problems = Vec::new();
     for (file, text) in FILES {
@@ -136,6 +142,7 @@ pub(super) fn build_sample() -> Built {
     let council_block = of_kind("council").next();
     let mut builder = Builder::new(council_block.map_or("", |b| b.title.as_str()));
     builder.problems = problems;
+    builder.shift = shift;
     for block in &blocks {
         if !KINDS.contains(&block.kind.as_str()) {
             builder.problem(block.place, format!("unknown block kind [{}]", block.kind));

@@ -80,9 +80,17 @@ type SampleRng = rand_chacha::ChaCha8Rng;
 /// Partnerships in the built-in sample.
 pub const SAMPLE_PARTNERSHIPS: usize = 83;
 
-/// The built-in sample register: the same every time.
+/// The built-in sample register as written, dated as at 10 May 2026: the same every time, for
+/// tests and snapshots.
 pub fn sample_register() -> Register {
     load::build_sample().register
+}
+
+/// The built-in sample register dated as at `today`: written as at 10 May 2026, every date
+/// (and financial year) moved by the days between, so a new user sees assessments
+/// over the last two years, reviews mostly ahead and a few overdue on purpose.
+pub fn sample_register_as_at(today: chrono::NaiveDate) -> Register {
+    load::build_sample_shifted(builder::DateShift::to(today)).register
 }
 
 /// A synthetic register of about `partnerships` partnerships with the sample's shape (about 2

@@ -385,9 +385,12 @@ fn read_representation(builder: &mut Builder, draft: &mut Draft, text: &str, pla
         .is_some_and(|p| p.kind == PersonKind::Councillor);
     let joined = draft.record.date_joined;
     let (default_start, default_end) = if councillor {
-        (ymd(COUNCILLOR_TERM_START), ymd(COUNCILLOR_TERM_END))
+        (
+            ymd(COUNCILLOR_TERM_START).map(|d| builder.shift.date(d)),
+            ymd(COUNCILLOR_TERM_END).map(|d| builder.shift.date(d)),
+        )
     } else {
-        (ymd(OFFICER_TERM_START), None)
+        (ymd(OFFICER_TERM_START).map(|d| builder.shift.date(d)), None)
     };
     let term_start = match cells.get(5) {
         Some(text) => builder.date(place, text),
@@ -454,7 +457,10 @@ fn read_money(builder: &mut Builder, draft: &mut Draft, text: &str, place: Place
         builder.problem(place, "money needs year | type | amount [| note]");
         return;
     }
-    let year = builder.number::<i32>(place, cells[0]);
+    let shift = builder.shift;
+    let year = builder
+        .number::<i32>(place, cells[0])
+        .map(|year| shift.year(year));
     let kind = builder.choice(
         place,
         cells[1],

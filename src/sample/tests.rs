@@ -518,3 +518,46 @@ fn a_seed_names_the_same_register_with_every_build() {
         .collect();
     assert_eq!(drawn, ["04572945", "1113642", "1022541"]);
 }
+
+#[test]
+fn the_sample_made_later_is_dated_as_at_that_day() {
+    for today in [date("2026-12-02"), date("2028-06-15")] {
+        let r = super::sample_register_as_at(today);
+        let in_use: Vec<_> = r
+            .partnerships
+            .values()
+            .filter(|p| p.status == crate::model::PartnershipStatus::Active)
+            .collect();
+        let overdue = in_use
+            .iter()
+            .filter(|p| p.review_date.is_some_and(|d| d < today))
+            .count();
+        let ahead = in_use
+            .iter()
+            .filter(|p| p.review_date.is_some_and(|d| d >= today))
+            .count();
+        assert!(
+            overdue >= 1 && overdue * 5 < in_use.len() && ahead > overdue * 3,
+            "as at {today}: {overdue} overdue, {ahead} ahead of {}",
+            in_use.len()
+        );
+        let two_years_ago = today - chrono::Days::new(2 * 366);
+        assert!(
+            r.assessments
+                .values()
+                .all(|a| a.date.is_some_and(|d| d > two_years_ago && d <= today)),
+            "assessments over the last two years as at {today}"
+        );
+        let latest_year = r.latest_contribution_year().expect("contributions");
+        assert_eq!(
+            latest_year,
+            crate::model::FinancialYear::of(today).starts_in,
+            "the money runs to this financial year"
+        );
+    }
+    assert_eq!(
+        super::sample_register_as_at(date("2026-05-10")),
+        sample_register(),
+        "made on the day it was written, it is the sample as written"
+    );
+}

@@ -70,6 +70,8 @@ pub struct Column<T> {
     pub total: TotalKind,
     /// Hidden until the user shows it.
     pub hidden_by_default: bool,
+    /// Where a worked-out column's value is changed instead ("the Representation table").
+    pub worked_out_from: Option<&'static str>,
     show: Show<T>,
     set: Option<Set<T>>,
 }
@@ -135,6 +137,55 @@ impl<T: 'static> Column<T> {
                 .any(|name| normalised_name(name) == wanted)
     }
 
+    /// Says where a worked-out column's value is changed instead, for refusals.
+    pub fn worked_out_from(mut self, source: &'static str) -> Self {
+        self.worked_out_from = Some(source);
+        self
+    }
+
+    /// Checks a pasted `text` against a worked-out column: an empty cell, or the value the
+    /// register already works out for `record` (a row copied out and pasted back), is fine;
+    /// anything else is refused with where to change it instead.
+    pub fn check_worked_out(
+        &self,
+        lookup: &Lookup<'_>,
+        record: &T,
+        text: &str,
+    ) -> Result<(), InvalidValue> {
+        let trimmed = text.trim();
+        if trimmed.is_empty() {
+            return Ok(());
+        }
+        let current = self.cell(lookup, record);
+        let same = match self.total {
+            TotalKind::Hours => {
+                let hours = Hours::parse(trimmed)?;
+                current.number_value() == Some(i64::from(hours.tenths))
+            }
+            TotalKind::Money => {
+                // The cell may show whole pounds: its own words match too.
+                let money = Money::parse(trimmed)?;
+                current.number_value() == Some(money.pence) || money.format_whole_pounds() == current.text
+            }
+            TotalKind::None => current.text == trimmed,
+        };
+        if same {
+            return Ok(());
+        }
+        let source = self
+            .worked_out_from
+            .unwrap_or("the records it is worked out from");
+        Err(InvalidValue(format!(
+            "“{trimmed}” is not the {} worked out from {source}; change it there, or clear \
+             this cell",
+            if current.text.is_empty() {
+                "value".to_string()
+            } else {
+                current.text.clone()
+            }
+        )))
+    }
+
     /// Hidden until the user asks for it.
     pub fn hidden(mut self) -> Self {
         self.hidden_by_default = true;
@@ -149,6 +200,7 @@ impl<T: 'static> Column<T> {
             editor,
             total: TotalKind::None,
             hidden_by_default: false,
+            worked_out_from: None,
             show,
             set: None,
         }

@@ -200,6 +200,11 @@ fn relationships_are_added_listed_both_ways_and_removed_as_one_edit_each() {
     let board = PartnershipId(1);
     let csp = PartnershipId(2);
     let edit = add_relationship(&register, csp, RelationshipKind::SubGroupOf, board).expect("add");
+    assert_eq!(
+        edit.describe(),
+        "Community Safety Partnership added as a sub-group of Harborough Partnership Board",
+        "the status bar and the undo menu name both partnerships"
+    );
     register.apply(&edit).expect("applies");
     let from_csp = relationships_of(&register, csp);
     assert_eq!(from_csp.len(), 1);
@@ -225,6 +230,10 @@ fn relationships_are_added_listed_both_ways_and_removed_as_one_edit_each() {
     add_relationship(&register, csp, RelationshipKind::ReportsTo, board).expect("another type");
 
     let remove = remove_relationship(&register, from_csp[0].id).expect("remove");
+    assert_eq!(
+        remove.describe(),
+        "Community Safety Partnership removed as a sub-group of Harborough Partnership Board"
+    );
     let inverse = remove.inverse();
     register.apply(&remove).expect("applies");
     assert!(relationships_of(&register, csp).is_empty());

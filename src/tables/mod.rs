@@ -20,7 +20,7 @@ pub use cell::{Cell, EditorKind, LinkTarget, SortKey, TotalKind};
 pub use column::{ChoiceValue, Column};
 pub use lookup::Lookup;
 pub use ops::{TableSpec, totals_summary, year_totals_summary};
-pub use paste::{PastePreview, PreviewRow, RowOutcome};
+pub use paste::{PastePreview, PreviewCell, PreviewHeading, PreviewRow, RowOutcome};
 pub use rows::{RowScope, SortOrder, TableRows, YearScope};
 pub use structure::{
     Direction, RelationshipLine, add_relationship, direction_words, matching_partnerships,

@@ -5,6 +5,7 @@
 use super::cell::TotalKind;
 use super::column::Column;
 use super::lookup::Lookup;
+use crate::model::words::{counted, with_noun};
 use crate::model::{
     Edit, Entity, FinancialYear, InvalidValue, PartnershipId, Record, Register, normalised_name,
 };
@@ -104,10 +105,9 @@ impl<T: Entity + 'static> TableSpec<T> {
         Ok(one_step(
             edits,
             format!(
-                "Change {} of {} {}s",
+                "Change {} of {}",
                 spec.header.to_lowercase(),
-                keys.len(),
-                self.noun
+                counted(keys.len(), self.noun)
             ),
         ))
     }
@@ -169,8 +169,11 @@ impl<T: Entity + 'static> TableSpec<T> {
             added.push(copy.key());
             edits.push(Edit::insert(copy));
         }
-        let edit = one_step(edits, format!("Copy {} {}s", added.len(), self.noun))
-            .ok_or_else(|| InvalidValue("Select the rows to copy first".to_string()))?;
+        let edit = one_step(
+            edits,
+            format!("Copy {}", self.rows_in_words(register, keys)),
+        )
+        .ok_or_else(|| InvalidValue("Select the rows to copy first".to_string()))?;
         Ok((added, edit))
     }
 
@@ -194,8 +197,37 @@ impl<T: Entity + 'static> TableSpec<T> {
             );
             edits.push(Edit::Delete(record));
         }
-        one_step(edits, format!("Delete {} {}s", keys.len(), self.noun))
-            .ok_or_else(|| InvalidValue("Select the rows to delete first".to_string()))
+        if edits.is_empty() {
+            return Err(InvalidValue("Select the rows to delete first".to_string()));
+        }
+        // Always a named step, so the undo menu says what comes back.
+        Ok(Edit::Batch {
+            description: format!("Delete {}", self.rows_in_words(register, keys)),
+            edits,
+        })
+    }
+
+    /// The rows `keys` in words: their names when there are up to three ("Kestleigh Area
+    /// Board", "A, B and C"), else how many ("5 partnerships"); rows without names are
+    /// counted ("1 contribution").
+    pub fn rows_in_words(&self, register: &Register, keys: &[T::Key]) -> String {
+        self.row_names(register, keys)
+            .unwrap_or_else(|| counted(keys.len(), self.noun))
+    }
+
+    /// The names of the rows `keys` as a list ("A, B and C"): `None` for more than three rows
+    /// or rows without names.
+    pub fn row_names(&self, register: &Register, keys: &[T::Key]) -> Option<String> {
+        const MOST_NAMED: usize = 3;
+        let column = self.name_column.filter(|_| keys.len() <= MOST_NAMED)?;
+        let lookup = Lookup::new(register, chrono::NaiveDate::MIN);
+        let names: Vec<String> = keys
+            .iter()
+            .filter_map(|&key| self.record(register, key))
+            .map(|record| self.columns[column].cell(&lookup, record).text)
+            .collect();
+        (!names.is_empty() && names.len() == keys.len())
+            .then(|| crate::model::words::listed(&names))
     }
 
     /// The number the next new record gets.
@@ -268,7 +300,7 @@ pub fn totals_summary<T: Entity + 'static>(
         .filter_map(|(column, total)| {
             let total = total.as_ref()?;
             Some(match column.total {
-                TotalKind::Hours => format!("{total} hours"),
+                TotalKind::Hours => with_noun(total, "hour"),
                 _ => total.clone(),
             })
         })
@@ -292,7 +324,7 @@ pub fn year_totals_summary<T: Entity + 'static>(
             .filter_map(|(column, total)| {
                 let total = total.as_ref()?;
                 Some(match column.total {
-                    TotalKind::Hours => format!("{total} hours"),
+                    TotalKind::Hours => with_noun(total, "hour"),
                     _ => total.clone(),
                 })
             })

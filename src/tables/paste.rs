@@ -1,13 +1,15 @@
 //! The paste preview: rows copied from Excel, matched to the table's records and checked
-//! cell by cell before anything is written. Each row is new, changed, unchanged or invalid
-//! (with every invalid cell and why); applying is all-or-nothing, as one undoable step.
+//! cell by cell before anything is written. Every pasted cell is shown under the column it
+//! went to, with how it was read ("01/12/2026" as 1 December), why it was refused, or a
+//! warning (a name that a spreadsheet would take as a formula is kept, and flagged). Each row
+//! is new, changed, unchanged or invalid; applying is all-or-nothing, as one undoable step.
 
 use std::collections::{HashMap, HashSet};
 
 use super::cell::EditorKind;
 use super::lookup::Lookup;
 use super::ops::{TableSpec, change};
-use crate::model::{Edit, Entity, PartnershipId, Record, normalised_name};
+use crate::model::{Edit, Entity, PartnershipId, Record, looks_like_formula, normalised_name};
 
 /// What pasting a row would do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,6 +36,31 @@ impl RowOutcome {
     }
 }
 
+/// Where one pasted column went.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PreviewHeading {
+    /// The heading as pasted (the column's own heading when no heading line was pasted).
+    pub pasted: String,
+    /// The table's column it went to, if any.
+    pub column: Option<&'static str>,
+    /// Whether that column is worked out from other records (its cells are checked, never
+    /// written).
+    pub worked_out: bool,
+}
+
+/// One pasted cell, as the preview shows it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PreviewCell {
+    /// The text as pasted.
+    pub text: String,
+    /// How it was read, when that differs from the text ("1 Dec 2026" for "01/12/2026").
+    pub reading: Option<String>,
+    /// Why it cannot go in.
+    pub refusal: Option<String>,
+    /// Something to look at that does not stop the paste.
+    pub warning: Option<String>,
+}
+
 /// One pasted row and what it would do.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PreviewRow {
@@ -45,6 +72,8 @@ pub struct PreviewRow {
     pub name: String,
     /// Every invalid cell: "Amount: "£12.345" has more than two decimal places...".
     pub errors: Vec<String>,
+    /// Every pasted cell, one per heading.
+    pub cells: Vec<PreviewCell>,
 }
 
 /// What a paste would do, row by row.
@@ -58,6 +87,8 @@ pub struct PastePreview {
     pub read_only_headings: Vec<String>,
     /// Whether the first line was read as headings.
     pub had_headings: bool,
+    /// Where each pasted column went, left to right.
+    pub headings: Vec<PreviewHeading>,
     edits: Vec<Edit>,
     noun: &'static str,
 }
@@ -85,12 +116,36 @@ impl PastePreview {
             Some((mapping, id_position, ignored)) => {
                 preview.had_headings = true;
                 preview.ignored_headings = ignored;
+                preview.headings = first
+                    .iter()
+                    .zip(&mapping)
+                    .enumerate()
+                    .map(|(position, (pasted, column))| PreviewHeading {
+                        pasted: pasted.trim().to_string(),
+                        column: if Some(position) == id_position {
+                            Some("Id")
+                        } else {
+                            column.map(|c| spec.columns[c].header)
+                        },
+                        worked_out: column
+                            .is_some_and(|c| spec.columns[c].editor == EditorKind::ReadOnly),
+                    })
+                    .collect();
                 (mapping, id_position)
             }
             None => {
                 let shown_columns: Vec<Option<usize>> = (0..spec.columns.len())
                     .filter(|&c| shown.get(c).copied().unwrap_or(true))
                     .map(Some)
+                    .collect();
+                preview.headings = shown_columns
+                    .iter()
+                    .flatten()
+                    .map(|&c| PreviewHeading {
+                        pasted: spec.columns[c].header.to_string(),
+                        column: Some(spec.columns[c].header),
+                        worked_out: spec.columns[c].editor == EditorKind::ReadOnly,
+                    })
                     .collect();
                 (shown_columns, None)
             }
@@ -133,6 +188,22 @@ impl PastePreview {
         for (index, cells) in data.iter().enumerate() {
             let number = index + 1;
             let mut errors = Vec::new();
+            let width = cells.len().max(preview.headings.len());
+            let mut shown_cells: Vec<PreviewCell> = (0..width)
+                .map(|position| PreviewCell {
+                    text: cells.get(position).cloned().unwrap_or_default(),
+                    ..PreviewCell::default()
+                })
+                .collect();
+            for cell in &mut shown_cells {
+                if looks_like_formula(cell.text.trim_end()) {
+                    cell.warning = Some(
+                        "Starts as a spreadsheet formula would: kept as your text, and written \
+                         with a leading apostrophe when exported"
+                            .to_string(),
+                    );
+                }
+            }
             let cell_at = |position: usize| cells.get(position).map(String::as_str).unwrap_or("");
             let name_position = spec
                 .name_column
@@ -179,7 +250,7 @@ impl PastePreview {
                     }
                     Err(reason) => {
                         errors.push(reason.0);
-                        preview.push_invalid(number, shown_name, errors);
+                        preview.push_invalid(number, shown_name, errors, shown_cells);
                         continue;
                     }
                 },
@@ -187,11 +258,30 @@ impl PastePreview {
             for (position, column) in mapping.iter().enumerate() {
                 let Some(column) = *column else { continue };
                 let spec_column = &spec.columns[column];
-                if spec_column.editor == EditorKind::ReadOnly {
+                let outcome = if spec_column.editor == EditorKind::ReadOnly {
+                    spec_column.check_worked_out(
+                        lookup,
+                        existing.unwrap_or(&after),
+                        cell_at(position),
+                    )
+                } else {
+                    spec_column.set(lookup, &mut after, cell_at(position))
+                };
+                let Some(cell) = shown_cells.get_mut(position) else {
                     continue;
-                }
-                if let Err(reason) = spec_column.set(lookup, &mut after, cell_at(position)) {
-                    errors.push(format!("{}: {}", spec_column.header, reason.0));
+                };
+                match outcome {
+                    Err(reason) => {
+                        errors.push(format!("{}: {}", spec_column.header, reason.0));
+                        cell.refusal = Some(reason.0);
+                    }
+                    Ok(()) if spec_column.editor != EditorKind::ReadOnly => {
+                        let reading = reading_of(spec_column.cell(lookup, &after));
+                        if reading != cell.text.trim() {
+                            cell.reading = Some(reading);
+                        }
+                    }
+                    Ok(()) => {}
                 }
             }
             if errors.is_empty()
@@ -222,7 +312,7 @@ impl PastePreview {
                 ));
             }
             if !errors.is_empty() {
-                preview.push_invalid(number, shown_name, errors);
+                preview.push_invalid(number, shown_name, errors, shown_cells);
                 continue;
             }
             let outcome = match existing {
@@ -242,18 +332,35 @@ impl PastePreview {
                 outcome,
                 name: shown_name,
                 errors,
+                cells: shown_cells,
             });
         }
         preview
     }
 
-    fn push_invalid(&mut self, number: usize, name: String, errors: Vec<String>) {
+    fn push_invalid(
+        &mut self,
+        number: usize,
+        name: String,
+        errors: Vec<String>,
+        cells: Vec<PreviewCell>,
+    ) {
         self.rows.push(PreviewRow {
             number,
             outcome: RowOutcome::Invalid,
             name,
             errors,
+            cells,
         });
+    }
+
+    /// How many cells are flagged with a warning.
+    pub fn warning_count(&self) -> usize {
+        self.rows
+            .iter()
+            .flat_map(|row| &row.cells)
+            .filter(|cell| cell.warning.is_some())
+            .count()
     }
 
     /// How many rows would be new, changed, unchanged, and are invalid.
@@ -269,7 +376,10 @@ impl PastePreview {
     /// The whole paste as ONE edit (one undo step), when it can be applied.
     pub fn batch(&self) -> Option<Edit> {
         self.can_apply().then(|| Edit::Batch {
-            description: format!("Paste {} {} rows", self.edits.len(), self.noun),
+            description: format!(
+                "Paste {}",
+                crate::model::words::counted(self.edits.len(), &format!("{} row", self.noun))
+            ),
             edits: self.edits.clone(),
         })
     }
@@ -292,6 +402,15 @@ impl PastePreview {
         } else {
             parts.join(", ")
         }
+    }
+}
+
+/// A cell as the preview says it was read: a date in words ("1 December 2026"), so a
+/// day-first date cannot be mistaken; anything else as the table shows it.
+fn reading_of(cell: super::cell::Cell) -> String {
+    match cell.sort {
+        super::cell::SortKey::Date(Some(date)) => date.format("%-d %B %Y").to_string(),
+        _ => cell.text,
     }
 }
 

@@ -2,6 +2,8 @@
 //! when the filter, order, shown columns or scope change. Frames only read the result, so a
 //! 10,000-row table costs nothing extra per frame.
 
+use std::collections::BTreeSet;
+
 use chrono::NaiveDate;
 
 use super::cell::{Cell, TotalKind};
@@ -298,18 +300,21 @@ impl<K: Copy + PartialEq> TableRows<K> {
         &self,
         spec: &TableSpec<T>,
     ) -> Vec<(i32, Vec<Option<String>>)> {
-        let mut years: Vec<i32> = self
-            .visible
-            .iter()
-            .filter_map(|&row| self.year[row])
-            .collect();
+        self.totals_by_year_over(spec, &self.visible)
+    }
+
+    fn totals_by_year_over<T: Entity<Key = K> + 'static>(
+        &self,
+        spec: &TableSpec<T>,
+        counted: &[usize],
+    ) -> Vec<(i32, Vec<Option<String>>)> {
+        let mut years: Vec<i32> = counted.iter().filter_map(|&row| self.year[row]).collect();
         years.sort_unstable_by(|a, b| b.cmp(a));
         years.dedup();
         years
             .into_iter()
             .map(|year| {
-                let rows: Vec<usize> = self
-                    .visible
+                let rows: Vec<usize> = counted
                     .iter()
                     .copied()
                     .filter(|&row| self.year[row] == Some(year))
@@ -319,6 +324,48 @@ impl<K: Copy + PartialEq> TableRows<K> {
                     totals_over(spec, &self.cells, &rows, &self.shown.columns),
                 )
             })
+            .collect()
+    }
+}
+
+impl<K: Copy + Ord> TableRows<K> {
+    /// The keys of the visible rows that are `selected`, in the order shown.
+    pub fn visible_selected(&self, selected: &BTreeSet<K>) -> Vec<K> {
+        self.selected_rows(selected)
+            .into_iter()
+            .map(|row| self.keys[row])
+            .collect()
+    }
+
+    /// The totals row over the visible rows that are `selected`, as Excel's status bar sums
+    /// the selection.
+    pub fn selected_totals<T: Entity<Key = K> + 'static>(
+        &self,
+        spec: &TableSpec<T>,
+        selected: &BTreeSet<K>,
+    ) -> Vec<Option<String>> {
+        totals_over(
+            spec,
+            &self.cells,
+            &self.selected_rows(selected),
+            &self.shown.columns,
+        )
+    }
+
+    /// [`Self::totals_by_year`] over the visible rows that are `selected`.
+    pub fn selected_totals_by_year<T: Entity<Key = K> + 'static>(
+        &self,
+        spec: &TableSpec<T>,
+        selected: &BTreeSet<K>,
+    ) -> Vec<(i32, Vec<Option<String>>)> {
+        self.totals_by_year_over(spec, &self.selected_rows(selected))
+    }
+
+    fn selected_rows(&self, selected: &BTreeSet<K>) -> Vec<usize> {
+        self.visible
+            .iter()
+            .copied()
+            .filter(|&row| selected.contains(&self.keys[row]))
             .collect()
     }
 }

@@ -60,6 +60,29 @@ fn incoming_words(kind: RelationshipKind, other: &str) -> String {
     }
 }
 
+/// What `from` is to `to` in a sentence's middle: "a sub-group of", "reporting to".
+fn role_words(kind: RelationshipKind) -> &'static str {
+    match kind {
+        RelationshipKind::SubGroupOf => "a sub-group of",
+        RelationshipKind::ReportsTo => "reporting to",
+        RelationshipKind::AccountableTo => "accountable to",
+        RelationshipKind::Commissions => "commissioning",
+        RelationshipKind::Advises => "advising",
+        RelationshipKind::Informs => "informing",
+    }
+}
+
+/// The words of a relationship added or removed, for the status bar, the undo menu and the
+/// audit log: "Empty Homes Group added as a sub-group of Housing Partnership".
+fn relationship_change_words(register: &Register, line: &Relationship, done: &str) -> String {
+    format!(
+        "{} {done} as {} {}",
+        register.partnership_name(line.from),
+        role_words(line.kind),
+        register.partnership_name(line.to)
+    )
+}
+
 /// Every relationship of `id`, both directions: where it sits (outgoing: its parents, whom
 /// it reports to) first, then what sits under it; each by the other partnership's name.
 pub fn relationships_of(register: &Register, id: PartnershipId) -> Vec<RelationshipLine> {
@@ -140,13 +163,17 @@ pub fn add_relationship(
     if let Some(refusal) = register.new_line_refusal(from, kind, to) {
         return Err(InvalidValue(refusal));
     }
-    Ok(Edit::insert(Relationship {
+    let line = Relationship {
         id: RelationshipId::next_in(&register.relationships),
         from,
         to,
         kind,
         label: String::new(),
-    }))
+    };
+    Ok(Edit::Batch {
+        description: relationship_change_words(register, &line, "added"),
+        edits: vec![Edit::insert(line)],
+    })
 }
 
 /// The edit removing relationship `id`, or why not.
@@ -157,5 +184,8 @@ pub fn remove_relationship(register: &Register, id: RelationshipId) -> Result<Ed
     if let Some(refusal) = register.deletion_refusal(&relationship.clone().into()) {
         return Err(InvalidValue(refusal.to_string()));
     }
-    Ok(Edit::delete(relationship.clone()))
+    Ok(Edit::Batch {
+        description: relationship_change_words(register, relationship, "removed"),
+        edits: vec![Edit::delete(relationship.clone())],
+    })
 }

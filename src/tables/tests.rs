@@ -375,6 +375,11 @@ fn a_row_in_use_cannot_be_deleted_and_says_why() {
     let edit = contributions
         .delete(&register, &[ContributionId(1)])
         .expect("free");
+    assert_eq!(
+        edit.describe(),
+        "Delete 1 contribution",
+        "rows without names are counted"
+    );
     register.apply(&edit).expect("deleted");
     assert!(!register.contributions.contains_key(&ContributionId(1)));
 }
@@ -464,6 +469,42 @@ fn totals_add_up_the_filtered_rows_like_the_seed() {
     assert_eq!(rows.visible_len(), 1);
     assert_eq!(
         totals_summary(&spec, &rows.totals(&spec)).as_deref(),
+        Some("TOTAL 64 hours, £500,000")
+    );
+}
+
+#[test]
+fn the_selection_totals_only_its_visible_rows() {
+    use std::collections::BTreeSet;
+    let register = register();
+    let spec = specs::partnerships();
+    let rows = rows_for(&register, "health", None);
+    let health = rows.visible_key(0).expect("the health row");
+    let others: BTreeSet<PartnershipId> = register
+        .partnerships
+        .keys()
+        .copied()
+        .filter(|id| *id != health)
+        .collect();
+    assert!(
+        rows.visible_selected(&others).is_empty(),
+        "rows the filter hides are not counted"
+    );
+    let all = rows_for(&register, "", None);
+    let both = BTreeSet::from([health, *others.first().expect("another")]);
+    let everything: BTreeSet<PartnershipId> = register.partnerships.keys().copied().collect();
+    assert_eq!(all.visible_selected(&both).len(), 2);
+    assert_eq!(
+        totals_summary(&spec, &all.selected_totals(&spec, &everything)),
+        totals_summary(&spec, &all.totals(&spec)),
+        "selecting every row totals every row"
+    );
+    assert_eq!(
+        totals_summary(
+            &spec,
+            &all.selected_totals(&spec, &BTreeSet::from([health]))
+        )
+        .as_deref(),
         Some("TOTAL 64 hours, £500,000")
     );
 }
@@ -796,5 +837,117 @@ fn the_relationships_table_and_paste_refuse_loops_but_allow_relabelling_and_reve
         preview.rows[0].errors[0].contains("loop"),
         "{:?}",
         preview.rows[0]
+    );
+}
+
+#[test]
+fn pasted_hours_and_money_are_checked_against_what_the_register_works_out() {
+    let register = register();
+    let spec = specs::partnerships();
+    let shown = vec![true; spec.columns.len()];
+    let csp = &register.partnerships[&PartnershipId(1)];
+    let hours = register.hours_per_month(csp.id);
+    let pasted = format!(
+        "Name\tHours a month\tContribution (latest year)\tWhatever\n\
+         {name}\t{hours}\t\tx\n\
+         {name} 2\tfive\t\t\n\
+         {name} 3\t5\t£10\t\n\
+         =HYPERLINK(\"http://x\")\t\t\t\n",
+        name = csp.name
+    );
+    let preview = PastePreview::build(
+        &spec,
+        &Lookup::new(&register, today()),
+        &pasted,
+        &shown,
+        None,
+    );
+    let headings: Vec<(&str, Option<&str>, bool)> = preview
+        .headings
+        .iter()
+        .map(|h| (h.pasted.as_str(), h.column, h.worked_out))
+        .collect();
+    assert_eq!(
+        headings,
+        vec![
+            ("Name", Some("Name"), false),
+            ("Hours a month", Some("Hours a month"), true),
+            (
+                "Contribution (latest year)",
+                Some("Contribution (latest year)"),
+                true
+            ),
+            ("Whatever", None, false),
+        ],
+        "the preview says where every pasted column went"
+    );
+    let outcomes: Vec<RowOutcome> = preview.rows.iter().map(|r| r.outcome).collect();
+    assert_eq!(
+        outcomes,
+        vec![
+            RowOutcome::Unchanged,
+            RowOutcome::Invalid,
+            RowOutcome::Invalid,
+            RowOutcome::New
+        ],
+        "the hours the register already works out are no change; others are refused"
+    );
+    assert!(
+        preview.rows.iter().all(|r| r.cells.len() == 4),
+        "every cell shown"
+    );
+    let five = &preview.rows[1].cells[1];
+    assert_eq!(five.text, "five");
+    assert!(
+        five.refusal
+            .as_deref()
+            .is_some_and(|r| r.contains("not a number of hours")),
+        "{five:?}"
+    );
+    let refused = &preview.rows[2];
+    assert!(
+        refused.cells[1]
+            .refusal
+            .as_deref()
+            .is_some_and(|r| r.contains("People and representation"))
+    );
+    assert!(
+        refused.cells[2]
+            .refusal
+            .as_deref()
+            .is_some_and(|r| r.contains("Contributions"))
+    );
+    assert_eq!(refused.errors.len(), 2, "{:?}", refused.errors);
+    assert!(
+        !preview.can_apply(),
+        "Apply waits until the refused cells are fixed"
+    );
+    let formula = &preview.rows[3].cells[0];
+    assert!(
+        formula.warning.is_some() && formula.refusal.is_none(),
+        "kept, and flagged"
+    );
+    assert_eq!(preview.warning_count(), 1);
+}
+
+#[test]
+fn a_pasted_date_shows_how_it_was_read() {
+    let register = register();
+    let spec = specs::partnerships();
+    let shown = vec![true; spec.columns.len()];
+    let name = &register.partnerships[&PartnershipId(1)].name;
+    let preview = PastePreview::build(
+        &spec,
+        &Lookup::new(&register, today()),
+        &format!("Name\tReview date\n{name}\t01/12/2026\n"),
+        &shown,
+        None,
+    );
+    let date = &preview.rows[0].cells[1];
+    assert_eq!(preview.rows[0].outcome, RowOutcome::Changed);
+    assert_eq!(
+        date.reading.as_deref(),
+        Some("1 December 2026"),
+        "day first"
     );
 }

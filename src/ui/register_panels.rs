@@ -187,7 +187,8 @@ pub fn actions_panel_ui(
     if overdue > 0 {
         ui.label(
             egui::RichText::new(format!(
-                "{overdue} actions are overdue (shown in the warning colour)"
+                "{} overdue (shown in the warning colour)",
+                crate::model::words::counted_is(overdue, "action")
             ))
             .color(ui.visuals().warn_fg_color)
             .strong(),

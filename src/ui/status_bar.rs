@@ -2,6 +2,7 @@
 
 use super::AppView;
 use super::theme;
+use crate::model::words::counted;
 
 /// Draws the status bar.
 pub fn status_bar_ui(ui: &mut egui::Ui, view: &AppView<'_>) {
@@ -20,13 +21,9 @@ pub fn status_bar_ui(ui: &mut egui::Ui, view: &AppView<'_>) {
         ui.separator();
         ui.label(format!(
             "{} · {} · {}",
-            counted(register.partnerships.len(), "partnership", "partnerships"),
-            counted(
-                register.organisations.len(),
-                "organisation",
-                "organisations"
-            ),
-            counted(register.people.len(), "person", "people"),
+            counted(register.partnerships.len(), "partnership"),
+            counted(register.organisations.len(), "organisation"),
+            counted(register.people.len(), "person"),
         ));
         ui.separator();
         let last = document.last_change().map_or_else(
@@ -35,13 +32,4 @@ pub fn status_bar_ui(ui: &mut egui::Ui, view: &AppView<'_>) {
         );
         ui.label(egui::RichText::new(last).color(theme::weak_text_colour(ui.visuals())));
     });
-}
-
-/// "1 partnership", "80 partnerships".
-fn counted(count: usize, one: &str, many: &str) -> String {
-    if count == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{count} {many}")
-    }
 }

@@ -102,6 +102,7 @@ fn hours_column() -> Column<Partnership> {
             Cell::number(hours.to_string(), i64::from(hours.tenths))
         },
     )
+    .worked_out_from("its representatives' hours (People and representation)")
 }
 
 fn contribution_column() -> Column<Partnership> {
@@ -114,4 +115,5 @@ fn contribution_column() -> Column<Partnership> {
             Cell::number(money.format_whole_pounds(), money.pence)
         },
     )
+    .worked_out_from("its rows in Contributions")
 }

@@ -20,6 +20,7 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 use super::PanelContext;
+use crate::model::words::counted;
 use crate::model::{Entity, PartnershipId};
 use crate::tables::{Lookup, PastePreview, RowScope, SortOrder, TableRows, TableSpec, YearScope};
 use crate::ui::{Command, CommandQueue};
@@ -226,7 +227,7 @@ pub fn table_view_ui<T: Entity + 'static>(
     keys::table_keys(ui, context, spec, state, &shown, &mut options, commands);
     toolbar::toolbar_ui(ui, context, spec, state, &mut options, commands);
     let shown = shown_columns(spec, options.hidden);
-    totals_ui(ui, spec, state, context.register.latest_contribution_year());
+    totals_ui(ui, context, spec, state);
     edit_status_ui(ui, spec, state);
     grid::grid_ui(ui, context, spec, state, &shown, options.current, commands);
     paste_window::paste_window_ui(
@@ -243,20 +244,30 @@ pub fn table_view_ui<T: Entity + 'static>(
 }
 
 /// "TOTAL 104 hours, £538,000 (all rows)"; per financial year in a table with years ("Total
-/// 2026/27: £538,000 (the 12 rows shown)"), never adding different years together.
+/// 2026/27: £538,000 (the 12 rows shown)"), never adding different years together. With two or
+/// more rows selected, the selection's total, as Excel's status bar gives it ("(the 2 selected
+/// rows: Kestleigh Area Board and Youth Forum)").
 fn totals_ui<T: Entity + 'static>(
     ui: &mut egui::Ui,
+    context: &PanelContext<'_>,
     spec: &TableSpec<T>,
     state: &TableViewState<T::Key>,
-    latest_year: Option<i32>,
 ) {
-    let summary = if spec.year_of.is_some() {
-        crate::tables::year_totals_summary(spec, &state.rows.totals_by_year(spec))
-    } else {
-        crate::tables::totals_summary(spec, &state.rows.totals(spec))
+    let selected = state.rows.visible_selected(&state.selected);
+    let of_selection = selected.len() >= 2;
+    let summary = match (spec.year_of.is_some(), of_selection) {
+        (true, true) => crate::tables::year_totals_summary(
+            spec,
+            &state.rows.selected_totals_by_year(spec, &state.selected),
+        ),
+        (true, false) => crate::tables::year_totals_summary(spec, &state.rows.totals_by_year(spec)),
+        (false, true) => {
+            crate::tables::totals_summary(spec, &state.rows.selected_totals(spec, &state.selected))
+        }
+        (false, false) => crate::tables::totals_summary(spec, &state.rows.totals(spec)),
     };
     // The partnerships' money is the newest year's: say which.
-    let summary = match (summary, latest_year) {
+    let summary = match (summary, context.register.latest_contribution_year()) {
         (Some(summary), Some(year)) if spec.column_index("contribution").is_some() => {
             Some(format!(
                 "{summary} in {}",
@@ -265,15 +276,23 @@ fn totals_ui<T: Entity + 'static>(
         }
         (summary, _) => summary,
     };
-    if let Some(summary) = summary {
-        let shown = state.rows.visible_len();
-        let scope = if shown == state.rows.total_len() {
-            "all rows".to_string()
-        } else {
-            format!("the {shown} rows shown")
-        };
-        ui.label(egui::RichText::new(format!("{summary} ({scope})")).strong());
-    }
+    let Some(summary) = summary else {
+        return;
+    };
+    let shown = state.rows.visible_len();
+    let scope = if of_selection {
+        let count = counted(selected.len(), "selected row");
+        match spec.row_names(context.register, &selected) {
+            Some(names) => format!("the {count}: {names}"),
+            None => format!("the {count}"),
+        }
+    } else if shown == state.rows.total_len() {
+        "all rows".to_string()
+    } else {
+        format!("the {} shown", counted(shown, "row"))
+    };
+    ui.label(egui::RichText::new(format!("{summary} ({scope})")).strong())
+        .on_hover_text("Select two or more rows (Ctrl+click, Shift+click) to total only them");
 }
 
 /// While a cell is edited: which column, and the reason a value was refused.
@@ -308,18 +327,17 @@ fn confirm_delete_ui<T: Entity + 'static>(
         return;
     };
     let mut close = false;
-    egui::Window::new("Delete rows?")
+    let pronoun = if keys.len() == 1 { "it" } else { "them" };
+    egui::Window::new(format!("Delete {}?", counted(keys.len(), spec.noun)))
+        .id(egui::Id::new(("confirm_delete", spec.id)))
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .show(ctx, |ui| {
-            let count = keys.len();
-            let noun = if count == 1 {
-                spec.noun.to_string()
-            } else {
-                format!("{}s", spec.noun)
-            };
-            ui.label(format!("Delete {count} {noun}? Ctrl+Z brings them back."));
+            ui.label(format!(
+                "Delete {}? Ctrl+Z brings {pronoun} back.",
+                spec.rows_in_words(context.register, &keys)
+            ));
             ui.horizontal(|ui| {
                 if ui.button("Delete").clicked() {
                     match spec.delete(context.register, &keys) {
@@ -427,8 +445,8 @@ pub(crate) fn copy_rows<T: Entity + 'static>(
     ctx.copy_text(text);
     state.notice = Some(Notice {
         text: format!(
-            "Copied {} rows with their headings: paste them into Excel",
-            keys.len()
+            "Copied {} with their headings: paste them into Excel",
+            counted(keys.len(), "row")
         ),
         error: false,
         offer_removal: None,

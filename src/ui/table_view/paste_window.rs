@@ -3,6 +3,7 @@
 //! them all as one undoable step, and only when no row is invalid.
 
 use super::{Notice, TableViewState};
+use crate::model::words::plural;
 use crate::model::{Entity, PartnershipId};
 use crate::tables::{Lookup, PastePreview, RowOutcome, TableSpec};
 use crate::ui::PanelContext;
@@ -27,7 +28,7 @@ pub(crate) fn paste_window_ui<T: Entity + 'static>(
     }
     let mut close = false;
     let mut applied = None;
-    egui::Window::new(format!("Paste rows into {}s", spec.noun))
+    egui::Window::new(format!("Paste rows into {}", plural(spec.noun)))
         .id(egui::Id::new(("paste_window", spec.id)))
         .collapsible(false)
         .default_width(760.0)
@@ -54,39 +55,28 @@ pub(crate) fn paste_window_ui<T: Entity + 'static>(
             }
             if !preview.read_only_headings.is_empty() {
                 ui.label(format!(
-                    "Not pasted (worked out from other records): {}",
+                    "Checked, not pasted (worked out from other records): {}",
                     preview.read_only_headings.join(", ")
                 ));
             }
             ui.separator();
             ui.label(egui::RichText::new(format!("Preview: {}", preview.summary())).strong());
-            let invalid_colour = crate::ui::theme::invalid_text_colour(ui.visuals());
-            egui::ScrollArea::vertical()
+            let warnings = preview.warning_count();
+            if warnings > 0 {
+                ui.label(
+                    egui::RichText::new(format!(
+                        "{} to look at (marked ⚠): they do not stop the paste",
+                        crate::model::words::counted(warnings, "cell")
+                    ))
+                    .color(ui.visuals().warn_fg_color),
+                );
+            }
+            egui::ScrollArea::both()
                 .max_height(260.0)
-                .show(ui, |ui| {
-                    egui::Grid::new("paste_preview_rows")
-                        .striped(true)
-                        .num_columns(3)
-                        .show(ui, |ui| {
-                            for row in &preview.rows {
-                                ui.label(format!("Row {}", row.number));
-                                let outcome = egui::RichText::new(row.outcome.label());
-                                ui.label(if row.outcome == RowOutcome::Invalid {
-                                    outcome.color(invalid_colour).strong()
-                                } else {
-                                    outcome
-                                });
-                                ui.vertical(|ui| {
-                                    ui.label(&row.name);
-                                    for error in &row.errors {
-                                        ui.label(egui::RichText::new(error).color(invalid_colour));
-                                    }
-                                });
-                                ui.end_row();
-                            }
-                        });
-                });
+                .auto_shrink([false, true])
+                .show(ui, |ui| preview_grid_ui(ui, preview));
             ui.separator();
+            let invalid_colour = crate::ui::theme::invalid_text_colour(ui.visuals());
             ui.horizontal(|ui| {
                 let can_apply = preview.can_apply() && !context.read_only;
                 let apply = ui
@@ -122,4 +112,85 @@ pub(crate) fn paste_window_ui<T: Entity + 'static>(
             offer_removal: None,
         });
     }
+}
+
+/// Every pasted cell under the column it went to: how it was read, refused cells in the
+/// invalid colour with their reasons, warnings marked ⚠; each row's problems at its end.
+fn preview_grid_ui(ui: &mut egui::Ui, preview: &PastePreview) {
+    let invalid_colour = crate::ui::theme::invalid_text_colour(ui.visuals());
+    let warn_colour = ui.visuals().warn_fg_color;
+    let weak_colour = crate::ui::theme::weak_text_colour(ui.visuals());
+    egui::Grid::new("paste_preview_rows")
+        .striped(true)
+        .num_columns(preview.headings.len() + 3)
+        .show(ui, |ui| {
+            ui.label(egui::RichText::new("Row").strong());
+            ui.label(egui::RichText::new("Outcome").strong());
+            for heading in &preview.headings {
+                ui.vertical(|ui| {
+                    ui.label(egui::RichText::new(&heading.pasted).strong());
+                    let went = match heading.column {
+                        None => "not pasted".to_string(),
+                        Some(column) if heading.worked_out => format!("{column}: checked only"),
+                        Some(column) if column == heading.pasted => String::new(),
+                        Some(column) => format!("into {column}"),
+                    };
+                    if !went.is_empty() {
+                        ui.label(egui::RichText::new(went).small().color(weak_colour));
+                    }
+                });
+            }
+            ui.label(egui::RichText::new("Problems").strong());
+            ui.end_row();
+            for row in &preview.rows {
+                ui.label(format!("Row {}", row.number));
+                let outcome = egui::RichText::new(row.outcome.label());
+                ui.label(if row.outcome == RowOutcome::Invalid {
+                    outcome.color(invalid_colour).strong()
+                } else {
+                    outcome
+                });
+                for cell in &row.cells {
+                    ui.vertical(|ui| {
+                        let text = egui::RichText::new(&cell.text);
+                        if let Some(reason) = &cell.refusal {
+                            ui.label(text.color(invalid_colour).strong())
+                                .on_hover_text(reason);
+                        } else if let Some(warning) = &cell.warning {
+                            ui.label(text.color(warn_colour)).on_hover_text(warning);
+                        } else {
+                            ui.label(text);
+                        }
+                        if let Some(reading) = &cell.reading {
+                            ui.label(
+                                egui::RichText::new(format!("read as {reading}"))
+                                    .small()
+                                    .color(weak_colour),
+                            );
+                        }
+                    });
+                }
+                for _ in row.cells.len()..preview.headings.len() {
+                    ui.label("");
+                }
+                ui.vertical(|ui| {
+                    for error in &row.errors {
+                        ui.label(egui::RichText::new(error).color(invalid_colour));
+                    }
+                    for (position, cell) in row.cells.iter().enumerate() {
+                        if let Some(warning) = &cell.warning {
+                            let column = preview
+                                .headings
+                                .get(position)
+                                .map_or("", |heading| heading.pasted.as_str());
+                            ui.label(
+                                egui::RichText::new(format!("⚠ {column}: {warning}"))
+                                    .color(warn_colour),
+                            );
+                        }
+                    }
+                });
+                ui.end_row();
+            }
+        });
 }

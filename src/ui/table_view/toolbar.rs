@@ -4,6 +4,7 @@
 use super::{Notice, TableViewOptions, TableViewState};
 use crate::model::Entity;
 use crate::model::FinancialYear;
+use crate::model::words::counted;
 use crate::tables::{EditorKind, Lookup, TableSpec, YearScope};
 use crate::ui::PanelContext;
 use crate::ui::{Command, CommandQueue};
@@ -49,9 +50,9 @@ pub(crate) fn toolbar_ui<T: Entity + 'static>(
         let shown = state.rows.visible_len();
         let total = state.rows.total_len();
         let counted = if shown == total {
-            format!("{total} rows")
+            counted(total, "row")
         } else {
-            format!("Showing {shown} of {total} rows")
+            format!("Showing {shown} of {}", counted(total, "row"))
         };
         let selected = state.selected.len();
         let counted = if selected > 1 { format!("{counted}, {selected} selected") } else { counted };
