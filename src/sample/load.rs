@@ -233,7 +233,7 @@ pub(super) fn build_sample() -> Built {
                 id,
                 name: block.title.clone(),
                 kind,
-                settings: serde_json::json!({}),
+                settings: View::standard_settings(kind),
             },
             block.place,
         );
