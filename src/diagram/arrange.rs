@@ -29,7 +29,7 @@ pub struct Placed {
 /// Gap between boxes in a layer, and between a layout's boxes generally, in points.
 pub const NODE_SPACING: f64 = 22.0;
 /// Gap between layers, in points.
-pub const LAYER_SPACING: f64 = 48.0;
+pub const LAYER_SPACING: f64 = 40.0;
 
 fn to_layout(p: Point) -> layout::Point {
     layout::Point::new(f64::from(p.x), f64::from(p.y))
