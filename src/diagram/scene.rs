@@ -19,8 +19,7 @@ use super::buses;
 use super::graph::NodeKind;
 use super::labels::LineLabel;
 use super::sizing::{
-    BADGE_SIZE, CORNER_RADIUS, COUNCIL_STROKE, DETAIL_SIZE, LINE_LABEL_SIZE, NAME_SIZE,
-    text_height,
+    BADGE_SIZE, CORNER_RADIUS, COUNCIL_STROKE, DETAIL_SIZE, LINE_LABEL_SIZE, NAME_SIZE, text_height,
 };
 use super::style::{self, BADGE_FILL, BADGE_TEXT, INK};
 use super::{Diagram, DiagramNode, Visibility};

@@ -76,7 +76,11 @@ fn fit((width, height, _): (f64, f64, usize), aspect: f64) -> f64 {
 
 /// Each layer's nodes: those without children first, then by a depth-first walk from the
 /// roots (children by index), so siblings stay together.
-fn members_in_order(layer: &[usize], edges: &[(usize, usize)], layer_count: usize) -> Vec<Vec<usize>> {
+fn members_in_order(
+    layer: &[usize],
+    edges: &[(usize, usize)],
+    layer_count: usize,
+) -> Vec<Vec<usize>> {
     let n = layer.len();
     let mut downs: Vec<Vec<usize>> = vec![Vec::new(); n];
     let mut has_parent = vec![false; n];
@@ -126,7 +130,10 @@ fn assign(members: &[Vec<usize>], rows: &[usize], sizes: &[Size]) -> Vec<usize> 
         for (i, &v) in list.iter().enumerate() {
             let left = list.len() - i;
             // Move on once this row has its share, keeping a node for every row still to fill.
-            if row + 1 < count && used > 0.0 && (used + sizes[v].width / 2.0 > share || left <= count - row - 1) {
+            if row + 1 < count
+                && used > 0.0
+                && (used + sizes[v].width / 2.0 > share || left <= count - row - 1)
+            {
                 row += 1;
                 used = 0.0;
             }
