@@ -132,7 +132,7 @@ fn assign(members: &[Vec<usize>], rows: &[usize], sizes: &[Size]) -> Vec<usize> 
             // Move on once this row has its share, keeping a node for every row still to fill.
             if row + 1 < count
                 && used > 0.0
-                && (used + sizes[v].width / 2.0 > share || left <= count - row - 1)
+                && (used + sizes[v].width / 2.0 > share || left < count - row)
             {
                 row += 1;
                 used = 0.0;
