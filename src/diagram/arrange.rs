@@ -29,7 +29,7 @@ pub struct Placed {
 /// Gap between boxes in a layer, and between a layout's boxes generally, in points.
 pub const NODE_SPACING: f64 = 22.0;
 /// Gap between layers, in points.
-pub const LAYER_SPACING: f64 = 48.0;
+pub const LAYER_SPACING: f64 = 40.0;
 
 fn to_layout(p: Point) -> layout::Point {
     layout::Point::new(f64::from(p.x), f64::from(p.y))
@@ -102,10 +102,19 @@ pub fn full_layout(
     positions.into_iter().map(from_layout).collect()
 }
 
+/// The shape a structure is laid out for (width over height): the picture's room on an A4
+/// or A3 landscape page, less the title above it and the legend below. A layer that would make
+/// the structure wider is wrapped into rows, so what is arranged on screen prints large.
+pub const PAGE_ASPECT: f64 = 2.0;
+
 /// Indent of a stack of sub-groups from the spine line that joins them to their parent.
 pub const STACK_INDENT: f64 = 16.0;
 /// Vertical gap between the boxes of a stack.
 pub const STACK_GAP: f64 = 10.0;
+
+/// The tallest box stacked under its parent: a box of four lines of name. A container (its
+/// sub-groups listed inside it) is already a column; stacking containers makes a tower.
+pub const STACKABLE_HEIGHT: f64 = 64.0;
 
 /// A layered layout in which the leaves under one parent (sub-groups with no sub-groups of
 /// their own and no other parent) are stacked in a column under it, org-chart style, instead
@@ -132,7 +141,10 @@ fn stacked_layered_layout(
             .iter()
             .copied()
             .filter(|&c| {
-                children[c].is_empty() && parents[c].len() == 1 && nodes[c].fixed.is_none()
+                children[c].is_empty()
+                    && parents[c].len() == 1
+                    && nodes[c].fixed.is_none()
+                    && nodes[c].size().height <= STACKABLE_HEIGHT
             })
             .collect();
         if leaves.len() >= 2 {
@@ -184,6 +196,7 @@ fn stacked_layered_layout(
     let options = LayeredOptions {
         node_spacing: NODE_SPACING,
         layer_spacing: LAYER_SPACING,
+        page_aspect: Some(PAGE_ASPECT),
         ..LayeredOptions::default()
     };
     let layered = layered_layout_with_soft_edges(&reduced, &reduced_edges, &reduced_soft, &options);

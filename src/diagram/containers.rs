@@ -18,23 +18,26 @@ use crate::model::{NodeRef, Register, View, ViewKind};
 
 use super::graph::{NodeKind, ViewGraph};
 use super::settings::{SubGroups, ViewSettings};
-use super::sizing::{self, NAME_SIZE, NodeSize, PADDING_X, PADDING_Y};
+use super::sizing::{self, NAME_SIZE, NodeSize, PADDING_X};
 use super::{BuildOptions, Diagram, Visibility};
 
 /// Space between a container's side and its rows.
-pub const CONTAINER_PADDING: f32 = 6.0;
+pub const CONTAINER_PADDING: f32 = 4.0;
 /// Gap between rows.
-pub const ROW_GAP: f32 = 4.0;
+pub const ROW_GAP: f32 = 2.0;
 /// Space between a row's text and its sides.
 pub const ROW_PADDING_X: f32 = 6.0;
 /// Space between a row's text and its top and bottom.
-pub const ROW_PADDING_Y: f32 = 3.5;
+pub const ROW_PADDING_Y: f32 = 2.5;
 /// Room kept at a row's right for the council's role badge.
 pub const ROW_BADGE_ROOM: f32 = 26.0;
 /// The narrowest row.
 pub const MIN_ROW_WIDTH: f32 = 130.0;
 /// Rows wrap their names at this width.
-pub const ROW_WRAP_WIDTH: f32 = 150.0;
+pub const ROW_WRAP_WIDTH: f32 = 130.0;
+
+/// Space between a container's name and the top of its box (and the rule under the name).
+pub const HEADER_PADDING_Y: f32 = 4.0;
 
 /// Which nodes sit inside which: found from the view's grouping before layout.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -156,7 +159,7 @@ fn row_size(name: &str, width: f32) -> NodeSize {
 
 /// The height of a container's header (its own name).
 pub fn header_height(size_lines: usize) -> f32 {
-    size_lines.max(1) as f32 * text::line_height(NAME_SIZE) + 2.0 * PADDING_Y
+    size_lines.max(1) as f32 * text::line_height(NAME_SIZE) + 2.0 * HEADER_PADDING_Y
 }
 
 /// Sizes rows and grows each container to hold them: rows as wide as the widest row needs
@@ -180,6 +183,16 @@ pub fn resize(containment: &Containment, graph: &ViewGraph, sizes: &mut [NodeSiz
             )
             .max(own)
             .ceil();
+        // The name spans the container's width: fewer lines than its box would have.
+        let header = sizing::wrap_name(
+            &graph.nodes[parent].name,
+            NAME_SIZE,
+            FontWeight::Bold,
+            width + 2.0 * CONTAINER_PADDING - 2.0 * PADDING_X,
+        );
+        if !header.is_empty() {
+            sizes[parent].lines = header;
+        }
         let mut height = header_height(sizes[parent].lines.len());
         for (k, &r) in rows.iter().enumerate() {
             sizes[r] = row_size(&graph.nodes[r].name, width);

@@ -8,6 +8,7 @@
 use chrono::NaiveDate;
 
 use super::print::{self, Arrangement, MIN_PRINTED_NAME_PT, PageChoice};
+use super::tests::sample_with_boxes;
 use super::*;
 use crate::export::{Item, Orientation, PageSetup, PaperSize, Rect, TextRun};
 use crate::model::*;
@@ -35,7 +36,8 @@ fn shown_boxes(diagram: &Diagram) -> Vec<(String, Rect)> {
     diagram
         .nodes
         .iter()
-        .filter(|n| n.visibility != Visibility::Hidden)
+        // A container's rows lie inside it by design; they never overlap each other.
+        .filter(|n| n.visibility != Visibility::Hidden && n.row_of.is_none())
         .map(|n| (n.name.clone(), scene::node_rect(n)))
         .collect()
 }
@@ -121,7 +123,7 @@ fn an_exported_view_prints_its_arranged_positions_at_the_page_scale() {
 
 #[test]
 fn the_advice_measures_each_fix_and_a_compact_arrangement_is_one_undoable_edit() {
-    let mut register = sample_register();
+    let mut register = sample_with_boxes();
     let view = view_named(&register, "LSP structure");
     let a4 = PageSetup::new(PaperSize::A4, Orientation::Landscape);
     let advice = print::advice(
@@ -320,7 +322,7 @@ fn the_theme_filter_fades_or_hides_partnerships_of_other_themes() {
 
 #[test]
 fn hidden_nodes_leave_no_gaps_and_stored_positions_stay() {
-    let mut register = sample_register();
+    let mut register = sample_with_boxes();
     let mut view = view_named(&register, "LSP structure");
     // Store every place first, as a user who arranged the picture would have.
     let before = Diagram::build(&register, &view, &BuildOptions::default());
@@ -488,4 +490,53 @@ fn a_small_picture_scale_is_written_exactly_enough_to_stay_off_the_legend() {
         (written - scale).abs() <= 1e-6 + scale * 1e-5,
         "{written} vs {scale}"
     );
+}
+
+#[test]
+fn the_sample_structure_is_arranged_page_shaped_and_prints_as_arranged() {
+    let register = sample_register();
+    let view = view_named(&register, "LSP structure");
+    let diagram = Diagram::build(&register, &view, &BuildOptions::default());
+    assert!(
+        diagram.nodes.iter().any(|n| !n.rows.is_empty()),
+        "the standard structure lists sub-groups inside their parents"
+    );
+    let a4 = PageSetup::new(PaperSize::A4, Orientation::Landscape);
+    let a3 = PageSetup::new(PaperSize::A3, Orientation::Landscape);
+    let mut sizes = Vec::new();
+    for setup in [a4, a3] {
+        let plan = print::plan(
+            &diagram,
+            &caption(&register, &diagram),
+            PageChoice::Fixed(setup),
+        );
+        assert_eq!(plan.arrangement, Arrangement::AsArranged);
+        for (printed, node) in plan.diagram.nodes.iter().zip(&diagram.nodes) {
+            assert_eq!(printed.centre, node.centre, "{}", node.name);
+        }
+        // Every name is a box or row name at the one name size, through the one scale.
+        let page = crate::export::compose(&plan.scene, &plan.setup);
+        assert!((page.layers[0].transform.scale * sizing::NAME_SIZE - plan.name_pt).abs() < 1e-3);
+        sizes.push(plan.name_pt);
+    }
+    // Before the layers were wrapped and sub-groups listed inside their parents the sample
+    // printed at 3.7 pt on A4 and 5.6 pt on A3 (issue 14).
+    assert!(sizes[0] >= 4.5, "A4: {} pt", sizes[0]);
+    assert!(sizes[1] >= 7.0, "A3: {} pt", sizes[1]);
+    // The arrangement itself is page-shaped, not a strip.
+    let (mut left, mut right, mut top, mut bottom) = (f32::MAX, f32::MIN, f32::MAX, f32::MIN);
+    for n in diagram
+        .nodes
+        .iter()
+        .filter(|n| n.visibility != Visibility::Hidden)
+    {
+        let r = scene::node_rect(n);
+        left = left.min(r.x);
+        right = right.max(r.right());
+        top = top.min(r.y);
+        bottom = bottom.max(r.bottom());
+    }
+    let aspect = (right - left) / (bottom - top);
+    assert!((0.8..=2.5).contains(&aspect), "{aspect}");
+    assert_no_box_overlaps(&diagram);
 }

@@ -19,8 +19,7 @@ use super::buses;
 use super::graph::NodeKind;
 use super::labels::LineLabel;
 use super::sizing::{
-    BADGE_SIZE, CORNER_RADIUS, COUNCIL_STROKE, DETAIL_SIZE, LINE_LABEL_SIZE, NAME_SIZE, PADDING_Y,
-    text_height,
+    BADGE_SIZE, CORNER_RADIUS, COUNCIL_STROKE, DETAIL_SIZE, LINE_LABEL_SIZE, NAME_SIZE, text_height,
 };
 use super::style::{self, BADGE_FILL, BADGE_TEXT, INK};
 use super::{Diagram, DiagramNode, Visibility};
@@ -222,7 +221,7 @@ fn push_node(scene: &mut Scene, node: &DiagramNode) {
                 0.5,
             )),
         ));
-        rect.y + PADDING_Y
+        rect.y + super::containers::HEADER_PADDING_Y
     } else if node.collapsed > 0 {
         let badge = text::line_height(BADGE_SIZE) + 4.0;
         area.y + (area.height - badge - block) / 2.0

@@ -31,7 +31,8 @@ fn shown_overlap(diagram: &Diagram) -> Option<(String, String)> {
     let shown: Vec<&DiagramNode> = diagram
         .nodes
         .iter()
-        .filter(|n| n.visibility != Visibility::Hidden)
+        // A container's rows lie inside it by design.
+        .filter(|n| n.visibility != Visibility::Hidden && n.row_of.is_none())
         .collect();
     let positions: Vec<crate::layout::Point> = shown
         .iter()
@@ -43,6 +44,24 @@ fn shown_overlap(diagram: &Diagram) -> Option<(String, String)> {
         .collect();
     find_overlap(&positions, &sizes, 1.0)
         .map(|(a, b)| (shown[a].name.clone(), shown[b].name.clone()))
+}
+
+/// Structure views drawing every sub-group as its own box (the register's views list them
+/// inside their parents by default): for tests about boxes, their moves and their lines.
+pub(super) fn with_boxes(mut register: Register) -> Register {
+    for view in register.views.values_mut() {
+        if view.kind == ViewKind::Structure {
+            let mut settings = ViewSettings::from_json(&view.settings);
+            settings.grouping.sub_groups = settings::SubGroups::Boxes;
+            view.settings = settings.to_json(&view.settings);
+        }
+    }
+    register
+}
+
+/// The sample register with sub-groups drawn as boxes ([`with_boxes`]).
+pub(super) fn sample_with_boxes() -> Register {
+    with_boxes(sample_register())
 }
 
 fn apply(register: &mut Register, edit: &Edit) {
@@ -61,7 +80,7 @@ fn no_two_boxes_overlap_in_any_sample_view() {
 
 #[test]
 fn formal_lines_go_up_to_the_parent_in_the_structure() {
-    let register = sample_register();
+    let register = sample_with_boxes();
     let view = view_named(&register, "LSP structure");
     let diagram = Diagram::build(&register, view, &BuildOptions::default());
     let mut upward = 0;
@@ -107,7 +126,7 @@ fn the_same_register_gives_the_same_picture() {
 
 #[test]
 fn a_move_is_one_edit_that_keeps_the_others_and_undoes() {
-    let mut register = sample_register();
+    let mut register = sample_with_boxes();
     let view = view_named(&register, "LSP structure").clone();
     let before = Diagram::build(&register, &view, &BuildOptions::default());
     let target = Point::new(
@@ -134,7 +153,7 @@ fn a_move_is_one_edit_that_keeps_the_others_and_undoes() {
 
 #[test]
 fn adding_a_partnership_moves_nothing_already_placed() {
-    let mut register = sample_register();
+    let mut register = sample_with_boxes();
     for name in ["LSP structure", "Membership network"] {
         let view = view_named(&register, name).clone();
         let before = Diagram::build(&register, &view, &BuildOptions::default());
@@ -168,7 +187,7 @@ fn adding_a_partnership_moves_nothing_already_placed() {
 
 #[test]
 fn pinned_nodes_stay_put_in_a_relayout() {
-    let mut register = sample_register();
+    let mut register = sample_with_boxes();
     let view = view_named(&register, "LSP structure").clone();
     let diagram = Diagram::build(&register, &view, &BuildOptions::default());
     // Move two nodes far away and pin them, then lay everything out again.
@@ -199,7 +218,7 @@ fn pinned_nodes_stay_put_in_a_relayout() {
 
 #[test]
 fn relayout_of_a_selection_moves_only_the_selection() {
-    let mut register = sample_register();
+    let mut register = sample_with_boxes();
     let view = view_named(&register, "LSP structure").clone();
     let diagram = Diagram::build(&register, &view, &BuildOptions::default());
     let chosen = BTreeSet::from([1, 4]);

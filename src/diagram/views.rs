@@ -79,7 +79,7 @@ pub fn new_view_edit(
         id: ViewId::next_in(&register.views),
         name,
         kind,
-        settings: serde_json::json!({}),
+        settings: View::standard_settings(kind),
     };
     Ok(Edit::Batch {
         description: format!("New view \u{201c}{}\u{201d}", view.name),

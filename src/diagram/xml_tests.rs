@@ -58,6 +58,7 @@ fn register_named(name: &str) -> (Register, View) {
             label: String::new(),
         },
     );
+    let r = super::tests::with_boxes(r);
     let view = r.views[&ViewId(1)].clone();
     (r, view)
 }

@@ -481,3 +481,83 @@ proptest! {
         prop_assert_eq!(count_crossings(&positions, &edges), brute_force_crossings(&positions, &edges));
     }
 }
+
+/// A board with `children` partnerships under it, some with sub-groups of their own.
+fn wide_structure(children: usize, sizes: &[(f64, f64)]) -> (Vec<LayoutNode>, Vec<LayoutEdge>) {
+    let mut nodes = vec![LayoutNode::new(110.0, 38.0)];
+    let mut edges = Vec::new();
+    for c in 0..children {
+        let (w, h) = sizes[c % sizes.len().max(1)];
+        nodes.push(LayoutNode::new(w, h));
+        edges.push(LayoutEdge::new(c + 1, 0));
+    }
+    for c in (0..children).step_by(3) {
+        nodes.push(LayoutNode::new(120.0, 50.0));
+        edges.push(LayoutEdge::new(nodes.len() - 1, c + 1));
+    }
+    (nodes, edges)
+}
+
+fn drawing_size(nodes: &[LayoutNode], l: &LayeredLayout) -> (f64, f64) {
+    let (mut left, mut right, mut top, mut bottom) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
+    for (p, n) in l.positions.iter().zip(nodes) {
+        let s = n.size();
+        left = left.min(p.x - s.width / 2.0);
+        right = right.max(p.x + s.width / 2.0);
+        top = top.min(p.y - s.height / 2.0);
+        bottom = bottom.max(p.y + s.height / 2.0);
+    }
+    (right - left, bottom - top)
+}
+
+#[test]
+fn a_layer_too_wide_for_the_page_is_wrapped_into_rows_nearer_the_page_shape() {
+    let (nodes, edges) = wide_structure(24, &[(130.0, 60.0), (110.0, 38.0), (150.0, 90.0)]);
+    let flat = layered_layout(&nodes, &edges, &LayeredOptions::default());
+    let paged_options = LayeredOptions {
+        page_aspect: Some(2.0),
+        ..LayeredOptions::default()
+    };
+    let paged = layered_layout(&nodes, &edges, &paged_options);
+    assert_structure_invariants(&nodes, &edges, &paged);
+    let (fw, fh) = drawing_size(&nodes, &flat);
+    let (pw, ph) = drawing_size(&nodes, &paged);
+    assert!(fw / fh > 4.0, "the flat drawing is a strip: {fw} x {fh}");
+    assert!(
+        pw / ph < fw / fh / 2.0,
+        "wrapped {pw} x {ph} against {fw} x {fh}"
+    );
+    // On a page of aspect 2 the wrapped drawing prints larger.
+    let scale = |w: f64, h: f64| (2.0 / w).min(1.0 / h);
+    assert!(scale(pw, ph) > 1.3 * scale(fw, fh));
+    // The partnerships' rows lie between the board and the sub-groups.
+    let rows: std::collections::BTreeSet<usize> = (1..=24).map(|v| paged.layers[v]).collect();
+    assert!(rows.len() >= 2, "{rows:?}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn wrapped_layers_keep_parents_above_children_and_never_overlap(
+        (nodes, edges) in graph_strategy(),
+        aspect in 0.5f64..3.0,
+    ) {
+        let options = LayeredOptions { page_aspect: Some(aspect), ..LayeredOptions::default() };
+        let l = layered_layout(&nodes, &edges, &options);
+        assert_structure_invariants(&nodes, &edges, &l);
+        prop_assert_eq!(&l, &layered_layout(&nodes, &edges, &options));
+    }
+
+    #[test]
+    fn wide_structures_wrap_without_overlap_or_upward_lines(
+        children in 2usize..60,
+        sizes in prop::collection::vec((40.0f64..200.0, 20.0f64..220.0), 1..6),
+        aspect in 0.5f64..3.0,
+    ) {
+        let (nodes, edges) = wide_structure(children, &sizes);
+        let options = LayeredOptions { page_aspect: Some(aspect), ..LayeredOptions::default() };
+        let l = layered_layout(&nodes, &edges, &options);
+        assert_structure_invariants(&nodes, &edges, &l);
+    }
+}

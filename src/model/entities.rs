@@ -506,6 +506,18 @@ pub struct View {
     pub settings: serde_json::Value,
 }
 
+impl View {
+    /// The settings a new view of `kind` starts with: a structure lists each partnership's
+    /// sub-groups inside it (as council appendix diagrams draw a themed partnership), which
+    /// keeps the picture compact enough to print; the other kinds take every default.
+    pub fn standard_settings(kind: ViewKind) -> serde_json::Value {
+        match kind {
+            ViewKind::Structure => serde_json::json!({ "grouping": { "sub_groups": "inside" } }),
+            ViewKind::Involvement | ViewKind::Membership => serde_json::json!({}),
+        }
+    }
+}
+
 /// What a node in a view stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "id", rename_all = "snake_case")]

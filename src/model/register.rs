@@ -108,7 +108,7 @@ impl Register {
             id: ViewId(id),
             name: name.to_string(),
             kind,
-            settings: serde_json::json!({}),
+            settings: View::standard_settings(kind),
         })
         .collect()
     }

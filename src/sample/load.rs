@@ -240,7 +240,7 @@ pub(super) fn build_sample_shifted(shift: super::builder::DateShift) -> Built {
                 id,
                 name: block.title.clone(),
                 kind,
-                settings: serde_json::json!({}),
+                settings: View::standard_settings(kind),
             },
             block.place,
         );

@@ -4,7 +4,7 @@
 //!
 //! 1. `cycles`: break cycles by reversing a greedy feedback arc set (Eades–Lin–Smyth).
 //! 2. `layering`: layers with every parent above its children (longest path, then a descent
-//!    that shortens long edges).
+//!    that shortens long edges); `wrap` splits a layer too wide for the page into rows.
 //! 3. `ordering`: long edges become chains of dummy nodes, one per layer crossed; the order
 //!    within layers minimises crossings (median and barycentre sweeps with transposition from
 //!    several starts, keeping the best order seen, then sifting). Soft edges
@@ -26,6 +26,7 @@ mod coordinates;
 mod cycles;
 mod layering;
 mod ordering;
+mod wrap;
 
 use serde::{Deserialize, Serialize};
 
@@ -63,6 +64,10 @@ pub struct LayeredOptions {
     pub max_sweeps: usize,
     /// Iterations of the coordinate optimisation (each is one pass down and one up).
     pub coordinate_iterations: usize,
+    /// The shape of the page the drawing is for (width over height): a layer that would make
+    /// the drawing wider than that is wrapped into rows (see `wrap`). `None`: never wrap.
+    #[serde(default)]
+    pub page_aspect: Option<f64>,
 }
 
 impl Default for LayeredOptions {
@@ -75,6 +80,7 @@ impl Default for LayeredOptions {
             roots_on_top: true,
             max_sweeps: 24,
             coordinate_iterations: 24,
+            page_aspect: None,
         }
     }
 }
@@ -357,7 +363,14 @@ fn layout_component(
         .zip(&reversed)
         .map(|(&(u, l), &r)| if r { (l, u) } else { (u, l) })
         .collect();
-    let layer = layering::assign_layers(n, &dag, options.roots_on_top);
+    let mut layer = layering::assign_layers(n, &dag, options.roots_on_top);
+    if let Some(aspect) = options.page_aspect {
+        let spacing = wrap::Spacing {
+            node: options.node_spacing.max(0.0),
+            layer: options.layer_spacing.max(0.0),
+        };
+        layer = wrap::wrap_layers(&layer, sizes, &dag, aspect, &spacing);
+    }
     let layer_count = layer.iter().copied().max().map_or(0, |m| m + 1);
 
     // The proper graph: chains of dummies for edges longer than one layer; hard edges first.
