@@ -165,7 +165,8 @@ impl<T: 'static> Column<T> {
             TotalKind::Money => {
                 // The cell may show whole pounds: its own words match too.
                 let money = Money::parse(trimmed)?;
-                current.number_value() == Some(money.pence) || money.format_whole_pounds() == current.text
+                current.number_value() == Some(money.pence)
+                    || money.format_whole_pounds() == current.text
             }
             TotalKind::None => current.text == trimmed,
         };

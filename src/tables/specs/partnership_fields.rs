@@ -509,8 +509,7 @@ pub fn partnership_fields() -> Vec<PartnershipField> {
             Governance,
             One,
             "",
-            super::review_date::review_date_column()
-                .also_called(&["Next review", "Review due"]),
+            super::review_date::review_date_column().also_called(&["Next review", "Review due"]),
         ),
         (
             Governance,
