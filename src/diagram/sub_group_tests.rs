@@ -6,7 +6,6 @@ use super::scene::edge_routes;
 use super::{BuildOptions, Diagram, edits};
 use crate::export::{Point, Rect};
 use crate::model::{PartnershipId, Register, RelationshipKind, View};
-use crate::sample::sample_register;
 
 fn structure(register: &Register) -> View {
     crate::diagram::find_view(register, "LSP structure")
@@ -35,7 +34,9 @@ fn overlaps(a: &Rect, b: &Rect) -> bool {
 /// Adds a sub-group to `parent_name`, returning the diagrams before and after and the new
 /// node's index in the after one.
 fn add_to(parent_name: &str) -> (Diagram, Diagram, usize) {
-    let mut register = sample_register();
+    // Sub-groups drawn as boxes: listed inside their parent (the standard view now), a new
+    // one is a row of the container and takes no place of its own.
+    let mut register = super::tests::sample_with_boxes();
     let view = structure(&register);
     let before = Diagram::build(&register, &view, &BuildOptions::default());
     let parent = id_of(&register, parent_name);
