@@ -235,7 +235,7 @@ fn matrix_exports_as_svg_pdf_and_png_at_300_dpi() {
                 assert_eq!((width, height), (3508, 2480));
             }
         }
-        assert!(String::from_utf8_lossy(&report).contains("2 partnerships on the matrix"));
+        assert!(String::from_utf8_lossy(&report).contains(": 2 on the matrix"));
     }
     let refused = run(
         Command::Export {

@@ -239,10 +239,9 @@ pub fn run_export(command: ExportCommand, report: &mut dyn std::io::Write) -> Re
             write(&out, &bytes)?;
             writeln!(
                 report,
-                "Wrote {} ({} partnerships on the matrix, {} not yet assessed; {page})",
+                "Wrote {} ({}; {page})",
                 out.display(),
-                chart.points.len(),
-                chart.not_assessed
+                chart.coverage.describe()
             )
             .map_err(fail)
         }

@@ -241,7 +241,11 @@ impl PrintAdvice {
 
     /// The advice in words: the size, then each fix on its own line.
     pub fn describe(&self) -> String {
-        let mut text = format!("Names print at {:.1} pt on {}.", self.name_pt, self.setup);
+        let mut text = format!(
+            "Names print at {:.1} pt on {}.",
+            self.name_pt,
+            self.setup.words()
+        );
         if !self.readable() {
             text.push_str(&format!(
                 " That is under {MIN_PRINTED_NAME_PT:.0} pt, too small for a paper. What would help:"
@@ -383,7 +387,7 @@ pub fn compact_arrangement(
     let edit = super::edits::store_shown_places(
         register,
         &compact,
-        format!("Arrange {} compactly for {setup}", diagram.name),
+        format!("Arrange {} compactly for {}", diagram.name, setup.words()),
     )?;
     let scene = scene::diagram_scene(&compact, caption);
     Some((

@@ -87,6 +87,20 @@ impl PageSetup {
         }
     }
 
+    /// The page in words, for messages and the window: "A4 landscape" (its `Display` is the
+    /// command line's `a4-landscape`).
+    pub fn words(&self) -> String {
+        let paper = match self.paper {
+            PaperSize::A4 => "A4",
+            PaperSize::A3 => "A3",
+        };
+        let orientation = match self.orientation {
+            Orientation::Portrait => "portrait",
+            Orientation::Landscape => "landscape",
+        };
+        format!("{paper} {orientation}")
+    }
+
     /// The page's width and height in millimetres.
     pub fn size_mm(&self) -> (f32, f32) {
         let (short, long) = match self.paper {

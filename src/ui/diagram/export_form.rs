@@ -110,15 +110,7 @@ impl Default for ExportForm {
 
 /// A page in words, as the form and its notes say it: "A4 landscape".
 pub fn page_words(setup: &PageSetup) -> String {
-    let paper = match setup.paper {
-        PaperSize::A4 => "A4",
-        PaperSize::A3 => "A3",
-    };
-    let orientation = match setup.orientation {
-        Orientation::Portrait => "portrait",
-        Orientation::Landscape => "landscape",
-    };
-    format!("{paper} {orientation}")
+    setup.words()
 }
 
 /// The page choice in words.
