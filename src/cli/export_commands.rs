@@ -340,7 +340,7 @@ fn export_diagram(
         )
         .map_err(fail)?;
         for (number, plan) in plans.iter().enumerate() {
-            if let Some(note) = plan.note() {
+            if let Some(note) = &plan.note {
                 writeln!(report, "Note (page {}): {note}", number + 1).map_err(fail)?;
             }
         }

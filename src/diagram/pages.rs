@@ -11,10 +11,10 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 use crate::export::pdf::{PageNumbering, PdfPage, write_pdf};
-use crate::export::{ExportError, compose};
+use crate::export::{ExportError, PageSetup, Scene, compose};
 use crate::model::{NodeRef, Register, StructuralLevel, View, ViewKind};
 
-use super::print::{PageChoice, PrintPlan, plan};
+use super::print::{PageChoice, plan};
 use super::settings::{SubGroups, ViewSettings};
 use super::{BuildOptions, Diagram, Visibility, close_gaps, containers, describe, scene};
 
@@ -156,6 +156,15 @@ pub fn each_theme_page(
     themed.len() + 1
 }
 
+/// How one page of [`export_theme_pages`] printed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageFit {
+    /// The size partnership names print at on it, in points.
+    pub name_pt: f32,
+    /// [`super::print::PrintPlan::note`]: what would help when the names print too small.
+    pub note: Option<String>,
+}
+
 /// The pages of `view` as one PDF: the overview and one page per themed partnership, each
 /// fitted to `choice` as arranged, numbered "Page 2 of 7", bookmarked, each figure with its
 /// alternative text. A view with no themed partnership with sub-groups is one page. Returns
@@ -166,16 +175,22 @@ pub fn export_theme_pages(
     options: &BuildOptions,
     choice: PageChoice,
     data_as_at: NaiveDate,
-) -> Result<(Vec<u8>, Vec<PrintPlan>), ExportError> {
-    // Each page is planned and composed as it comes, and only its picture kept: a register
-    // of 10,000 partnerships has about 850 pages.
+) -> Result<(Vec<u8>, Vec<PageFit>), ExportError> {
+    // Each page is planned as it comes and only its picture kept (not its diagram, a copy of
+    // the whole view): a register of 10,000 partnerships has about 850 pages.
     let mut first: Option<Diagram> = None;
-    let mut plans: Vec<PrintPlan> = Vec::new();
+    let mut pictures: Vec<(Scene, PageSetup)> = Vec::new();
+    let mut fits: Vec<PageFit> = Vec::new();
     let mut described: Vec<(String, String)> = Vec::new();
     let mut add = |page: DiagramPage| {
         let mut caption = scene::caption(register, &page.diagram, data_as_at);
         caption.title = page.title.clone();
-        plans.push(plan(&page.diagram, &caption, choice));
+        let planned = plan(&page.diagram, &caption, choice);
+        fits.push(PageFit {
+            name_pt: planned.name_pt,
+            note: planned.note(),
+        });
+        pictures.push((planned.scene, planned.setup));
         described.push((describe::alt_text(&page.diagram), page.bookmark));
         if first.is_none() {
             first = Some(page.diagram);
@@ -197,11 +212,11 @@ pub fn export_theme_pages(
             "the view has no page to print".to_string(),
         ));
     };
-    let composed: Vec<PdfPage> = plans
+    let composed: Vec<PdfPage> = pictures
         .iter()
         .zip(described)
-        .map(|(plan, (alt_text, bookmark))| {
-            PdfPage::new(compose(&plan.scene, &plan.setup), alt_text).bookmarked(bookmark)
+        .map(|((scene, setup), (alt_text, bookmark))| {
+            PdfPage::new(compose(scene, setup), alt_text).bookmarked(bookmark)
         })
         .collect();
     let info = describe::document_info(
@@ -211,5 +226,5 @@ pub fn export_theme_pages(
         Some(chrono::Local::now().naive_local()),
     );
     let bytes = write_pdf(&info, &composed, &PageNumbering::default())?;
-    Ok((bytes, plans))
+    Ok((bytes, fits))
 }

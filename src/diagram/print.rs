@@ -113,7 +113,8 @@ impl PrintPlan {
              {bigger}list sub-groups inside their parents, print one page per themed partnership, \
              arrange the view more compactly, or show fewer partnerships (filters, or focus on one \
              partnership).",
-            self.name_pt, self.setup
+            self.name_pt,
+            self.setup.words()
         ))
     }
 }
