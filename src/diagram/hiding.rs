@@ -76,13 +76,11 @@ pub fn show_hidden_edit(
     let count = hidden_partnerships(register, view).len();
     settings.hidden.clear();
     let change = settings_change(view, &settings);
-    let description = match count {
-        1 => format!("Show 1 hidden partnership in \u{201c}{}\u{201d}", view.name),
-        n => format!(
-            "Show {n} hidden partnerships in \u{201c}{}\u{201d}",
-            view.name
-        ),
-    };
+    let description = format!(
+        "Show {} in \u{201c}{}\u{201d}",
+        crate::model::words::counted(count, "hidden partnership"),
+        view.name
+    );
     Some(keeping_places(
         register,
         view,
