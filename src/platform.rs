@@ -8,7 +8,7 @@ use std::path::PathBuf;
 mod atomic_write;
 mod file_identity;
 
-pub use atomic_write::{write_failure_words, write_file_atomically};
+pub use atomic_write::{partial_file_builder, write_failure_words, write_file_atomically};
 pub use file_identity::{FileIdentity, file_identity};
 
 /// The application icon, 256 by 256 pixels, as PNG bytes (`assets/icon.png`), for the window's

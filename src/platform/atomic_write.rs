@@ -7,6 +7,21 @@
 use std::io::Write as _;
 use std::path::Path;
 
+/// A builder for a file made under a temporary name (`PREFIX…RANDOM.partial`) and renamed into
+/// place when complete, with a new file's usual permissions: the user's, as any program makes
+/// it (0666 less the umask on Unix), not a temporary file's private 0600. Windows has no such
+/// bits.
+pub fn partial_file_builder(prefix: &std::ffi::OsStr) -> tempfile::Builder<'_, '_> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(prefix).suffix(".partial");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder
+}
+
 /// Writes `bytes` to `path` whole or not at all (see the module docs). Replaces a file already
 /// there. The temporary file is `~$<name>.<random>.partial` in the same folder (the `~$` prefix
 /// marks it as the program's own, as office suites mark theirs), so the rename never crosses
@@ -22,16 +37,7 @@ pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut prefix = std::ffi::OsString::from("~$");
     prefix.push(name);
     prefix.push(".");
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".partial");
-    #[cfg(unix)]
-    {
-        // A new file of the user's, as any program makes it (0666 less the umask), not the
-        // private 0600 of a temporary file. Windows has no such bits.
-        use std::os::unix::fs::PermissionsExt as _;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let mut temporary = builder.tempfile_in(folder)?;
+    let mut temporary = partial_file_builder(&prefix).tempfile_in(folder)?;
     temporary.write_all(bytes)?;
     temporary.as_file().sync_all()?;
     temporary.persist(path).map_err(|failed| failed.error)?;

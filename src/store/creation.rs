@@ -75,16 +75,7 @@ fn temporary_beside(path: &Path) -> Result<tempfile::TempPath, StoreError> {
     let mut prefix = std::ffi::OsString::from("~$");
     prefix.push(path.file_name().unwrap_or(path.as_os_str()));
     prefix.push(".");
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".partial");
-    #[cfg(unix)]
-    {
-        // A register anyone may use whom the folder lets (0666 less the umask, as any
-        // program's new file), not a temporary file's private 0600.
-        use std::os::unix::fs::PermissionsExt as _;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    builder
+    crate::platform::partial_file_builder(&prefix)
         .tempfile_in(folder)
         .map(tempfile::NamedTempFile::into_temp_path)
         .map_err(|error| StoreError::from_io(path, error))
