@@ -123,7 +123,13 @@ pub fn run(command: Command, out: &mut dyn std::io::Write) -> Result<(), CliErro
             };
             let count = register.partnerships.len();
             Document::create(&path, register).map_err(fail)?;
-            writeln!(out, "Wrote {} ({count} partnerships)", path.display()).map_err(fail)
+            writeln!(
+                out,
+                "Wrote {} ({})",
+                path.display(),
+                crate::model::words::counted(count, "partnership")
+            )
+            .map_err(fail)
         }
         Command::New { file, council } => {
             Document::create(&file, crate::model::Register::new(council.trim())).map_err(fail)?;
@@ -134,11 +140,14 @@ pub fn run(command: Command, out: &mut dyn std::io::Write) -> Result<(), CliErro
             let report = Store::save_clean_copy(&file, &copy).map_err(fail)?;
             writeln!(
                 out,
-                "Wrote a clean copy of {} to {} ({} records, {} audit log entries)",
+                "Wrote a clean copy of {} to {} ({}, {})",
                 file.display(),
                 copy.display(),
-                report.records,
-                report.audit_entries
+                crate::model::words::counted(report.records, "record"),
+                crate::model::words::counted(
+                    usize::try_from(report.audit_entries).unwrap_or(usize::MAX),
+                    "audit log entry"
+                )
             )
             .map_err(fail)?;
             for left_out in &report.left_out {
@@ -204,11 +213,7 @@ fn check(file: &std::path::Path, out: &mut dyn std::io::Write) -> Result<(), Cli
 }
 
 fn problems(count: usize) -> String {
-    if count == 1 {
-        "1 problem".to_string()
-    } else {
-        format!("{count} problems")
-    }
+    crate::model::words::counted(count, "problem")
 }
 
 /// Renames one partnership back and forth, printing "committed N" after each write lands.

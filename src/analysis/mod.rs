@@ -156,23 +156,8 @@ pub fn is_active(status: PartnershipStatus) -> bool {
     )
 }
 
-/// "1 partnership", "3 partnerships": a count with its noun, singular or plural.
-pub fn counted(count: usize, singular: &str, plural: &str) -> String {
-    if count == 1 {
-        format!("1 {singular}")
-    } else {
-        format!("{count} {plural}")
-    }
-}
-
-/// "a, b and c".
-pub fn listed(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
+// Counted words and lists, from the program's one rule (`model/words.rs`).
+pub use crate::model::words::{counted, listed};
 
 /// The records a finding points at, for selecting them in the tables and the diagram.
 pub trait Evidence {

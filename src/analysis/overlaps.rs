@@ -120,11 +120,7 @@ impl OverlapPair {
             parts.push(format!(
                 "{} of {} shared ({}%)",
                 self.shared_members.len(),
-                counted(
-                    self.member_union,
-                    "member organisation",
-                    "member organisations"
-                ),
+                counted(self.member_union, "member organisation"),
                 self.member_jaccard
             ));
         }
@@ -147,7 +143,7 @@ impl OverlapPair {
         if !self.shared_objectives.is_empty() {
             parts.push(format!(
                 "{} both deliver",
-                counted(self.shared_objectives.len(), "objective", "objectives")
+                counted(self.shared_objectives.len(), "objective")
             ));
         }
         if !self.shared_themes.is_empty() {

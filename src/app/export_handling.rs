@@ -44,8 +44,8 @@ impl AtlasApp {
             .map_err(|error| Failure::from(format!("The matrix could not be made: {error}")))?;
         write_export(path, &bytes)?;
         self.messages.notice(format!(
-            "Exported the risk/value matrix ({} partnerships, A4 landscape, {}): {}",
-            chart.points.len(),
+            "Exported the risk/value matrix ({}, A4 landscape, {}): {}",
+            crate::model::words::counted(chart.points.len(), "partnership"),
             basis.describe(),
             path.display()
         ));
@@ -75,8 +75,8 @@ impl AtlasApp {
         };
         write_export(path, &bytes)?;
         self.messages.notice(format!(
-            "Exported the annual review table ({} partnerships, {}): {}",
-            overview.rows.len(),
+            "Exported the annual review table ({}, {}): {}",
+            crate::model::words::counted(overview.rows.len(), "partnership"),
             basis.describe(),
             path.display()
         ));

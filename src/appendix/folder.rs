@@ -211,7 +211,7 @@ fn write_into(
             "Risk and value matrix: {} placed by risk band (across) and value band (up), each \
              circle sized by the council's annual cost and marked with its recommendation's \
              colour and sign; {} not yet assessed.",
-            crate::diagram::describe::count(chart.points.len(), "partnership", "partnerships"),
+            crate::model::words::counted(chart.points.len(), "partnership"),
             chart.not_assessed
         );
         let title = chart.scene.caption.title.clone();

@@ -205,19 +205,9 @@ impl PackOutcome {
     /// "23 files, a combined PDF of 31 pages".
     pub fn describe(&self) -> String {
         format!(
-            "{} {}, a combined PDF of {} {}",
-            self.files.len(),
-            if self.files.len() == 1 {
-                "file"
-            } else {
-                "files"
-            },
-            self.combined_pages,
-            if self.combined_pages == 1 {
-                "page"
-            } else {
-                "pages"
-            }
+            "{}, a combined PDF of {}",
+            crate::model::words::counted(self.files.len(), "file"),
+            crate::model::words::counted(self.combined_pages, "page")
         )
     }
 }

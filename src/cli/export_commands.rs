@@ -272,9 +272,9 @@ pub fn run_export(command: ExportCommand, report: &mut dyn std::io::Write) -> Re
             write(&out, &bytes)?;
             writeln!(
                 report,
-                "Wrote {} ({} partnerships {}; {} never assessed, {} overdue)",
+                "Wrote {} ({} {}; {} never assessed, {} overdue)",
                 out.display(),
-                overview.rows.len(),
+                crate::model::words::counted(overview.rows.len(), "partnership"),
                 basis.describe(),
                 overview.never_assessed,
                 overview.overdue
@@ -333,10 +333,10 @@ fn export_diagram(
         let pages = plans.len();
         writeln!(
             report,
-            "Wrote {} ({}: {pages} page{}; names print at {smallest:.1} pt or more)",
+            "Wrote {} ({}: {}; names print at {smallest:.1} pt or more)",
             path.display(),
             view.name,
-            if pages == 1 { "" } else { "s" },
+            crate::model::words::counted(pages, "page"),
         )
         .map_err(fail)?;
         for (number, plan) in plans.iter().enumerate() {

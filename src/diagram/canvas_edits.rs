@@ -35,7 +35,7 @@ pub fn nudge_edit(
     }
     let what = match (count, indexes.first().and_then(|&i| diagram.nodes.get(i))) {
         (1, Some(node)) => format!("“{}”", node.name),
-        _ => format!("{count} boxes"),
+        _ => crate::model::words::counted(count, "box"),
     };
     let edit = edits::keeping_places(
         register,

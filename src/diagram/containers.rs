@@ -133,11 +133,7 @@ pub fn plan(
 
 /// The text of a collapsed parent's badge: "+1 sub-group", "+5 sub-groups".
 pub fn collapsed_label(count: usize) -> String {
-    if count == 1 {
-        "+1 sub-group".to_string()
-    } else {
-        format!("+{count} sub-groups")
-    }
+    format!("+{}", crate::model::words::counted(count, "sub-group"))
 }
 
 /// A row's name wrapped and its box size, for rows `width` wide.

@@ -15,15 +15,6 @@ use super::{Diagram, Visibility};
 /// How many names the alternative text lists at the top of the picture before "and N more".
 const TOP_NAMES: usize = 3;
 
-/// "1 partnership", "2 partnerships".
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
 /// The alternative text of the diagram's picture: what it is, how many boxes and lines of
 /// each kind it shows, and which bodies are at the top.
 pub fn alt_text(diagram: &Diagram) -> String {
@@ -46,12 +37,12 @@ pub fn alt_text(diagram: &Diagram) -> String {
         ViewKind::Membership => "Diagram of the membership network of partnerships",
     };
     let mut text = format!("{what} \"{}\": {}", diagram.title(), {
-        count(partnerships, "partnership", "partnerships")
+        crate::model::words::counted(partnerships, "partnership")
     });
     if organisations > 0 {
         text.push_str(&format!(
             " and {}",
-            count(organisations, "organisation", "organisations")
+            crate::model::words::counted(organisations, "organisation")
         ));
     }
     let mut lines: BTreeMap<&str, usize> = BTreeMap::new();
@@ -68,7 +59,7 @@ pub fn alt_text(diagram: &Diagram) -> String {
         let total: usize = lines.values().sum();
         text.push_str(&format!(
             ", joined by {} ({})",
-            count(total, "line", "lines"),
+            crate::model::words::counted(total, "line"),
             parts.join(", ")
         ));
     }

@@ -46,8 +46,8 @@ pub fn hide_edit(
             view.name
         ),
         many => format!(
-            "Hide {} partnerships from \u{201c}{}\u{201d}",
-            many.len(),
+            "Hide {} from \u{201c}{}\u{201d}",
+            crate::model::words::counted(many.len(), "partnership"),
             view.name
         ),
     };

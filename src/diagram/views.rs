@@ -216,14 +216,14 @@ pub fn add_standard_views_edit(register: &Register) -> Option<Edit> {
         description: if missing.len() == STANDARD_VIEW_NAMES.len() {
             "Add the standard views".to_string()
         } else {
-            format!("Add the view{} {}", plural(missing.len()), names.join(", "))
+            format!(
+                "Add the {} {}",
+                crate::model::words::noun_for(missing.len(), "view"),
+                names.join(", ")
+            )
         },
         edits: missing.into_iter().map(Edit::insert).collect(),
     })
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 #[cfg(test)]

@@ -113,10 +113,10 @@ pub fn conformity_table(register: &Register, settings: &AnalysisSettings) -> Tab
     table.notes = vec![format!(
         "{} no body at work delivers ({} with them); {} linked to no objective or no \
          priority; {} delivered by {} or more partnerships.",
-        counted(answer.undelivered.len(), "objective", "objectives"),
-        counted(answer.undelivered_measures(), "measure", "measures"),
-        counted(answer.unlinked.len(), "partnership", "partnerships"),
-        counted(answer.shared.len(), "objective", "objectives"),
+        counted(answer.undelivered.len(), "objective"),
+        counted(answer.undelivered_measures(), "measure"),
+        counted(answer.unlinked.len(), "partnership"),
+        counted(answer.shared.len(), "objective"),
         settings.conformity.shared_from.max(2)
     )];
     let objective = |id| {
@@ -237,7 +237,7 @@ pub fn gaps_table(register: &Register, settings: &AnalysisSettings) -> Table {
     table.notes = vec![format!(
         "{}. A body is quiet when it has not met for {} months; not reported back after {} \
          months. A body where another district leads, with the reason recorded, is not a gap.",
-        counted(found.len(), "gap", "gaps"),
+        counted(found.len(), "gap"),
         settings.gaps.quiet_months,
         settings.gaps.report_months
     )];
@@ -285,8 +285,8 @@ pub fn load_table(register: &Register, settings: &AnalysisSettings) -> Table {
         "Representatives in post on bodies at work. Above threshold: more than {} hours a \
          month or more than {}. {} above it.",
         settings.load.hours_threshold,
-        counted(settings.load.bodies_threshold, "body", "bodies"),
-        counted(report.over().count(), "person is", "people are")
+        counted(settings.load.bodies_threshold, "body"),
+        crate::model::words::counted_is(report.over().count(), "person")
     )];
     let people = report
         .people
@@ -330,7 +330,7 @@ pub fn load_table(register: &Register, settings: &AnalysisSettings) -> Table {
             .map(|g| {
                 Row::data(vec![
                     text(g.name.clone()),
-                    text(counted(g.people.len(), "person", "people")),
+                    text(counted(g.people.len(), "person")),
                     Cell::count(g.bodies.len()),
                     Cell::Hours(g.hours),
                     Cell::Number(i64::from(g.meetings)),
@@ -388,8 +388,8 @@ pub fn knowledge_table(register: &Register, settings: &AnalysisSettings) -> Tabl
         "{} of {} in post on bodies at work report back on time; {} on record, {} overdue \
          (more than {} days late).",
         report.flowing,
-        counted(report.representations, "representative", "representatives"),
-        counted(report.routes, "report-back route", "report-back routes"),
+        counted(report.representations, "representative"),
+        counted(report.routes, "report-back route"),
         report.overdue_routes,
         settings.knowledge.grace_days
     )];

@@ -205,8 +205,8 @@ fn totals_sheet(sheet: &mut Worksheet, overview: &Overview) -> Result<(), XlsxEr
         1,
         0,
         format!(
-            "{} partnerships; {} never assessed; {} overdue for review",
-            overview.rows.len(),
+            "{}; {} never assessed; {} overdue for review",
+            crate::model::words::counted(overview.rows.len(), "partnership"),
             overview.never_assessed,
             overview.overdue
         ),

@@ -100,21 +100,12 @@ impl RecommendationTotal {
     /// One line for a report: "Reduce: 7 partnerships, 36 hours a month, £12,000" (the money
     /// is the contributions; officer time is the hours).
     pub fn summary(&self) -> String {
-        let noun = if self.partnerships == 1 {
-            "partnership"
-        } else {
-            "partnerships"
-        };
-        let hour_noun = if self.hours_per_month == Hours::whole(1) {
-            "hour"
-        } else {
-            "hours"
-        };
+        use crate::model::words;
         format!(
-            "{}: {} {noun}, {} {hour_noun} a month, {}",
+            "{}: {}, {} a month, {}",
             self.label(),
-            self.partnerships,
-            self.hours_per_month,
+            words::counted(self.partnerships, "partnership"),
+            words::with_noun(&self.hours_per_month.to_string(), "hour"),
             self.contributions.format_whole_pounds()
         )
     }

@@ -167,11 +167,7 @@ fn compare(found: &[SchemaEntry], expected: &[SchemaEntry]) -> SchemaVerdict {
 }
 
 fn count_words(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
-    }
+    crate::model::words::counted(count, noun)
 }
 
 fn kind_words(kind: &str) -> &str {

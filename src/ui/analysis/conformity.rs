@@ -107,10 +107,10 @@ pub fn answer(register: &Register, settings: &AnalysisSettings) -> Answer {
         summary: format!(
             "{} nobody at work delivers ({} with them); {} delivered by several partnerships; \
              {} linked to no objective or no priority.",
-            counted(found.undelivered.len(), "objective", "objectives"),
-            counted(found.undelivered_measures(), "measure", "measures"),
-            counted(found.shared.len(), "objective", "objectives"),
-            counted(found.unlinked.len(), "partnership", "partnerships"),
+            counted(found.undelivered.len(), "objective"),
+            counted(found.undelivered_measures(), "measure"),
+            counted(found.shared.len(), "objective"),
+            counted(found.unlinked.len(), "partnership"),
         ),
     }
 }

@@ -51,7 +51,7 @@ pub fn answer(register: &Register, settings: &AnalysisSettings) -> Answer {
         rows,
         summary: format!(
             "{}. Where another district leads, with the reason recorded, there is no gap.",
-            counted(found.len(), "gap", "gaps")
+            counted(found.len(), "gap")
         ),
     }
 }

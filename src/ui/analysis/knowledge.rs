@@ -56,8 +56,8 @@ pub fn answer(register: &Register, settings: &AnalysisSettings) -> Answer {
         summary: format!(
             "{} of {} in post report back on time; {} on record, {} overdue.",
             report.flowing,
-            counted(report.representations, "representative", "representatives"),
-            counted(report.routes, "report-back route", "report-back routes"),
+            counted(report.representations, "representative"),
+            counted(report.routes, "report-back route"),
             report.overdue_routes
         ),
     }

@@ -54,13 +54,13 @@ pub fn answer(register: &Register, settings: &AnalysisSettings) -> Answer {
         rows.push(FindingRow {
             cells: vec![
                 name.clone(),
-                counted(person.bodies.len(), "body", "bodies"),
+                counted(person.bodies.len(), "body"),
                 person.hours.to_string(),
                 person.meetings.to_string(),
                 format!(
                     "{}, {} a year",
-                    counted(person.report_duties, "route", "routes"),
-                    counted(person.reports_a_year as usize, "report", "reports")
+                    counted(person.report_duties, "route"),
+                    counted(person.reports_a_year as usize, "report")
                 ),
                 if over.is_empty() {
                     String::new()
@@ -69,9 +69,9 @@ pub fn answer(register: &Register, settings: &AnalysisSettings) -> Answer {
                 },
             ],
             evidence: format!(
-                "{name}: {} hours a month, {} meetings a year, on {}.",
-                person.hours,
-                person.meetings,
+                "{name}: {} a month, {} a year, on {}.",
+                crate::model::words::with_noun(&person.hours.to_string(), "hour"),
+                counted(person.meetings as usize, "meeting"),
                 crate::analysis::listed(&bodies)
             ),
             records: person.records(),
@@ -87,22 +87,22 @@ pub fn answer(register: &Register, settings: &AnalysisSettings) -> Answer {
             rows.push(FindingRow {
                 cells: vec![
                     format!("{kind}: {}", group.name),
-                    counted(group.bodies.len(), "body", "bodies"),
+                    counted(group.bodies.len(), "body"),
                     group.hours.to_string(),
                     group.meetings.to_string(),
                     format!(
                         "{}, {} a year",
-                        counted(group.report_duties, "route", "routes"),
-                        counted(group.reports_a_year as usize, "report", "reports")
+                        counted(group.report_duties, "route"),
+                        counted(group.reports_a_year as usize, "report")
                     ),
-                    counted(group.people.len(), "person", "people"),
+                    counted(group.people.len(), "person"),
                 ],
                 evidence: format!(
-                    "{kind} {}: {} on {}, {} hours a month.",
+                    "{kind} {}: {} on {}, {} a month.",
                     group.name,
-                    counted(group.people.len(), "person", "people"),
-                    counted(group.bodies.len(), "body", "bodies"),
-                    group.hours
+                    counted(group.people.len(), "person"),
+                    counted(group.bodies.len(), "body"),
+                    crate::model::words::with_noun(&group.hours.to_string(), "hour")
                 ),
                 records: group.records(),
                 representation: None,
@@ -123,9 +123,9 @@ pub fn answer(register: &Register, settings: &AnalysisSettings) -> Answer {
         rows,
         summary: format!(
             "{} above the threshold (more than {} hours a month or more than {}).",
-            counted(report.over().count(), "person is", "people are"),
+            crate::model::words::counted_is(report.over().count(), "person"),
             settings.load.hours_threshold,
-            counted(settings.load.bodies_threshold, "body", "bodies"),
+            counted(settings.load.bodies_threshold, "body"),
         ),
     }
 }

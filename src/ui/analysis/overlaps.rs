@@ -53,7 +53,7 @@ pub fn answer(register: &Register, settings: &AnalysisSettings) -> Answer {
         summary: format!(
             "{} score {}% or more (shared members 35%, similar purposes 30%, the same objectives \
              15%, shared representatives 10%, the same theme and level 10%).",
-            counted(pairs.len(), "pair", "pairs"),
+            counted(pairs.len(), "pair"),
             settings.overlaps.min_score
         ),
     }

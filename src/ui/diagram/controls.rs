@@ -321,11 +321,18 @@ fn grouping_ui(
         }
         if !g.per_partnership.is_empty() {
             ui.label(format!(
-                "{} set otherwise on the partnership itself (side panel).",
-                match g.per_partnership.len() {
-                    1 => "1 partnership has its sub-groups".to_string(),
-                    n => format!("{n} partnerships have their sub-groups"),
-                }
+                "{} {} {} sub-groups set otherwise on the partnership itself (side panel).",
+                crate::model::words::counted(g.per_partnership.len(), "partnership"),
+                if g.per_partnership.len() == 1 {
+                    "has"
+                } else {
+                    "have"
+                },
+                if g.per_partnership.len() == 1 {
+                    "its"
+                } else {
+                    "their"
+                },
             ));
         }
         ui.separator();

@@ -280,8 +280,8 @@ pub fn overview_ui(
     ui.horizontal_wrapped(|ui| {
         ui.heading("Annual review");
         ui.label(format!(
-            "{} partnerships {}; {} never assessed; {} overdue for review.",
-            overview.rows.len(),
+            "{} {}; {} never assessed; {} overdue for review.",
+            crate::model::words::counted(overview.rows.len(), "partnership"),
             basis.describe(),
             overview.never_assessed,
             overview.overdue

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Context, count_of};
+use super::Context;
 use crate::export::table::{Cell, Column, ColumnKind, Group, Row, Table};
 use crate::model::{Action, PartnershipId, Register, StructuralLevel};
 
@@ -116,7 +116,7 @@ pub fn table(context: &Context<'_>) -> Table {
     }
     table.notes = vec![format!(
         "{}, {} overdue on {}; by the body that owns it, then by due date.",
-        count_of(register.actions.len(), "action", "actions"),
+        crate::model::words::counted(register.actions.len(), "action"),
         overdue,
         as_at.format("%-d %B %Y")
     )];

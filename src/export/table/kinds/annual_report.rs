@@ -2,7 +2,7 @@
 //! value for money rating; the significant partnerships rated fair or poor first, with the
 //! reasons (Attachment A), then the significant ones rated good, then the others.
 
-use super::{Context, count_of};
+use super::Context;
 use crate::export::table::{Cell, Column, ColumnKind, Group, Row, Table};
 use crate::model::{Significance, ValueForMoney};
 use crate::scoring::{self, OverviewRow};
@@ -94,7 +94,7 @@ pub fn table(context: &Context<'_>) -> Table {
     let significant_count = fair.len() + good.len();
     table.notes = vec![format!(
         "{} assessed, {} significant; {} of the significant rated fair or poor value for money.",
-        count_of(rows.len(), "partnership", "partnerships"),
+        crate::model::words::counted(rows.len(), "partnership"),
         significant_count,
         fair.len()
     )];

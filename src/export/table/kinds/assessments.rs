@@ -2,7 +2,7 @@
 //! moved since the one before, then the earlier assessments, newest first. Assessments made
 //! after the as-at date are left out. Current ones and trends come from `crate::scoring`.
 
-use super::{Context, count_of};
+use super::Context;
 use crate::export::table::{Cell, Column, ColumnKind, Group, Row, Table};
 use crate::model::Assessment;
 use crate::scoring::{self, HistoryEntry, Trend, Verdict};
@@ -102,13 +102,9 @@ pub fn table(context: &Context<'_>) -> Table {
     }
     table.notes = vec![format!(
         "{} with a current assessment on {}, and {}.",
-        count_of(current.rows.len(), "partnership", "partnerships"),
+        crate::model::words::counted(current.rows.len(), "partnership"),
         as_at.format("%-d %B %Y"),
-        count_of(
-            earlier.rows.len(),
-            "earlier assessment",
-            "earlier assessments"
-        )
+        crate::model::words::counted(earlier.rows.len(), "earlier assessment")
     )];
     table.groups.push(current);
     if !earlier.rows.is_empty() {

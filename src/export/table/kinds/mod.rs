@@ -207,11 +207,6 @@ pub fn sort_by_name(partnerships: &mut [&Partnership]) {
     });
 }
 
-/// "1 partnership", "3 partnerships".
-pub fn count_of(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
-}
-
 /// The usual money and hours columns.
 pub fn cost_columns() -> Vec<Column> {
     vec![

@@ -2,7 +2,7 @@
 //! each outside body, company, trust or joint committee the council sits on, with its
 //! councillors in post on the as-at date, their role there and who appointed them.
 
-use super::{Context, count_of, sort_by_name};
+use super::{Context, sort_by_name};
 use crate::export::table::{Cell, Column, ColumnKind, Group, Row, Table};
 use crate::model::{PartnershipKind, PersonKind};
 use crate::scoring::{self, in_post_on};
@@ -82,8 +82,8 @@ pub fn table(context: &Context<'_>) -> Table {
     }
     table.notes = vec![format!(
         "{} with {} in post on {}.",
-        count_of(bodies.len(), "outside body", "outside bodies"),
-        count_of(seats, "councillor's seat", "councillors' seats"),
+        crate::model::words::counted(bodies.len(), "outside body"),
+        crate::model::words::counted(seats, "councillor seat"),
         as_at.format("%-d %B %Y")
     )];
     table

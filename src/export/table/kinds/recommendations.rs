@@ -4,7 +4,7 @@
 //! subtotal and a TOTAL row ("TOTAL 104 hours, £538,000"; seed 004, section 4). The totals
 //! are the overview's totals by recommendation.
 
-use super::{Context, cost_columns, count_of};
+use super::{Context, cost_columns};
 use crate::export::table::{Cell, Column, ColumnKind, Group, Row, Table};
 use crate::model::{Hours, Money};
 use crate::scoring::{self, AnnualCost, RecommendationTotal};
@@ -125,7 +125,7 @@ pub fn table(context: &Context<'_>) -> Table {
         format!(
             "{} reviewed, grouped by the current recommendation; TOTAL {} hours a month, {} in \
              contributions.",
-            count_of(partnerships, "partnership", "partnerships"),
+            crate::model::words::counted(partnerships, "partnership"),
             hours,
             contributions.format_whole_pounds()
         ),

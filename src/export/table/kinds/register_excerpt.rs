@@ -1,7 +1,7 @@
 //! `register`: the register excerpt with its key headings (seed 004, Appendix A), one row per
 //! partnership still reviewed, grouped by its place in the structure.
 
-use super::{Context, count_of};
+use super::Context;
 use crate::export::table::{Cell, Column, ColumnKind, Group, Row, Table};
 use crate::model::{PartnershipKind, PartnershipStatus, StatutoryStatus, StructuralLevel};
 
@@ -32,7 +32,7 @@ pub fn table(context: &Context<'_>) -> Table {
         format!(
             "The key headings of the register for {}, by place in the structure; networks and \
              bodies removed or closed are listed separately.",
-            count_of(partnerships.len(), "partnership", "partnerships")
+            crate::model::words::counted(partnerships.len(), "partnership")
         ),
         context.costs_note(),
     ];

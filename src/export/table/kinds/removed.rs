@@ -2,7 +2,7 @@
 //! tactical groups and networks"), and those closed, with the reason and the date: the date the
 //! council left, or else the date of the assessment that recommended removal.
 
-use super::{Context, count_of, sort_by_name};
+use super::{Context, sort_by_name};
 use crate::export::table::{Cell, Column, ColumnKind, Group, Row, Table};
 use crate::model::{PartnershipStatus, Recommendation};
 
@@ -68,7 +68,7 @@ pub fn table(context: &Context<'_>) -> Table {
     table.notes = vec![format!(
         "{} kept on file with the reason, so this year's register can be compared with last \
          year's.",
-        count_of(total, "body", "bodies")
+        crate::model::words::counted(total, "body")
     )];
     table
 }

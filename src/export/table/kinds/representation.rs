@@ -2,7 +2,7 @@
 //! person (councillors first) with the bodies they sit on, their role there, who appointed
 //! them, their term and officer hours a month, a subtotal of hours per person and the TOTAL.
 
-use super::{Context, count_of};
+use super::Context;
 use crate::export::table::{Cell, Column, ColumnKind, Group, Row, Table};
 use crate::model::{Hours, PersonKind, Representation};
 use crate::scoring::{self, in_post_on};
@@ -78,7 +78,10 @@ pub fn table(context: &Context<'_>) -> Table {
             ]));
         }
         group.subtotal = Some(Row::subtotal(vec![
-            Cell::Text(format!("Total: {}", count_of(held.len(), "seat", "seats"))),
+            Cell::Text(format!(
+                "Total: {}",
+                crate::model::words::counted(held.len(), "seat")
+            )),
             Cell::Empty,
             Cell::Empty,
             Cell::Empty,
@@ -92,7 +95,10 @@ pub fn table(context: &Context<'_>) -> Table {
     }
     let people_count = table.groups.len();
     table.total = Some(Row::total(vec![
-        Cell::Text(format!("TOTAL: {}", count_of(seats, "seat", "seats"))),
+        Cell::Text(format!(
+            "TOTAL: {}",
+            crate::model::words::counted(seats, "seat")
+        )),
         Cell::Empty,
         Cell::Empty,
         Cell::Empty,
@@ -103,7 +109,7 @@ pub fn table(context: &Context<'_>) -> Table {
     table.notes = vec![format!(
         "{} in post on {}, councillors first; officer hours a month include preparation, \
          meeting time and follow-up.",
-        count_of(people_count, "representative", "representatives"),
+        crate::model::words::counted(people_count, "representative"),
         as_at.format("%-d %B %Y")
     )];
     table

@@ -2,7 +2,7 @@
 //! by recommendation, with the TOTAL for every partnership reviewed. Costs are the overview's
 //! (`crate::scoring::overview_for`), added up by group.
 
-use super::{Context, cost_columns, count_of};
+use super::{Context, cost_columns};
 use crate::export::table::{Cell, Column, ColumnKind, Group, Row, Table};
 use crate::model::{Hours, Money, StructuralLevel};
 use crate::scoring::{self, OverviewRow};
@@ -140,7 +140,7 @@ pub fn table(context: &Context<'_>) -> Table {
         format!(
             "{} reviewed. A partnership serving several themes counts under each, so the theme \
              lines add up to more than the TOTAL; each other group adds up to it.",
-            count_of(all.0, "partnership", "partnerships")
+            crate::model::words::counted(all.0, "partnership")
         ),
         context.costs_note(),
     ];

@@ -198,13 +198,17 @@ fn versions_line(register: &Register) -> String {
         .values()
         .map(|scheme| {
             let used = scoring::assessments_using(register, scheme.version);
-            format!("{} ({used} assessments)", scheme.version)
+            format!(
+                "{} ({})",
+                scheme.version,
+                crate::model::words::counted(used, "assessment")
+            )
         })
         .collect();
     if versions.is_empty() {
         versions.push(format!(
-            "1, built in ({} assessments)",
-            scoring::assessments_using(register, 1)
+            "1, built in ({})",
+            crate::model::words::counted(scoring::assessments_using(register, 1), "assessment")
         ));
     }
     format!("Versions in this register: {}.", versions.join(", "))
