@@ -114,6 +114,7 @@ impl Document {
         if edit.is_no_op() {
             return Ok(());
         }
+        let edit = self.register.named(edit);
         self.write(&edit, EditOrigin::Edit)?;
         push_capped(&mut self.undo_stack, edit, UNDO_STEPS);
         self.redo_stack.clear();

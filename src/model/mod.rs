@@ -11,6 +11,7 @@ mod entities;
 mod financial_year;
 mod ids;
 mod record;
+mod record_words;
 mod register;
 mod report_back;
 mod scheme;

@@ -102,14 +102,48 @@ impl<T: Entity + 'static> TableSpec<T> {
                 edits.push(change(before, after));
             }
         }
-        Ok(one_step(
-            edits,
-            format!(
-                "Change {} of {}",
-                spec.header.to_lowercase(),
-                counted(keys.len(), self.noun)
-            ),
-        ))
+        let to = |record: Option<&T>| {
+            let text = record
+                .map(|r| spec.cell(lookup, r).text)
+                .unwrap_or_default();
+            if text.trim().is_empty() {
+                "nothing".to_string()
+            } else if let Ok(date) = chrono::NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
+                // A date as a sentence says it: "1 June 2027".
+                date.format("%-d %B %Y").to_string()
+            } else {
+                text
+            }
+        };
+        match (keys, edits.len()) {
+            (_, 0) => Ok(None),
+            // One row: the row and the new value in words, "Change partnership “X”: Review
+            // date to 1 June 2027".
+            ([key], _) => {
+                let mut after = self.record(lookup.register, *key).cloned();
+                if let Some(record) = after.as_mut() {
+                    spec.set(lookup, record, text)?;
+                }
+                let before: Option<Record> =
+                    self.record(lookup.register, *key).cloned().map(Into::into);
+                let row = before.map_or_else(
+                    || self.noun.to_string(),
+                    |record| lookup.register.record_in_words(&record),
+                );
+                Ok(Some(Edit::Batch {
+                    description: format!("Change {row}: {} to {}", spec.header, to(after.as_ref())),
+                    edits,
+                }))
+            }
+            _ => Ok(one_step(
+                edits,
+                format!(
+                    "Change {} of {}",
+                    spec.header.to_lowercase(),
+                    counted(keys.len(), self.noun)
+                ),
+            )),
+        }
     }
 
     /// A new row (linked to `current` where it has a partnership), with its key.
@@ -134,7 +168,20 @@ impl<T: Entity + 'static> TableSpec<T> {
         if let Some(reason) = register.record_refusal(None, &record.clone().into()) {
             return Err(InvalidValue(reason));
         }
-        Ok((record.key(), Edit::insert(record)))
+        let key = record.key();
+        if self.name_column.is_some() {
+            return Ok((key, Edit::insert(record)));
+        }
+        // A row without a name is named by what it links: "Add membership of Acme Housing
+        // in “Kestleigh Area Board”".
+        let record: Record = record.into();
+        Ok((
+            key,
+            Edit::Batch {
+                description: format!("Add {}", register.record_in_words(&record)),
+                edits: vec![Edit::Insert(record)],
+            },
+        ))
     }
 
     /// Copies of the rows `keys`, each with a new id and " (copy)" after its name.
@@ -212,7 +259,23 @@ impl<T: Entity + 'static> TableSpec<T> {
     /// counted ("1 contribution").
     pub fn rows_in_words(&self, register: &Register, keys: &[T::Key]) -> String {
         self.row_names(register, keys)
+            .or_else(|| self.linked_rows_in_words(register, keys))
             .unwrap_or_else(|| counted(keys.len(), self.noun))
+    }
+
+    /// Rows without a name (a membership, a representation) by what they link, when there
+    /// are up to three: "membership of Acme Housing in “Kestleigh Area Board”".
+    fn linked_rows_in_words(&self, register: &Register, keys: &[T::Key]) -> Option<String> {
+        const MOST_NAMED: usize = 3;
+        if self.name_column.is_some() || keys.is_empty() || keys.len() > MOST_NAMED {
+            return None;
+        }
+        let words: Vec<String> = keys
+            .iter()
+            .filter_map(|&key| self.record(register, key))
+            .map(|record| register.record_in_words(&record.clone().into()))
+            .collect();
+        (words.len() == keys.len()).then(|| crate::model::words::listed(&words))
     }
 
     /// The names of the rows `keys` as a list ("A, B and C"): `None` for more than three rows

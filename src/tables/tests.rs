@@ -176,7 +176,7 @@ fn years_choices_and_links_are_checked() {
     )
     .expect("names match ignoring case")
     .expect("a change");
-    assert!(matches!(moved, Edit::Update { .. }));
+    assert!(matches!(moved.leaves()[..], [Edit::Update { .. }]));
     let missing = edit_text(&register, "partnership", ContributionId(1), "Nowhere Board")
         .expect_err("no such");
     assert!(missing.0.contains("no partnership called"), "{missing}");
@@ -299,10 +299,11 @@ fn names_are_tidied_and_never_empty() {
         .edit_cell(&lookup, PartnershipId(1), 0, "   ")
         .expect_err("empty");
     assert!(refused.0.contains("cannot be empty"));
-    let Some(Edit::Update { after, .. }) = spec
+    let renamed = spec
         .edit_cell(&lookup, PartnershipId(1), 0, "  Safer   Harborough ")
         .expect("ok")
-    else {
+        .expect("a change");
+    let [Edit::Update { after, .. }] = renamed.leaves()[..] else {
         panic!("an update");
     };
     assert_eq!(after.title(), "partnership “Safer Harborough”");
@@ -377,8 +378,8 @@ fn a_row_in_use_cannot_be_deleted_and_says_why() {
         .expect("free");
     assert_eq!(
         edit.describe(),
-        "Delete 1 contribution",
-        "rows without names are counted"
+        "Delete 2025/26 contribution of £38,000.00 to “Community Safety Partnership”",
+        "rows without names are named by what they link"
     );
     register.apply(&edit).expect("deleted");
     assert!(!register.contributions.contains_key(&ContributionId(1)));
@@ -390,7 +391,12 @@ fn new_rows_of_linked_tables_belong_to_the_current_partnership() {
     let (_, edit) = specs::contributions()
         .new_row(&register, Some(PartnershipId(2)))
         .expect("new");
-    let Edit::Insert(Record::Contribution(c)) = edit else {
+    assert_eq!(
+        edit.describe(),
+        "Add 2025/26 contribution of £0.00 to “Health and Wellbeing Board”",
+        "named by what it links"
+    );
+    let [Edit::Insert(Record::Contribution(c))] = edit.leaves()[..] else {
         panic!("a contribution");
     };
     assert_eq!(c.partnership, PartnershipId(2));
@@ -949,5 +955,64 @@ fn a_pasted_date_shows_how_it_was_read() {
         date.reading.as_deref(),
         Some("1 December 2026"),
         "day first"
+    );
+}
+
+#[test]
+fn a_single_cell_edit_is_named_by_its_row_its_column_and_the_new_value() {
+    let register = register();
+    let lookup = Lookup::new(&register, today());
+    let seats = specs::representations();
+    let hours = seats.column_index("hours").expect("hours");
+    let edit = seats
+        .edit_cell(&lookup, RepresentationId(1), hours, "12.5")
+        .expect("valid")
+        .expect("a change");
+    assert_eq!(
+        edit.describe(),
+        "Change Ann Hawkins on “Community Safety Partnership”: Hours a month to 12.5"
+    );
+    let term_end = seats.column_index("term_end").expect("end");
+    let edit = seats
+        .edit_cell(&lookup, RepresentationId(1), term_end, "01/06/2027")
+        .expect("valid")
+        .expect("a change");
+    assert_eq!(
+        edit.describe(),
+        "Change Ann Hawkins on “Community Safety Partnership”: Term ends to 1 June 2027"
+    );
+    let partnerships = specs::partnerships();
+    let name = partnerships.column_index("name").expect("name");
+    let edit = partnerships
+        .edit_cell(&lookup, PartnershipId(1), name, "Safer Harborough")
+        .expect("valid")
+        .expect("a change");
+    assert_eq!(
+        edit.describe(),
+        "Change partnership “Community Safety Partnership”: Name to Safer Harborough"
+    );
+    // Several rows at once are counted.
+    let status = partnerships.column_index("status").expect("status");
+    let edit = partnerships
+        .edit_cells(
+            &lookup,
+            &[PartnershipId(1), PartnershipId(2)],
+            status,
+            "Closed",
+        )
+        .expect("valid")
+        .expect("a change");
+    assert_eq!(edit.describe(), "Change status of 2 partnerships");
+}
+
+#[test]
+fn deleting_a_row_without_a_name_names_what_it_links() {
+    let register = register();
+    let edit = specs::representations()
+        .delete(&register, &[RepresentationId(2)])
+        .expect("deletable");
+    assert_eq!(
+        edit.describe(),
+        "Delete Ann Hawkins on “Health and Wellbeing Board”"
     );
 }
