@@ -9,6 +9,7 @@ mod command_handling;
 mod export_handling;
 mod file_dialog;
 mod pack_handling;
+mod pane_memory;
 mod settings;
 mod startup;
 mod table_actions;
@@ -161,6 +162,7 @@ impl AtlasApp {
             self.ui_state.tables.hidden_columns = Some(self.settings.hidden_columns.clone());
         }
         ui::app_ui(ui, &view, &mut self.ui_state, &mut self.commands);
+        self.remember_record_pane(&ctx);
         // Columns shown or hidden are remembered between sessions.
         if let Some(hidden) = &self.ui_state.tables.hidden_columns
             && *hidden != self.settings.hidden_columns

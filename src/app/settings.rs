@@ -25,6 +25,10 @@ pub struct Settings {
     pub hidden_columns: std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
     /// The navigation list is hidden to a narrow strip.
     pub navigation_hidden: bool,
+    /// The partnership record pane's height under the table, as the user dragged it.
+    pub record_pane_below: Option<f32>,
+    /// The partnership record pane's width beside the table, as the user dragged it.
+    pub record_pane_beside: Option<f32>,
 }
 
 impl Settings {

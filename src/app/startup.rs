@@ -65,6 +65,7 @@ impl AtlasApp {
             Ok(Some(settings)) => {
                 self.settings = settings;
                 self.ui_state.navigation_hidden = self.settings.navigation_hidden;
+                self.restore_record_pane();
                 false
             }
             Ok(None) => true,

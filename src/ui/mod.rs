@@ -42,7 +42,7 @@ pub use command::{Command, CommandQueue};
 pub use diagram::{DiagramExport, DiagramPanelState};
 pub use help_windows::HelpTopic;
 pub use navigation_bar::Section;
-pub use partnerships::PartnershipsPanelState;
+pub use partnerships::{PaneSizes, PartnershipsPanelState};
 pub use text_field::{FieldBuffers, TextFieldRules, committed_text_field_ui};
 pub use typed_path_dialog::{PathPurpose, TypedPathDialog, tidy_typed_path};
 

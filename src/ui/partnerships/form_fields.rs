@@ -130,7 +130,8 @@ fn text_ui(
     let partnership = context.partnership.id;
     let id = egui::Id::new(("partnership_field", partnership, field.column));
     let is_name = context.state.form.spec.name_column == Some(field.column);
-    if is_name && context.state.focus_name_of == Some(partnership) {
+    let focusing = is_name && context.state.focus_name_of == Some(partnership);
+    if focusing {
         // Asked for again each frame until the field really has the keyboard: a panel that
         // has just appeared may not take focus on its first frame.
         if ui.memory(|memory| memory.has_focus(id)) {
@@ -152,6 +153,10 @@ fn text_ui(
         };
         committed_text_field_ui(ui, &rules, &(partnership, field.column), current, buffers)
     };
+    if focusing {
+        // The record pane may be scrolled down from the last record: bring the name up.
+        ui.scroll_to_cursor(Some(egui::Align::Center));
+    }
     if let Some(value) = committed {
         context.commit(field, &value);
     }

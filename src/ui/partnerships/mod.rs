@@ -18,12 +18,23 @@ use crate::ui::{Command, CommandQueue};
 /// form about 520.
 pub const WIDTH_FOR_FORM_BESIDE: f32 = 1880.0;
 
+/// The record pane's size, as the user dragged it (kept between sessions by the app).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct PaneSizes {
+    /// The pane's height under the table (narrow windows), in points.
+    pub below: Option<f32>,
+    /// The pane's width beside the table (wide windows), in points.
+    pub beside: Option<f32>,
+}
+
 /// The panel's memory between frames.
 #[derive(Debug, Default)]
 pub struct PartnershipsPanelState {
     /// The generic table's state (filter, order, selection, editing).
     pub table: TableViewState<PartnershipId>,
     form: DetailFormState,
+    /// The record pane's size, as last dragged.
+    pub pane: PaneSizes,
 }
 
 impl PartnershipsPanelState {
@@ -67,9 +78,9 @@ pub fn partnerships_panel_ui(
         // Beside the table when there is room for both; under it otherwise, so the table
         // keeps every column in view.
         if ui.available_width() >= WIDTH_FOR_FORM_BESIDE {
-            egui::Panel::right("partnership_detail")
+            let shown = egui::Panel::right("partnership_detail")
                 .resizable(true)
-                .default_size(520.0)
+                .default_size(state.pane.beside.unwrap_or(520.0))
                 .size_range(320.0..=760.0)
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical()
@@ -85,13 +96,16 @@ pub fn partnerships_panel_ui(
                             );
                         });
                 });
+            state.pane.beside = Some(shown.response.rect.width().round());
         } else {
-            // Under the table: close to half the height, as the form has many fields.
-            let height = (ui.available_height() * 0.45).max(262.0);
-            egui::Panel::bottom("partnership_detail_below")
+            // Under the table: at first two fifths of the height, so the table keeps most
+            // rows; the user drags the edge between them, and the size is remembered.
+            let height = (ui.available_height() * 0.4).max(200.0);
+            let most = (ui.available_height() - 160.0).max(200.0);
+            let shown = egui::Panel::bottom("partnership_detail_below")
                 .resizable(true)
-                .default_size(height)
-                .size_range(160.0..=640.0)
+                .default_size(state.pane.below.unwrap_or(height))
+                .size_range(120.0..=most)
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical()
                         .auto_shrink([false, false])
@@ -106,6 +120,7 @@ pub fn partnerships_panel_ui(
                             );
                         });
                 });
+            state.pane.below = Some(shown.response.rect.height().round());
         }
     }
     // The current partnership (chosen in any panel) is the selected row here.

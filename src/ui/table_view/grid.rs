@@ -225,10 +225,28 @@ fn click_row<K: Copy + Ord>(
     state.selected.contains(&key)
 }
 
+/// The width below which column `c`'s text stops being readable: about 26 characters for the
+/// row's name, 14 for other text, 11 for numbers and dates (a whole "30 September 2027" or
+/// "£1,250,000").
+pub(crate) fn readable_width<T: Entity + 'static>(
+    spec: &TableSpec<T>,
+    c: usize,
+    char_width: f32,
+) -> f32 {
+    let chars = if spec.name_column == Some(c) {
+        26.0
+    } else if spec.columns[c].is_numeric() {
+        11.0
+    } else {
+        14.0
+    };
+    chars * char_width + 24.0
+}
+
 /// Starting widths of the shown columns, from their headings and the longest text of the
 /// first few hundred rows: each column as wide as its text (a text column at most 420
 /// points), narrowed in proportion when the window is too narrow for all of them, never below
-/// its heading.
+/// its heading or a readable width (the table scrolls sideways beyond that).
 fn column_widths<T: Entity + 'static>(
     ui: &egui::Ui,
     spec: &TableSpec<T>,
@@ -267,13 +285,21 @@ fn column_widths<T: Entity + 'static>(
             }
         }
     }
-    let minimum: Vec<f32> = columns
-        .iter()
-        .map(|&c| heading_width(spec.columns[c].header).max(70.0))
-        .collect();
     let natural: Vec<f32> = longest
         .iter()
         .map(|&chars| chars as f32 * char_width + 24.0)
+        .collect();
+    // Never narrowed below its heading, nor below a readable width of its text: the
+    // table scrolls sideways instead ("Ashm…" tells the user nothing).
+    let minimum: Vec<f32> = columns
+        .iter()
+        .zip(&natural)
+        .map(|(&c, &natural)| {
+            let readable = readable_width(spec, c, char_width);
+            heading_width(spec.columns[c].header)
+                .max(70.0)
+                .max(natural.min(readable))
+        })
         .collect();
     let wanted: Vec<f32> = columns
         .iter()
