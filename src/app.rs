@@ -52,6 +52,11 @@ pub struct AtlasApp {
     /// Keys and clipboard events the Edit menu asked for, handed to the next frame as if
     /// typed, so the table on show does what its own keys do.
     replayed_input: Vec<egui::Event>,
+    /// The text field that had the keyboard when no menu was open: the Edit menu's Cut,
+    /// Copy, Paste and Select all act in it (opening the menu takes the keyboard from it).
+    text_target: Option<(egui::Id, Option<egui::text::CCursorRange>)>,
+    /// Events for a text field, handed on once it has the keyboard again, and its id.
+    replayed_after_focus: (Option<egui::Id>, Vec<egui::Event>),
 }
 
 impl AtlasApp {
@@ -88,6 +93,8 @@ impl AtlasApp {
             style_applied: false,
             pack_job: None,
             replayed_input: Vec::new(),
+            text_target: None,
+            replayed_after_focus: (None, Vec::new()),
         }
     }
 
@@ -145,10 +152,12 @@ impl AtlasApp {
         self.poll_file_dialog(&ctx);
         self.poll_appendix_pack(&ctx);
         self.read_window_shortcuts(&ctx);
+        self.follow_text_target(&ctx);
         if !self.replayed_input.is_empty() {
             let replayed = std::mem::take(&mut self.replayed_input);
             ctx.input_mut(|input| input.events.extend(replayed));
         }
+        self.replay_into_text_target(&ctx);
 
         let view = AppView {
             document: self.document.as_ref(),
@@ -157,6 +166,7 @@ impl AtlasApp {
             recent_files: &self.settings.recent_files,
             file_dialog_open: self.pending_dialog.is_some(),
             settings_folder: self.settings_folder.as_deref(),
+            typing: self.text_target.is_some(),
         };
         if self.ui_state.tables.hidden_columns.is_none() {
             self.ui_state.tables.hidden_columns = Some(self.settings.hidden_columns.clone());

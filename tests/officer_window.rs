@@ -12,6 +12,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use partnership_atlas::app::AtlasApp;
 use partnership_atlas::ui::PanelKind;
+use partnership_atlas::ui::command_table;
 
 const CTRL: Modifiers = Modifiers {
     alt: false,
@@ -123,4 +124,48 @@ fn the_record_pane_s_height_is_remembered() {
     drop(harness);
     let saved = std::fs::read_to_string(settings.join("settings.json")).expect("saved");
     assert!(saved.contains("record_pane_below"), "{saved}");
+}
+
+/// Chooses `item` from the menu `menu` (its label is its words and its shortcut).
+fn choose(harness: &mut Harness<'_, AtlasApp>, menu: &str, item: &str) {
+    harness.get_by_role_and_label(Role::Button, menu).click();
+    harness.run_steps(3);
+    let keys = command_table::COMMANDS
+        .iter()
+        .find(|entry| entry.text == item)
+        .and_then(|entry| entry.shortcuts.first())
+        .map(|shortcut| harness.ctx.format_shortcut(shortcut))
+        .expect("a shortcut");
+    harness
+        .get_by_role_and_label(Role::Button, &format!("{item} {keys}"))
+        .click();
+    harness.run_steps(4);
+}
+
+#[test]
+fn the_edit_menu_cuts_in_the_text_field_that_has_the_keyboard() {
+    let (folder, path) = sample_copy();
+    let mut harness = small_app(&path, &folder.path().join("settings"));
+    harness.get_by_label("Add partnership").click();
+    harness.run_steps(4);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Name")
+        .type_text("Kestleigh Area Board");
+    harness.run_steps(2);
+    let rows = |harness: &Harness<'_, AtlasApp>| {
+        harness
+            .state()
+            .document()
+            .expect("open")
+            .register()
+            .partnerships
+            .len()
+    };
+    let before = rows(&harness);
+    choose(&mut harness, "Edit", "Select all");
+    choose(&mut harness, "Edit", "Cut");
+    let name = harness.get_by_role_and_label(Role::TextInput, "Name");
+    assert!(name.is_focused(), "the field has the keyboard back");
+    assert_eq!(name.value().as_deref(), Some(""), "its text was cut");
+    assert_eq!(rows(&harness), before, "no table row was cut");
 }

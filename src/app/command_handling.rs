@@ -87,7 +87,7 @@ impl AtlasApp {
                 self.settings.navigation_hidden = self.ui_state.navigation_hidden;
                 self.save_settings();
             }
-            Command::TableAction(action) => self.table_action(action),
+            Command::TableAction(action) => self.table_action(action, ctx),
             Command::ShowHelp(topic) => self.ui_state.help = Some(topic),
             Command::DismissMessage(id) => self.messages.dismiss(id),
             Command::ShowDiagramExport => self.show_diagram_export(),

@@ -104,6 +104,9 @@ fn enabled(command: &Command, view: &AppView<'_>, panel: PanelKind) -> bool {
                     .document
                     .is_some_and(|d| d.redo_description().is_some())
         }
+        Command::TableAction(
+            TableAction::Cut | TableAction::Copy | TableAction::Paste | TableAction::SelectAll,
+        ) if view.typing => true,
         Command::TableAction(TableAction::Cut | TableAction::Paste | TableAction::NewRow) => {
             table_on_show && writable
         }

@@ -194,6 +194,9 @@ pub struct AppView<'a> {
     pub file_dialog_open: bool,
     /// The folder holding the settings and the sample register, if there is one.
     pub settings_folder: Option<&'a Path>,
+    /// A text field had the keyboard as the menus opened: Cut, Copy, Paste and Select all
+    /// act in it.
+    pub typing: bool,
 }
 
 /// What a panel may read of the register.

@@ -130,7 +130,7 @@ pub fn export_form_ui(
 ) {
     ui.heading("Export diagram");
     let form = &mut state.export;
-    ui.label("Save as (full path):");
+    ui.label("Save as (folder and file name):");
     ui.add(egui::TextEdit::singleline(&mut form.path).desired_width(f32::INFINITY));
     egui::ComboBox::from_label("Page")
         .selected_text(choice_words(form.page_choice()))
