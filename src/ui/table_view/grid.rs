@@ -43,8 +43,12 @@ fn table_ui<T: Entity + 'static>(
     let row_height = ui.spacing().interact_size.y + 6.0;
     let widths = column_widths(ui, spec, state, &columns);
     let warning = ui.visuals().warn_fg_color;
+    // Column widths are kept per width of window (to the nearest 100 points): a window
+    // made wider or narrower lays its columns out again for the room it has, instead of
+    // keeping the widths worked out for the first size it had.
+    let room_bucket = (ui.available_width() / 100.0).round() as i64;
     let mut table = TableBuilder::new(ui)
-        .id_salt((spec.id, "table"))
+        .id_salt((spec.id, "table", room_bucket))
         .striped(true)
         .resizable(true)
         .sense(egui::Sense::click())
