@@ -27,6 +27,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("sample", &["model"]),
     ("tables", &["model"]),
     ("reconcile", &["model"]),
+    ("import", &["model", "tables", "reconcile"]),
     ("document", &["model", "store"]),
     (
         "export",
