@@ -6,9 +6,11 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 mod export_commands;
+mod import_commands;
 mod report_commands;
 mod table_commands;
 pub use export_commands::{ExportCommand, run_export};
+pub use import_commands::{ImportArgs, run_import, write_preview};
 pub use report_commands::{ReportArgs, run_report};
 
 use crate::document::Document;
@@ -78,6 +80,9 @@ pub enum Command {
     /// Answer an analysis question from a register (opened read-only): overlaps, conformity,
     /// gaps, load or knowledge; printed, or written with --out as CSV, XLSX, DOCX or PDF.
     Report(ReportArgs),
+    /// Import rows from a spreadsheet (CSV, XLSX, XLS, ODS) into a register: prints the
+    /// preview, then applies it as one undoable step, or changes nothing if a row is invalid.
+    Import(ImportArgs),
     /// Test aid: apply many small edits one by one, printing each committed one.
     #[command(hide = true)]
     StressEdits {
@@ -157,6 +162,7 @@ pub fn run(command: Command, out: &mut dyn std::io::Write) -> Result<(), CliErro
         }
         Command::Export { what } => run_export(what, out),
         Command::Report(args) => run_report(args, out),
+        Command::Import(args) => run_import(args, out),
         Command::StressEdits {
             file,
             count,

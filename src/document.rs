@@ -121,6 +121,18 @@ impl Document {
         Ok(())
     }
 
+    /// Makes a change as [`Document::apply`] does, audited with `origin` (an import's rows
+    /// are audited as "import", with the file's name in the description).
+    pub fn apply_from(&mut self, edit: Edit, origin: EditOrigin) -> Result<(), DocumentError> {
+        if edit.is_no_op() {
+            return Ok(());
+        }
+        self.write(&edit, origin)?;
+        push_capped(&mut self.undo_stack, edit, UNDO_STEPS);
+        self.redo_stack.clear();
+        Ok(())
+    }
+
     /// Undoes the newest change; returns what was undone, or `None` if there was nothing.
     pub fn undo(&mut self) -> Result<Option<String>, DocumentError> {
         let Some(edit) = self.undo_stack.last() else {

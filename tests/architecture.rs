@@ -26,6 +26,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("analysis", &["model", "scoring"]),
     ("sample", &["model"]),
     ("tables", &["model"]),
+    ("reconcile", &["model"]),
+    ("import", &["model", "tables", "reconcile"]),
     ("document", &["model", "store"]),
     (
         "export",

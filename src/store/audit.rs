@@ -16,6 +16,8 @@ pub enum EditOrigin {
     Undo,
     /// Redoing an undone change.
     Redo,
+    /// Rows brought in from a spreadsheet (the step's description names the file).
+    Import,
 }
 
 impl EditOrigin {
@@ -24,6 +26,7 @@ impl EditOrigin {
             Self::Edit => "edit",
             Self::Undo => "undo",
             Self::Redo => "redo",
+            Self::Import => "import",
         }
     }
 }

@@ -18,7 +18,7 @@ mod tsv;
 
 pub use cell::{Cell, EditorKind, LinkTarget, SortKey, TotalKind};
 pub use column::{ChoiceValue, Column};
-pub use lookup::Lookup;
+pub use lookup::{Lookup, target_label};
 pub use ops::{TableSpec, totals_summary, year_totals_summary};
 pub use paste::{PastePreview, PreviewCell, PreviewHeading, PreviewRow, RowOutcome};
 pub use rows::{RowScope, SortOrder, TableRows, YearScope};

@@ -104,11 +104,22 @@ impl PastePreview {
         shown: &[bool],
         current: Option<PartnershipId>,
     ) -> Self {
+        Self::build_from_rows(spec, lookup, &super::tsv::parse_tsv(text), shown, current)
+    }
+
+    /// As [`PastePreview::build`], for rows already split into cells (an imported sheet, its
+    /// heading row first).
+    pub fn build_from_rows<T: Entity + 'static>(
+        spec: &TableSpec<T>,
+        lookup: &Lookup<'_>,
+        table: &[Vec<String>],
+        shown: &[bool],
+        current: Option<PartnershipId>,
+    ) -> Self {
         let mut preview = Self {
             noun: spec.noun,
             ..Self::default()
         };
-        let table = super::tsv::parse_tsv(text);
         let Some(first) = table.first() else {
             return preview;
         };
@@ -352,6 +363,11 @@ impl PastePreview {
             errors,
             cells,
         });
+    }
+
+    /// The edits of the new and changed rows, in row order (one per such row).
+    pub fn edits(&self) -> &[Edit] {
+        &self.edits
     }
 
     /// How many cells are flagged with a warning.

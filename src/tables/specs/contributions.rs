@@ -20,7 +20,13 @@ pub fn contributions() -> TableSpec<Contribution> {
             ),
             Column::financial_year("year", "Financial year", |r| r.year, |r, v| r.year = v),
             Column::choice("kind", "Type", |r: &Contribution| r.kind, |r, v| r.kind = v),
-            Column::money("amount", "Amount", |r| r.amount, |r, v| r.amount = v),
+            Column::money(
+                "amount",
+                "Amount",
+                |r: &Contribution| r.amount,
+                |r, v| r.amount = v,
+            )
+            .also_called(&["Financial contribution", "Contribution"]),
             Column::text("notes", "Notes", |r| &r.notes, |r, v| r.notes = v),
         ],
         name_column: None,

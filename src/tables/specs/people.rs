@@ -61,7 +61,8 @@ pub fn representations() -> TableSpec<Representation> {
                 false,
                 |r: &Representation| Some(r.person.0),
                 |r, v| r.person = PersonId(v.unwrap_or_default()),
-            ),
+            )
+            .also_called(&["Councillor", "Representative", "Member"]),
             Column::link(
                 "partnership",
                 "Partnership",
@@ -97,9 +98,10 @@ pub fn representations() -> TableSpec<Representation> {
             Column::hours(
                 "hours",
                 "Hours a month",
-                |r| r.hours_per_month,
+                |r: &Representation| r.hours_per_month,
                 |r, v| r.hours_per_month = v,
-            ),
+            )
+            .also_called(&["Officer hours per month", "Hours per month", "Hours"]),
             Column::integer(
                 "meetings",
                 "Meetings a year",

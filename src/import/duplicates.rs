@@ -1,0 +1,129 @@
+//! Probable duplicates among the rows imported and between them and the register, each with its
+//! evidence in words ([`crate::reconcile`]). Names are compared within blocks that share a word
+//! (or whose initials one is), so a 10,000-row sheet is not compared pair by pair.
+
+use std::collections::HashMap;
+
+use crate::model::normalised_name;
+use crate::reconcile::{ProbableDuplicate, compare_names, initials, names::words};
+
+/// The largest block compared pair by pair: a word most names share ("partnership") says nothing.
+const LARGEST_BLOCK: usize = 60;
+
+/// Where the other name of a probable duplicate is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OtherRecord {
+    /// Another row of the sheet (its row number, from 1).
+    Row(usize),
+    /// A record already in the register.
+    Register,
+}
+
+/// One probable duplicate.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Duplicate {
+    /// The sheet row (from 1).
+    pub row: usize,
+    /// The row's name.
+    pub name: String,
+    /// The name it is like.
+    pub other_name: String,
+    /// Where that name is.
+    pub other: OtherRecord,
+    /// Why they look like one.
+    pub evidence: ProbableDuplicate,
+}
+
+impl Duplicate {
+    /// The finding in words: "Row 4 “LLEP” may be “Leicester & ... Partnership” in the register:
+    /// initials ...".
+    pub fn words(&self) -> String {
+        let place = match self.other {
+            OtherRecord::Row(row) => format!("row {row}"),
+            OtherRecord::Register => "the register".to_string(),
+        };
+        format!(
+            "Row {} “{}” may be “{}” in {place}: {}",
+            self.row,
+            self.name,
+            self.other_name,
+            self.evidence.words()
+        )
+    }
+}
+
+/// Probable duplicates of the named `rows` (sheet row, name) among themselves and against the
+/// register's `names`. A row whose name is the register's record by the tables' own comparison
+/// is that record (it changes it), not a duplicate; nor are two rows of one name, which the
+/// preview already refuses.
+pub fn find_duplicates(rows: &[(usize, String)], register_names: &[String]) -> Vec<Duplicate> {
+    // (is the register, index) by block key.
+    let mut blocks: HashMap<String, Vec<(bool, usize)>> = HashMap::new();
+    let mut block = |name: &str, entry: (bool, usize)| {
+        let mut keys: Vec<String> = words(name)
+            .into_iter()
+            .filter(|w| w.chars().count() >= 4)
+            .collect();
+        let short = initials(name);
+        if !short.is_empty() {
+            keys.push(format!("#{short}"));
+        }
+        let one_word: Vec<String> = words(name);
+        if let [word] = one_word.as_slice() {
+            keys.push(format!("#{word}"));
+        }
+        keys.sort();
+        keys.dedup();
+        for key in keys {
+            blocks.entry(key).or_default().push(entry);
+        }
+    };
+    for (index, (_, name)) in rows.iter().enumerate() {
+        block(name, (false, index));
+    }
+    for (index, name) in register_names.iter().enumerate() {
+        block(name, (true, index));
+    }
+    let mut found: Vec<Duplicate> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut keys: Vec<&String> = blocks.keys().collect();
+    keys.sort();
+    for key in keys {
+        let members = &blocks[key];
+        if members.len() > LARGEST_BLOCK {
+            continue;
+        }
+        for (position, &(a_register, a)) in members.iter().enumerate() {
+            if a_register {
+                continue;
+            }
+            let (row, name) = &rows[a];
+            for &(b_register, b) in &members[position + 1..] {
+                let (other_name, other) = if b_register {
+                    (&register_names[b], OtherRecord::Register)
+                } else {
+                    (&rows[b].1, OtherRecord::Row(rows[b].0))
+                };
+                if normalised_name(name) == normalised_name(other_name)
+                    || !seen.insert((a, b_register, b))
+                {
+                    continue;
+                }
+                let Some(evidence) = compare_names(name, other_name) else {
+                    continue;
+                };
+                if let Some(evidence) = ProbableDuplicate::from_evidence(vec![evidence]) {
+                    found.push(Duplicate {
+                        row: *row,
+                        name: name.clone(),
+                        other_name: other_name.clone(),
+                        other,
+                        evidence,
+                    });
+                }
+            }
+        }
+    }
+    found.sort_by_key(|d| (d.row, d.other_name.clone()));
+    found
+}
