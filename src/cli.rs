@@ -69,6 +69,15 @@ pub enum Command {
         /// Where to write the clean copy (a new file).
         out: PathBuf,
     },
+    /// Make a new register from a JSON file written by `export json`. Everything in the file is
+    /// checked first; a file with any fault is refused, naming it, and nothing is written.
+    ImportJson {
+        /// The register to make (a new file).
+        file: PathBuf,
+        /// The JSON file to read.
+        #[arg(long)]
+        from: PathBuf,
+    },
     /// Export a picture or table from a register (opened read-only).
     Export {
         /// What to export.
@@ -146,6 +155,7 @@ pub fn run(command: Command, out: &mut dyn std::io::Write) -> Result<(), CliErro
             }
             Ok(())
         }
+        Command::ImportJson { file, from } => import_json(&file, &from, out),
         Command::Export { what } => run_export(what, out),
         Command::Report(args) => run_report(args, out),
         Command::StressEdits {
@@ -154,6 +164,30 @@ pub fn run(command: Command, out: &mut dyn std::io::Write) -> Result<(), CliErro
             create,
         } => stress_edits(&file, count, create, out),
     }
+}
+
+/// `import-json`: the JSON read and checked whole, then the register made from it.
+fn import_json(
+    file: &std::path::Path,
+    from: &std::path::Path,
+    out: &mut dyn std::io::Write,
+) -> Result<(), CliError> {
+    let bytes = std::fs::read(from)
+        .map_err(|error| CliError(format!("{} could not be read: {error}", from.display())))?;
+    let register = crate::interchange::json::decode(&bytes)
+        .map_err(|error| CliError(format!("{} was not imported. {error}", from.display())))?;
+    let records = register.records().count();
+    let name = from
+        .file_name()
+        .map_or_else(|| from.display().to_string(), |name| name.to_string_lossy().into_owned());
+    Document::create_from(file, register, format!("Create register from {name}")).map_err(fail)?;
+    writeln!(
+        out,
+        "Created {} from {} ({records} records)",
+        file.display(),
+        from.display()
+    )
+    .map_err(fail)
 }
 
 /// `check`: the report, then a failure naming how many problems were found, if any.

@@ -78,6 +78,17 @@ impl Document {
         Ok(Self::from_parts(store, register))
     }
 
+    /// Creates a new register file holding `register` read from another file, its audit log
+    /// starting with `description` ("Create register from register.json").
+    pub fn create_from(
+        path: &Path,
+        register: Register,
+        description: String,
+    ) -> Result<Self, StoreError> {
+        let store = Store::create_from(path, &register, description)?;
+        Ok(Self::from_parts(store, register))
+    }
+
     fn from_parts(store: Store, register: Register) -> Self {
         Self {
             register,

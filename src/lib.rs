@@ -12,6 +12,7 @@ pub mod cli;
 pub mod diagram;
 pub mod document;
 pub mod export;
+pub mod interchange;
 pub mod layout;
 pub mod model;
 pub mod platform;

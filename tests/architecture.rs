@@ -26,6 +26,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("analysis", &["model", "scoring"]),
     ("sample", &["model"]),
     ("tables", &["model"]),
+    ("interchange", &["model"]),
     ("document", &["model", "store"]),
     (
         "export",
