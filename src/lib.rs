@@ -16,6 +16,7 @@ pub mod interchange;
 pub mod layout;
 pub mod model;
 pub mod platform;
+pub mod reconcile;
 pub mod sample;
 pub mod scoring;
 pub mod store;

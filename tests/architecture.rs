@@ -27,6 +27,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("sample", &["model"]),
     ("tables", &["model"]),
     ("interchange", &["model"]),
+    ("reconcile", &["model"]),
     ("document", &["model", "store"]),
     (
         "export",
