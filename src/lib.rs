@@ -14,6 +14,7 @@ pub mod document;
 pub mod export;
 pub mod interchange;
 pub mod layout;
+pub mod merge;
 pub mod model;
 pub mod platform;
 pub mod reconcile;

@@ -28,6 +28,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("tables", &["model"]),
     ("interchange", &["model"]),
     ("reconcile", &["model"]),
+    ("merge", &["model", "reconcile"]),
     ("document", &["model", "store"]),
     (
         "export",
