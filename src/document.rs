@@ -131,6 +131,18 @@ impl Document {
         Ok(())
     }
 
+    /// Makes a change as [`Document::apply`] does, audited with `origin` (a merge of another
+    /// register is audited as "merge", its description naming the file).
+    pub fn apply_from(&mut self, edit: Edit, origin: EditOrigin) -> Result<(), DocumentError> {
+        if edit.is_no_op() {
+            return Ok(());
+        }
+        self.write(&edit, origin)?;
+        push_capped(&mut self.undo_stack, edit, UNDO_STEPS);
+        self.redo_stack.clear();
+        Ok(())
+    }
+
     /// Undoes the newest change; returns what was undone, or `None` if there was nothing.
     pub fn undo(&mut self) -> Result<Option<String>, DocumentError> {
         let Some(edit) = self.undo_stack.last() else {

@@ -16,6 +16,8 @@ pub enum EditOrigin {
     Undo,
     /// Redoing an undone change.
     Redo,
+    /// Records brought in from another register (the step's description names its file).
+    Merge,
 }
 
 impl EditOrigin {
@@ -24,6 +26,7 @@ impl EditOrigin {
             Self::Edit => "edit",
             Self::Undo => "undo",
             Self::Redo => "redo",
+            Self::Merge => "merge",
         }
     }
 }
@@ -39,7 +42,7 @@ pub struct AuditEntry {
     pub user_name: String,
     /// The computer's name.
     pub machine: String,
-    /// "edit", "undo" or "redo".
+    /// "edit", "undo", "redo" or "merge".
     pub origin: String,
     /// The step in words ("Change partnership “LSP Board”").
     pub description: String,
