@@ -71,6 +71,33 @@ pub enum Command {
         /// Where to write the clean copy (a new file).
         out: PathBuf,
     },
+    /// Make a new register from a JSON file written by `export json`. Everything in the file is
+    /// checked first; a file with any fault is refused, naming it, and nothing is written.
+    ImportJson {
+        /// The register to make (a new file).
+        file: PathBuf,
+        /// The JSON file to read.
+        #[arg(long)]
+        from: PathBuf,
+    },
+    /// Merge another register into this one: organisations matched by org-id then name, people
+    /// and partnerships by name; what is new is added, what both hold is compared field by
+    /// field (left as it is unless --take-theirs); probable duplicates listed. One undoable
+    /// step, audited as "merge". The other register is opened read-only.
+    Merge {
+        /// The register to merge into.
+        file: PathBuf,
+        /// The register to bring in (read only; never changed).
+        #[arg(long)]
+        from: PathBuf,
+        /// Print what would happen and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Take the other register's value of each differing field of a shared partnership
+        /// (where theirs is not empty).
+        #[arg(long)]
+        take_theirs: bool,
+    },
     /// Export a picture or table from a register (opened read-only).
     Export {
         /// What to export.
@@ -160,6 +187,13 @@ pub fn run(command: Command, out: &mut dyn std::io::Write) -> Result<(), CliErro
             }
             Ok(())
         }
+        Command::ImportJson { file, from } => import_json(&file, &from, out),
+        Command::Merge {
+            file,
+            from,
+            dry_run,
+            take_theirs,
+        } => merge_register(&file, &from, dry_run, take_theirs, out),
         Command::Export { what } => run_export(what, out),
         Command::Report(args) => run_report(args, out),
         Command::Import(args) => run_import(args, out),
@@ -169,6 +203,74 @@ pub fn run(command: Command, out: &mut dyn std::io::Write) -> Result<(), CliErro
             create,
         } => stress_edits(&file, count, create, out),
     }
+}
+
+/// `import-json`: the JSON read and checked whole, then the register made from it.
+fn import_json(
+    file: &std::path::Path,
+    from: &std::path::Path,
+    out: &mut dyn std::io::Write,
+) -> Result<(), CliError> {
+    let bytes = std::fs::read(from)
+        .map_err(|error| CliError(format!("{} could not be read: {error}", from.display())))?;
+    let register = crate::interchange::json::decode(&bytes)
+        .map_err(|error| CliError(format!("{} was not imported. {error}", from.display())))?;
+    let records = register.records().count();
+    let name = from
+        .file_name()
+        .map_or_else(|| from.display().to_string(), |name| name.to_string_lossy().into_owned());
+    Document::create_from(file, register, format!("Create register from {name}")).map_err(fail)?;
+    writeln!(
+        out,
+        "Created {} from {} ({records} records)",
+        file.display(),
+        from.display()
+    )
+    .map_err(fail)
+}
+
+/// `merge`: the plan printed, then applied as one step unless it is a dry run.
+fn merge_register(
+    file: &std::path::Path,
+    from: &std::path::Path,
+    dry_run: bool,
+    take_theirs: bool,
+    out: &mut dyn std::io::Write,
+) -> Result<(), CliError> {
+    let theirs = Document::open_read_only(from).map_err(fail)?;
+    let mut ours = if dry_run {
+        Document::open_read_only(file).map_err(fail)?
+    } else {
+        Document::open(file).map_err(fail)?
+    };
+    let name = from
+        .file_name()
+        .map_or_else(|| from.display().to_string(), |name| name.to_string_lossy().into_owned());
+    let plan = crate::merge::plan_register_merge(
+        ours.register(),
+        theirs.register(),
+        &name,
+        crate::merge::MergeOptions { take_theirs },
+    );
+    for line in plan.report_lines() {
+        writeln!(out, "{line}").map_err(fail)?;
+    }
+    if plan.is_empty() {
+        return writeln!(out, "Nothing to merge: {} changes nothing", from.display()).map_err(fail);
+    }
+    if dry_run {
+        return writeln!(out, "Dry run: nothing was changed").map_err(fail);
+    }
+    let steps = plan.edit.leaves().len();
+    ours.apply_from(plan.edit, crate::store::EditOrigin::Merge)
+        .map_err(fail)?;
+    writeln!(
+        out,
+        "Merged {} into {} ({steps} records added or changed, one step)",
+        from.display(),
+        file.display()
+    )
+    .map_err(fail)
 }
 
 /// `check`: the report, then a failure naming how many problems were found, if any.

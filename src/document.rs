@@ -78,6 +78,17 @@ impl Document {
         Ok(Self::from_parts(store, register))
     }
 
+    /// Creates a new register file holding `register` read from another file, its audit log
+    /// starting with `description` ("Create register from register.json").
+    pub fn create_from(
+        path: &Path,
+        register: Register,
+        description: String,
+    ) -> Result<Self, StoreError> {
+        let store = Store::create_from(path, &register, description)?;
+        Ok(Self::from_parts(store, register))
+    }
+
     fn from_parts(store: Store, register: Register) -> Self {
         Self {
             register,
@@ -121,8 +132,8 @@ impl Document {
         Ok(())
     }
 
-    /// Makes a change as [`Document::apply`] does, audited with `origin` (an import's rows
-    /// are audited as "import", with the file's name in the description).
+    /// Makes a change as [`Document::apply`] does, audited with `origin` (an import's rows as
+    /// "import", a merge of another register as "merge", the description naming the file).
     pub fn apply_from(&mut self, edit: Edit, origin: EditOrigin) -> Result<(), DocumentError> {
         if edit.is_no_op() {
             return Ok(());

@@ -28,6 +28,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("tables", &["model"]),
     ("reconcile", &["model"]),
     ("import", &["model", "tables", "reconcile"]),
+    ("interchange", &["model"]),
+    ("merge", &["model", "reconcile"]),
     ("document", &["model", "store"]),
     (
         "export",

@@ -62,6 +62,17 @@ pub enum ExportCommand {
         out: PathBuf,
     },
 
+    /// The whole register as JSON (every record, view, position, scheme and assessment), for
+    /// scripts and archiving; `import-json` makes a register from it again. See
+    /// docs/json-format.md.
+    Json {
+        /// The register.
+        file: PathBuf,
+        /// Where to write it: a .json file.
+        #[arg(long)]
+        out: PathBuf,
+    },
+
     /// The risk/value matrix of every assessed partnership (SVG, PNG or PDF, by --out's
     /// extension), with caption and legend.
     Matrix {
@@ -154,6 +165,20 @@ fn write(out: &Path, bytes: &[u8]) -> Result<(), CliError> {
 pub fn run_export(command: ExportCommand, report: &mut dyn std::io::Write) -> Result<(), CliError> {
     let today = chrono::Local::now().date_naive();
     match command {
+        ExportCommand::Json { file, out } => {
+            let document = open(&file)?;
+            let bytes = crate::interchange::json::encode(document.register()).map_err(|error| {
+                CliError(format!("The register could not be written as JSON: {error}"))
+            })?;
+            write(&out, &bytes)?;
+            writeln!(
+                report,
+                "Wrote {} ({} records)",
+                out.display(),
+                document.register().records().count()
+            )
+            .map_err(fail)
+        }
         ExportCommand::Diagram {
             file,
             view,

@@ -18,6 +18,8 @@ pub enum EditOrigin {
     Redo,
     /// Rows brought in from a spreadsheet (the step's description names the file).
     Import,
+    /// Records brought in from another register (the step's description names its file).
+    Merge,
 }
 
 impl EditOrigin {
@@ -27,6 +29,7 @@ impl EditOrigin {
             Self::Undo => "undo",
             Self::Redo => "redo",
             Self::Import => "import",
+            Self::Merge => "merge",
         }
     }
 }
@@ -42,7 +45,7 @@ pub struct AuditEntry {
     pub user_name: String,
     /// The computer's name.
     pub machine: String,
-    /// "edit", "undo" or "redo".
+    /// "edit", "undo", "redo" or "merge".
     pub origin: String,
     /// The step in words ("Change partnership “LSP Board”").
     pub description: String,

@@ -17,6 +17,9 @@ use crate::model::Register;
 pub(super) enum Provenance {
     /// A new register (its audit log starts with "Create register").
     New,
+    /// A new register made from a file of another kind (its audit log starts with these words,
+    /// "Create register from register.json").
+    From(String),
     /// A clean copy of another file: its audit log is copied, then one row says so.
     CleanCopy {
         /// The file copied.
@@ -111,6 +114,10 @@ fn fill(temporary: &Path, register: &Register, provenance: &Provenance) -> Resul
     match provenance {
         Provenance::New => {
             let context = AuditContext::now(1, EditOrigin::Edit, "Create register".into());
+            audit::record_creation(&transaction, &context).map_err(sqlite)?;
+        }
+        Provenance::From(description) => {
+            let context = AuditContext::now(1, EditOrigin::Edit, description.clone());
             audit::record_creation(&transaction, &context).map_err(sqlite)?;
         }
         Provenance::CleanCopy {

@@ -130,6 +130,19 @@ impl Store {
         Ok(store)
     }
 
+    /// Creates a new register file at `path` holding `register` made from another file, its
+    /// audit log starting with `description` ("Create register from register.json"), and opens
+    /// it for editing; otherwise as [`Store::create`].
+    pub fn create_from(
+        path: &Path,
+        register: &Register,
+        description: String,
+    ) -> Result<Self, StoreError> {
+        creation::create(path, register, &creation::Provenance::From(description))?;
+        let (store, _) = Self::open(path)?;
+        Ok(store)
+    }
+
     /// Opens an existing register for editing, refusing anything that is not a sound register
     /// of this or an older version (older ones are brought up to date). Returns the register.
     ///

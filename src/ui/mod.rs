@@ -14,6 +14,7 @@ pub mod command_table;
 pub mod diagram;
 pub mod help_windows;
 mod menu_bar;
+pub mod merge_records_dialog;
 pub mod message;
 mod messages;
 pub mod navigation_bar;

@@ -25,6 +25,12 @@ pub fn people_panel_ui(
     );
     match tab {
         0 => {
+            super::merge_records_dialog::merge_button_ui(
+                ui,
+                tables.people.selected(),
+                super::merge_records_dialog::MergePair::People,
+                &mut tables.merge_records,
+            );
             let options = options_for(&mut tables.hidden_columns, &tables.specs.people, current);
             table_view_ui(
                 ui,
@@ -32,6 +38,12 @@ pub fn people_panel_ui(
                 &tables.specs.people,
                 &mut tables.people,
                 options,
+                commands,
+            );
+            super::merge_records_dialog::merge_window_ui(
+                ui.ctx(),
+                context.register,
+                &mut tables.merge_records,
                 commands,
             );
         }

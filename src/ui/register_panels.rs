@@ -50,6 +50,12 @@ pub fn organisations_panel_ui(
     current: &mut Option<PartnershipId>,
     commands: &mut CommandQueue,
 ) {
+    super::merge_records_dialog::merge_button_ui(
+        ui,
+        tables.organisations.selected(),
+        super::merge_records_dialog::MergePair::Organisations,
+        &mut tables.merge_records,
+    );
     table!(
         ui,
         context,
@@ -58,6 +64,12 @@ pub fn organisations_panel_ui(
         organisations,
         current,
         commands
+    );
+    super::merge_records_dialog::merge_window_ui(
+        ui.ctx(),
+        context.register,
+        &mut tables.merge_records,
+        commands,
     );
 }
 

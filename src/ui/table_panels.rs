@@ -114,6 +114,8 @@ pub struct TablePanels {
     pub actions: TableViewState<ActionId>,
     /// The sub-tab shown in the People, Strategies and Themes panels.
     pub tabs: BTreeMap<&'static str, usize>,
+    /// Two organisations or people chosen to merge, while the confirmation shows.
+    pub merge_records: Option<super::merge_records_dialog::MergePair>,
     /// Hidden columns per table id, as the settings keep them (`None` until read from them).
     pub hidden_columns: Option<BTreeMap<String, BTreeSet<String>>>,
 }
