@@ -9,6 +9,7 @@ mod command_handling;
 mod export_handling;
 mod file_dialog;
 mod pack_handling;
+mod review_handling;
 mod settings;
 mod startup;
 mod table_actions;

@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 
 mod export_commands;
 mod report_commands;
+mod snapshot_commands;
 mod table_commands;
 pub use export_commands::{ExportCommand, run_export};
 pub use report_commands::{ReportArgs, run_report};
@@ -78,6 +79,18 @@ pub enum Command {
     /// Answer an analysis question from a register (opened read-only): overlaps, conformity,
     /// gaps, load or knowledge; printed, or written with --out as CSV, XLSX, DOCX or PDF.
     Report(ReportArgs),
+    /// Take a named, dated snapshot of a register, kept inside it ("As at Cabinet 22 March
+    /// 2026"), to compare later states with (`report FILE changes --since NAME`).
+    Snapshot {
+        /// The register.
+        file: PathBuf,
+        /// The snapshot's name.
+        #[arg(long)]
+        name: String,
+        /// The day it is as at (YYYY-MM-DD; default today).
+        #[arg(long)]
+        date: Option<chrono::NaiveDate>,
+    },
     /// Test aid: apply many small edits one by one, printing each committed one.
     #[command(hide = true)]
     StressEdits {
@@ -148,6 +161,9 @@ pub fn run(command: Command, out: &mut dyn std::io::Write) -> Result<(), CliErro
         }
         Command::Export { what } => run_export(what, out),
         Command::Report(args) => run_report(args, out),
+        Command::Snapshot { file, name, date } => {
+            snapshot_commands::run_snapshot(&file, &name, date, out)
+        }
         Command::StressEdits {
             file,
             count,

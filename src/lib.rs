@@ -15,6 +15,7 @@ pub mod export;
 pub mod layout;
 pub mod model;
 pub mod platform;
+pub mod review;
 pub mod sample;
 pub mod scoring;
 pub mod store;

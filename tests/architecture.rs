@@ -27,10 +27,11 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("sample", &["model"]),
     ("tables", &["model"]),
     ("document", &["model", "store"]),
+    ("review", &["model"]),
     (
         "export",
         &[
-            "model", "layout", "scoring", "analysis", "store", "document", "platform",
+            "model", "layout", "scoring", "analysis", "store", "document", "platform", "review",
         ],
     ),
     (

@@ -78,6 +78,9 @@ impl AtlasApp {
             } => {
                 self.report_failure(|app| app.export_analysis_to(question, &settings, &path));
             }
+            Command::ExportChangesTo { since, to, path } => {
+                self.report_failure(|app| app.export_changes_to(since, to, &path));
+            }
             Command::ShowPanel(panel) => self.ui_state.panel = panel,
             Command::ShowSection(section) => {
                 self.ui_state.panel = section.panel_after(self.ui_state.panel);

@@ -20,6 +20,7 @@ pub mod navigation_bar;
 pub mod partnerships;
 mod people_panel;
 mod register_panels;
+pub mod review;
 pub mod scene_painter;
 pub mod scoring;
 mod start_page;
@@ -80,6 +81,8 @@ pub enum PanelKind {
     ScoringScheme,
     /// Overlaps, conformity, gaps, load and the knowledge network.
     Analysis,
+    /// Snapshots of the register and what changed since one.
+    Review,
 }
 
 impl PanelKind {
@@ -100,6 +103,7 @@ impl PanelKind {
         Self::Matrix,
         Self::ScoringScheme,
         Self::Analysis,
+        Self::Review,
     ];
 
     /// The panel's name in the navigation list.
@@ -120,6 +124,7 @@ impl PanelKind {
             Self::Matrix => "Risk/value matrix",
             Self::ScoringScheme => "Scoring scheme",
             Self::Analysis => "Analysis",
+            Self::Review => "Snapshots and changes",
         }
     }
 }
@@ -148,6 +153,8 @@ pub struct UiState {
     pub scheme: scoring::scheme_settings::SchemeSettingsState,
     /// The Analysis section's question, thresholds and chosen finding.
     pub analysis: analysis::AnalysisPanelState,
+    /// The Review section's snapshots and comparison.
+    pub review: review::ReviewPanelState,
     /// The "Type the path" window, while it is open.
     pub typed_path: Option<TypedPathDialog>,
     /// The appendix pack window (File, Export appendix pack...).
@@ -170,6 +177,7 @@ impl UiState {
         self.matrix.forget_register();
         self.scheme.forget_register();
         self.analysis.forget_register();
+        self.review.forget_register();
     }
 
     /// A partnership was just added: select it, show it, and put the cursor in its name.
@@ -296,6 +304,9 @@ pub fn app_ui(
                     &mut state.diagram,
                     commands,
                 ),
+                PanelKind::Review => {
+                    review::review_panel_ui(ui, &context, &mut state.review, commands)
+                }
                 PanelKind::ScoringScheme => scoring::scheme_settings::scheme_settings_ui(
                     ui,
                     &context,
