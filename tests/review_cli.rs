@@ -152,3 +152,58 @@ fn a_snapshot_is_one_audited_undoable_edit() {
     document.undo().expect("undone");
     assert_eq!(document.register().snapshots.len(), 1);
 }
+
+#[test]
+fn the_audit_log_exports_filtered_by_person_and_date() {
+    let (folder, path) = sample_file();
+    let register = file(&path);
+    let name = remove_first_active(&path);
+    let me = partnership_atlas::platform::user_name();
+    let today = chrono::Local::now().date_naive().to_string();
+    let out = folder.path().join("audit.csv");
+    let wrote = atlas(&[
+        "export",
+        "audit",
+        &register,
+        "--out",
+        &file(&out),
+        "--user",
+        &me,
+        "--since",
+        &today,
+    ])
+    .expect("written");
+    assert!(wrote.contains(&format!("Changes by {me}")), "{wrote}");
+    let csv = std::fs::read_to_string(&out).expect("csv");
+    assert!(csv.contains(&name), "the change is in the log");
+    assert!(
+        csv.contains("Removed from register") || csv.contains("removed"),
+        "{csv}"
+    );
+
+    let nobody = folder.path().join("nobody.xlsx");
+    let wrote = atlas(&[
+        "export",
+        "audit",
+        &register,
+        "--out",
+        &file(&nobody),
+        "--user",
+        "nobody-at-all",
+    ])
+    .expect("written");
+    assert!(wrote.ends_with("0 rows)\n"), "{wrote}");
+    let later = atlas(&[
+        "export",
+        "audit",
+        &register,
+        "--out",
+        &file(&out),
+        "--since",
+        "2999-01-01",
+    ])
+    .expect("written");
+    assert!(later.ends_with("0 rows)\n"), "{later}");
+    let wrong = atlas(&["export", "audit", &register, "--out", "audit.txt"]);
+    assert!(wrong.expect_err("txt").contains(".csv or .xlsx"));
+}

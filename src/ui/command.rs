@@ -77,6 +77,8 @@ pub enum Command {
         /// Where to write it.
         path: PathBuf,
     },
+    /// Show the audit log with the history of one record (titled).
+    ShowRecordHistory(crate::model::RecordKey, String),
     /// Show a panel.
     ShowPanel(PanelKind),
     /// Show a section of the navigation list: its first panel, or its next one when the

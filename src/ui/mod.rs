@@ -83,6 +83,8 @@ pub enum PanelKind {
     Analysis,
     /// Snapshots of the register and what changed since one.
     Review,
+    /// Who changed what, when.
+    AuditLog,
 }
 
 impl PanelKind {
@@ -104,6 +106,7 @@ impl PanelKind {
         Self::ScoringScheme,
         Self::Analysis,
         Self::Review,
+        Self::AuditLog,
     ];
 
     /// The panel's name in the navigation list.
@@ -125,6 +128,7 @@ impl PanelKind {
             Self::ScoringScheme => "Scoring scheme",
             Self::Analysis => "Analysis",
             Self::Review => "Snapshots and changes",
+            Self::AuditLog => "Audit log",
         }
     }
 }
@@ -155,6 +159,8 @@ pub struct UiState {
     pub analysis: analysis::AnalysisPanelState,
     /// The Review section's snapshots and comparison.
     pub review: review::ReviewPanelState,
+    /// The audit log's filters and the pages read.
+    pub audit: review::audit_log::AuditLogState,
     /// The "Type the path" window, while it is open.
     pub typed_path: Option<TypedPathDialog>,
     /// The appendix pack window (File, Export appendix pack...).
@@ -178,6 +184,7 @@ impl UiState {
         self.scheme.forget_register();
         self.analysis.forget_register();
         self.review.forget_register();
+        self.audit.forget_register();
     }
 
     /// A partnership was just added: select it, show it, and put the cursor in its name.
@@ -303,6 +310,12 @@ pub fn app_ui(
                     &mut state.current_partnership,
                     &mut state.diagram,
                     commands,
+                ),
+                PanelKind::AuditLog => review::audit_log::audit_log_ui(
+                    ui,
+                    document.store(),
+                    view.revision,
+                    &mut state.audit,
                 ),
                 PanelKind::Review => {
                     review::review_panel_ui(ui, &context, &mut state.review, commands)

@@ -3,6 +3,7 @@
 //! and now, or two snapshots), and read what changed with its summary paragraph, exported as a
 //! table. The snapshots and the comparison are worked out by `crate::review`.
 
+pub mod audit_log;
 mod changes_view;
 mod snapshot_list;
 
