@@ -75,3 +75,46 @@ fn take_a_snapshot_edit_compare_and_see_the_change() {
     harness.run_steps(3);
     harness.get_by_label("1 snapshot");
 }
+
+#[test]
+fn the_audit_log_shows_a_change_and_a_partnership_history_filters_to_it() {
+    let (_folder, mut harness) = sample_app();
+    let register = harness.state().document().expect("open").register();
+    let before: Partnership = register.partnerships.values().next().cloned().expect("one");
+    let after = Partnership {
+        short_name: "AUDITED".to_string(),
+        ..before.clone()
+    };
+    harness
+        .state_mut()
+        .send(Command::edit(Edit::change(before.clone(), after)));
+    harness.run_steps(3);
+
+    click(&mut harness, Role::Button, "Audit log");
+    assert_eq!(harness.state().ui_state().panel, PanelKind::AuditLog);
+    let change = format!("Change partnership “{}”", before.name);
+    harness.get_by_label(&change);
+
+    // Only this person's changes on a day with none: nothing.
+    type_into(&mut harness, "From", "2999-01-01");
+    harness.get_by_label("0 changes");
+
+    // A partnership's History shows its own changes only.
+    harness.state_mut().select_partnership(Some(before.id));
+    harness.state_mut().send(Command::ShowPanel(PanelKind::Partnerships));
+    harness.run_steps(3);
+    click(&mut harness, Role::Button, "History");
+    assert_eq!(harness.state().ui_state().panel, PanelKind::AuditLog);
+    harness.get_by_label(&format!("History of {}", before.name));
+    harness.get_by_label(&change);
+    let filter = harness.state().ui_state().audit.filter().expect("a filter");
+    assert!(filter.entity_key.is_some(), "one record");
+    let store = harness.state().document().expect("open").store();
+    let expected = store.audit_count(&filter).expect("count");
+    let everything = store
+        .audit_count(&partnership_atlas::store::AuditFilter::default())
+        .expect("count");
+    assert!(expected >= 1 && expected < everything, "{expected} of {everything}");
+    let words = partnership_atlas::model::words::counted(expected, "change");
+    harness.get_by_label(&words);
+}
