@@ -241,9 +241,14 @@ fn rows_ui(ui: &mut egui::Ui, store: &Store, cache: &mut Cache, selected: &mut O
 /// The chosen change: the record before and after, as the log keeps it.
 fn detail_ui(ui: &mut egui::Ui, entry: &AuditEntry) {
     ui.separator();
+    let key = if entry.entity_key == "null" {
+        String::new()
+    } else {
+        format!(", key {}", entry.entity_key)
+    };
     ui.strong(format!(
-        "Step {}: {} ({} {}, key {})",
-        entry.step, entry.description, entry.action, entry.entity, entry.entity_key
+        "Step {}: {} ({} {}{key})",
+        entry.step, entry.description, entry.action, entry.entity
     ));
     ui.columns(2, |columns| {
         for (column, (title, json)) in columns
