@@ -10,6 +10,7 @@ mod export_handling;
 mod file_dialog;
 mod pack_handling;
 mod pane_memory;
+mod review_handling;
 mod settings;
 mod startup;
 mod table_actions;

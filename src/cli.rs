@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 mod export_commands;
 mod import_commands;
 mod report_commands;
+mod snapshot_commands;
 mod table_commands;
 pub use export_commands::{ExportCommand, run_export};
 pub use import_commands::{ImportArgs, run_import, write_preview};
@@ -110,6 +111,18 @@ pub enum Command {
     /// Import rows from a spreadsheet (CSV, XLSX, XLS, ODS) into a register: prints the
     /// preview, then applies it as one undoable step, or changes nothing if a row is invalid.
     Import(ImportArgs),
+    /// Take a named, dated snapshot of a register, kept inside it ("As at Cabinet 22 March
+    /// 2026"), to compare later states with (`report FILE changes --since NAME`).
+    Snapshot {
+        /// The register.
+        file: PathBuf,
+        /// The snapshot's name.
+        #[arg(long)]
+        name: String,
+        /// The day it is as at (YYYY-MM-DD; default today).
+        #[arg(long)]
+        date: Option<chrono::NaiveDate>,
+    },
     /// Test aid: apply many small edits one by one, printing each committed one.
     #[command(hide = true)]
     StressEdits {
@@ -197,6 +210,9 @@ pub fn run(command: Command, out: &mut dyn std::io::Write) -> Result<(), CliErro
         Command::Export { what } => run_export(what, out),
         Command::Report(args) => run_report(args, out),
         Command::Import(args) => run_import(args, out),
+        Command::Snapshot { file, name, date } => {
+            snapshot_commands::run_snapshot(&file, &name, date, out)
+        }
         Command::StressEdits {
             file,
             count,

@@ -19,6 +19,7 @@ pub mod merge;
 pub mod model;
 pub mod platform;
 pub mod reconcile;
+pub mod review;
 pub mod sample;
 pub mod scoring;
 pub mod store;

@@ -31,10 +31,11 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("interchange", &["model"]),
     ("merge", &["model", "reconcile"]),
     ("document", &["model", "store"]),
+    ("review", &["model"]),
     (
         "export",
         &[
-            "model", "layout", "scoring", "analysis", "store", "document", "platform",
+            "model", "layout", "scoring", "analysis", "store", "document", "platform", "review",
         ],
     ),
     (

@@ -140,6 +140,24 @@ pub enum ExportCommand {
         #[arg(long)]
         as_at: Option<NaiveDate>,
     },
+    /// The audit log for internal audit: who changed what, when, with what origin, and each
+    /// record before and after, as CSV or XLSX (from the --out extension).
+    Audit {
+        /// The register.
+        file: PathBuf,
+        /// Where to write it: a .csv or .xlsx file.
+        #[arg(long)]
+        out: PathBuf,
+        /// Only changes on or after this day (YYYY-MM-DD).
+        #[arg(long)]
+        since: Option<NaiveDate>,
+        /// Only changes on or before this day (YYYY-MM-DD).
+        #[arg(long)]
+        until: Option<NaiveDate>,
+        /// Only changes by this user (their computer account name).
+        #[arg(long)]
+        user: Option<String>,
+    },
 }
 
 fn fail(error: impl std::fmt::Display) -> CliError {
@@ -242,6 +260,21 @@ pub fn run_export(command: ExportCommand, report: &mut dyn std::io::Write) -> Re
             as_at,
             dpi,
         } => super::table_commands::export_table(&file, &table, &out, as_at, dpi, report),
+        ExportCommand::Audit {
+            file,
+            out,
+            since,
+            until,
+            user,
+        } => {
+            let filter = crate::store::AuditFilter {
+                user,
+                since,
+                until,
+                ..crate::store::AuditFilter::default()
+            };
+            export_audit(&file, &out, &filter, today, report)
+        }
         ExportCommand::Pack { file, out, as_at } => {
             super::table_commands::export_pack(&file, &out, as_at, report)
         }
@@ -416,4 +449,47 @@ fn export_graph(
     let diagram = diagram::Diagram::build(register, view, &diagram::BuildOptions::default());
     write(path, write_graph(register, &diagram, format).as_bytes())?;
     writeln!(report, "Wrote {} ({})", path.display(), view.name).map_err(fail)
+}
+
+/// `export audit`: the filtered log, newest first, as CSV or XLSX.
+fn export_audit(
+    file: &std::path::Path,
+    out: &std::path::Path,
+    filter: &crate::store::AuditFilter,
+    today: NaiveDate,
+    report: &mut dyn std::io::Write,
+) -> Result<(), CliError> {
+    let extension = out
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if !matches!(extension.as_deref(), Some("csv" | "xlsx")) {
+        return Err(CliError(format!(
+            "{}: end the name with .csv or .xlsx to choose the format",
+            out.display()
+        )));
+    }
+    let document = open(file)?;
+    let store = document.store();
+    let total = store.audit_count(filter).map_err(fail)?;
+    let entries = store.audit_page(filter, 0, total).map_err(fail)?;
+    let table = crate::export::audit_table::audit_table(&entries, filter, today);
+    let council = &document.register().settings.council_name;
+    let bytes =
+        crate::export::analysis_tables::encode_for_path(&table, out, council).map_err(fail)?;
+    crate::platform::write_file_atomically(out, &bytes).map_err(|error| {
+        CliError(format!(
+            "{} could not be written: {}",
+            out.display(),
+            crate::platform::write_failure_words(&error)
+        ))
+    })?;
+    writeln!(
+        report,
+        "Wrote {} ({}: {})",
+        out.display(),
+        crate::export::audit_table::filter_words(filter),
+        crate::model::words::counted(entries.len(), "row")
+    )
+    .map_err(fail)
 }

@@ -19,7 +19,7 @@ use crate::model::Hours;
 pub struct ReportArgs {
     /// The register.
     pub file: PathBuf,
-    /// The question: overlaps, conformity, gaps, load or knowledge.
+    /// The question: overlaps, conformity, gaps, load or knowledge; or changes (with --since).
     pub question: String,
     /// Write the answer as a table: a .csv, .xlsx, .docx, .pdf or .png file. Without it the answer
     /// is printed.
@@ -46,6 +46,12 @@ pub struct ReportArgs {
     /// Gaps: months without a report back before a body counts as not reporting.
     #[arg(long)]
     pub report_months: Option<u32>,
+    /// Changes: the snapshot to compare from (its name or number).
+    #[arg(long)]
+    pub since: Option<String>,
+    /// Changes: the snapshot to compare to (default: the register now).
+    #[arg(long)]
+    pub to: Option<String>,
 }
 
 impl ReportArgs {
@@ -77,10 +83,23 @@ fn fail(error: impl std::fmt::Display) -> CliError {
 
 /// Runs `report`.
 pub fn run_report(args: ReportArgs, out: &mut dyn std::io::Write) -> Result<(), CliError> {
+    if args.question.trim().eq_ignore_ascii_case("changes") {
+        let today = args
+            .as_at
+            .unwrap_or_else(|| chrono::Local::now().date_naive());
+        let request = super::snapshot_commands::ChangesRequest {
+            file: &args.file,
+            since: args.since.as_deref(),
+            to: args.to.as_deref(),
+            out: args.out.as_ref(),
+            today,
+        };
+        return super::snapshot_commands::run_changes(request, out);
+    }
     let question = Question::parse(&args.question).ok_or_else(|| {
         let codes: Vec<&str> = Question::ALL.iter().map(|q| q.code()).collect();
         CliError(format!(
-            "“{}” is not a report: choose one of {}",
+            "“{}” is not a report: choose one of {} or changes",
             args.question,
             codes.join(", ")
         ))

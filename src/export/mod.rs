@@ -11,6 +11,8 @@
 //! ([`overview_csv`]) and as an Excel workbook ([`overview_xlsx`]).
 
 pub mod analysis_tables;
+pub mod audit_table;
+pub mod changes_table;
 pub mod legend;
 pub mod matrix;
 pub mod overview_csv;

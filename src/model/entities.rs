@@ -556,10 +556,26 @@ pub struct NodePosition {
 pub struct Snapshot {
     /// Identifier.
     pub id: SnapshotId,
-    /// Name ("As at Cabinet 22 March 2006").
+    /// Name ("As at Cabinet 22 March 2026").
     pub name: String,
     /// When it was taken (local time, ISO).
     pub taken_at: String,
-    /// The register as it was, as JSON.
+    /// The day the register is "as at" (the meeting that approved it); `None` for the day it
+    /// was taken.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_at: Option<NaiveDate>,
+    /// The register as it was: its records as JSON, deflated and in base64 when large
+    /// (`crate::review::snapshots` writes and reads it).
     pub content: String,
+}
+
+impl Snapshot {
+    /// The day the snapshot stands for: its "as at" date, or the day it was taken.
+    pub fn as_at_date(&self) -> Option<NaiveDate> {
+        self.as_at.or_else(|| {
+            self.taken_at
+                .get(..10)
+                .and_then(|day| NaiveDate::parse_from_str(day, "%Y-%m-%d").ok())
+        })
+    }
 }

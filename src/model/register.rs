@@ -73,6 +73,18 @@ pub const STANDARD_VIEW_NAMES: [&str; 3] =
     ["LSP structure", "Council involvement", "Membership network"];
 
 impl Register {
+    /// A register holding exactly `records` (a later record with the same key replaces an
+    /// earlier one). No rule is checked: for registers kept whole elsewhere (a snapshot).
+    pub fn from_records(records: impl IntoIterator<Item = Record>) -> Self {
+        let mut register = Self::default();
+        for record in records {
+            register.put_record(record);
+        }
+        register
+    }
+}
+
+impl Register {
     /// A new register for the named council: no records but the built-in default scoring
     /// scheme (version 1), so the register says which rules its first assessments use, and the
     /// standard diagram views ([`Register::standard_views`]), so a new register has a diagram.

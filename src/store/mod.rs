@@ -20,6 +20,7 @@
 //! same folder and renamed into place only when complete (`creation`).
 
 mod audit;
+mod audit_query;
 mod creation;
 mod error;
 mod file_image;
@@ -41,6 +42,7 @@ use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OpenFlags};
 
 pub use audit::{AuditEntry, EditOrigin};
+pub use audit_query::AuditFilter;
 pub use error::{Cause, HeldElsewhere, StoreError};
 pub use header::APPLICATION_ID;
 pub use held_here::{held_here, same_file};
@@ -363,6 +365,28 @@ impl Store {
     /// The newest audit entries, newest first.
     pub fn audit_entries(&self, limit: usize) -> Result<Vec<AuditEntry>, StoreError> {
         audit::newest(&self.connection, limit).map_err(|e| StoreError::from_sqlite(&self.path, e))
+    }
+
+    /// How many audit rows `filter` lets through.
+    pub fn audit_count(&self, filter: &AuditFilter) -> Result<usize, StoreError> {
+        audit_query::count(&self.connection, filter)
+            .map_err(|e| StoreError::from_sqlite(&self.path, e))
+    }
+
+    /// A page of the audit rows `filter` lets through, newest first.
+    pub fn audit_page(
+        &self,
+        filter: &AuditFilter,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
+        audit_query::page(&self.connection, filter, offset, limit)
+            .map_err(|e| StoreError::from_sqlite(&self.path, e))
+    }
+
+    /// Everyone the audit log names, in order.
+    pub fn audit_users(&self) -> Result<Vec<String>, StoreError> {
+        audit_query::users(&self.connection).map_err(|e| StoreError::from_sqlite(&self.path, e))
     }
 
     /// Writes a complete, consistent copy of the register to `destination` (SQLite's backup

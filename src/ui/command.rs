@@ -67,6 +67,18 @@ pub enum Command {
         /// Where to write it.
         path: PathBuf,
     },
+    /// Write what changed since snapshot `since` (to snapshot `to`, or now) as a table (CSV,
+    /// XLSX, DOCX or PDF, by the extension).
+    ExportChangesTo {
+        /// From.
+        since: crate::model::SnapshotId,
+        /// To; `None` for the register now.
+        to: Option<crate::model::SnapshotId>,
+        /// Where to write it.
+        path: PathBuf,
+    },
+    /// Show the audit log with the history of one record (titled).
+    ShowRecordHistory(crate::model::RecordKey, String),
     /// Show a panel.
     ShowPanel(PanelKind),
     /// Show a section of the navigation list: its first panel, or its next one when the

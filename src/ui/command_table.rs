@@ -125,6 +125,7 @@ pub const COMMANDS: &[CommandEntry] = &[
     entry(View, "The diagram", Command::ShowSection(Section::Diagram), &[ctrl(Key::Num2)], Window),
     entry(View, "Scoring", Command::ShowSection(Section::Scoring), &[ctrl(Key::Num3)], Window),
     entry(View, "Analysis and reports", Command::ShowSection(Section::Analysis), &[ctrl(Key::Num4)], Window),
+    entry(View, "Review", Command::ShowSection(Section::Review), &[ctrl(Key::Num5)], Window),
     entry(View, "Show or hide the navigation list", Command::ToggleNavigation, &[ctrl(Key::B)], Window),
     entry(Help, "Keyboard shortcuts", Command::ShowHelp(HelpTopic::Shortcuts), &[KeyboardShortcut::new(Modifiers::NONE, Key::F1)], Window),
     entry(Help, "Where your data and settings are", Command::ShowHelp(HelpTopic::Folders), &[], Window),

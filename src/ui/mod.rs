@@ -21,6 +21,7 @@ pub mod navigation_bar;
 pub mod partnerships;
 mod people_panel;
 mod register_panels;
+pub mod review;
 pub mod scene_painter;
 pub mod scoring;
 mod start_page;
@@ -81,6 +82,10 @@ pub enum PanelKind {
     ScoringScheme,
     /// Overlaps, conformity, gaps, load and the knowledge network.
     Analysis,
+    /// Snapshots of the register and what changed since one.
+    Review,
+    /// Who changed what, when.
+    AuditLog,
 }
 
 impl PanelKind {
@@ -101,6 +106,8 @@ impl PanelKind {
         Self::Matrix,
         Self::ScoringScheme,
         Self::Analysis,
+        Self::Review,
+        Self::AuditLog,
     ];
 
     /// The panel's name in the navigation list.
@@ -121,6 +128,8 @@ impl PanelKind {
             Self::Matrix => "Risk/value matrix",
             Self::ScoringScheme => "Scoring scheme",
             Self::Analysis => "Analysis",
+            Self::Review => "Snapshots and changes",
+            Self::AuditLog => "Audit log",
         }
     }
 }
@@ -149,6 +158,10 @@ pub struct UiState {
     pub scheme: scoring::scheme_settings::SchemeSettingsState,
     /// The Analysis section's question, thresholds and chosen finding.
     pub analysis: analysis::AnalysisPanelState,
+    /// The Review section's snapshots and comparison.
+    pub review: review::ReviewPanelState,
+    /// The audit log's filters and the pages read.
+    pub audit: review::audit_log::AuditLogState,
     /// The "Type the path" window, while it is open.
     pub typed_path: Option<TypedPathDialog>,
     /// The appendix pack window (File, Export appendix pack...).
@@ -171,6 +184,8 @@ impl UiState {
         self.matrix.forget_register();
         self.scheme.forget_register();
         self.analysis.forget_register();
+        self.review.forget_register();
+        self.audit.forget_register();
     }
 
     /// A partnership was just added: select it, show it, and put the cursor in its name.
@@ -300,6 +315,15 @@ pub fn app_ui(
                     &mut state.diagram,
                     commands,
                 ),
+                PanelKind::AuditLog => review::audit_log::audit_log_ui(
+                    ui,
+                    document.store(),
+                    view.revision,
+                    &mut state.audit,
+                ),
+                PanelKind::Review => {
+                    review::review_panel_ui(ui, &context, &mut state.review, commands)
+                }
                 PanelKind::ScoringScheme => scoring::scheme_settings::scheme_settings_ui(
                     ui,
                     &context,

@@ -1,6 +1,6 @@
 //! The navigation list down the left, in sections as the work is grouped (as Outlook and
 //! Teams do): the register's tables, the diagram, scoring, then analysis and reports. It can
-//! be hidden to a narrow strip, for small screens; Ctrl+1 to Ctrl+4 reach the sections
+//! be hidden to a narrow strip, for small screens; Ctrl+1 to Ctrl+5 reach the sections
 //! either way.
 
 use super::PanelKind;
@@ -19,11 +19,19 @@ pub enum Section {
     Scoring,
     /// Questions asked of the whole register, and reports.
     Analysis,
+    /// The review cycle: snapshots and what changed.
+    Review,
 }
 
 impl Section {
     /// Every section, in the list's order.
-    pub const ALL: [Self; 4] = [Self::Register, Self::Diagram, Self::Scoring, Self::Analysis];
+    pub const ALL: [Self; 5] = [
+        Self::Register,
+        Self::Diagram,
+        Self::Scoring,
+        Self::Analysis,
+        Self::Review,
+    ];
 
     /// The section's heading in the list.
     pub fn heading(self) -> &'static str {
@@ -32,6 +40,7 @@ impl Section {
             Self::Diagram => "The diagram",
             Self::Scoring => "Scoring",
             Self::Analysis => "Analysis and reports",
+            Self::Review => "Review",
         }
     }
 
@@ -57,6 +66,7 @@ impl Section {
                 PanelKind::ScoringScheme,
             ],
             Self::Analysis => &[PanelKind::Analysis],
+            Self::Review => &[PanelKind::Review, PanelKind::AuditLog],
         }
     }
 

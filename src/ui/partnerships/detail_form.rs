@@ -134,7 +134,19 @@ pub fn detail_form_ui(
     commands: &mut CommandQueue,
 ) {
     ui.add_space(4.0);
-    ui.heading(&partnership.name);
+    ui.horizontal(|ui| {
+        ui.heading(&partnership.name);
+        if ui
+            .small_button("History")
+            .on_hover_text("Every change to this partnership, from the audit log")
+            .clicked()
+        {
+            commands.send(crate::ui::Command::ShowRecordHistory(
+                crate::model::RecordKey::Partnership(partnership.id),
+                partnership.name.clone(),
+            ));
+        }
+    });
     if context.read_only {
         ui.label("This register is open read-only: nothing here can be changed.");
     }
