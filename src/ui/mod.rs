@@ -22,6 +22,7 @@ mod people_panel;
 mod register_panels;
 pub mod scene_painter;
 pub mod scoring;
+mod show_record;
 mod start_page;
 mod status_bar;
 pub mod table_panels;
@@ -43,6 +44,7 @@ pub use diagram::{DiagramExport, DiagramPanelState};
 pub use help_windows::HelpTopic;
 pub use navigation_bar::Section;
 pub use partnerships::PartnershipsPanelState;
+pub use show_record::show_record;
 pub use text_field::{FieldBuffers, TextFieldRules, committed_text_field_ui};
 pub use typed_path_dialog::{PathPurpose, TypedPathDialog, tidy_typed_path};
 
