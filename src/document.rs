@@ -173,6 +173,16 @@ impl Document {
         Ok(Some(description))
     }
 
+    /// The change Undo would undo.
+    pub fn next_undo(&self) -> Option<&Edit> {
+        self.undo_stack.last()
+    }
+
+    /// The change Redo would redo.
+    pub fn next_redo(&self) -> Option<&Edit> {
+        self.redo_stack.last()
+    }
+
     /// What Undo would undo.
     pub fn undo_description(&self) -> Option<String> {
         self.undo_stack.last().map(Edit::describe)

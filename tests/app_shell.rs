@@ -2,7 +2,7 @@
 //! partnership, rename it, undo, redo, and find the result in the register file.
 
 mod common;
-use common::sample_copy;
+use common::{CTRL, sample_copy};
 use std::path::{Path, PathBuf};
 
 use egui::accesskit::Role;
@@ -15,15 +15,6 @@ use partnership_atlas::model::{Partnership, PartnershipId};
 use partnership_atlas::sample;
 use partnership_atlas::ui::command_table;
 use partnership_atlas::ui::{Command, PanelKind, Section};
-
-/// Ctrl on Windows and Linux, as the keyboard reports it.
-const CTRL: Modifiers = Modifiers {
-    alt: false,
-    ctrl: true,
-    shift: false,
-    mac_cmd: false,
-    command: true,
-};
 
 fn settings_folder(folder: &tempfile::TempDir) -> Option<PathBuf> {
     Some(folder.path().join("settings"))

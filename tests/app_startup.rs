@@ -1,24 +1,19 @@
 //! How the window starts and recovers: the sample on the very first start, the last register
 //! after that, and a plain reason (with a way on) when a file will not open.
 
+mod common;
+use common::CTRL;
+
 use std::path::{Path, PathBuf};
 
+use egui::Key;
 use egui::accesskit::Role;
-use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use partnership_atlas::app::{AtlasApp, SAMPLE_FILE_NAME};
 use partnership_atlas::document::Document;
 use partnership_atlas::sample;
 use partnership_atlas::ui::message::MessageKind;
-
-const CTRL: Modifiers = Modifiers {
-    alt: false,
-    ctrl: true,
-    shift: false,
-    mac_cmd: false,
-    command: true,
-};
 
 fn harness(app: AtlasApp) -> Harness<'static, AtlasApp> {
     let mut harness = Harness::builder()

@@ -2,6 +2,9 @@
 //! "Data as at" on every page and a contents page, the folder whole or not at all (a cancel
 //! halfway leaves nothing), and the command line.
 
+mod common;
+use common::files::folder_listing;
+
 use std::process::Command;
 
 use chrono::NaiveDate;
@@ -11,21 +14,6 @@ use partnership_atlas::scoring::ReviewBasis;
 
 fn basis() -> ReviewBasis {
     ReviewBasis::on(NaiveDate::from_ymd_opt(2026, 3, 31).expect("date"))
-}
-
-fn folder_names(folder: &std::path::Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(folder)
-        .expect("folder")
-        .map(|entry| {
-            entry
-                .expect("entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    names.sort();
-    names
 }
 
 #[test]
@@ -73,12 +61,12 @@ fn the_sample_pack_holds_every_file_in_its_order() {
     .to_vec();
     assert_eq!(outcome.files, expected);
     assert_eq!(
-        folder_names(&target),
+        folder_listing(&target),
         expected,
         "the folder holds them, nothing else"
     );
     assert_eq!(
-        folder_names(parent.path()),
+        folder_listing(parent.path()),
         ["Cabinet pack"],
         "no temporary folder left"
     );
@@ -166,7 +154,7 @@ fn cancelling_halfway_leaves_no_folder() {
     assert!(matches!(result, Err(PackError::Cancelled)), "{result:?}");
     assert!(!target.exists());
     assert!(
-        folder_names(parent.path()).is_empty(),
+        folder_listing(parent.path()).is_empty(),
         "nothing left behind"
     );
 }
@@ -186,8 +174,8 @@ fn a_folder_with_files_in_it_is_refused_and_left_alone() {
     let error = appendix::write_pack(&register, &contents, basis(), &target, &Progress::silent())
         .expect_err("not empty");
     assert!(error.to_string().contains("not empty"), "{error}");
-    assert_eq!(folder_names(&target), ["mine.txt"]);
-    assert_eq!(folder_names(parent.path()), ["Pack"]);
+    assert_eq!(folder_listing(&target), ["mine.txt"]);
+    assert_eq!(folder_listing(parent.path()), ["Pack"]);
     // An empty folder is used.
     std::fs::remove_file(target.join("mine.txt")).expect("remove");
     let outcome = appendix::write_pack(&register, &contents, basis(), &target, &Progress::silent())
@@ -230,7 +218,7 @@ fn the_choice_kept_in_the_register_decides_the_cli_pack() {
     let said = String::from_utf8(report).expect("utf-8");
     assert!(said.contains("8 files"), "{said}");
     assert_eq!(
-        folder_names(&out),
+        folder_listing(&out),
         [
             "00 Appendix pack.pdf",
             "01 LSP structure.pdf",

@@ -3,25 +3,16 @@
 //! the register as one undoable edit.
 
 mod common;
-use common::sample_copy;
+use common::{CTRL, sample_copy};
 
+use egui::Key;
 use egui::accesskit::Role;
-use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use partnership_atlas::app::AtlasApp;
 use partnership_atlas::appendix::PackContents;
 use partnership_atlas::document::Document;
 use partnership_atlas::export::table::TableKind;
-
-/// Ctrl on Windows and Linux, as the keyboard reports it.
-const CTRL: Modifiers = Modifiers {
-    alt: false,
-    ctrl: true,
-    shift: false,
-    mac_cmd: false,
-    command: true,
-};
 
 #[test]
 fn choosing_two_tables_and_one_view_writes_that_pack() {

@@ -4,6 +4,9 @@
 //! program killed while it makes a register leaves no file under the register's name, so the
 //! next try works.
 
+mod common;
+use common::files::folder_listing;
+
 use std::io::{BufRead as _, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -197,16 +200,7 @@ fn a_kill_while_a_register_is_made_leaves_no_half_made_file() {
     // What killed creations leave is their temporary files (`~$… .partial`), never a file under
     // a register's name (the registers made were removed above; a kill after the rename may
     // leave a `-wal` or owner note of one).
-    let names: Vec<String> = std::fs::read_dir(folder.path())
-        .expect("list")
-        .map(|entry| {
-            entry
-                .expect("entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
+    let names = folder_listing(folder.path());
     assert!(
         names.iter().all(|name| !name.ends_with(".atlas")),
         "{names:?}"

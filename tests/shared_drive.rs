@@ -6,6 +6,9 @@
 //! note are exercised between processes exactly as between two officers' computers, except that
 //! both run on this one machine.
 
+mod common;
+use common::files::{BINARY, register_of};
+
 use std::io::{BufRead as _, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdout, Command, Stdio};
@@ -20,28 +23,18 @@ use partnership_atlas::store::{HeldElsewhere, Store, StoreError, owner_note};
 /// Set to a register's path, it makes `helper_person_editing` hold that register.
 const HOLD_VARIABLE: &str = "PARTNERSHIP_ATLAS_TEST_HOLD";
 
-const BINARY: &str = env!("CARGO_BIN_EXE_partnership-atlas");
-
-fn small_register() -> Register {
-    let mut register = Register::new("Denbighshire County Council");
-    for (id, name) in [
-        (1, "Conwy and Denbighshire PSB"),
-        (2, "Community Safety Partnership"),
-    ] {
-        register
-            .apply(&Edit::insert(Partnership {
-                id: PartnershipId(id),
-                name: name.to_string(),
-                ..Partnership::default()
-            }))
-            .expect("insert");
-    }
-    register
-}
-
 /// A closed register at `path`.
 fn make_register(path: &Path) {
-    drop(Document::create(path, small_register()).expect("create"));
+    drop(
+        Document::create(
+            path,
+            register_of(
+                "Denbighshire County Council",
+                &["Conwy and Denbighshire PSB", "Community Safety Partnership"],
+            ),
+        )
+        .expect("create"),
+    );
 }
 
 /// The program holding a register, with its "committed N" lines arriving on a channel.

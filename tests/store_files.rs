@@ -1,46 +1,29 @@
 //! Opening files from elsewhere: each unsound file gets its own clear message and is left
 //! exactly as it was, byte for byte, with nothing made beside it.
 
+mod common;
+use common::files::{folder_listing, register_of};
+
 use std::path::{Path, PathBuf};
 
 use partnership_atlas::document::Document;
 use partnership_atlas::model::{Edit, Partnership, PartnershipId, Register};
 use partnership_atlas::store::{Store, StoreError, newest_version};
 
-fn small_register() -> Register {
-    let mut register = Register::new("Test District Council");
-    for (id, name) in [(1, "LSP Board"), (2, "Community Safety Partnership")] {
-        register
-            .apply(&Edit::insert(Partnership {
-                id: PartnershipId(id),
-                name: name.to_string(),
-                ..Partnership::default()
-            }))
-            .expect("insert");
-    }
-    register
-}
-
 /// A sound register file in `folder`, closed again.
 fn sound_register(folder: &Path) -> PathBuf {
     let path = folder.join("sound.atlas");
-    drop(Document::create(&path, small_register()).expect("create"));
+    drop(
+        Document::create(
+            &path,
+            register_of(
+                "Test District Council",
+                &["LSP Board", "Community Safety Partnership"],
+            ),
+        )
+        .expect("create"),
+    );
     path
-}
-
-fn folder_listing(folder: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(folder)
-        .expect("list folder")
-        .map(|entry| {
-            entry
-                .expect("entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    names.sort();
-    names
 }
 
 /// Opens `path` for editing and for checking; both must fail without touching anything.
@@ -73,7 +56,13 @@ fn a_closed_register_leaves_no_side_files_and_reopens() {
     assert!(report.integrity_ok);
     assert_eq!(folder_listing(folder.path()), ["sound.atlas"]);
     let document = Document::open(&path).expect("open");
-    assert_eq!(document.register(), &small_register());
+    assert_eq!(
+        document.register(),
+        &register_of(
+            "Test District Council",
+            &["LSP Board", "Community Safety Partnership"]
+        )
+    );
 }
 
 #[test]
@@ -315,7 +304,10 @@ fn save_a_copy_as_writes_a_sound_register_and_keeps_editing_the_original() {
     let copied = Document::open(&copy).expect("open copy");
     assert_eq!(
         copied.register(),
-        &small_register(),
+        &register_of(
+            "Test District Council",
+            &["LSP Board", "Community Safety Partnership"]
+        ),
         "the copy is as it was when saved"
     );
     let original = Document::open(&path).expect("reopen");

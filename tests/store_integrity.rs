@@ -2,6 +2,9 @@
 //! defects 2, 3, 5, 6, 8 and 11): each test here failed before the store checked schemas,
 //! records and links.
 
+mod common;
+use common::{files::BINARY, files::cli, files::folder_listing};
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -10,8 +13,6 @@ use partnership_atlas::store::{Store, StoreError};
 
 #[path = "corpus/mod.rs"]
 mod corpus;
-
-const BINARY: &str = env!("CARGO_BIN_EXE_partnership-atlas");
 
 /// A closed, sound register in `folder`.
 fn register_in(folder: &Path, name: &str) -> PathBuf {
@@ -31,25 +32,6 @@ fn tamper(path: &Path, sql: &str) {
         .expect("checkpoint");
 }
 
-fn listing(folder: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(folder)
-        .expect("list")
-        .map(|entry| {
-            entry
-                .expect("entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    names.sort();
-    names
-}
-
-fn cli(args: &[&std::ffi::OsStr]) -> std::process::Output {
-    Command::new(BINARY).args(args).output().expect("run")
-}
-
 #[test]
 fn a_trigger_is_refused_the_file_unchanged_and_a_clean_copy_keeps_the_data() {
     let folder = tempfile::tempdir().expect("tempdir");
@@ -62,7 +44,7 @@ fn a_trigger_is_refused_the_file_unchanged_and_a_clean_copy_keeps_the_data() {
          DELETE FROM audit_log WHERE id=1; END;",
     );
     let bytes = std::fs::read(&path).expect("read");
-    let files = listing(folder.path());
+    let files = folder_listing(folder.path());
 
     let edits = cli(&[
         "stress-edits".as_ref(),
@@ -90,7 +72,11 @@ fn a_trigger_is_refused_the_file_unchanged_and_a_clean_copy_keeps_the_data() {
         bytes,
         "the file is unchanged"
     );
-    assert_eq!(listing(folder.path()), files, "nothing made beside it");
+    assert_eq!(
+        folder_listing(folder.path()),
+        files,
+        "nothing made beside it"
+    );
 
     // The clean copy: every record and every audit row, and no trigger.
     let copy = folder.path().join("r (clean copy).atlas");

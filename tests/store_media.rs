@@ -8,6 +8,9 @@
 
 #![cfg(target_os = "linux")]
 
+mod common;
+use common::files::{cli, folder_listing};
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -15,8 +18,6 @@ use partnership_atlas::document::Document;
 
 #[path = "corpus/mod.rs"]
 mod corpus;
-
-const BINARY: &str = env!("CARGO_BIN_EXE_partnership-atlas");
 
 /// A tmpfs mounted on a folder of its own, unmounted on drop.
 struct Drive {
@@ -56,25 +57,6 @@ impl Drop for Drive {
     fn drop(&mut self) {
         Command::new("umount").arg(self.folder.path()).status().ok();
     }
-}
-
-fn cli(args: &[&std::ffi::OsStr]) -> std::process::Output {
-    Command::new(BINARY).args(args).output().expect("run")
-}
-
-fn listing(folder: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(folder)
-        .expect("list")
-        .map(|entry| {
-            entry
-                .expect("entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    names.sort();
-    names
 }
 
 fn export_overview(register: &Path, out: &Path) -> std::process::Output {
@@ -131,7 +113,7 @@ fn a_register_on_a_read_only_drive_is_checked_and_exported_and_refused_for_editi
     let stderr = String::from_utf8_lossy(&onto.stderr);
     assert!(stderr.contains("the drive is read-only"), "{stderr}");
     assert_eq!(std::fs::read(&path).expect("read"), before);
-    assert_eq!(listing(drive.path()), ["register.atlas"]);
+    assert_eq!(folder_listing(drive.path()), ["register.atlas"]);
 }
 
 #[test]
@@ -169,7 +151,7 @@ fn a_register_on_a_full_disk_is_read_and_a_failed_export_leaves_no_file() {
     let stderr = String::from_utf8_lossy(&failed.stderr);
     assert!(stderr.contains("the disk is full"), "{stderr}");
     assert!(!picture.exists(), "a failed export left a file");
-    assert_eq!(listing(drive.path()), ["filler", "register.atlas"]);
+    assert_eq!(folder_listing(drive.path()), ["filler", "register.atlas"]);
     assert_eq!(std::fs::read(&path).expect("read"), before);
 
     // Editing says the disk is full (not that the drive went away) once a write needs space.

@@ -7,7 +7,7 @@
 //! Contributions totalled per financial year; Tab between cells; Ctrl+click deselects.
 
 mod common;
-use common::sample_app;
+use common::{CTRL, sample_app};
 
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
@@ -15,14 +15,6 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use partnership_atlas::app::AtlasApp;
 use partnership_atlas::model::{PartnershipId, Register};
-
-const CTRL: Modifiers = Modifiers {
-    alt: false,
-    ctrl: true,
-    shift: false,
-    mac_cmd: false,
-    command: true,
-};
 
 fn register<'a>(harness: &'a Harness<'_, AtlasApp>) -> &'a Register {
     harness

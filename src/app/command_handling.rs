@@ -12,6 +12,31 @@ use crate::ui::Command;
 use crate::ui::TypedPathDialog;
 use crate::ui::message::MessageAction;
 
+/// A step through the session's changes.
+#[derive(Clone, Copy)]
+enum Step {
+    Undo,
+    Redo,
+}
+
+impl Step {
+    /// The change this step would take back or make again.
+    fn next(self, document: &Document) -> Option<&Edit> {
+        match self {
+            Self::Undo => document.next_undo(),
+            Self::Redo => document.next_redo(),
+        }
+    }
+
+    /// Takes the step; what it undid or redid, or `None` when there was nothing.
+    fn take(self, document: &mut Document) -> Result<Option<String>, DocumentError> {
+        match self {
+            Self::Undo => document.undo(),
+            Self::Redo => document.redo(),
+        }
+    }
+}
+
 /// What a register is opened for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum OpenFor {
@@ -59,8 +84,8 @@ impl AtlasApp {
                 self.settings.recent_files.clear();
                 self.save_settings();
             }
-            Command::Undo => self.undo_or_redo(true),
-            Command::Redo => self.undo_or_redo(false),
+            Command::Undo => self.take_step(Step::Undo),
+            Command::Redo => self.take_step(Step::Redo),
             Command::Edit(edit) => {
                 self.apply_edit(*edit);
             }
@@ -299,17 +324,19 @@ impl AtlasApp {
         }
     }
 
-    fn undo_or_redo(&mut self, undo: bool) {
+    /// Undoes or redoes one change, then shows the user the record it changed.
+    fn take_step(&mut self, step: Step) {
         let Some(document) = &mut self.document else {
             return;
         };
-        let result = if undo {
-            document.undo()
-        } else {
-            document.redo()
-        };
-        match result {
-            Ok(Some(_)) => self.revision += 1,
+        let changed = step.next(document).and_then(Edit::main_record);
+        match step.take(document) {
+            Ok(Some(_)) => {
+                self.revision += 1;
+                if let Some(key) = changed {
+                    crate::ui::show_record(&mut self.ui_state, document.register(), key);
+                }
+            }
             Ok(None) => {}
             Err(error) => self.messages.error(error.to_string()),
         }

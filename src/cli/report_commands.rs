@@ -11,7 +11,7 @@ use super::table_commands::{TableFileFormat, write_table_file};
 use crate::analysis::{AnalysisSettings, Question};
 use crate::document::Document;
 use crate::export::analysis_tables::answer_table;
-use crate::export::table::Table;
+use crate::export::table::{Pence, Table};
 use crate::model::Hours;
 
 /// The arguments of `report`.
@@ -157,7 +157,7 @@ pub fn plain_text(table: &Table) -> String {
         text.push_str(&headings.join(" | "));
         text.push('\n');
         for row in group.rows.iter().chain(&group.subtotal) {
-            let cells: Vec<String> = row.cells.iter().map(|c| c.printed(false)).collect();
+            let cells: Vec<String> = row.cells.iter().map(|c| c.printed(Pence::Hidden)).collect();
             text.push_str(&cells.join(" | "));
             text.push('\n');
         }

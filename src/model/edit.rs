@@ -148,6 +148,26 @@ impl Edit {
         }
     }
 
+    /// The record the edit is about, to show the user what changed: the first record it adds,
+    /// changes or deletes, a register record before a diagram's stored place (a batch that
+    /// adds a partnership and places its box is about the partnership).
+    pub fn main_record(&self) -> Option<RecordKey> {
+        let keys: Vec<RecordKey> = self
+            .leaves()
+            .into_iter()
+            .filter_map(|leaf| match leaf {
+                Self::Insert(record) | Self::Delete(record) => Some(record.key()),
+                Self::Update { after, .. } => Some(after.key()),
+                Self::Batch { .. } => None,
+            })
+            .collect();
+        let is_place = |key: &RecordKey| matches!(key, RecordKey::NodePosition(_));
+        keys.iter()
+            .find(|key| !is_place(key))
+            .or_else(|| keys.first())
+            .copied()
+    }
+
     /// Whether the edit changes nothing (an update to the same value, an empty batch).
     pub fn is_no_op(&self) -> bool {
         match self {

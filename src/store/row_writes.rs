@@ -48,10 +48,7 @@ pub(super) fn insert_row(transaction: &Transaction<'_>, record: &Record) -> Resu
         row.table,
         names.join(", ")
     );
-    let mut statement = transaction.prepare_cached(&sql).map_err(sql_error)?;
-    statement
-        .execute(rusqlite::params_from_iter(values))
-        .map_err(|error| classify_write_error(error, transaction))?;
+    run(transaction, &sql, values)?;
     Ok(())
 }
 
@@ -69,17 +66,9 @@ fn update_row(transaction: &Transaction<'_>, record: &Record) -> Result<(), Stor
         }
     }
     let row = rows::row_of(record)?;
-    let sets: Vec<String> = row
-        .columns
-        .iter()
-        .map(|(name, _)| format!("{name} = ?"))
-        .chain(["data = ?".to_string(), "checksum = ?".to_string()])
-        .collect();
-    let wheres: Vec<String> = row
-        .key
-        .iter()
-        .map(|(name, _)| format!("{name} = ?"))
-        .collect();
+    let mut sets = assignments(&row.columns);
+    sets.extend(["data = ?".to_string(), "checksum = ?".to_string()]);
+    let wheres = assignments(&row.key);
     let mut values: Vec<Value> = row.columns.into_iter().map(|(_, value)| value).collect();
     values.push(Value::Text(row.data));
     values.push(Value::Integer(row.checksum));
@@ -90,39 +79,49 @@ fn update_row(transaction: &Transaction<'_>, record: &Record) -> Result<(), Stor
         sets.join(", "),
         wheres.join(" AND ")
     );
-    let mut statement = transaction.prepare_cached(&sql).map_err(sql_error)?;
-    let changed = statement
-        .execute(rusqlite::params_from_iter(values))
-        .map_err(|error| classify_write_error(error, transaction))?;
-    if changed != 1 {
-        return Err(StoreError::OutOfStep(format!(
-            "the {} to change is not in the file",
-            record.kind().label()
-        )));
-    }
-    Ok(())
+    let changed = run(transaction, &sql, values)?;
+    one_row(changed, record, "change")
 }
 
 fn delete_row(transaction: &Transaction<'_>, record: &Record) -> Result<(), StoreError> {
     let key = key_columns(&record.key());
-    let wheres: Vec<String> = key.iter().map(|(name, _)| format!("{name} = ?")).collect();
+    let wheres = assignments(&key);
     let values: Vec<Value> = key.into_iter().map(|(_, value)| value).collect();
     let sql = format!(
         "DELETE FROM {} WHERE {}",
         table_of(record.kind()),
         wheres.join(" AND ")
     );
-    let mut statement = transaction.prepare_cached(&sql).map_err(sql_error)?;
-    let changed = statement
+    let changed = run(transaction, &sql, values)?;
+    one_row(changed, record, "delete")
+}
+
+/// Runs one statement with `values`; how many rows it changed.
+fn run(transaction: &Transaction<'_>, sql: &str, values: Vec<Value>) -> Result<usize, StoreError> {
+    let mut statement = transaction.prepare_cached(sql).map_err(sql_error)?;
+    statement
         .execute(rusqlite::params_from_iter(values))
-        .map_err(|error| classify_write_error(error, transaction))?;
-    if changed != 1 {
-        return Err(StoreError::OutOfStep(format!(
-            "the {} to delete is not in the file",
+        .map_err(|error| classify_write_error(error, transaction))
+}
+
+/// An update or delete must find the record's row: none means file and memory disagree.
+fn one_row(changed: usize, record: &Record, to: &str) -> Result<(), StoreError> {
+    if changed == 1 {
+        Ok(())
+    } else {
+        Err(StoreError::OutOfStep(format!(
+            "the {} to {to} is not in the file",
             record.kind().label()
-        )));
+        )))
     }
-    Ok(())
+}
+
+/// `name = ?` for each column, for SET and WHERE.
+fn assignments<V>(columns: &[(&str, V)]) -> Vec<String> {
+    columns
+        .iter()
+        .map(|(name, _)| format!("{name} = ?"))
+        .collect()
 }
 
 /// A failed statement: a broken rule means file and memory disagree; anything else is the

@@ -490,8 +490,29 @@ impl<T: 'static> Column<T> {
         column
     }
 
-    /// A link to another record, typed by name or picked from a list.
+    /// A link to another record that must be given, typed by name or picked from a list.
     pub fn link(
+        id: &'static str,
+        header: &'static str,
+        target: LinkTarget,
+        get: fn(&T) -> Option<i64>,
+        put: fn(&mut T, Option<i64>),
+    ) -> Self {
+        Self::link_column(id, header, target, false, get, put)
+    }
+
+    /// A link to another record, or nothing: typed by name, picked from a list, or cleared.
+    pub fn optional_link(
+        id: &'static str,
+        header: &'static str,
+        target: LinkTarget,
+        get: fn(&T) -> Option<i64>,
+        put: fn(&mut T, Option<i64>),
+    ) -> Self {
+        Self::link_column(id, header, target, true, get, put)
+    }
+
+    fn link_column(
         id: &'static str,
         header: &'static str,
         target: LinkTarget,

@@ -24,6 +24,7 @@ mod register_panels;
 pub mod review;
 pub mod scene_painter;
 pub mod scoring;
+mod show_record;
 mod start_page;
 mod status_bar;
 pub mod table_panels;
@@ -45,6 +46,7 @@ pub use diagram::{DiagramExport, DiagramPanelState};
 pub use help_windows::HelpTopic;
 pub use navigation_bar::Section;
 pub use partnerships::{PaneSizes, PartnershipsPanelState};
+pub use show_record::show_record;
 pub use text_field::{FieldBuffers, TextFieldRules, committed_text_field_ui};
 pub use typed_path_dialog::{PathPurpose, TypedPathDialog, tidy_typed_path};
 

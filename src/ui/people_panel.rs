@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::PanelContext;
-use super::table_panels::{TablePanels, options_for, sub_tabs_ui};
+use super::table_panels::{PEOPLE_TABS, TablePanels, options_for, sub_tabs_ui};
 use super::table_view::table_view_ui;
 use crate::model::{Hours, PartnershipId, PersonId};
 use crate::ui::CommandQueue;
@@ -17,12 +17,7 @@ pub fn people_panel_ui(
     current: &mut Option<PartnershipId>,
     commands: &mut CommandQueue,
 ) {
-    let tab = sub_tabs_ui(
-        ui,
-        &mut tables.tabs,
-        "people",
-        &["People", "Representation", "Report-back routes", "Matrix"],
-    );
+    let tab = sub_tabs_ui(ui, &mut tables.tabs, "people", &PEOPLE_TABS);
     match tab {
         0 => {
             super::merge_records_dialog::merge_button_ui(

@@ -2,7 +2,7 @@
 //! Organisations, Memberships, Contributions, Strategies, Themes and priorities, Actions.
 
 use super::PanelContext;
-use super::table_panels::{TablePanels, options_for, sub_tabs_ui};
+use super::table_panels::{STRATEGY_TABS, THEME_TABS, TablePanels, options_for, sub_tabs_ui};
 use super::table_view::table_view_ui;
 use crate::model::PartnershipId;
 use crate::ui::CommandQueue;
@@ -122,12 +122,7 @@ pub fn strategies_panel_ui(
     current: &mut Option<PartnershipId>,
     commands: &mut CommandQueue,
 ) {
-    let tab = sub_tabs_ui(
-        ui,
-        &mut tables.tabs,
-        "strategies",
-        &["Documents", "Objectives", "Measures", "Delivered by"],
-    );
+    let tab = sub_tabs_ui(ui, &mut tables.tabs, "strategies", &STRATEGY_TABS);
     match tab {
         0 => table!(
             ui, context, tables, strategies, strategies, current, commands
@@ -150,17 +145,7 @@ pub fn themes_panel_ui(
     current: &mut Option<PartnershipId>,
     commands: &mut CommandQueue,
 ) {
-    let tab = sub_tabs_ui(
-        ui,
-        &mut tables.tabs,
-        "themes",
-        &[
-            "Themes",
-            "Partnerships by theme",
-            "Corporate priorities",
-            "Partnerships by priority",
-        ],
-    );
+    let tab = sub_tabs_ui(ui, &mut tables.tabs, "themes", &THEME_TABS);
     match tab {
         0 => table!(ui, context, tables, themes, themes, current, commands),
         1 => table!(

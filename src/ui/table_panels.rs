@@ -163,6 +163,18 @@ fn settings_key(table: &str) -> String {
     }
 }
 
+/// The People panel's sub-tabs.
+pub const PEOPLE_TABS: [&str; 4] = ["People", "Representation", "Report-back routes", "Matrix"];
+/// The Strategies panel's sub-tabs.
+pub const STRATEGY_TABS: [&str; 4] = ["Documents", "Objectives", "Measures", "Delivered by"];
+/// The Themes panel's sub-tabs.
+pub const THEME_TABS: [&str; 4] = [
+    "Themes",
+    "Partnerships by theme",
+    "Corporate priorities",
+    "Partnerships by priority",
+];
+
 /// Tabs for a panel with several tables; returns the one shown.
 pub fn sub_tabs_ui(
     ui: &mut egui::Ui,

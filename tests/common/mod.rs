@@ -1,11 +1,15 @@
-//! Builders the window's tests share: a copy of the sample register in a temporary folder,
-//! and the window opened on it.
+//! Builders the tests share: a copy of the sample register in a temporary folder, the window
+//! opened on it, the Ctrl key as the keyboard reports it; and in `files.rs`, a small register,
+//! a folder's listing and a run of the command line.
 
 // Each test file uses some of these, and compiles this module on its own.
 #![allow(dead_code)]
 
+pub mod files;
+
 use std::path::PathBuf;
 
+use egui::Modifiers;
 use egui_kittest::Harness;
 use partnership_atlas::app::AtlasApp;
 use partnership_atlas::document::Document;
@@ -29,3 +33,12 @@ pub fn sample_app() -> (tempfile::TempDir, Harness<'static, AtlasApp>) {
     harness.run_steps(3);
     (folder, harness)
 }
+
+/// Ctrl on Windows and Linux, as the keyboard reports it.
+pub const CTRL: Modifiers = Modifiers {
+    alt: false,
+    ctrl: true,
+    shift: false,
+    mac_cmd: false,
+    command: true,
+};

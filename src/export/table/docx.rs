@@ -195,9 +195,7 @@ fn table_xml(out: &mut String, table: &Table, setup: &PageSetup) {
         );
     }
     out.push_str("</w:tr>");
-    let pence: Vec<bool> = (0..table.columns.len())
-        .map(|index| table.column_has_pence(index))
-        .collect();
+    let pence = table.columns_pence();
     let write_row = |out: &mut String, row: &super::Row| {
         out.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
         let bold = row.kind != RowKind::Data;

@@ -134,14 +134,16 @@ impl Cell {
         Self::Number(i64::try_from(count).unwrap_or(i64::MAX))
     }
 
-    /// The cell as printed (PDF, PNG, Word): money as "£8,000" (or with pence where the
-    /// column has pence), hours "40.0", dates "31 Mar 2026", recommendations with their sign.
-    pub fn printed(&self, pence_shown: bool) -> String {
+    /// The cell as printed (PDF, PNG, Word): money as "£8,000" (or "£8,000.50" where the
+    /// column shows pence), hours "40.0", dates "31 Mar 2026", recommendations with their sign.
+    pub fn printed(&self, pence: Pence) -> String {
         match self {
             Self::Empty => String::new(),
             Self::Text(words) => words.clone(),
-            Self::Money(money) if pence_shown => money.format_with_pence(),
-            Self::Money(money) => money.format_whole_pounds(),
+            Self::Money(money) => match pence {
+                Pence::Shown => money.format_with_pence(),
+                Pence::Hidden => money.format_whole_pounds(),
+            },
             Self::Hours(hours) => format!("{}.{}", hours.tenths / 10, hours.tenths % 10),
             Self::Number(number) => group_digits(*number),
             Self::Date(date) => date.format("%-d %b %Y").to_string(),
@@ -164,6 +166,15 @@ impl Cell {
             Self::Recommendation(recommendation) => recommendation.label().to_string(),
         }
     }
+}
+
+/// Whether money in a column is printed with its pence ("£8,000.50") or in whole pounds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pence {
+    /// "£8,000.50": some amount in the column has pence.
+    Shown,
+    /// "£8,000": every amount is whole pounds.
+    Hidden,
 }
 
 /// A recommendation with the sign the matrix marks it with: "↑ Increase", "↓ Reduce".
@@ -332,11 +343,19 @@ impl Table {
         self.groups.iter().map(|group| group.rows.len()).sum()
     }
 
-    /// Whether any amount in column `index` has pence (then the whole column shows pence).
-    pub fn column_has_pence(&self, index: usize) -> bool {
-        self.rows_in_order().iter().any(|(_, row)| {
+    /// Whether column `index` shows pence: when any amount in it has pence, every amount does.
+    pub fn column_pence(&self, index: usize) -> Pence {
+        let any = self.rows_in_order().iter().any(|(_, row)| {
             matches!(row.cells.get(index), Some(Cell::Money(money)) if money.pence % 100 != 0)
-        })
+        });
+        if any { Pence::Shown } else { Pence::Hidden }
+    }
+
+    /// [`Table::column_pence`] of every column, in order.
+    pub fn columns_pence(&self) -> Vec<Pence> {
+        (0..self.columns.len())
+            .map(|index| self.column_pence(index))
+            .collect()
     }
 
     /// "23 rows" or "1 row": the data rows, for messages.

@@ -12,7 +12,7 @@
 
 use std::borrow::Cow;
 
-use super::{Cell, ColumnKind, RowKind, Shortened, Table};
+use super::{Cell, ColumnKind, Pence, RowKind, Shortened, Table};
 use crate::export::page::{self, Layer, LegendPlace, Page, PageSetup, Transform};
 use crate::export::scene::{
     Anchor, Color, Geometry, Item, Paint, Point, Rect, Shape, Stroke, TextRun,
@@ -44,7 +44,7 @@ const RULE: Color = Color::rgb(0xbb, 0xbb, 0xbb);
 const STRONG_RULE: Color = Color::rgb(0x44, 0x44, 0x44);
 
 /// The width of `cell` on one line, in points (without padding).
-fn cell_width(cell: &Cell, pence: bool, weight: FontWeight) -> f32 {
+fn cell_width(cell: &Cell, pence: Pence, weight: FontWeight) -> f32 {
     cell.printed(pence)
         .lines()
         .map(|line| text::line_width(line, BODY_SIZE, weight))
@@ -73,7 +73,7 @@ fn column_needs(table: &Table) -> Vec<(f32, f32)> {
         .iter()
         .enumerate()
         .map(|(index, column)| {
-            let pence = table.column_has_pence(index);
+            let pence = table.column_pence(index);
             let heading_word = longest_word(&column.heading, FontWeight::Bold);
             let widest_cell = rows
                 .iter()
@@ -201,7 +201,7 @@ fn column_words(table: &Table) -> Vec<f32> {
         .enumerate()
         .map(|(index, column)| match column.kind {
             ColumnKind::Text | ColumnKind::Label => {
-                let pence = table.column_has_pence(index);
+                let pence = table.column_pence(index);
                 rows.iter()
                     .filter_map(|(_, row)| row.cells.get(index))
                     .map(|cell| longest_word(&cell.printed(pence), FontWeight::Bold))
@@ -532,9 +532,7 @@ fn body_rows(
     let max_lines = ((room - 2.0 * PAD_Y) / text::line_height(BODY_SIZE))
         .floor()
         .max(1.0) as usize;
-    let pence: Vec<bool> = (0..table.columns.len())
-        .map(|index| table.column_has_pence(index))
-        .collect();
+    let pence = table.columns_pence();
     let mut rows = Vec::new();
     let mut written = 0usize;
     for group in &table.groups {
@@ -562,7 +560,7 @@ fn body_row(
     table: &Table,
     row: &super::Row,
     widths: &[f32],
-    pence: &[bool],
+    pence: &[Pence],
     max_lines: usize,
     written: usize,
     shortened: &mut Vec<Shortened>,

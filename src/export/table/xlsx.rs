@@ -21,7 +21,7 @@ use rust_xlsxwriter::{
     Workbook as XlsxWorkbook, Worksheet, XlsxError,
 };
 
-use super::{Cell, ColumnKind, RowKind, Shortened, Table};
+use super::{Cell, ColumnKind, Pence, RowKind, Shortened, Table};
 use crate::model::looks_like_formula;
 
 /// Why the workbook could not be made.
@@ -190,7 +190,7 @@ pub fn excel_date(date: NaiveDate) -> Option<ExcelDateTime> {
 }
 
 /// Rough display width of a cell's text, in characters, for column widths.
-fn width_of(cell: &Cell, pence: bool) -> usize {
+fn width_of(cell: &Cell, pence: Pence) -> usize {
     let printed = cell.printed(pence);
     printed
         .lines()
@@ -207,7 +207,7 @@ fn column_widths(table: &Table) -> Vec<f64> {
         .iter()
         .enumerate()
         .map(|(index, column)| {
-            let pence = table.column_has_pence(index);
+            let pence = table.column_pence(index);
             let longest_cell = rows
                 .iter()
                 .filter_map(|(_, row)| row.cells.get(index))
@@ -293,9 +293,7 @@ fn write_table(
     for (index, width) in column_widths(table).iter().enumerate() {
         sheet.set_column_width(col(index + offset), *width)?;
     }
-    let pence: Vec<bool> = (0..table.columns.len())
-        .map(|index| table.column_has_pence(index))
-        .collect();
+    let pence = table.columns_pence();
     let mut last_filtered = heading_row;
     for (written, (group, row)) in table.rows_in_order().into_iter().enumerate() {
         line += 1;
@@ -366,7 +364,7 @@ fn write_cell(
     at: &Place<'_>,
     cell: &Cell,
     formats: &Formats,
-    pence: bool,
+    pence: Pence,
     shortened: &mut Vec<Shortened>,
 ) -> Result<(), XlsxError> {
     let (line, column) = (at.line, at.column);
@@ -393,10 +391,9 @@ fn write_cell(
         Cell::Money(money) => {
             // Whole pence: an f64 holds every amount a council could have exactly.
             let pounds = money.pence as f64 / 100.0;
-            let format = if pence {
-                &formats.money_pence
-            } else {
-                &formats.money_whole
+            let format = match pence {
+                Pence::Shown => &formats.money_pence,
+                Pence::Hidden => &formats.money_whole,
             };
             sheet.write_number_with_format(line, column, pounds, format)?;
         }
@@ -419,7 +416,12 @@ fn write_cell(
             }
         },
         Cell::Band(_) | Cell::Recommendation(_) => {
-            sheet.write_string_with_format(line, column, cell.printed(false), &formats.text)?;
+            sheet.write_string_with_format(
+                line,
+                column,
+                cell.printed(Pence::Hidden),
+                &formats.text,
+            )?;
         }
     }
     Ok(())

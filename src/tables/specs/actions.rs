@@ -17,19 +17,17 @@ pub fn actions() -> TableSpec<Action> {
                 |r| &r.title,
                 |r, v| r.title = v,
             ),
-            Column::link(
+            Column::optional_link(
                 "partnership",
                 "Partnership",
                 LinkTarget::Partnership,
-                true,
                 |r: &Action| r.partnership.map(|p| p.0),
                 |r, v| r.partnership = v.map(PartnershipId),
             ),
-            Column::link(
+            Column::optional_link(
                 "owner",
                 "Owner",
                 LinkTarget::Person,
-                true,
                 |r: &Action| r.owner.map(|p| p.0),
                 |r, v| r.owner = v.map(PersonId),
             ),

@@ -14,7 +14,6 @@ pub fn contributions() -> TableSpec<Contribution> {
                 "partnership",
                 "Partnership",
                 LinkTarget::Partnership,
-                false,
                 |r: &Contribution| Some(r.partnership.0),
                 |r, v| r.partnership = PartnershipId(v.unwrap_or_default()),
             ),

@@ -282,11 +282,10 @@ pub fn partnership_fields() -> Vec<PartnershipField> {
             Council,
             One,
             "",
-            Column::link(
+            Column::optional_link(
                 "responsible_officer",
                 "Responsible officer",
                 LinkTarget::Person,
-                true,
                 |r: &P| r.responsible_officer.map(|p| p.0),
                 |r, v| r.responsible_officer = v.map(PersonId),
             )
@@ -396,11 +395,10 @@ pub fn partnership_fields() -> Vec<PartnershipField> {
             Resources,
             One,
             "",
-            Column::link(
+            Column::optional_link(
                 "accountable_body",
                 "Accountable body",
                 LinkTarget::Organisation,
-                true,
                 |r: &P| r.accountable_body.map(|o| o.0),
                 |r, v| r.accountable_body = v.map(OrganisationId),
             )

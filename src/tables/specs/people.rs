@@ -58,7 +58,6 @@ pub fn representations() -> TableSpec<Representation> {
                 "person",
                 "Person",
                 LinkTarget::Person,
-                false,
                 |r: &Representation| Some(r.person.0),
                 |r, v| r.person = PersonId(v.unwrap_or_default()),
             )
@@ -67,7 +66,6 @@ pub fn representations() -> TableSpec<Representation> {
                 "partnership",
                 "Partnership",
                 LinkTarget::Partnership,
-                false,
                 |r: &Representation| Some(r.partnership.0),
                 |r, v| r.partnership = PartnershipId(v.unwrap_or_default()),
             ),

@@ -14,7 +14,6 @@ pub fn report_back_routes() -> TableSpec<ReportBackRoute> {
                 "representation",
                 "Representative and body",
                 LinkTarget::Representation,
-                false,
                 |r: &ReportBackRoute| Some(r.representation.0),
                 |r, v| r.representation = RepresentationId(v.unwrap_or_default()),
             ),
