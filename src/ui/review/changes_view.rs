@@ -4,6 +4,7 @@
 
 use super::{ReviewPanelState, ShownChanges};
 use crate::export::changes_table::changes_table;
+use crate::export::table::Pence;
 use crate::model::{Register, SnapshotId};
 use crate::review::snapshots::snapshots_newest_first;
 use crate::review::{Changes, changes_between, summary};
@@ -153,7 +154,7 @@ pub(super) fn changes_ui(
                 ui.end_row();
                 for row in &group.rows {
                     for cell in &row.cells {
-                        ui.label(cell.printed(false));
+                        ui.label(cell.printed(Pence::Hidden));
                     }
                     ui.end_row();
                 }
@@ -161,7 +162,7 @@ pub(super) fn changes_ui(
     }
     if let Some(total) = &table.total {
         ui.add_space(4.0);
-        let cells: Vec<String> = total.cells.iter().map(|c| c.printed(false)).collect();
+        let cells: Vec<String> = total.cells.iter().map(|c| c.printed(Pence::Hidden)).collect();
         if let [_, what, before, after, ..] = cells.as_slice() {
             ui.label(
                 egui::RichText::new(format!("{what}: {before} before, {after} after")).strong(),
