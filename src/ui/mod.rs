@@ -13,6 +13,7 @@ pub mod command;
 pub mod command_table;
 pub mod diagram;
 pub mod help_windows;
+pub mod import_dialog;
 mod menu_bar;
 pub mod message;
 mod messages;
@@ -41,6 +42,7 @@ pub use choice_combo::choice_combo_ui;
 pub use command::{Command, CommandQueue};
 pub use diagram::{DiagramExport, DiagramPanelState};
 pub use help_windows::HelpTopic;
+pub use import_dialog::ImportDialog;
 pub use navigation_bar::Section;
 pub use partnerships::PartnershipsPanelState;
 pub use text_field::{FieldBuffers, TextFieldRules, committed_text_field_ui};
@@ -150,6 +152,8 @@ pub struct UiState {
     pub analysis: analysis::AnalysisPanelState,
     /// The "Type the path" window, while it is open.
     pub typed_path: Option<TypedPathDialog>,
+    /// The import window (File, Import...), while it is open.
+    pub import: Option<ImportDialog>,
     /// The appendix pack window (File, Export appendix pack...).
     pub appendix_pack: AppendixPackDialog,
     /// The Help window open, if one is.
@@ -311,6 +315,9 @@ pub fn app_ui(
         register: view.document.map(Document::path),
     };
     help_windows::help_window_ui(ui.ctx(), &mut state.help, &facts);
+    if let Some(dialog) = &mut state.import {
+        import_dialog::import_dialog_ui(ui.ctx(), dialog, commands);
+    }
     if let Some(dialog) = &mut state.typed_path {
         typed_path_dialog::typed_path_dialog_ui(ui.ctx(), dialog, commands);
     }
