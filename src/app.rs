@@ -8,6 +8,7 @@
 mod command_handling;
 mod export_handling;
 mod file_dialog;
+mod import_handling;
 mod pack_handling;
 mod pane_memory;
 mod review_handling;

@@ -93,6 +93,11 @@ impl AtlasApp {
             Command::ExportMatrix => self.ask_for_path(PathPurpose::ExportMatrix, ctx),
             Command::ExportMatrixTo(path) => self.report_failure(|app| app.export_matrix_to(&path)),
             Command::ExportOverview => self.ask_for_path(PathPurpose::ExportOverview, ctx),
+            Command::ShowImport => self.ask_for_path(PathPurpose::Import, ctx),
+            Command::ImportFrom(path) => self.report_failure(|app| app.import_from(&path)),
+            Command::RefreshImport => self.refresh_import(),
+            Command::ApplyImport => self.apply_import(),
+            Command::CloseImport => self.ui_state.import = None,
             Command::ExportOverviewTo(path) => {
                 self.report_failure(|app| app.export_overview_to(&path));
             }
@@ -466,7 +471,7 @@ impl AtlasApp {
         }
         if matches!(
             purpose,
-            PathPurpose::ExportMatrix | PathPurpose::ExportOverview
+            PathPurpose::ExportMatrix | PathPurpose::ExportOverview | PathPurpose::Import
         ) && self.document.is_none()
         {
             self.messages
@@ -530,6 +535,7 @@ impl AtlasApp {
             PathPurpose::SaveCopy => Command::SaveCopyTo(path),
             PathPurpose::ExportMatrix => Command::ExportMatrixTo(path),
             PathPurpose::ExportOverview => Command::ExportOverviewTo(path),
+            PathPurpose::Import => Command::ImportFrom(path),
         };
         self.commands.send(command);
     }
@@ -538,7 +544,7 @@ impl AtlasApp {
         let mut dialog = TypedPathDialog::new(purpose, explanation.map(str::to_string));
         if let Some(folder) = self.folder_to_start_in() {
             let suggested = match purpose {
-                PathPurpose::Open => String::new(),
+                PathPurpose::Open | PathPurpose::Import => String::new(),
                 PathPurpose::New
                 | PathPurpose::SaveCopy
                 | PathPurpose::ExportMatrix
@@ -570,6 +576,7 @@ impl AtlasApp {
             PathPurpose::SaveCopy => self.save_copy_to(&path),
             PathPurpose::ExportMatrix => self.export_matrix_to(&path),
             PathPurpose::ExportOverview => self.export_overview_to(&path),
+            PathPurpose::Import => self.import_from(&path),
         };
         match result {
             Ok(()) => self.ui_state.typed_path = None,
@@ -603,7 +610,7 @@ impl AtlasApp {
                     .unwrap_or_else(|| "Register".to_string());
                 format!("{stem} copy.{}", file_dialog::REGISTER_EXTENSION)
             }
-            (PathPurpose::Open, _) => String::new(),
+            (PathPurpose::Open | PathPurpose::Import, _) => String::new(),
             (PathPurpose::ExportMatrix, _) => "Risk and value matrix.png".to_string(),
             (PathPurpose::ExportOverview, _) => "Annual review of partnerships.xlsx".to_string(),
             _ => format!("New register.{}", file_dialog::REGISTER_EXTENSION),

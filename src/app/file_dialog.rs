@@ -70,6 +70,13 @@ pub fn start_dialog(
             .add_filter("PNG picture (300 dpi)", &["png"])
             .add_filter("SVG drawing", &["svg"])
             .add_filter("PDF document", &["pdf"])
+    } else if purpose == PathPurpose::Import {
+        dialog
+            .add_filter(
+                "Spreadsheet",
+                &["xlsx", "xlsm", "xls", "ods", "csv", "tsv", "txt"],
+            )
+            .add_filter("All files", &["*"])
     } else if purpose == PathPurpose::ExportOverview {
         dialog
             .add_filter("Excel workbook", &["xlsx"])
@@ -89,7 +96,7 @@ pub fn start_dialog(
         wake();
     };
     match purpose {
-        PathPurpose::Open => {
+        PathPurpose::Open | PathPurpose::Import => {
             let future = dialog.pick_file();
             spawn_waiter(async move {
                 let chosen = future.await.map(|handle| handle.path().to_path_buf());

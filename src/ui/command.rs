@@ -58,6 +58,16 @@ pub enum Command {
     ExportOverview,
     /// Export the annual review overview to this path (XLSX or CSV, by its extension).
     ExportOverviewTo(PathBuf),
+    /// Ask which spreadsheet to import (file window or typed path).
+    ShowImport,
+    /// Read this spreadsheet into the import window and preview it.
+    ImportFrom(PathBuf),
+    /// Preview the import again with the window's sheet, heading row, kind and mapping.
+    RefreshImport,
+    /// Apply the import previewed: all rows as one undoable step.
+    ApplyImport,
+    /// Close the import window without importing.
+    CloseImport,
     /// Write an analysis answer as a table (CSV, XLSX, DOCX or PDF, by the extension).
     ExportAnalysisTo {
         /// Which answer.

@@ -88,6 +88,7 @@ fn enabled(command: &Command, view: &AppView<'_>, panel: PanelKind) -> bool {
     match command {
         Command::SaveCopyAs
         | Command::ShowDiagramExport
+        | Command::ShowImport
         | Command::ShowAppendixPack
         | Command::CloseRegister
         | Command::ShowSection(_)

@@ -13,6 +13,7 @@ pub mod command;
 pub mod command_table;
 pub mod diagram;
 pub mod help_windows;
+pub mod import_dialog;
 mod menu_bar;
 pub mod merge_records_dialog;
 pub mod message;
@@ -44,6 +45,7 @@ pub use choice_combo::choice_combo_ui;
 pub use command::{Command, CommandQueue};
 pub use diagram::{DiagramExport, DiagramPanelState};
 pub use help_windows::HelpTopic;
+pub use import_dialog::ImportDialog;
 pub use navigation_bar::Section;
 pub use partnerships::{PaneSizes, PartnershipsPanelState};
 pub use show_record::show_record;
@@ -166,6 +168,8 @@ pub struct UiState {
     pub audit: review::audit_log::AuditLogState,
     /// The "Type the path" window, while it is open.
     pub typed_path: Option<TypedPathDialog>,
+    /// The import window (File, Import...), while it is open.
+    pub import: Option<ImportDialog>,
     /// The appendix pack window (File, Export appendix pack...).
     pub appendix_pack: AppendixPackDialog,
     /// The Help window open, if one is.
@@ -341,6 +345,9 @@ pub fn app_ui(
         register: view.document.map(Document::path),
     };
     help_windows::help_window_ui(ui.ctx(), &mut state.help, &facts);
+    if let Some(dialog) = &mut state.import {
+        import_dialog::import_dialog_ui(ui.ctx(), dialog, commands);
+    }
     if let Some(dialog) = &mut state.typed_path {
         typed_path_dialog::typed_path_dialog_ui(ui.ctx(), dialog, commands);
     }

@@ -18,6 +18,8 @@ pub enum PathPurpose {
     ExportMatrix,
     /// Export the annual review overview table.
     ExportOverview,
+    /// Import rows from a spreadsheet.
+    Import,
 }
 
 impl PathPurpose {
@@ -29,6 +31,7 @@ impl PathPurpose {
             Self::SaveCopy => "Save a copy of the register",
             Self::ExportMatrix => "Export the risk/value matrix (.png, .svg or .pdf)",
             Self::ExportOverview => "Export the annual review table (.xlsx or .csv)",
+            Self::Import => "Import from a spreadsheet (.xlsx, .xls, .ods or .csv)",
         }
     }
 }
@@ -45,6 +48,10 @@ impl PathPurpose {
             Self::ExportMatrix => {
                 "Type or paste where to save the picture, folder and name, for example \
                  C:\\Users\\jo\\Documents\\Risk and value matrix.png"
+            }
+            Self::Import => {
+                "Type or paste where the spreadsheet is, folder and name, for example \
+                 C:\\Users\\jo\\Documents\\Partnership register.xlsx"
             }
             Self::ExportOverview => {
                 "Type or paste where to save the table, folder and name, for example \
@@ -141,6 +148,7 @@ pub fn typed_path_dialog_ui(
                 PathPurpose::New => "Create",
                 PathPurpose::SaveCopy => "Save copy",
                 PathPurpose::ExportMatrix | PathPurpose::ExportOverview => "Export",
+                PathPurpose::Import => "Read",
             };
             submit |= ui.button(action).clicked();
             cancel = ui.button("Cancel").clicked();
