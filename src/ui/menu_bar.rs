@@ -89,6 +89,7 @@ fn enabled(command: &Command, view: &AppView<'_>, panel: PanelKind) -> bool {
         Command::SaveCopyAs
         | Command::ShowDiagramExport
         | Command::ShowAppendixPack
+        | Command::MergeRegister
         | Command::CloseRegister
         | Command::ShowSection(_)
         | Command::ToggleNavigation => register_open,

@@ -18,6 +18,8 @@ pub enum PathPurpose {
     ExportMatrix,
     /// Export the annual review overview table.
     ExportOverview,
+    /// Choose another register to merge into the open one.
+    MergeFrom,
 }
 
 impl PathPurpose {
@@ -29,6 +31,7 @@ impl PathPurpose {
             Self::SaveCopy => "Save a copy of the register",
             Self::ExportMatrix => "Export the risk/value matrix (.png, .svg or .pdf)",
             Self::ExportOverview => "Export the annual review table (.xlsx or .csv)",
+            Self::MergeFrom => "Choose a register to merge into this one",
         }
     }
 }
@@ -37,7 +40,7 @@ impl PathPurpose {
     /// What to type, with an example of a whole path for this purpose.
     pub fn example(self) -> &'static str {
         match self {
-            Self::Open | Self::New | Self::SaveCopy => {
+            Self::Open | Self::New | Self::SaveCopy | Self::MergeFrom => {
                 "Type or paste where the register file is (or is to go), folder and name, for \
                  example C:\\Users\\jo\\Documents\\Partnership register.atlas or \
                  \\\\fileserver\\Policy\\Partnership register.atlas"
@@ -138,6 +141,7 @@ pub fn typed_path_dialog_ui(
         ui.horizontal(|ui| {
             let action = match dialog.purpose {
                 PathPurpose::Open => "Open",
+                PathPurpose::MergeFrom => "Merge",
                 PathPurpose::New => "Create",
                 PathPurpose::SaveCopy => "Save copy",
                 PathPurpose::ExportMatrix | PathPurpose::ExportOverview => "Export",
