@@ -232,9 +232,10 @@ fn import_json(
     let register = crate::interchange::json::decode(&bytes)
         .map_err(|error| CliError(format!("{} was not imported. {error}", from.display())))?;
     let records = register.records().count();
-    let name = from
-        .file_name()
-        .map_or_else(|| from.display().to_string(), |name| name.to_string_lossy().into_owned());
+    let name = from.file_name().map_or_else(
+        || from.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    );
     Document::create_from(file, register, format!("Create register from {name}")).map_err(fail)?;
     writeln!(
         out,
@@ -259,9 +260,10 @@ fn merge_register(
     } else {
         Document::open(file).map_err(fail)?
     };
-    let name = from
-        .file_name()
-        .map_or_else(|| from.display().to_string(), |name| name.to_string_lossy().into_owned());
+    let name = from.file_name().map_or_else(
+        || from.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    );
     let plan = crate::merge::plan_register_merge(
         ours.register(),
         theirs.register(),

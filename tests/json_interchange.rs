@@ -27,13 +27,33 @@ fn round_trip(sample_words: &[&str]) {
     let mut words = vec!["partnership-atlas", "sample", file(&original)];
     words.extend_from_slice(sample_words);
     cli(&words).expect("sample");
-    cli(&["partnership-atlas", "export", "json", file(&original), "--out", file(&first)])
-        .expect("export");
-    let said = cli(&["partnership-atlas", "import-json", file(&copy), "--from", file(&first)])
-        .expect("import");
+    cli(&[
+        "partnership-atlas",
+        "export",
+        "json",
+        file(&original),
+        "--out",
+        file(&first),
+    ])
+    .expect("export");
+    let said = cli(&[
+        "partnership-atlas",
+        "import-json",
+        file(&copy),
+        "--from",
+        file(&first),
+    ])
+    .expect("import");
     assert!(said.starts_with("Created "), "{said}");
-    cli(&["partnership-atlas", "export", "json", file(&copy), "--out", file(&second)])
-        .expect("export again");
+    cli(&[
+        "partnership-atlas",
+        "export",
+        "json",
+        file(&copy),
+        "--out",
+        file(&second),
+    ])
+    .expect("export again");
     let first = std::fs::read(&first).expect("first");
     assert!(first.len() > 1_000);
     assert!(
@@ -64,9 +84,18 @@ fn broken_json_is_refused_by_line_and_column_and_nothing_is_written() {
         "{\n  \"format\": \"partnership-atlas-register\",\n  \"version\": 1,\n  \"records\": [\n    {\"entity\": \"theme\", \"record\": {\"id\": 1,}}\n  ]\n}\n",
     )
     .expect("write");
-    let error = cli(&["partnership-atlas", "import-json", file(&target), "--from", file(&json)])
-        .expect_err("refused");
-    assert!(error.contains("broken.json was not imported. Line 5, column"), "{error}");
+    let error = cli(&[
+        "partnership-atlas",
+        "import-json",
+        file(&target),
+        "--from",
+        file(&json),
+    ])
+    .expect_err("refused");
+    assert!(
+        error.contains("broken.json was not imported. Line 5, column"),
+        "{error}"
+    );
     assert!(!target.exists(), "no register made");
     let left: Vec<_> = std::fs::read_dir(folder.path()).expect("list").collect();
     assert_eq!(left.len(), 1, "nothing made beside it");
@@ -78,10 +107,23 @@ fn import_json_will_not_overwrite_a_register() {
     let original = folder.path().join("original.atlas");
     let json = folder.path().join("out.json");
     cli(&["partnership-atlas", "sample", file(&original)]).expect("sample");
-    cli(&["partnership-atlas", "export", "json", file(&original), "--out", file(&json)])
-        .expect("export");
+    cli(&[
+        "partnership-atlas",
+        "export",
+        "json",
+        file(&original),
+        "--out",
+        file(&json),
+    ])
+    .expect("export");
     let before = std::fs::read(&original).expect("read");
-    cli(&["partnership-atlas", "import-json", file(&original), "--from", file(&json)])
-        .expect_err("refused: the file exists");
+    cli(&[
+        "partnership-atlas",
+        "import-json",
+        file(&original),
+        "--from",
+        file(&json),
+    ])
+    .expect_err("refused: the file exists");
     assert_eq!(std::fs::read(&original).expect("read"), before);
 }

@@ -25,19 +25,52 @@ fn two_seeds_merge_once_and_the_second_merge_changes_nothing() {
     let folder = tempfile::tempdir().expect("temp dir");
     let ours = folder.path().join("county.atlas");
     let theirs = folder.path().join("district.atlas");
-    cli(&["partnership-atlas", "sample", file(&ours), "--partnerships", "120", "--seed", "3"])
-        .expect("ours");
-    cli(&["partnership-atlas", "sample", file(&theirs), "--partnerships", "120", "--seed", "9"])
-        .expect("theirs");
+    cli(&[
+        "partnership-atlas",
+        "sample",
+        file(&ours),
+        "--partnerships",
+        "120",
+        "--seed",
+        "3",
+    ])
+    .expect("ours");
+    cli(&[
+        "partnership-atlas",
+        "sample",
+        file(&theirs),
+        "--partnerships",
+        "120",
+        "--seed",
+        "9",
+    ])
+    .expect("theirs");
     let theirs_before = std::fs::read(&theirs).expect("read");
     let ours_before = std::fs::read(&ours).expect("read");
-    let dry = cli(&["partnership-atlas", "merge", file(&ours), "--from", file(&theirs), "--dry-run"])
-        .expect("dry run");
+    let dry = cli(&[
+        "partnership-atlas",
+        "merge",
+        file(&ours),
+        "--from",
+        file(&theirs),
+        "--dry-run",
+    ])
+    .expect("dry run");
     assert!(dry.contains("Dry run: nothing was changed"), "{dry}");
-    assert_eq!(std::fs::read(&ours).expect("read"), ours_before, "a dry run writes nothing");
+    assert_eq!(
+        std::fs::read(&ours).expect("read"),
+        ours_before,
+        "a dry run writes nothing"
+    );
 
-    let first = cli(&["partnership-atlas", "merge", file(&ours), "--from", file(&theirs)])
-        .expect("merge");
+    let first = cli(&[
+        "partnership-atlas",
+        "merge",
+        file(&ours),
+        "--from",
+        file(&theirs),
+    ])
+    .expect("merge");
     assert!(first.contains("Merged "), "{first}");
     assert!(first.contains("To add: "), "{first}");
     let document = Document::open_read_only(&ours).expect("open");
@@ -46,10 +79,20 @@ fn two_seeds_merge_once_and_the_second_merge_changes_nothing() {
     assert_eq!(newest[0].description, "Merge register district.atlas");
     drop(document);
 
-    let second = cli(&["partnership-atlas", "merge", file(&ours), "--from", file(&theirs)])
-        .expect("merge again");
+    let second = cli(&[
+        "partnership-atlas",
+        "merge",
+        file(&ours),
+        "--from",
+        file(&theirs),
+    ])
+    .expect("merge again");
     assert!(second.contains("Nothing to merge"), "{second}");
-    assert_eq!(std::fs::read(&theirs).expect("read"), theirs_before, "theirs never changed");
+    assert_eq!(
+        std::fs::read(&theirs).expect("read"),
+        theirs_before,
+        "theirs never changed"
+    );
     let check = cli(&["partnership-atlas", "check", file(&ours)]).expect("check");
     assert!(check.contains("Records and links: ok"), "{check}");
 }
@@ -61,7 +104,13 @@ fn the_sample_merged_into_itself_changes_nothing() {
     let copy = folder.path().join("copy.atlas");
     cli(&["partnership-atlas", "sample", file(&ours)]).expect("sample");
     std::fs::copy(&ours, &copy).expect("copy");
-    let said = cli(&["partnership-atlas", "merge", file(&ours), "--from", file(&copy)])
-        .expect("merge");
+    let said = cli(&[
+        "partnership-atlas",
+        "merge",
+        file(&ours),
+        "--from",
+        file(&copy),
+    ])
+    .expect("merge");
     assert!(said.contains("Nothing to merge"), "{said}");
 }

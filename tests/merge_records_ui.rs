@@ -62,8 +62,14 @@ fn two_organisations_merge_every_membership_moves_once_and_undo_restores() {
         before.organisations[&keep].name.clone(),
         before.organisations[&remove].name.clone(),
     );
-    let (kept_count, moved_count) = (memberships_of(&before, keep), memberships_of(&before, remove));
-    assert!(moved_count > 0, "the second organisation is a member of something");
+    let (kept_count, moved_count) = (
+        memberships_of(&before, keep),
+        memberships_of(&before, remove),
+    );
+    assert!(
+        moved_count > 0,
+        "the second organisation is a member of something"
+    );
     let both: usize = before
         .memberships
         .values()
@@ -78,15 +84,22 @@ fn two_organisations_merge_every_membership_moves_once_and_undo_restores() {
 
     click_name(&mut harness, &keep_name, Modifiers::NONE);
     click_name(&mut harness, &remove_name, CTRL);
-    harness.get_by_role_and_label(Role::Button, "Merge…").click();
+    harness
+        .get_by_role_and_label(Role::Button, "Merge…")
+        .click();
     harness.run_steps(3);
     harness.get_by_label(&format!("Keep organisation “{keep_name}”"));
-    harness.get_by_label(&format!("Merge into it and remove organisation “{remove_name}”"));
+    harness.get_by_label(&format!(
+        "Merge into it and remove organisation “{remove_name}”"
+    ));
     harness.get_by_role_and_label(Role::Button, "Merge").click();
     harness.run_steps(3);
 
     let after = register(&harness);
-    assert!(!after.organisations.contains_key(&remove), "the second is gone");
+    assert!(
+        !after.organisations.contains_key(&remove),
+        "the second is gone"
+    );
     assert_eq!(memberships_of(after, remove), 0);
     assert_eq!(
         memberships_of(after, keep),

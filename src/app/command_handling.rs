@@ -136,6 +136,13 @@ impl AtlasApp {
             Command::ExportDiagram(export) => self.export_diagram(&export),
             Command::ReportError(text) => self.messages.error(text),
             Command::ShowAppendixPack => self.show_appendix_pack(),
+            Command::MergeRegister => self.ask_for_path(PathPurpose::MergeFrom, ctx),
+            Command::MergeRegisterFrom(path) => {
+                self.report_failure(|app| app.merge_register_from(&path));
+            }
+            Command::ApplyRegisterMerge(edit) => {
+                self.apply_edit_from(*edit, crate::store::EditOrigin::Merge);
+            }
             Command::ExportAppendixPack(request) => self.start_appendix_pack(*request),
             Command::CancelAppendixPack => self.cancel_appendix_pack(),
         }
@@ -349,13 +356,18 @@ impl AtlasApp {
 
     /// Applies one edit; returns whether it was made.
     pub(super) fn apply_edit(&mut self, edit: Edit) -> bool {
+        self.apply_edit_from(edit, crate::store::EditOrigin::Edit)
+    }
+
+    /// Applies `edit` as [`AtlasApp::apply_edit`] does, audited with `origin`.
+    pub(super) fn apply_edit_from(&mut self, edit: Edit, origin: crate::store::EditOrigin) -> bool {
         let Some(document) = &mut self.document else {
             self.messages
                 .error("There is no register open, so the change was not made");
             return false;
         };
         let retry = edit.clone();
-        match document.apply(edit) {
+        match document.apply_from(edit, origin) {
             Ok(()) => {
                 self.revision += 1;
                 true
@@ -463,6 +475,31 @@ impl AtlasApp {
         }
     }
 
+    /// Reads the register at `path` read-only and shows what merging it would do.
+    fn merge_register_from(&mut self, path: &Path) -> Result<(), Failure> {
+        let Some(document) = &self.document else {
+            return Err("There is no register open to merge into".to_string().into());
+        };
+        if same_file(document.path(), path) {
+            return Err(
+                "That is the register already open: choose another to merge into it"
+                    .to_string()
+                    .into(),
+            );
+        }
+        let theirs = Document::open_read_only(path).map_err(|error| error.to_string())?;
+        let source = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |name| name.to_string_lossy().into_owned(),
+        );
+        self.ui_state.merge_register =
+            Some(crate::ui::merge_register_dialog::MergeRegisterDialog::new(
+                source,
+                theirs.register().clone(),
+            ));
+        Ok(())
+    }
+
     fn ask_for_path(&mut self, purpose: PathPurpose, ctx: &egui::Context) {
         if purpose == PathPurpose::SaveCopy && self.document.is_none() {
             self.messages
@@ -531,6 +568,7 @@ impl AtlasApp {
     fn use_path(&mut self, purpose: PathPurpose, path: PathBuf) {
         let command = match purpose {
             PathPurpose::Open => Command::OpenPath(path),
+            PathPurpose::MergeFrom => Command::MergeRegisterFrom(path),
             PathPurpose::New => Command::CreateAt(path),
             PathPurpose::SaveCopy => Command::SaveCopyTo(path),
             PathPurpose::ExportMatrix => Command::ExportMatrixTo(path),
@@ -544,7 +582,7 @@ impl AtlasApp {
         let mut dialog = TypedPathDialog::new(purpose, explanation.map(str::to_string));
         if let Some(folder) = self.folder_to_start_in() {
             let suggested = match purpose {
-                PathPurpose::Open | PathPurpose::Import => String::new(),
+                PathPurpose::Open | PathPurpose::Import | PathPurpose::MergeFrom => String::new(),
                 PathPurpose::New
                 | PathPurpose::SaveCopy
                 | PathPurpose::ExportMatrix
@@ -565,6 +603,7 @@ impl AtlasApp {
                 Err(format!("There is no file at {}", path.display()).into())
             }
             PathPurpose::Open => self.open_path(&path, OpenFor::Editing),
+            PathPurpose::MergeFrom => self.merge_register_from(&path),
             PathPurpose::New => self.create_at(&path),
             PathPurpose::SaveCopy if with_register_extension(path.clone()).exists() => {
                 Err(format!(
@@ -610,7 +649,7 @@ impl AtlasApp {
                     .unwrap_or_else(|| "Register".to_string());
                 format!("{stem} copy.{}", file_dialog::REGISTER_EXTENSION)
             }
-            (PathPurpose::Open | PathPurpose::Import, _) => String::new(),
+            (PathPurpose::Open | PathPurpose::Import | PathPurpose::MergeFrom, _) => String::new(),
             (PathPurpose::ExportMatrix, _) => "Risk and value matrix.png".to_string(),
             (PathPurpose::ExportOverview, _) => "Annual review of partnerships.xlsx".to_string(),
             _ => format!("New register.{}", file_dialog::REGISTER_EXTENSION),

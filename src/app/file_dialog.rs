@@ -96,7 +96,7 @@ pub fn start_dialog(
         wake();
     };
     match purpose {
-        PathPurpose::Open | PathPurpose::Import => {
+        PathPurpose::Open | PathPurpose::Import | PathPurpose::MergeFrom => {
             let future = dialog.pick_file();
             spawn_waiter(async move {
                 let chosen = future.await.map(|handle| handle.path().to_path_buf());

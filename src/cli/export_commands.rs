@@ -186,7 +186,9 @@ pub fn run_export(command: ExportCommand, report: &mut dyn std::io::Write) -> Re
         ExportCommand::Json { file, out } => {
             let document = open(&file)?;
             let bytes = crate::interchange::json::encode(document.register()).map_err(|error| {
-                CliError(format!("The register could not be written as JSON: {error}"))
+                CliError(format!(
+                    "The register could not be written as JSON: {error}"
+                ))
             })?;
             write(&out, &bytes)?;
             writeln!(

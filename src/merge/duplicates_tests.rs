@@ -59,7 +59,9 @@ fn with_duplicate() -> (Register, OrganisationId, OrganisationId) {
         y: 2.0,
         pinned: false,
     };
-    register.node_positions.insert((view, position.node), position);
+    register
+        .node_positions
+        .insert((view, position.node), position);
     (register, keep, remove)
 }
 
@@ -75,14 +77,21 @@ fn merging_an_organisation_moves_each_membership_once_and_removes_it_and_undo_re
     assert_eq!(merge.moved, ["1 membership", "1 node position"]);
     assert_eq!(merge.dropped, ["1 membership"]);
     assert!(
-        merge.summary().starts_with("Merge organisation “Citizen Advice” into organisation “"),
+        merge
+            .summary()
+            .starts_with("Merge organisation “Citizen Advice” into organisation “"),
         "{}",
         merge.summary()
     );
     let mut merged = register.clone();
     merged.apply(&merge.edit).expect("applies");
     assert!(!merged.organisations.contains_key(&remove));
-    assert!(merged.memberships.values().all(|m| m.organisation != remove));
+    assert!(
+        merged
+            .memberships
+            .values()
+            .all(|m| m.organisation != remove)
+    );
     assert_eq!(
         merged
             .memberships
@@ -115,12 +124,19 @@ fn merging_a_person_repoints_representations_officers_and_actions() {
     ids.sort();
     ids.dedup();
     let (keep, remove) = (ids[0], ids[1]);
-    let uses = register.referrers(&crate::model::RecordKey::Person(remove)).len();
+    let uses = register
+        .referrers(&crate::model::RecordKey::Person(remove))
+        .len();
     let merge = merge_people(&register, keep, remove).expect("merge");
     let mut merged = register.clone();
     merged.apply(&merge.edit).expect("applies");
     assert!(!merged.people.contains_key(&remove));
-    assert!(merged.referrers(&crate::model::RecordKey::Person(keep)).len() >= uses);
+    assert!(
+        merged
+            .referrers(&crate::model::RecordKey::Person(keep))
+            .len()
+            >= uses
+    );
     merged.apply(&merge.edit.inverse()).expect("undo");
     assert_eq!(merged, register);
 }

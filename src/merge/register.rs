@@ -15,8 +15,8 @@ mod children;
 use std::collections::BTreeMap;
 
 use crate::model::{
-    Edit, Organisation, OrganisationId, Partnership, PartnershipId, PersonId, Record, Register,
-    RepresentationId, StrategyId, ObjectiveId, ThemeId, PriorityId, words,
+    Edit, ObjectiveId, Organisation, OrganisationId, Partnership, PartnershipId, PersonId,
+    PriorityId, Record, Register, RepresentationId, StrategyId, ThemeId, words,
 };
 use crate::reconcile::{Evidence, compare_names, normalise_name, normalise_org_id};
 
@@ -245,11 +245,8 @@ impl<'a> Planner<'a> {
                 by_id.entry(id).or_insert(organisation.id);
             }
         }
-        let (mut names, canonical) = by_name(
-            ours.organisations
-                .values()
-                .map(|o| (o.id, o.name.clone())),
-        );
+        let (mut names, canonical) =
+            by_name(ours.organisations.values().map(|o| (o.id, o.name.clone())));
         self.org_canonical = canonical;
         let mut next = OrganisationId::next_in(&ours.organisations);
         for organisation in theirs.organisations.values() {
@@ -265,7 +262,10 @@ impl<'a> Planner<'a> {
                     self.org_canonical.get(&our_id).copied().unwrap_or(our_id)
                 }
                 None => {
-                    self.note_probable(&organisation.name, ours.organisations.values().map(|o| o.name.as_str()));
+                    self.note_probable(
+                        &organisation.name,
+                        ours.organisations.values().map(|o| o.name.as_str()),
+                    );
                     let id = next;
                     next = OrganisationId(next.0 + 1);
                     self.add(
@@ -313,8 +313,7 @@ impl<'a> Planner<'a> {
 
     fn people(&mut self, theirs: &Register) {
         let ours = self.ours;
-        let (mut names, canonical) =
-            by_name(ours.people.values().map(|p| (p.id, p.name.clone())));
+        let (mut names, canonical) = by_name(ours.people.values().map(|p| (p.id, p.name.clone())));
         self.person_canonical = canonical;
         let mut next = PersonId::next_in(&ours.people);
         for person in theirs.people.values() {
@@ -322,7 +321,10 @@ impl<'a> Planner<'a> {
             let mapped = match names.get(&normal).copied().filter(|_| !normal.is_empty()) {
                 Some(our_id) => {
                     self.people_matched += 1;
-                    self.person_canonical.get(&our_id).copied().unwrap_or(our_id)
+                    self.person_canonical
+                        .get(&our_id)
+                        .copied()
+                        .unwrap_or(our_id)
                 }
                 None => {
                     self.note_probable(&person.name, ours.people.values().map(|p| p.name.as_str()));
@@ -365,7 +367,11 @@ impl<'a> Planner<'a> {
             let normal = normalise_name(&partnership.name);
             match names.get(&normal).copied().filter(|_| !normal.is_empty()) {
                 Some(our_id) => {
-                    let our_id = self.partnership_canonical.get(&our_id).copied().unwrap_or(our_id);
+                    let our_id = self
+                        .partnership_canonical
+                        .get(&our_id)
+                        .copied()
+                        .unwrap_or(our_id);
                     self.partnerships.insert(partnership.id, our_id);
                     let Some(mine) = ours.partnerships.get(&our_id) else {
                         // One of theirs already added under this name: nothing more to do.
@@ -406,7 +412,10 @@ impl<'a> Planner<'a> {
 }
 
 /// The fields of `mine` and `theirs` that differ, and `mine` with theirs' non-empty values.
-fn compare(mine: &Partnership, theirs: &Partnership) -> (Vec<FieldDifference>, Option<Partnership>) {
+fn compare(
+    mine: &Partnership,
+    theirs: &Partnership,
+) -> (Vec<FieldDifference>, Option<Partnership>) {
     let (Ok(serde_json::Value::Object(ours)), Ok(serde_json::Value::Object(other))) =
         (serde_json::to_value(mine), serde_json::to_value(theirs))
     else {
@@ -424,8 +433,10 @@ fn compare(mine: &Partnership, theirs: &Partnership) -> (Vec<FieldDifference>, O
             ours: here.to_string(),
             theirs: value.to_string(),
         });
-        let empty = matches!(value, serde_json::Value::Null | serde_json::Value::Bool(false))
-            || value.as_str().is_some_and(str::is_empty)
+        let empty = matches!(
+            value,
+            serde_json::Value::Null | serde_json::Value::Bool(false)
+        ) || value.as_str().is_some_and(str::is_empty)
             || value.as_array().is_some_and(Vec::is_empty);
         if !empty {
             taken.insert(field.clone(), value.clone());
@@ -434,4 +445,3 @@ fn compare(mine: &Partnership, theirs: &Partnership) -> (Vec<FieldDifference>, O
     let taken = serde_json::from_value(serde_json::Value::Object(taken)).ok();
     (differences, taken)
 }
-

@@ -45,10 +45,12 @@ fn differing_fields_are_reported_and_left_unless_theirs_are_taken() {
         .expect("a difference");
     assert_eq!(shared.differences.len(), 1);
     assert_eq!(shared.differences[0].field, "purpose");
-    assert!(merge
-        .report_lines()
-        .iter()
-        .any(|line| line.contains("theirs \"A purpose of theirs\"")));
+    assert!(
+        merge
+            .report_lines()
+            .iter()
+            .any(|line| line.contains("theirs \"A purpose of theirs\""))
+    );
     let taken = plan_register_merge(
         &ours,
         &theirs,

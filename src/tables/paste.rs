@@ -171,7 +171,7 @@ impl PastePreview {
         let data = if preview.had_headings {
             &table[1..]
         } else {
-            &table[..]
+            table
         };
         let register = lookup.register;
         let by_id: HashMap<i64, T::Key> = match spec.numeric_id {

@@ -108,6 +108,12 @@ pub enum Command {
     ExportDiagram(Box<super::DiagramExport>),
     /// Open the appendix pack window (File, Export appendix pack...).
     ShowAppendixPack,
+    /// Choose another register to merge into this one (File, Merge register...).
+    MergeRegister,
+    /// Read the register at this path and show what merging it would do.
+    MergeRegisterFrom(PathBuf),
+    /// Apply a merge of another register, as one step audited as a merge.
+    ApplyRegisterMerge(Box<Edit>),
     /// Write the appendix pack, keeping its contents in the register (boxed: it is large).
     ExportAppendixPack(Box<super::PackRequest>),
     /// Stop the appendix pack being written (nothing is left behind).

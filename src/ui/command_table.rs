@@ -110,6 +110,7 @@ pub const COMMANDS: &[CommandEntry] = &[
     entry(File, "Open by typing a path...", Command::OpenByTypingPath, &[], Window),
     entry(File, "Save a copy as...", Command::SaveCopyAs, &[ctrl_shift(Key::S)], Window),
     entry(File, "Import...", Command::ShowImport, &[], Window),
+    entry(File, "Merge register...", Command::MergeRegister, &[], Window),
     entry(File, "Export diagram...", Command::ShowDiagramExport, &[], Window),
     entry(File, "Export appendix pack...", Command::ShowAppendixPack, &[], Window),
     entry(File, "Close register", Command::CloseRegister, &[ctrl(Key::W)], Window),

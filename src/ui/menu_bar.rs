@@ -90,6 +90,7 @@ fn enabled(command: &Command, view: &AppView<'_>, panel: PanelKind) -> bool {
         | Command::ShowDiagramExport
         | Command::ShowImport
         | Command::ShowAppendixPack
+        | Command::MergeRegister
         | Command::CloseRegister
         | Command::ShowSection(_)
         | Command::ToggleNavigation => register_open,

@@ -16,6 +16,7 @@ pub mod help_windows;
 pub mod import_dialog;
 mod menu_bar;
 pub mod merge_records_dialog;
+pub mod merge_register_dialog;
 pub mod message;
 mod messages;
 pub mod navigation_bar;
@@ -170,6 +171,8 @@ pub struct UiState {
     pub typed_path: Option<TypedPathDialog>,
     /// The import window (File, Import...), while it is open.
     pub import: Option<ImportDialog>,
+    /// The merge register window (File, Merge register...), while it is open.
+    pub merge_register: Option<merge_register_dialog::MergeRegisterDialog>,
     /// The appendix pack window (File, Export appendix pack...).
     pub appendix_pack: AppendixPackDialog,
     /// The Help window open, if one is.
@@ -352,6 +355,12 @@ pub fn app_ui(
         typed_path_dialog::typed_path_dialog_ui(ui.ctx(), dialog, commands);
     }
     if let Some(document) = view.document {
+        merge_register_dialog::merge_register_dialog_ui(
+            ui.ctx(),
+            document.register(),
+            &mut state.merge_register,
+            commands,
+        );
         appendix_pack_dialog::appendix_pack_dialog_ui(
             ui.ctx(),
             document.register(),

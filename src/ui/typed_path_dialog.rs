@@ -20,6 +20,8 @@ pub enum PathPurpose {
     ExportOverview,
     /// Import rows from a spreadsheet.
     Import,
+    /// Choose another register to merge into the open one.
+    MergeFrom,
 }
 
 impl PathPurpose {
@@ -32,6 +34,7 @@ impl PathPurpose {
             Self::ExportMatrix => "Export the risk/value matrix (.png, .svg or .pdf)",
             Self::ExportOverview => "Export the annual review table (.xlsx or .csv)",
             Self::Import => "Import from a spreadsheet (.xlsx, .xls, .ods or .csv)",
+            Self::MergeFrom => "Choose a register to merge into this one",
         }
     }
 }
@@ -40,7 +43,7 @@ impl PathPurpose {
     /// What to type, with an example of a whole path for this purpose.
     pub fn example(self) -> &'static str {
         match self {
-            Self::Open | Self::New | Self::SaveCopy => {
+            Self::Open | Self::New | Self::SaveCopy | Self::MergeFrom => {
                 "Type or paste where the register file is (or is to go), folder and name, for \
                  example C:\\Users\\jo\\Documents\\Partnership register.atlas or \
                  \\\\fileserver\\Policy\\Partnership register.atlas"
@@ -145,6 +148,7 @@ pub fn typed_path_dialog_ui(
         ui.horizontal(|ui| {
             let action = match dialog.purpose {
                 PathPurpose::Open => "Open",
+                PathPurpose::MergeFrom => "Merge",
                 PathPurpose::New => "Create",
                 PathPurpose::SaveCopy => "Save copy",
                 PathPurpose::ExportMatrix | PathPurpose::ExportOverview => "Export",

@@ -109,7 +109,8 @@ pub fn decode(bytes: &[u8]) -> Result<Register, JsonError> {
         }
     }
     match &header.version {
-        Some(serde_json::Value::Number(number)) if number.as_u64() == Some(u64::from(FORMAT_VERSION)) => {}
+        Some(serde_json::Value::Number(number))
+            if number.as_u64() == Some(u64::from(FORMAT_VERSION)) => {}
         Some(serde_json::Value::Number(number)) => {
             return Err(JsonError::Version {
                 found: number.as_u64().unwrap_or(0),
@@ -123,7 +124,8 @@ pub fn decode(bytes: &[u8]) -> Result<Register, JsonError> {
             });
         }
     }
-    let body: Body = serde_json::from_slice(bytes).map_err(|error| JsonError::from_serde(&error))?;
+    let body: Body =
+        serde_json::from_slice(bytes).map_err(|error| JsonError::from_serde(&error))?;
     build(body.records)
 }
 
@@ -152,13 +154,11 @@ fn build(records: Vec<Record>) -> Result<Register, JsonError> {
             Record::Settings(_) => Edit::change(register.settings.clone(), record.clone()),
             _ => Edit::Insert(record.clone()),
         };
-        register
-            .apply(&edit)
-            .map_err(|reason| JsonError::Record {
-                number,
-                title: record.title(),
-                reason,
-            })?;
+        register.apply(&edit).map_err(|reason| JsonError::Record {
+            number,
+            title: record.title(),
+            reason,
+        })?;
     }
     Ok(register)
 }

@@ -40,8 +40,13 @@ fn the_document_names_its_format_and_version_first_and_holds_every_kind() {
         y: -3.25,
         pinned: true,
     };
-    register.node_positions.insert((view, position.node), position);
-    assert_eq!(decode(&encode(&register).expect("encode")).expect("decode"), register);
+    register
+        .node_positions
+        .insert((view, position.node), position);
+    assert_eq!(
+        decode(&encode(&register).expect("encode")).expect("decode"),
+        register
+    );
     let written = text(&register);
     assert!(
         written.starts_with(&format!(
@@ -50,7 +55,13 @@ fn the_document_names_its_format_and_version_first_and_holds_every_kind() {
         "{}",
         &written[..120]
     );
-    for kind in ["view", "node_position", "scoring_scheme", "assessment", "report_back_route"] {
+    for kind in [
+        "view",
+        "node_position",
+        "scoring_scheme",
+        "assessment",
+        "report_back_route",
+    ] {
         assert!(
             written.contains(&format!("\"entity\": \"{kind}\"")),
             "{kind} is written"
@@ -77,10 +88,7 @@ fn broken_json_is_named_by_line_and_column_with_what_was_expected() {
         panic!("a text fault: {error:?}");
     };
     assert_eq!((*line, *column), (5, 24));
-    assert_eq!(
-        error.to_string(),
-        "Line 5, column 24: Expected `,` or `}`"
-    );
+    assert_eq!(error.to_string(), "Line 5, column 24: Expected `,` or `}`");
 }
 
 #[test]
@@ -94,8 +102,13 @@ fn a_wrong_field_value_is_named_by_its_place_too() {
 #[test]
 fn another_format_a_newer_version_and_no_settings_are_refused_in_words() {
     let other = decode(br#"{"format": "geojson", "version": 1, "records": []}"#);
-    assert!(matches!(other, Err(JsonError::NotARegister { .. })), "{other:?}");
-    let missing = decode(br#"{"records": []}"#).expect_err("refused").to_string();
+    assert!(
+        matches!(other, Err(JsonError::NotARegister { .. })),
+        "{other:?}"
+    );
+    let missing = decode(br#"{"records": []}"#)
+        .expect_err("refused")
+        .to_string();
     assert!(missing.contains("\"format\" is missing"), "{missing}");
     let newer = decode(br#"{"format": "partnership-atlas-register", "version": 2, "records": []}"#);
     assert_eq!(newer, Err(JsonError::Version { found: 2 }));

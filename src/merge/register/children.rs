@@ -7,9 +7,9 @@ use std::collections::HashSet;
 
 use super::Planner;
 use crate::model::{
-    ActionId, AssessmentId, ContributionId, MeasureId, MembershipId, ObjectiveId, PriorityId,
-    PriorityTag, RelationshipId, ReportBackRouteId, RepresentationId, StrategyId, ThemeId,
-    ThemeTag, ObjectiveDelivery, Register,
+    ActionId, AssessmentId, ContributionId, MeasureId, MembershipId, ObjectiveDelivery,
+    ObjectiveId, PriorityId, PriorityTag, Register, RelationshipId, ReportBackRouteId,
+    RepresentationId, StrategyId, ThemeId, ThemeTag,
 };
 use crate::reconcile::normalise_name;
 
@@ -67,7 +67,16 @@ pub(super) fn bring(plan: &mut Planner<'_>, theirs: &Register) {
     let mut have: std::collections::HashMap<_, RepresentationId> = ours
         .representations
         .values()
-        .map(|r| ((person(plan, r.person), part(plan, r.partnership), r.role_on_body), r.id))
+        .map(|r| {
+            (
+                (
+                    person(plan, r.person),
+                    part(plan, r.partnership),
+                    r.role_on_body,
+                ),
+                r.id,
+            )
+        })
         .collect();
     let mut next = RepresentationId::next_in(&ours.representations);
     for representation in theirs.representations.values() {
@@ -104,7 +113,11 @@ pub(super) fn bring(plan: &mut Planner<'_>, theirs: &Register) {
         let Some(&representation) = plan.representations.get(&route.representation) else {
             continue;
         };
-        if have.insert((representation, route.audience, normalise_name(&route.recipient))) {
+        if have.insert((
+            representation,
+            route.audience,
+            normalise_name(&route.recipient),
+        )) {
             let mut new = route.clone();
             (new.id, new.representation) = (next, representation);
             next = ReportBackRouteId(next.0 + 1);
@@ -123,7 +136,12 @@ pub(super) fn bring(plan: &mut Planner<'_>, theirs: &Register) {
         let Some(&partnership) = plan.partnerships.get(&contribution.partnership) else {
             continue;
         };
-        if have.insert((partnership, contribution.year, contribution.kind, contribution.amount)) {
+        if have.insert((
+            partnership,
+            contribution.year,
+            contribution.kind,
+            contribution.amount,
+        )) {
             let mut new = contribution.clone();
             (new.id, new.partnership) = (next, partnership);
             next = ContributionId(next.0 + 1);
@@ -174,9 +192,10 @@ pub(super) fn bring(plan: &mut Planner<'_>, theirs: &Register) {
     }
     let mut have: HashSet<_> = ours.theme_tags.keys().copied().collect();
     for tag in theirs.theme_tags.values() {
-        let (Some(&partnership), Some(&theme)) =
-            (plan.partnerships.get(&tag.partnership), plan.themes.get(&tag.theme))
-        else {
+        let (Some(&partnership), Some(&theme)) = (
+            plan.partnerships.get(&tag.partnership),
+            plan.themes.get(&tag.theme),
+        ) else {
             continue;
         };
         if have.insert((partnership, theme)) {
@@ -185,13 +204,20 @@ pub(super) fn bring(plan: &mut Planner<'_>, theirs: &Register) {
     }
     let mut have: HashSet<_> = ours.priority_tags.keys().copied().collect();
     for tag in theirs.priority_tags.values() {
-        let (Some(&partnership), Some(&priority)) =
-            (plan.partnerships.get(&tag.partnership), plan.priorities.get(&tag.priority))
-        else {
+        let (Some(&partnership), Some(&priority)) = (
+            plan.partnerships.get(&tag.partnership),
+            plan.priorities.get(&tag.priority),
+        ) else {
             continue;
         };
         if have.insert((partnership, priority)) {
-            plan.add(PriorityTag { partnership, priority }, "priority tag");
+            plan.add(
+                PriorityTag {
+                    partnership,
+                    priority,
+                },
+                "priority tag",
+            );
         }
     }
 
@@ -210,7 +236,9 @@ pub(super) fn bring(plan: &mut Planner<'_>, theirs: &Register) {
             None => {
                 let mut new = strategy.clone();
                 new.id = next;
-                new.owner = strategy.owner.and_then(|o| plan.organisations.get(&o).copied());
+                new.owner = strategy
+                    .owner
+                    .and_then(|o| plan.organisations.get(&o).copied());
                 next = StrategyId(next.0 + 1);
                 names.insert(normal, new.id);
                 let id = new.id;
@@ -272,7 +300,13 @@ pub(super) fn bring(plan: &mut Planner<'_>, theirs: &Register) {
             continue;
         };
         if have.insert((partnership, objective)) {
-            plan.add(ObjectiveDelivery { partnership, objective }, "objective delivery");
+            plan.add(
+                ObjectiveDelivery {
+                    partnership,
+                    objective,
+                },
+                "objective delivery",
+            );
         }
     }
 
@@ -280,7 +314,12 @@ pub(super) fn bring(plan: &mut Planner<'_>, theirs: &Register) {
     let mut have: HashSet<_> = ours
         .actions
         .values()
-        .map(|a| (a.partnership.map(|p| part(plan, p)), normalise_name(&a.title)))
+        .map(|a| {
+            (
+                a.partnership.map(|p| part(plan, p)),
+                normalise_name(&a.title),
+            )
+        })
         .collect();
     let mut next = ActionId::next_in(&ours.actions);
     for action in theirs.actions.values() {
@@ -318,7 +357,8 @@ pub(super) fn bring(plan: &mut Planner<'_>, theirs: &Register) {
             continue;
         }
         let version = assessment.scheme_version;
-        if version > 0 && ours.scoring_schemes.get(&version) != theirs.scoring_schemes.get(&version) {
+        if version > 0 && ours.scoring_schemes.get(&version) != theirs.scoring_schemes.get(&version)
+        {
             unscoreable += 1;
             continue;
         }
