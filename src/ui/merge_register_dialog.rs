@@ -33,30 +33,20 @@ impl MergeRegisterDialog {
         }
     }
 
-    /// The merge as planned now against `ours` (worked out again when the options change or
-    /// the register does).
+    /// The merge as planned now against `ours` (worked out again when the options change).
     pub fn plan(&mut self, ours: &Register) -> &RegisterMerge {
         let options = MergeOptions {
             take_theirs: self.take_theirs,
         };
-        let stale = self
-            .plan
-            .as_ref()
-            .is_none_or(|(planned, _)| *planned != options);
-        if stale {
-            let plan = plan_register_merge(ours, &self.theirs, &self.source, options);
-            self.plan = Some((options, plan));
-        }
-        match &self.plan {
-            Some((_, plan)) => plan,
-            None => unreachable_plan(),
-        }
+        let planned = match self.plan.take() {
+            Some((planned_with, plan)) if planned_with == options => (planned_with, plan),
+            _ => (
+                options,
+                plan_register_merge(ours, &self.theirs, &self.source, options),
+            ),
+        };
+        &self.plan.insert(planned).1
     }
-}
-
-fn unreachable_plan() -> ! {
-    // `plan` is set just above whenever it is missing.
-    panic!("the merge plan was just made")
 }
 
 /// Draws the window; closes it (sets `dialog` to `None`) on Merge or Cancel.
@@ -83,13 +73,10 @@ pub fn merge_register_dialog_ui(
                  press Merge.",
                 state.source
             ));
-            let take = ui
-                .checkbox(
-                    &mut state.take_theirs,
-                    "Take their values for the fields that differ (where theirs are not empty)",
-                )
-                .changed();
-            let _ = take;
+            ui.checkbox(
+                &mut state.take_theirs,
+                "Take their values for the fields that differ (where theirs are not empty)",
+            );
             let plan = state.plan(ours).clone();
             ui.separator();
             egui::ScrollArea::vertical()

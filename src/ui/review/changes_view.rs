@@ -162,7 +162,11 @@ pub(super) fn changes_ui(
     }
     if let Some(total) = &table.total {
         ui.add_space(4.0);
-        let cells: Vec<String> = total.cells.iter().map(|c| c.printed(Pence::Hidden)).collect();
+        let cells: Vec<String> = total
+            .cells
+            .iter()
+            .map(|c| c.printed(Pence::Hidden))
+            .collect();
         if let [_, what, before, after, ..] = cells.as_slice() {
             ui.label(
                 egui::RichText::new(format!("{what}: {before} before, {after} after")).strong(),
