@@ -231,6 +231,10 @@ fn undo_takes_the_recorded_route_back_in_the_same_session() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run_steps(3);
     assert_eq!(routes(&harness), routes_before);
+    // Undo shows what it changed (the routes table); back in Analysis the finding is there.
+    assert_ne!(harness.state().ui_state().panel, PanelKind::Analysis);
+    click(&mut harness, Role::Button, "Analysis");
+    click(&mut harness, Role::Button, "Knowledge network");
     assert!(
         harness
             .query_all_by_role_and_label(Role::Button, "Ashmere Vale Partnership Executive")

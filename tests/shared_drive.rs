@@ -185,20 +185,32 @@ fn second_opener_is_told_who_holds_it_and_takes_over_after_the_holder_dies() {
         .arg(&path)
         .output()
         .expect("run check");
+    // Against a holder that commits thousands of edits a second (checkpointing all the while)
+    // a consistent copy may not come within the check's few seconds of tries; then the check
+    // refuses, naming the holder, as the read-only open below may. A person's pace is checked
+    // to succeed in `read_only_view_while_someone_edits`.
     let stdout = String::from_utf8_lossy(&check.stdout);
-    assert!(
-        check.status.success(),
-        "check reads a held register: {check:?}"
-    );
-    assert!(
-        stdout.contains(&format!(
-            "Open by: {} on {} since ",
-            platform::user_name(),
-            platform::machine_name()
-        )),
-        "{stdout}"
-    );
-    assert!(stdout.contains("Integrity: ok"), "{stdout}");
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    if check.status.success() {
+        assert!(
+            stdout.contains(&format!(
+                "Open by: {} on {} since ",
+                platform::user_name(),
+                platform::machine_name()
+            )),
+            "{stdout}"
+        );
+        assert!(stdout.contains("Integrity: ok"), "{stdout}");
+    } else {
+        assert!(
+            stderr.contains(&format!(
+                "is open by {} on {} since ",
+                platform::user_name(),
+                platform::machine_name()
+            )),
+            "a refusal names the holder: {stderr}"
+        );
+    }
 
     // A writing command never writes to it.
     let writer = Command::new(BINARY)

@@ -444,7 +444,13 @@ fn relationships_are_added_from_the_picker_refused_twice_removed_and_undone() {
     harness.run_steps(3);
     assert!(register(&harness).relationships.contains_key(&added.id));
 
-    // Seen from the other side too.
+    // Seen from the other side too (undo showed the relationship; back to the partnerships).
+    harness
+        .state_mut()
+        .send(partnership_atlas::ui::Command::ShowPanel(
+            partnership_atlas::ui::PanelKind::Partnerships,
+        ));
+    harness.run_steps(2);
     select(&mut harness, other.0);
     assert!(
         harness
