@@ -64,27 +64,33 @@ fn bench_review(c: &mut Criterion) {
     group.bench_function("read a snapshot back", |b| {
         b.iter(|| snapshot_register(&snapshot).expect("read"))
     });
-    group.bench_function("compare a snapshot with now (read back and compared)", |b| {
-        b.iter(|| {
-            let then = snapshot_register(&snapshot).expect("read");
-            compare(
-                State {
-                    label: "As at Cabinet",
-                    as_at: day,
-                    register: &then,
-                },
-                State {
-                    label: "Now",
-                    as_at: day,
-                    register: &now,
-                },
-            )
-        })
-    });
+    group.bench_function(
+        "compare a snapshot with now (read back and compared)",
+        |b| {
+            b.iter(|| {
+                let then = snapshot_register(&snapshot).expect("read");
+                compare(
+                    State {
+                        label: "As at Cabinet",
+                        as_at: day,
+                        register: &then,
+                    },
+                    State {
+                        label: "Now",
+                        as_at: day,
+                        register: &now,
+                    },
+                )
+            })
+        },
+    );
 
     // The audit log grown to 100,000 rows: the first screenful of a filtered page.
     let id = *document.register().partnerships.keys().next().expect("one");
-    let rows = document.store().audit_count(&AuditFilter::default()).expect("count");
+    let rows = document
+        .store()
+        .audit_count(&AuditFilter::default())
+        .expect("count");
     let mut step = rows;
     while step < 100_000 {
         // Ten thousand audited changes to one record per transaction, each from the last.

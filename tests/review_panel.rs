@@ -101,7 +101,9 @@ fn the_audit_log_shows_a_change_and_a_partnership_history_filters_to_it() {
 
     // A partnership's History shows its own changes only.
     harness.state_mut().select_partnership(Some(before.id));
-    harness.state_mut().send(Command::ShowPanel(PanelKind::Partnerships));
+    harness
+        .state_mut()
+        .send(Command::ShowPanel(PanelKind::Partnerships));
     harness.run_steps(3);
     click(&mut harness, Role::Button, "History");
     assert_eq!(harness.state().ui_state().panel, PanelKind::AuditLog);
@@ -114,7 +116,10 @@ fn the_audit_log_shows_a_change_and_a_partnership_history_filters_to_it() {
     let everything = store
         .audit_count(&partnership_atlas::store::AuditFilter::default())
         .expect("count");
-    assert!(expected >= 1 && expected < everything, "{expected} of {everything}");
+    assert!(
+        expected >= 1 && expected < everything,
+        "{expected} of {everything}"
+    );
     let words = partnership_atlas::model::words::counted(expected, "change");
     harness.get_by_label(&words);
 }
