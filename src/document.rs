@@ -72,6 +72,17 @@ impl Document {
         Ok(Self::from_parts(store, register))
     }
 
+    /// A snapshot of the register at `path`, as `register`, to look at and export only
+    /// (`description` names it: "Snapshot “As at Cabinet”, as at 22 March 2026").
+    pub fn snapshot_view(
+        path: &Path,
+        register: Register,
+        description: String,
+    ) -> Result<Self, StoreError> {
+        let store = Store::snapshot_view(path, &register, description)?;
+        Ok(Self::from_parts(store, register))
+    }
+
     /// Creates a new register file holding `register`.
     pub fn create(path: &Path, register: Register) -> Result<Self, StoreError> {
         let store = Store::create(path, &register)?;

@@ -111,6 +111,7 @@ impl AtlasApp {
             Command::ExportChangesTo { since, to, path } => {
                 self.report_failure(|app| app.export_changes_to(since, to, &path));
             }
+            Command::OpenSnapshot(id) => self.report_failure(|app| app.open_snapshot(id)),
             Command::ShowRecordHistory(key, title) => {
                 self.ui_state.audit.show_record(key, title);
                 self.ui_state.panel = crate::ui::PanelKind::AuditLog;

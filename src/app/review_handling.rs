@@ -11,6 +11,29 @@ use crate::model::SnapshotId;
 use crate::review::changes_between;
 
 impl AtlasApp {
+    /// Shows snapshot `id` of the open register read-only in its place.
+    pub(super) fn open_snapshot(&mut self, id: SnapshotId) -> Result<(), Failure> {
+        let Some(document) = &self.document else {
+            return Err("There is no register open".to_string().into());
+        };
+        let snapshot = document
+            .register()
+            .snapshots
+            .get(&id)
+            .ok_or_else(|| Failure::from("That snapshot has been deleted".to_string()))?;
+        let register = crate::review::snapshot_register(snapshot)
+            .map_err(|error| Failure::from(error.to_string()))?;
+        let as_at = snapshot.as_at_date().map_or_else(String::new, |day| {
+            format!(", as at {}", day.format("%-d %B %Y"))
+        });
+        let description = format!("Snapshot “{}”{as_at}", snapshot.name);
+        let path = document.path().to_path_buf();
+        let view = crate::document::Document::snapshot_view(&path, register, description)
+            .map_err(|error| Failure::from(error.to_string()))?;
+        self.install_document(view);
+        Ok(())
+    }
+
     /// Writes what changed from snapshot `since` to snapshot `to` (or now) to `path`.
     pub(super) fn export_changes_to(
         &mut self,

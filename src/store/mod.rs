@@ -239,10 +239,47 @@ impl Store {
                 taken_at,
                 held_elsewhere: holder.is_some(),
                 holder,
+                snapshot: None,
             }),
             _reservation: None,
         };
         Ok((store, verified.register))
+    }
+
+    /// A read-only view of `register` as a snapshot of the register at `path` holds it: a
+    /// fresh register in memory (nothing written anywhere), its audit log one row naming the
+    /// snapshot. Every edit is refused, as in any read-only view.
+    pub fn snapshot_view(
+        path: &Path,
+        register: &Register,
+        snapshot: String,
+    ) -> Result<Self, StoreError> {
+        let sqlite = |error| StoreError::from_sqlite(path, error);
+        let mut connection = Connection::open_in_memory().map_err(sqlite)?;
+        guard::harden(&connection).map_err(sqlite)?;
+        schema::add_functions(&connection).map_err(sqlite)?;
+        migrate(&mut connection, 0).map_err(sqlite)?;
+        let transaction = connection.transaction().map_err(sqlite)?;
+        for record in register.records() {
+            row_writes::insert_row(&transaction, &record)?;
+        }
+        let context = audit::AuditContext::now(1, EditOrigin::Edit, snapshot.clone());
+        audit::record_creation(&transaction, &context).map_err(sqlite)?;
+        transaction.commit().map_err(sqlite)?;
+        Ok(Self {
+            connection,
+            path: path.to_path_buf(),
+            read_only: true,
+            owner_note: None,
+            taken_over: None,
+            view: Some(ReadOnlyView {
+                taken_at: chrono::Local::now(),
+                held_elsewhere: false,
+                holder: None,
+                snapshot: Some(snapshot),
+            }),
+            _reservation: None,
+        })
     }
 
     /// Checks a register file without changing it: version, schema, integrity, every record

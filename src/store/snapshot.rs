@@ -16,6 +16,9 @@ pub struct ReadOnlyView {
     pub held_elsewhere: bool,
     /// Who, from the owner note.
     pub holder: Option<OwnerNote>,
+    /// The snapshot shown, in words ("Snapshot “As at Cabinet”, as at 22 March 2026"), when
+    /// the view is of one of the register's snapshots rather than the file.
+    pub snapshot: Option<String>,
 }
 
 impl ReadOnlyView {
@@ -23,6 +26,9 @@ impl ReadOnlyView {
     /// it open (since 25 November 2025, 09:14)".
     pub fn describe(&self) -> String {
         let taken = self.taken_at.format("%H:%M");
+        if let Some(snapshot) = &self.snapshot {
+            return format!("{snapshot}, read-only: nothing here can be changed");
+        }
         match (&self.holder, self.held_elsewhere) {
             (Some(holder), true) => format!(
                 "Read-only copy taken at {taken}, while {} on {} has it open (since {})",
@@ -48,6 +54,7 @@ mod tests {
             taken_at: Local::now(),
             held_elsewhere: true,
             holder: None,
+            snapshot: None,
         };
         assert!(view.describe().contains("while someone else has it open"));
     }

@@ -87,6 +87,9 @@ pub enum Command {
         /// Where to write it.
         path: PathBuf,
     },
+    /// Show one of the open register's snapshots, read-only, in place of the register (which
+    /// closes; open it again to edit).
+    OpenSnapshot(crate::model::SnapshotId),
     /// Show the audit log with the history of one record (titled).
     ShowRecordHistory(crate::model::RecordKey, String),
     /// Show a panel.

@@ -118,6 +118,16 @@ pub(super) fn snapshot_list_ui(
                         state.to = None;
                         state.shown = None;
                     }
+                    if ui
+                        .button("Open read-only")
+                        .on_hover_text(
+                            "Look at the register as this snapshot holds it; open the register \
+                             again to edit",
+                        )
+                        .clicked()
+                    {
+                        commands.send(Command::OpenSnapshot(snapshot.id));
+                    }
                     let editable = !context.read_only;
                     if ui
                         .add_enabled(editable, egui::Button::new("Rename"))
