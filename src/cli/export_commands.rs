@@ -426,7 +426,7 @@ fn export_diagram(
     )
     .map_err(fail)?;
     if plan.note().is_some() {
-        let advice = diagram::print::advice(register, &view, &options, how.choice);
+        let advice = diagram::print::advice_for_plan(register, &view, &options, &plan);
         writeln!(report, "Note: {}", advice.describe()).map_err(fail)?;
     }
     Ok(())

@@ -28,32 +28,49 @@ pub(super) fn top_of(node: &DiagramNode) -> f32 {
     node.centre.y - node.height / 2.0 - node.border.width / 2.0 - 1.0
 }
 
-/// The shown org-chart lines into `parent` whose child is far enough below it to be routed
-/// by a bus, as child indexes.
-fn bus_children(diagram: &Diagram, parent: usize) -> impl Iterator<Item = usize> + '_ {
-    let parent_bottom = diagram.nodes.get(parent).map_or(f32::INFINITY, bottom_of);
-    diagram
-        .edges
-        .iter()
-        .filter(move |e| e.edge.to == parent && e.visibility != Visibility::Hidden)
-        .filter(|e| diagram.kind != ViewKind::Structure || e.edge.kind.is_formal())
-        .map(|e| e.edge.from)
-        .filter(move |&child| {
-            diagram
-                .nodes
-                .get(child)
-                .is_some_and(|n| top_of(n) - parent_bottom >= 12.0)
-        })
+/// Whether `edge` is drawn as an org-chart line (down from the child to its parent's bus)
+/// rather than routed round the boxes: formal lines in a structure, every line of the
+/// council's involvement, none in a membership network.
+pub(super) fn is_org_chart_line(diagram: &Diagram, edge: &super::DiagramEdge) -> bool {
+    match diagram.kind {
+        ViewKind::Structure => edge.edge.kind.is_formal(),
+        ViewKind::Involvement => true,
+        ViewKind::Membership => false,
+    }
+}
+
+/// For every parent, the shown org-chart lines into it whose child is far enough below it to
+/// be routed by a bus, as child indexes: one pass over the lines.
+fn bus_children(diagram: &Diagram) -> BTreeMap<usize, Vec<usize>> {
+    let mut children: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for edge in &diagram.edges {
+        if edge.visibility == Visibility::Hidden || !is_org_chart_line(diagram, edge) {
+            continue;
+        }
+        let (Some(parent), Some(child)) = (
+            diagram.nodes.get(edge.edge.to),
+            diagram.nodes.get(edge.edge.from),
+        ) else {
+            continue;
+        };
+        if top_of(child) - bottom_of(parent) >= 12.0 {
+            children
+                .entry(edge.edge.to)
+                .or_default()
+                .push(edge.edge.from);
+        }
+    }
+    children
 }
 
 /// Where `parent`'s bus runs when nothing else is in the way: half way down to its nearest
 /// child, and no further than half the layer spacing; with the top of that nearest child.
 /// `None` when no child is far enough below.
-fn natural_bus(diagram: &Diagram, parent: usize) -> Option<(f32, f32)> {
-    let parent_bottom = bottom_of(diagram.nodes.get(parent)?);
-    let nearest = bus_children(diagram, parent)
-        .filter_map(|child| diagram.nodes.get(child))
-        .map(top_of)
+fn natural_bus(parent: &DiagramNode, children: &[&DiagramNode]) -> Option<(f32, f32)> {
+    let parent_bottom = bottom_of(parent);
+    let nearest = children
+        .iter()
+        .map(|child| top_of(child))
         .fold(f32::INFINITY, f32::min);
     nearest.is_finite().then(|| {
         let bus = parent_bottom + (LAYER_SPACING as f32 / 2.0).min((nearest - parent_bottom) / 2.0);
@@ -71,23 +88,20 @@ pub(super) fn bus_heights(diagram: &Diagram) -> BTreeMap<usize, f32> {
         start: f32,
         end: f32,
     }
-    let mut parents: Vec<usize> = diagram
-        .edges
-        .iter()
-        .filter(|e| e.visibility != Visibility::Hidden)
-        .map(|e| e.edge.to)
-        .collect();
-    parents.sort_unstable();
-    parents.dedup();
     let mut groups: BTreeMap<i64, Vec<Bus>> = BTreeMap::new();
-    for parent in parents {
-        let (Some(node), Some((natural, nearest))) =
-            (diagram.nodes.get(parent), natural_bus(diagram, parent))
-        else {
+    for (parent, children) in bus_children(diagram) {
+        let Some(node) = diagram.nodes.get(parent) else {
+            continue;
+        };
+        let children: Vec<&DiagramNode> = children
+            .iter()
+            .filter_map(|&c| diagram.nodes.get(c))
+            .collect();
+        let Some((natural, nearest)) = natural_bus(node, &children) else {
             continue;
         };
         let (mut start, mut end) = (node.centre.x, node.centre.x);
-        for child in bus_children(diagram, parent).filter_map(|c| diagram.nodes.get(c)) {
+        for child in children {
             // A stacked child joins by a spine just left of its box.
             start = start.min(child.centre.x - child.width / 2.0 - STACK_INDENT as f32);
             end = end.max(child.centre.x);

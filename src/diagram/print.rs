@@ -270,20 +270,32 @@ pub fn advice(
 ) -> PrintAdvice {
     let diagram = Diagram::build(register, view, options);
     let caption = scene::caption(register, &diagram, NaiveDate::default());
-    let chosen = plan(&diagram, &caption, choice);
+    advice_for_plan(register, view, options, &plan(&diagram, &caption, choice))
+}
+
+/// The advice for a plan already made (by [`export`], say), so the picture is not built
+/// and laid out again: the fixes are measured against `chosen`'s page and arrangement.
+pub fn advice_for_plan(
+    register: &Register,
+    view: &View,
+    options: &BuildOptions,
+    chosen: &PrintPlan,
+) -> PrintAdvice {
+    let diagram = &chosen.diagram;
+    let caption = &chosen.scene.caption;
     let mut fixes = Vec::new();
     if chosen.name_pt < MIN_PRINTED_NAME_PT - 0.05 {
         if chosen.setup.paper == PaperSize::A4 {
             let a3 = PageSetup::new(PaperSize::A3, Orientation::Landscape);
             fixes.push(PrintFix::UseA3 {
-                name_pt: plan_on(&diagram, &caption, a3).name_pt,
+                name_pt: plan_on(diagram, caption, a3).name_pt,
             });
         }
         if let Some(name_pt) = super::containers::name_pt_with_containers(
             register,
             view,
             options,
-            &caption,
+            caption,
             chosen.setup,
         ) && name_pt > chosen.name_pt * 1.01
         {
@@ -300,7 +312,7 @@ pub fn advice(
                 fixes.push(PrintFix::OnePagePerTheme { pages, smallest_pt });
             }
         }
-        if let Some((compact, _)) = best_compact(&diagram, &caption, chosen.setup) {
+        if let Some((compact, _)) = best_compact(diagram, caption, chosen.setup) {
             let name_pt = printed_name_pt(
                 &scene::diagram_scene(&compact, caption.clone()),
                 &chosen.setup,

@@ -502,11 +502,7 @@ fn edge_route(
     edge: &super::DiagramEdge,
 ) -> Vec<Point> {
     let (from, to) = (&diagram.nodes[edge.edge.from], &diagram.nodes[edge.edge.to]);
-    let org_chart = match diagram.kind {
-        crate::model::ViewKind::Structure => edge.edge.kind.is_formal(),
-        crate::model::ViewKind::Involvement => true,
-        crate::model::ViewKind::Membership => false,
-    };
+    let org_chart = buses::is_org_chart_line(diagram, edge);
     let routed = org_chart
         .then(|| structure_route(diagram, buses, edge.edge.from, edge.edge.to))
         .flatten();

@@ -1,6 +1,7 @@
 //! PNG encoder: the page's SVG rendered by resvg at 150, 300 or 600 dpi on white, written as
 //! 8-bit RGB with the resolution recorded (pHYs), so a picture pasted into a document keeps its
-//! paper size. A4 landscape at 300 dpi is 3508 x 2480 pixels.
+//! paper size. A4 landscape at 300 dpi is 3508 x 2480 pixels. Text too small to read at that
+//! resolution is drawn as faint bars ([`raster_text`]).
 
 use std::io::Write as _;
 
@@ -8,9 +9,10 @@ use resvg::tiny_skia;
 
 use super::page::{Page, PageSetup, compose};
 use super::scene::Scene;
-use super::{ExportError, PNG_DPI_CHOICES, parse_svg, svg};
+use super::{ExportError, PNG_DPI_CHOICES, parse_svg, raster_text, svg};
 
 const MM_PER_INCH: f64 = 25.4;
+const POINTS_PER_INCH: f32 = 72.0;
 
 /// The scene laid out on the page, as a PNG at `dpi`.
 pub fn to_png(scene: &Scene, setup: &PageSetup, dpi: u32) -> Result<Vec<u8>, ExportError> {
@@ -29,6 +31,8 @@ pub fn page_to_png(page: &Page, dpi: u32) -> Result<Vec<u8>, ExportError> {
     if !PNG_DPI_CHOICES.contains(&dpi) {
         return Err(ExportError::Dpi(dpi));
     }
+    // Names too small to read at this resolution are drawn as bars, not glyph by glyph.
+    let page = &raster_text::with_unreadable_text_as_bars(page, dpi as f32 / POINTS_PER_INCH);
     let tree = parse_svg(&svg::page_to_svg(page))?;
     let (width, height) = pixel_size(&page.setup, dpi);
     let mut pixmap =

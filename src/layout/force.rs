@@ -104,29 +104,46 @@ pub fn force_layout(
         }
     }
     anchored.sort_unstable();
-    let group_pairs = |members: &[usize], local: &mut [usize]| -> Vec<(usize, usize)> {
-        for (i, &v) in members.iter().enumerate() {
-            local[v] = i;
+    // Every line belongs to one group (groups are connected parts, or the anchored ones
+    // together): bucket the lines by group once, so each group's pairs are found without
+    // scanning every line of the picture again.
+    let mut group_of = vec![usize::MAX; n];
+    for &v in &anchored {
+        group_of[v] = 0;
+    }
+    for (index, members) in free_groups.iter().enumerate() {
+        for &v in members.iter() {
+            group_of[v] = index + 1;
         }
-        let mut member = vec![false; n];
-        for &v in members {
-            member[v] = true;
+    }
+    let mut lines_of_group: Vec<Vec<&LayoutEdge>> = vec![Vec::new(); free_groups.len() + 1];
+    for edge in &clean {
+        if let Some(lines) = group_of
+            .get(edge.from)
+            .and_then(|&g| lines_of_group.get_mut(g))
+        {
+            lines.push(edge);
         }
-        clean
-            .iter()
-            .filter(|e| member[e.from])
-            .map(|e| {
-                (
-                    local[e.from].min(local[e.to]),
-                    local[e.from].max(local[e.to]),
-                )
-            })
-            .collect()
-    };
+    }
+    let group_pairs =
+        |members: &[usize], lines: &[&LayoutEdge], local: &mut [usize]| -> Vec<(usize, usize)> {
+            for (i, &v) in members.iter().enumerate() {
+                local[v] = i;
+            }
+            lines
+                .iter()
+                .map(|e| {
+                    (
+                        local[e.from].min(local[e.to]),
+                        local[e.from].max(local[e.to]),
+                    )
+                })
+                .collect()
+        };
 
     let mut bounds: Option<(Point, Point)> = None;
     if !anchored.is_empty() {
-        let pairs = group_pairs(&anchored, &mut local);
+        let pairs = group_pairs(&anchored, &lines_of_group[0], &mut local);
         let group_sizes: Vec<Size> = anchored.iter().map(|&v| sizes[v]).collect();
         let group_fixed: Vec<Option<Point>> = anchored.iter().map(|&v| nodes[v].fixed).collect();
         let placed = layout_group(&group_sizes, &group_fixed, &pairs, k, gap, options, 0);
@@ -138,7 +155,7 @@ pub fn force_layout(
 
     let mut drawings: Vec<(Vec<Point>, Size)> = Vec::with_capacity(free_groups.len());
     for (index, members) in free_groups.iter().enumerate() {
-        let pairs = group_pairs(members, &mut local);
+        let pairs = group_pairs(members, &lines_of_group[index + 1], &mut local);
         let group_sizes: Vec<Size> = members.iter().map(|&v| sizes[v]).collect();
         let free = vec![None; members.len()];
         let mut placed = layout_group(

@@ -50,19 +50,15 @@ pub fn tightened(diagram: &Diagram, gap: f32) -> Diagram {
         .iter()
         .filter(|n| n.visibility != Visibility::Hidden)
         .collect();
-    let mut factor = 0.0_f32;
-    for (i, a) in shown.iter().enumerate() {
-        for b in &shown[i + 1..] {
-            let dx = (a.centre.x - b.centre.x).abs();
-            let dy = (a.centre.y - b.centre.y).abs();
-            let need_x = (a.width + b.width) / 2.0 + gap;
-            let need_y = (a.height + b.height) / 2.0 + gap;
-            // Apart at factor k when dx * k >= need_x or dy * k >= need_y.
-            let across = if dx > 0.0 { need_x / dx } else { f32::INFINITY };
-            let down = if dy > 0.0 { need_y / dy } else { f32::INFINITY };
-            factor = factor.max(across.min(down));
-        }
-    }
+    let footprints: Vec<Footprint> = shown
+        .iter()
+        .map(|n| Footprint {
+            centre: n.centre,
+            width: n.width,
+            height: n.height,
+        })
+        .collect();
+    let factor = tightest_factor(&footprints, gap);
     let mut tight = diagram.clone();
     if !(factor.is_finite() && factor > 0.0 && factor < 1.0) {
         return tight;
@@ -72,6 +68,60 @@ pub fn tightened(diagram: &Diagram, gap: f32) -> Diagram {
     }
     keep_arranged(diagram, &mut tight);
     tight
+}
+
+/// The factor every centre can be drawn together by before two of `shown` come closer than
+/// `gap`: the largest, over all pairs, of the factor at which that pair would touch (apart at
+/// factor k when |dx| k >= the width they need or |dy| k >= the height). Not every pair is
+/// looked at: a pair can only raise the factor found so far, f, when |dx| <= need_x / f, so
+/// with the nodes sorted left to right each node is compared only with those that close on
+/// its right. Neighbours in that order give the first f. The same answer as every pair, in
+/// about n log n for an arranged picture (10,000 boxes: tens of milliseconds, not seconds).
+fn tightest_factor(shown: &[Footprint], gap: f32) -> f32 {
+    let pair_factor = |a: &Footprint, b: &Footprint| pair_factor(a, b, gap);
+    let mut order: Vec<&Footprint> = shown.iter().collect();
+    order.sort_by(|a, b| a.centre.x.total_cmp(&b.centre.x));
+    let widest = order.iter().map(|n| n.width).fold(0.0_f32, f32::max);
+    let mut factor = 0.0_f32;
+    for pair in order.windows(2) {
+        factor = factor.max(pair_factor(pair[0], pair[1]));
+    }
+    for (i, a) in order.iter().enumerate() {
+        // Pairs further apart across than this cannot beat `factor` (nor can any node further
+        // right: the order is by x). With no factor yet, every pair is looked at.
+        // A little further, so rounding never drops a pair at the edge.
+        let reach = if factor > 0.0 {
+            ((a.width + widest) / 2.0 + gap) / factor * 1.001
+        } else {
+            f32::INFINITY
+        };
+        for b in &order[i + 1..] {
+            if b.centre.x - a.centre.x > reach {
+                break;
+            }
+            factor = factor.max(pair_factor(a, b));
+        }
+    }
+    factor
+}
+
+/// A shown box's centre and size: all that drawing centres together looks at.
+#[derive(Clone, Copy, Debug)]
+struct Footprint {
+    centre: Point,
+    width: f32,
+    height: f32,
+}
+
+/// The factor at which boxes `a` and `b`, drawn together, would come within `gap`.
+fn pair_factor(a: &Footprint, b: &Footprint, gap: f32) -> f32 {
+    let dx = (a.centre.x - b.centre.x).abs();
+    let dy = (a.centre.y - b.centre.y).abs();
+    let need_x = (a.width + b.width) / 2.0 + gap;
+    let need_y = (a.height + b.height) / 2.0 + gap;
+    let across = if dx > 0.0 { need_x / dx } else { f32::INFINITY };
+    let down = if dy > 0.0 { need_y / dy } else { f32::INFINITY };
+    across.min(down)
 }
 
 /// Rearrangements of `diagram` of different shapes, tall to wide.
@@ -582,4 +632,48 @@ pub fn compact_involvement(diagram: &Diagram, column_length: usize) -> Diagram {
             <= 1
     );
     compact
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn every_pair(shown: &[Footprint], gap: f32) -> f32 {
+        let mut factor = 0.0_f32;
+        for (i, a) in shown.iter().enumerate() {
+            for b in &shown[i + 1..] {
+                factor = factor.max(pair_factor(a, b, gap));
+            }
+        }
+        factor
+    }
+
+    proptest! {
+        /// The pruned sweep finds exactly what comparing every pair finds.
+        #[test]
+        fn the_sweep_agrees_with_every_pair(
+            boxes in prop::collection::vec(
+                (-2000.0_f32..2000.0, -2000.0_f32..2000.0, 20.0_f32..200.0, 10.0_f32..80.0),
+                0..60,
+            ),
+            gap in 0.0_f32..30.0,
+        ) {
+            let shown: Vec<Footprint> = boxes
+                .iter()
+                .map(|&(x, y, width, height)| Footprint { centre: Point::new(x, y), width, height })
+                .collect();
+            prop_assert_eq!(tightest_factor(&shown, gap), every_pair(&shown, gap));
+        }
+    }
+
+    #[test]
+    fn two_boxes_on_one_centre_cannot_be_drawn_together() {
+        let a = Footprint {
+            centre: Point::new(5.0, 5.0),
+            width: 10.0,
+            height: 10.0,
+        };
+        assert_eq!(tightest_factor(&[a, a], 4.0), f32::INFINITY);
+    }
 }
