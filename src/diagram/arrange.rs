@@ -74,6 +74,9 @@ pub fn full_layout(
     let nodes = layout_nodes(sizes, fixed);
     let edges = layout_edges(kind, graph);
     let positions = match kind {
+        ViewKind::Structure if fixed.iter().all(Option::is_none) => {
+            return page_grid_layout(graph, &nodes, &edges);
+        }
         ViewKind::Structure => {
             // Advice lines make no layers but are drawn: the ordering keeps them from crossing.
             let soft: Vec<LayoutEdge> = graph
@@ -101,6 +104,39 @@ pub fn full_layout(
     };
     positions.into_iter().map(from_layout).collect()
 }
+
+/// A fresh structure as a page ([`super::page_grid`]): the LSP board alone on top, the bodies
+/// under it in columns, other boards in a band below.
+fn page_grid_layout(graph: &ViewGraph, nodes: &[LayoutNode], edges: &[LayoutEdge]) -> Vec<Point> {
+    let sizes: Vec<layout::Size> = nodes.iter().map(LayoutNode::size).collect();
+    let tree: Vec<(usize, usize)> = edges.iter().map(|e| (e.from, e.to)).collect();
+    super::page_grid::arrange(
+        &sizes,
+        &tree,
+        board_of(graph),
+        std::env::var("ATLAS_GRID_ASPECT").ok().and_then(|s| s.parse().ok()).unwrap_or(GRID_ASPECT), // TUNING, remove
+        &super::page_grid::SPACING,
+    )
+    .into_iter()
+    .map(from_layout)
+    .collect()
+}
+
+/// The view's LSP board: its node of that level, the first by name when there are several.
+pub fn board_of(graph: &ViewGraph) -> Option<usize> {
+    (0..graph.nodes.len())
+        .filter(|&v| {
+            graph.nodes[v]
+                .level
+                .is_some_and(|l| l.level == crate::model::StructuralLevel::LspBoard)
+        })
+        .min_by(|&a, &b| graph.nodes[a].name.cmp(&graph.nodes[b].name))
+}
+
+/// The shape (width over height) a fresh structure's page grid is made for: an A4 or A3
+/// landscape page's room for the picture once the title is above it and the compact legend
+/// beside or below it.
+pub const GRID_ASPECT: f64 = 1.6;
 
 /// The shape a structure is laid out for (width over height): the picture's room on an A4
 /// or A3 landscape page, less the title above it and the legend below. A layer that would make

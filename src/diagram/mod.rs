@@ -17,6 +17,7 @@ pub mod graph;
 pub mod graph_export;
 pub mod hiding;
 pub mod labels;
+pub mod page_grid;
 pub mod pages;
 pub mod print;
 pub mod routing;
@@ -113,6 +114,10 @@ pub struct DiagramNode {
     /// In a structure view: it has no formal line to the rest, so it is drawn in the band
     /// "Not linked to the LSP structure" under the picture.
     pub unlinked: bool,
+    /// In a structure view: it is not in the LSP board's tree (another board, such as a county
+    /// or sub-regional one, or one of its groups), so a fresh arrangement puts it in the band
+    /// of other boards under the board's structure.
+    pub outside_board: bool,
 }
 
 impl DiagramNode {
@@ -233,6 +238,7 @@ impl Diagram {
         let containment = containers::plan(view.kind, &graph, &settings, &mut visibility);
         containers::resize(&containment, &graph, &mut sized);
         let unlinked = unlinked_nodes(view.kind, &graph, &settings);
+        let outside = outside_board_nodes(view.kind, &graph, &unlinked);
         let mut placed =
             arrange_without_rows(register, view, &graph, &sized, &containment, use_stored);
         band_unlinked(&unlinked, &sized, &mut placed);
@@ -316,6 +322,7 @@ impl Diagram {
                 rows: containment.rows.get(&v).cloned().unwrap_or_default(),
                 collapsed: containment.collapsed.get(&v).copied().unwrap_or(0),
                 unlinked: unlinked[v],
+                outside_board: outside[v],
             });
         }
         let edges: Vec<DiagramEdge> = graph
@@ -415,6 +422,26 @@ fn unlinked_nodes(kind: ViewKind, graph: &ViewGraph, settings: &ViewSettings) ->
         return vec![false; n];
     }
     linked.into_iter().map(|l| !l).collect()
+}
+
+/// In a structure view: the linked nodes outside the LSP board's tree
+/// ([`page_grid::outside_board`]).
+fn outside_board_nodes(kind: ViewKind, graph: &ViewGraph, unlinked: &[bool]) -> Vec<bool> {
+    let n = graph.nodes.len();
+    if kind != ViewKind::Structure {
+        return vec![false; n];
+    }
+    let tree: Vec<(usize, usize)> = graph
+        .edges
+        .iter()
+        .filter(|e| e.kind.is_formal())
+        .map(|e| (e.from, e.to))
+        .collect();
+    page_grid::outside_board(n, &tree, arrange::board_of(graph))
+        .into_iter()
+        .zip(unlinked)
+        .map(|(outside, &unlinked)| outside && !unlinked)
+        .collect()
 }
 
 /// Gap between the structure and the band of unlinked bodies under it, in points (room for
