@@ -45,7 +45,7 @@ pub fn layout_edges(kind: ViewKind, graph: &ViewGraph) -> Vec<LayoutEdge> {
     graph
         .edges
         .iter()
-        .filter(|e| kind != ViewKind::Structure || e.kind.is_formal())
+        .filter(|e| e.from != e.to && (kind != ViewKind::Structure || e.kind.is_formal()))
         .map(|e| LayoutEdge::new(e.from, e.to))
         .collect()
 }
@@ -82,7 +82,7 @@ pub fn full_layout(
             let soft: Vec<LayoutEdge> = graph
                 .edges
                 .iter()
-                .filter(|e| !e.kind.is_formal())
+                .filter(|e| e.from != e.to && !e.kind.is_formal())
                 .map(|e| LayoutEdge::new(e.from, e.to))
                 .collect();
             stacked_layered_layout(&nodes, &edges, &soft)
@@ -110,11 +110,21 @@ pub fn full_layout(
 fn page_grid_layout(graph: &ViewGraph, nodes: &[LayoutNode], edges: &[LayoutEdge]) -> Vec<Point> {
     let sizes: Vec<layout::Size> = nodes.iter().map(LayoutNode::size).collect();
     let tree: Vec<(usize, usize)> = edges.iter().map(|e| (e.from, e.to)).collect();
+    // Bodies with no formal line (a container's loop to its own rows counts as one).
+    let mut loose = vec![true; graph.nodes.len()];
+    for e in graph.edges.iter().filter(|e| e.kind.is_formal()) {
+        for end in [e.from, e.to] {
+            if let Some(l) = loose.get_mut(end) {
+                *l = false;
+            }
+        }
+    }
     super::page_grid::arrange(
         &sizes,
         &tree,
+        &loose,
         board_of(graph),
-        std::env::var("ATLAS_GRID_ASPECT").ok().and_then(|s| s.parse().ok()).unwrap_or(GRID_ASPECT), // TUNING, remove
+        &PAGE_ROOMS,
         &super::page_grid::SPACING,
     )
     .into_iter()
@@ -133,10 +143,11 @@ pub fn board_of(graph: &ViewGraph) -> Option<usize> {
         .min_by(|&a, &b| graph.nodes[a].name.cmp(&graph.nodes[b].name))
 }
 
-/// The shape (width over height) a fresh structure's page grid is made for: an A4 or A3
-/// landscape page's room for the picture once the title is above it and the compact legend
-/// beside or below it.
-pub const GRID_ASPECT: f64 = 1.6;
+/// The rooms a fresh structure's page grid is made for (width, height, in points): an A4
+/// landscape page's printable area less the title and source lines, with the compact legend
+/// below the picture (at most 12% of the page's height) or beside it (a quarter of its
+/// width). A3 has the same shapes; the page's layout picks the better of the two.
+pub const PAGE_ROOMS: [(f64, f64); 2] = [(757.0, 386.0), (565.0, 457.0)];
 
 /// The shape a structure is laid out for (width over height): the picture's room on an A4
 /// or A3 landscape page, less the title above it and the legend below. A layer that would make

@@ -454,7 +454,9 @@ fn band_unlinked(unlinked: &[bool], sized: &[sizing::NodeSize], placed: &mut [ar
     let banded: Vec<usize> = (0..placed.len())
         .filter(|&v| unlinked[v] && !placed[v].stored)
         .collect();
-    if banded.is_empty() {
+    // A fresh structure (nothing stored) is a page grid, which keeps them in a band of their
+    // own already.
+    if banded.is_empty() || !placed.iter().any(|p| p.stored) {
         return;
     }
     let (mut left, mut right, mut bottom) = (f32::INFINITY, f32::NEG_INFINITY, f32::NEG_INFINITY);
@@ -512,8 +514,13 @@ fn arrange_without_rows(
     for (i, &v) in kept.iter().enumerate() {
         index[v] = i;
     }
-    // A row's lines to elsewhere count as its container's for the layout.
+    // A row's lines to elsewhere count as its container's for the layout; its line to its
+    // own container stays as a loop on the container (no layout follows loops), so the
+    // container still counts as linked (not a body for the unlinked band).
     let owner = |v: usize| containment.row_of[v].unwrap_or(v);
+    let own_row = |e: &GraphEdge| {
+        containment.row_of[e.from] == Some(e.to) || containment.row_of[e.to] == Some(e.from)
+    };
     let reduced = ViewGraph {
         nodes: kept.iter().map(|&v| graph.nodes[v].clone()).collect(),
         edges: graph
@@ -521,10 +528,12 @@ fn arrange_without_rows(
             .iter()
             .filter_map(|e| {
                 let (from, to) = (index[owner(e.from)], index[owner(e.to)]);
-                (from != to && from != usize::MAX && to != usize::MAX).then(|| GraphEdge {
-                    from,
-                    to,
-                    ..e.clone()
+                ((from != to || own_row(e)) && from != usize::MAX && to != usize::MAX).then(|| {
+                    GraphEdge {
+                        from,
+                        to,
+                        ..e.clone()
+                    }
                 })
             })
             .collect(),

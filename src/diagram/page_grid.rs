@@ -6,7 +6,7 @@
 //! org-chart style (a container already lists its sub-groups inside it as rows). The blocks
 //! under the board go, tallest first, into whichever column is shortest so far (each column
 //! keeps them in the register's order); every column count is tried and the one whose
-//! picture prints largest on a page of the given aspect is kept. Every box of a tree is below
+//! picture prints largest in the page's room for it is kept. Every box of a tree is below
 //! its parent in that tree and no two boxes overlap. Each column count costs a sort of the
 //! top blocks, so the whole is O(n + e + k² log k) for k blocks under the board. Pure and
 //! deterministic.
@@ -18,7 +18,8 @@ use crate::layout::{Point, Size};
 /// Gaps of the page grid, in points.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct GridSpacing {
-    /// Between columns (the spine of the right-hand column's lines runs in it).
+    /// Between columns (the spine of the right-hand column's lines runs in it, clear of the
+    /// role badges over the left-hand column's right side).
     pub column: f64,
     /// Between blocks one above the other in a column.
     pub block: f64,
@@ -34,10 +35,10 @@ pub struct GridSpacing {
 
 /// The spacing of a freshly arranged structure.
 pub const SPACING: GridSpacing = GridSpacing {
-    column: 20.0,
+    column: 24.0,
     block: 14.0,
     board: 28.0,
-    band: 40.0,
+    band: 24.0,
     indent: 16.0,
     stack: 16.0,
 };
@@ -111,10 +112,7 @@ fn forest(n: usize, edges: &[(usize, usize)], board: Option<usize>) -> Forest {
         grow(board, &mut tree_of, &mut children);
     }
     // Roots first; then anything left (a cycle with no root) starts its own tree.
-    let order: Vec<usize> = (0..n)
-        .filter(|&v| !has_parent[v])
-        .chain(0..n)
-        .collect();
+    let order: Vec<usize> = (0..n).filter(|&v| !has_parent[v]).chain(0..n).collect();
     for v in order {
         if tree_of[v] == usize::MAX {
             other_roots.push(v);
@@ -207,7 +205,12 @@ impl Columns {
 fn masonry(items: &[usize], blocks: &[Size], count: usize, gap: f64) -> Columns {
     let count = count.clamp(1, items.len().max(1));
     let mut tallest_first = items.to_vec();
-    tallest_first.sort_by(|&a, &b| blocks[b].height.total_cmp(&blocks[a].height).then(a.cmp(&b)));
+    tallest_first.sort_by(|&a, &b| {
+        blocks[b]
+            .height
+            .total_cmp(&blocks[a].height)
+            .then(a.cmp(&b))
+    });
     let mut columns: Vec<Vec<usize>> = vec![Vec::new(); count];
     let mut heights = vec![0.0_f64; count];
     for v in tallest_first {
@@ -306,56 +309,181 @@ fn place_tree(
 /// Where the other boards' trees go.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Band {
-    /// Side by side under the board's structure, in rows as wide as it.
+    /// Under the board's structure.
     Below,
-    /// One above the other at its right, from its first row down.
+    /// At its right, from its first row down.
     Beside,
 }
 
-/// The label room the diagram keeps over a band of other boards, in points.
+/// The room the diagram keeps over a band for its label, in points.
 pub const BAND_LABEL_ROOM: f64 = 20.0;
 
-/// The other trees' corners (relative to the band's top-left) and the band's size.
-fn band_shape(trees: &[TreeGrid], band: Band, width: f64, spacing: &GridSpacing) -> (Vec<(f64, f64)>, Size) {
-    let mut corners = Vec::with_capacity(trees.len());
+/// Loose nodes in rows at most `width` wide (wider only for one box): their corners relative
+/// to the rows' top-left, and the rows' size.
+fn shelf(
+    loose: &[usize],
+    sizes: &[Size],
+    width: f64,
+    spacing: &GridSpacing,
+) -> (Vec<(f64, f64)>, Size) {
+    let mut corners = Vec::with_capacity(loose.len());
     let (mut x, mut y, mut row_height, mut widest) = (0.0_f64, 0.0_f64, 0.0_f64, 0.0_f64);
-    for tree in trees {
-        match band {
-            Band::Below => {
-                if x > 0.0 && x + tree.size.width > width {
-                    x = 0.0;
-                    y += row_height + spacing.block;
-                    row_height = 0.0;
-                }
-                corners.push((x, y));
-                x += tree.size.width + spacing.column;
-                row_height = row_height.max(tree.size.height);
-                widest = widest.max(x - spacing.column);
-            }
-            Band::Beside => {
-                corners.push((0.0, y));
-                y += tree.size.height + spacing.block;
-                widest = widest.max(tree.size.width);
-            }
+    for &v in loose {
+        if x > 0.0 && x + sizes[v].width > width {
+            x = 0.0;
+            y += row_height + spacing.block;
+            row_height = 0.0;
         }
+        corners.push((x, y));
+        x += sizes[v].width + spacing.column;
+        row_height = row_height.max(sizes[v].height);
+        widest = widest.max(x - spacing.column);
     }
-    let height = match band {
-        Band::Below => y + row_height,
-        Band::Beside => (y - spacing.block).max(0.0),
+    (corners, Size::new(widest, y + row_height))
+}
+
+/// The band of other boards: the boards in rows, then the blocks of everything under them in
+/// columns below (so each is under its board, as the board's tree is under it).
+struct BandGrid {
+    /// The boards' corners (relative to the band's top-left) and the rows' size.
+    roots: (Vec<(f64, f64)>, Size),
+    columns: Columns,
+    size: Size,
+}
+
+fn band_grid(
+    forest: &Forest,
+    count: usize,
+    sizes: &[Size],
+    blocks: &[Size],
+    spacing: &GridSpacing,
+) -> BandGrid {
+    let under: Vec<usize> = forest
+        .other_roots
+        .iter()
+        .flat_map(|&r| forest.children[r].iter().copied())
+        .collect();
+    let columns = masonry(&under, blocks, count, spacing.block);
+    let widest = forest
+        .other_roots
+        .iter()
+        .map(|&r| sizes[r].width)
+        .fold(0.0, f64::max);
+    let roots = shelf(
+        &forest.other_roots,
+        sizes,
+        columns.width(spacing.column).max(widest),
+        spacing,
+    );
+    let mut size = roots.1;
+    if !under.is_empty() {
+        size.width = size.width.max(columns.width(spacing.column));
+        size.height += spacing.board + columns.height();
+    }
+    BandGrid {
+        roots,
+        columns,
+        size,
+    }
+}
+
+/// One arrangement tried: the board's tree, the band of other boards, the loose bodies.
+struct Plan {
+    main: TreeGrid,
+    band: BandGrid,
+    place: Band,
+    loose: (Vec<(f64, f64)>, Size),
+    /// Where the band and the loose rows start, and the picture's size.
+    band_at: (f64, f64),
+    loose_at: (f64, f64),
+    size: Size,
+}
+
+fn plan(
+    forest: &Forest,
+    loose: &[usize],
+    (main_count, band_count, place): (usize, usize, Band),
+    sizes: &[Size],
+    blocks: &[Size],
+    spacing: &GridSpacing,
+) -> Plan {
+    let main = tree_grid(forest.board, main_count, forest, sizes, blocks, spacing);
+    let band = band_grid(forest, band_count, sizes, blocks, spacing);
+    let has_band = !forest.other_roots.is_empty();
+    let band_width = band.size.width;
+    let (band_at, region_width) = match place {
+        Band::Below => (
+            (0.0, main.size.height + spacing.band + BAND_LABEL_ROOM),
+            main.size.width.max(band_width),
+        ),
+        Band::Beside => (
+            (
+                main.size.width + spacing.band,
+                sizes[forest.board].height + spacing.board + BAND_LABEL_ROOM,
+            ),
+            band_width,
+        ),
     };
-    (corners, Size::new(widest, height))
+    let shelf_width =
+        match place {
+            Band::Below => region_width,
+            Band::Beside if has_band => region_width,
+            // No other boards: the loose bodies beside need no more width than two boxes.
+            Band::Beside => loose.iter().map(|&v| sizes[v].width).sum::<f64>().min(
+                2.0 * loose.iter().map(|&v| sizes[v].width).fold(0.0, f64::max) + spacing.column,
+            ),
+        };
+    let rows = shelf(loose, sizes, shelf_width, spacing);
+    let band_bottom = if has_band {
+        band_at.1 + band.size.height
+    } else {
+        band_at.1 - BAND_LABEL_ROOM
+    };
+    let loose_at = (
+        band_at.0,
+        if has_band {
+            band_bottom + spacing.band + BAND_LABEL_ROOM
+        } else {
+            band_bottom + BAND_LABEL_ROOM
+        },
+    );
+    let mut width = match place {
+        Band::Below => main.size.width.max(band_width),
+        Band::Beside => main.size.width,
+    };
+    let mut height = main.size.height;
+    if has_band {
+        width = width.max(band_at.0 + band_width);
+        height = height.max(band_bottom);
+    }
+    if !loose.is_empty() {
+        width = width.max(loose_at.0 + rows.1.width);
+        height = height.max(loose_at.1 + rows.1.height);
+    }
+    Plan {
+        main,
+        band,
+        place,
+        loose: rows,
+        band_at,
+        loose_at,
+        size: Size::new(width, height),
+    }
 }
 
 /// Centres for a structure of boxes `sizes` with tree lines `edges` (`(child, parent)`): the
-/// page grid the module describes, for a page `aspect` times as wide as it is tall. `board`
-/// is the LSP board when the view has one. The other boards' trees go below the board's
-/// structure or beside it (from its first row down, so the board stays alone on its row),
-/// whichever prints larger, with [`BAND_LABEL_ROOM`] over them.
+/// page grid the module describes, for whichever of the page's `rooms` (width, height: the
+/// picture's room with the legend below, say, and with it beside) prints it largest. `board`
+/// is the LSP board when the view has one; `loose` marks bodies with no line in the
+/// structure, which go in rows of their own after the other boards. The other boards go
+/// below the board's structure or beside it (from its first row down, so the board stays
+/// alone on its row), whichever prints larger, with [`BAND_LABEL_ROOM`] over each band.
 pub fn arrange(
     sizes: &[Size],
     edges: &[(usize, usize)],
+    loose: &[bool],
     board: Option<usize>,
-    aspect: f64,
+    rooms: &[(f64, f64)],
     spacing: &GridSpacing,
 ) -> Vec<Point> {
     let n = sizes.len();
@@ -363,129 +491,83 @@ pub fn arrange(
     if n == 0 {
         return positions;
     }
+    let is_loose = |v: usize| loose.get(v).copied().unwrap_or(false);
     let mut forest = forest(n, edges, board);
-    // Bodies with no line at all go in a row of their own under everything (the diagram's
-    // band of unlinked bodies), not among the other boards.
-    let mut linked = vec![false; n];
-    for &(child, parent) in edges.iter().filter(|e| e.0 < n && e.1 < n && e.0 != e.1) {
-        linked[child] = true;
-        linked[parent] = true;
-    }
-    let (loose, roots): (Vec<usize>, Vec<usize>) =
-        forest.other_roots.iter().partition(|&&r| !linked[r]);
-    forest.other_roots = roots;
-    let blocks = block_sizes(&forest, sizes, spacing);
-    let most = |root: usize| forest.children[root].len().clamp(1, MOST_COLUMNS);
-    let main_counts = most(forest.board);
-    let other_counts = forest.other_roots.iter().map(|&r| most(r)).max().unwrap_or(1);
-    // Every pair of column counts and both bands: the one that prints largest (the page's
-    // scale is set by the tighter side).
-    let mut best: Option<(f64, usize, usize, Band)> = None;
-    for main_count in 1..=main_counts {
-        let main = tree_grid(forest.board, main_count, &forest, sizes, &blocks, spacing);
-        for other_count in 1..=other_counts {
-            let trees: Vec<TreeGrid> = forest
-                .other_roots
-                .iter()
-                .map(|&r| tree_grid(r, other_count, &forest, sizes, &blocks, spacing))
-                .collect();
-            for band in [Band::Below, Band::Beside] {
-                let (width, height) = if trees.is_empty() {
-                    (main.size.width, main.size.height)
-                } else {
-                    let (_, shape) = band_shape(&trees, band, main.size.width, spacing);
-                    match band {
-                        Band::Below => (
-                            main.size.width.max(shape.width),
-                            main.size.height + spacing.band + BAND_LABEL_ROOM + shape.height,
-                        ),
-                        Band::Beside => (
-                            main.size.width + spacing.band + shape.width,
-                            main.size.height.max(
-                                sizes[forest.board].height
-                                    + spacing.board
-                                    + BAND_LABEL_ROOM
-                                    + shape.height,
-                            ),
-                        ),
-                    }
-                };
-                let needed = (width / aspect).max(height);
-                if best.is_none_or(|(b, ..)| needed < b - 1e-9) {
-                    best = Some((needed, main_count, other_count, band));
-                }
-                if trees.is_empty() {
-                    break;
-                }
-            }
-            if trees.is_empty() {
-                break;
-            }
-        }
-    }
-    let Some((_, main_count, other_count, band)) = best else {
-        return positions;
-    };
-    let main = tree_grid(forest.board, main_count, &forest, sizes, &blocks, spacing);
-    let trees: Vec<TreeGrid> = forest
+    let (apart, roots): (Vec<usize>, Vec<usize>) = forest
         .other_roots
         .iter()
-        .map(|&r| tree_grid(r, other_count, &forest, sizes, &blocks, spacing))
-        .collect();
-    let (corners, shape) = band_shape(&trees, band, main.size.width, spacing);
-    let main_width = match band {
-        Band::Below => main.size.width.max(shape.width),
-        Band::Beside => main.size.width,
+        .partition(|&&r| r != forest.board && is_loose(r));
+    forest.other_roots = roots;
+    let blocks = block_sizes(&forest, sizes, spacing);
+    let most = |count: usize| count.clamp(1, MOST_COLUMNS);
+    let mut best: Option<(f64, (usize, usize, Band))> = None;
+    for main_count in 1..=most(forest.children[forest.board].len()) {
+        let under_others: usize = forest
+            .other_roots
+            .iter()
+            .map(|&r| forest.children[r].len())
+            .sum();
+        for band_count in 1..=most(under_others) {
+            for place in [Band::Below, Band::Beside] {
+                let choice = (main_count, band_count, place);
+                let size = plan(&forest, &apart, choice, sizes, &blocks, spacing).size;
+                // The page's scale is set by the tighter side.
+                // Each room's scale is set by its tighter side; the best room counts.
+                let scale = rooms
+                    .iter()
+                    .map(|&(w, h)| (w / size.width.max(1.0)).min(h / size.height.max(1.0)))
+                    .fold(0.0, f64::max);
+                if best.is_none_or(|(b, _)| scale > b + 1e-12) {
+                    best = Some((scale, choice));
+                }
+            }
+        }
+    }
+    let Some((_, choice)) = best else {
+        return positions;
     };
-    place_tree(&main, (0.0, 0.0, main_width), &forest, sizes, &blocks, spacing, &mut positions);
-    let (left, top) = match band {
-        Band::Below => (0.0, main.size.height + spacing.band + BAND_LABEL_ROOM),
-        Band::Beside => (
-            main_width + spacing.band,
-            sizes[forest.board].height + spacing.board + BAND_LABEL_ROOM,
-        ),
+    let plan = plan(&forest, &apart, choice, sizes, &blocks, spacing);
+    let main_width = match plan.place {
+        Band::Below => plan.size.width,
+        Band::Beside => plan.main.size.width,
     };
-    for (tree, &(x, y)) in trees.iter().zip(&corners) {
-        place_tree(
-            tree,
-            (left + x, top + y, tree.size.width),
-            &forest,
-            sizes,
-            &blocks,
-            spacing,
-            &mut positions,
+    place_tree(
+        &plan.main,
+        (0.0, 0.0, main_width),
+        &forest,
+        sizes,
+        &blocks,
+        spacing,
+        &mut positions,
+    );
+    let (left, top) = plan.band_at;
+    for (&v, &(dx, dy)) in forest.other_roots.iter().zip(&plan.band.roots.0) {
+        positions[v] = Point::new(
+            left + dx + sizes[v].width / 2.0,
+            top + dy + sizes[v].height / 2.0,
         );
     }
-    place_loose(&loose, sizes, spacing, &mut positions);
-    positions
-}
-
-/// `loose` nodes in rows under everything else placed, as wide as it.
-fn place_loose(loose: &[usize], sizes: &[Size], spacing: &GridSpacing, positions: &mut [Point]) {
-    let mut is_loose = vec![false; sizes.len()];
-    for &v in loose {
-        is_loose[v] = true;
-    }
-    let placed: Vec<usize> = (0..sizes.len()).filter(|&v| !is_loose[v]).collect();
-    let right = placed
+    let mut x = left;
+    let y0 = top + plan.band.roots.1.height + spacing.board;
+    for (column, &column_width) in plan
+        .band
+        .columns
+        .columns
         .iter()
-        .map(|&v| positions[v].x + sizes[v].width / 2.0)
-        .fold(0.0, f64::max);
-    let bottom = placed
-        .iter()
-        .map(|&v| positions[v].y + sizes[v].height / 2.0)
-        .fold(0.0, f64::max);
-    let (mut x, mut y, mut row_height) = (0.0_f64, bottom + spacing.band, 0.0_f64);
-    for &v in loose {
-        if x > 0.0 && x + sizes[v].width > right {
-            x = 0.0;
-            y += row_height + spacing.block;
-            row_height = 0.0;
+        .zip(&plan.band.columns.widths)
+    {
+        let mut y = y0;
+        for &v in column {
+            place_block(v, (x, y), &forest, sizes, &blocks, spacing, &mut positions);
+            y += blocks[v].height + spacing.block;
         }
-        positions[v] = Point::new(x + sizes[v].width / 2.0, y + sizes[v].height / 2.0);
-        x += sizes[v].width + spacing.column;
-        row_height = row_height.max(sizes[v].height);
+        x += column_width + spacing.column;
     }
+    for (&v, &(dx, dy)) in apart.iter().zip(&plan.loose.0) {
+        let (left, top) = (plan.loose_at.0 + dx, plan.loose_at.1 + dy);
+        positions[v] = Point::new(left + sizes[v].width / 2.0, top + sizes[v].height / 2.0);
+    }
+    positions
 }
 
 #[cfg(test)]
@@ -521,7 +603,7 @@ mod tests {
     #[test]
     fn the_board_is_alone_on_top_and_other_boards_have_their_own_band() {
         let (sizes, edges) = structure(8);
-        let at = arrange(&sizes, &edges, Some(0), 1.6, &SPACING);
+        let at = arrange(&sizes, &edges, &[], Some(0), &[(1.6, 1.0)], &SPACING);
         let county = sizes.len() - 2;
         for v in 1..sizes.len() {
             assert!(
@@ -531,10 +613,17 @@ mod tests {
         }
         // The county board and its group lie wholly below or wholly right of the board's tree.
         let edge = |v: usize, side: fn(f64, f64) -> f64, dx: f64, dy: f64| {
-            side(at[v].x + dx * sizes[v].width / 2.0, at[v].y + dy * sizes[v].height / 2.0)
+            side(
+                at[v].x + dx * sizes[v].width / 2.0,
+                at[v].y + dy * sizes[v].height / 2.0,
+            )
         };
-        let right = (0..county).map(|v| edge(v, |x, _| x, 1.0, 0.0)).fold(f64::MIN, f64::max);
-        let bottom = (0..county).map(|v| edge(v, |_, y| y, 0.0, 1.0)).fold(f64::MIN, f64::max);
+        let right = (0..county)
+            .map(|v| edge(v, |x, _| x, 1.0, 0.0))
+            .fold(f64::MIN, f64::max);
+        let bottom = (0..county)
+            .map(|v| edge(v, |_, y| y, 0.0, 1.0))
+            .fold(f64::MIN, f64::max);
         for v in county..sizes.len() {
             let (left, top) = (edge(v, |x, _| x, -1.0, 0.0), edge(v, |_, y| y, 0.0, -1.0));
             assert!(left > right || top > bottom, "{v} among the board's tree");
@@ -548,7 +637,7 @@ mod tests {
     #[test]
     fn many_blocks_make_several_columns_shaped_to_the_page() {
         let (sizes, edges) = structure(12);
-        let at = arrange(&sizes, &edges, Some(0), 1.6, &SPACING);
+        let at = arrange(&sizes, &edges, &[], Some(0), &[(1.6, 1.0)], &SPACING);
         let (mut left, mut right, mut bottom) = (f64::MAX, f64::MIN, f64::MIN);
         for (p, s) in at.iter().zip(&sizes) {
             left = left.min(p.x - s.width / 2.0);
@@ -579,7 +668,7 @@ mod tests {
                 .filter(|&&(a, b)| a < n && b < n && a != b)
                 .map(|&(a, b)| (a.max(b), a.min(b)))
                 .collect();
-            let at = arrange(&sizes, &edges, Some(0), aspect, &SPACING);
+            let at = arrange(&sizes, &edges, &[], Some(0), &[(aspect, 1.0)], &SPACING);
             for a in 0..n {
                 prop_assert!(at[a].x.is_finite() && at[a].y.is_finite());
                 for b in a + 1..n {

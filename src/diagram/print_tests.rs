@@ -535,7 +535,11 @@ fn the_sample_structure_is_arranged_page_shaped_and_prints_as_arranged() {
         .iter()
         .filter(|n| n.visibility != Visibility::Hidden && n.node != board.node)
     {
-        assert!(scene::node_rect(n).y > board_bottom, "{} beside the board", n.name);
+        assert!(
+            scene::node_rect(n).y > board_bottom,
+            "{} beside the board",
+            n.name
+        );
     }
     // Other boards (county, sub-regional) and unlinked bodies are in bands of their own.
     let in_tree = |n: &&DiagramNode| !n.outside_board && !n.unlinked && n.row_of.is_none();
@@ -546,9 +550,17 @@ fn the_sample_structure_is_arranged_page_shaped_and_prints_as_arranged() {
         .map(scene::node_rect)
         .reduce(|a, b| a.union(&b))
         .expect("the board's tree");
-    for n in diagram.nodes.iter().filter(|n| n.outside_board || n.unlinked) {
+    for n in diagram
+        .nodes
+        .iter()
+        .filter(|n| n.outside_board || n.unlinked)
+    {
         let r = scene::node_rect(n);
-        assert!(r.y > tree.bottom() || r.x > tree.right(), "{} in the board's tree", n.name);
+        assert!(
+            r.y > tree.bottom() || r.x > tree.right(),
+            "{} in the board's tree",
+            n.name
+        );
     }
     // The arrangement itself is page-shaped, not a strip.
     let (mut left, mut right, mut top, mut bottom) = (f32::MAX, f32::MIN, f32::MAX, f32::MIN);

@@ -309,7 +309,10 @@ fn push_bands(scene: &mut Scene, diagram: &Diagram) {
         .map(node_rect)
         .reduce(|a, b| a.union(&b))
     {
-        push_band(scene, all, band.y - label_room, UNLINKED_BAND_LABEL);
+        // From the band's left: beside the structure, the band starts right of it.
+        let from = if band.x > all.x + 1.0 { band.x } else { all.x };
+        let across = Rect::new(from, all.y, all.right() - from, all.height);
+        push_band(scene, across, band.y - label_room, UNLINKED_BAND_LABEL);
     }
 }
 
@@ -396,7 +399,7 @@ fn push_mark(scene: &mut Scene, node: &DiagramNode) {
 }
 
 /// Where a node's role badge goes, with its letters at `size` points: straddling a box's
-/// top-right corner, or inside a container's row at its right. Never narrower than round, so a
+/// top-right corner, or over the right side of a container at its row. Never narrower than round, so a
 /// one-letter badge ("£") is not clipped. `None` for a node without a badge.
 pub fn badge_rect(node: &DiagramNode, size: f32) -> Option<Rect> {
     let badge = node.badge?;
@@ -404,8 +407,9 @@ pub fn badge_rect(node: &DiagramNode, size: f32) -> Option<Rect> {
     let height = text::line_height(size) + 1.0;
     let width = (text::line_width(badge, size, FontWeight::Bold) + 7.0).max(height + 2.0);
     Some(if node.row_of.is_some() {
+        // Over the container's right side, half outside it.
         Rect::new(
-            rect.right() - width - 3.0,
+            rect.right() + super::containers::CONTAINER_PADDING - width / 2.0,
             node.centre.y - height / 2.0,
             width,
             height,
@@ -490,12 +494,24 @@ impl Obstacles {
 
     fn route(&self, diagram: &Diagram, from: usize, to: usize) -> Option<Vec<Point>> {
         let own = |v: usize| diagram.nodes[v].row_of.unwrap_or(v);
-        let others: Vec<Rect> = self
+        let mut others: Vec<Rect> = self
             .boxes
             .iter()
             .filter(|(v, _)| *v != own(from) && *v != own(to))
             .map(|(_, r)| *r)
             .collect();
+        // A line to a row comes in from its container's side: the other rows are in the way.
+        for end in [from, to] {
+            if let Some(container) = diagram.nodes[end].row_of {
+                others.extend(
+                    diagram.nodes[container]
+                        .rows
+                        .iter()
+                        .filter(|&&r| r != from && r != to)
+                        .map(|&r| node_rect(&diagram.nodes[r])),
+                );
+            }
+        }
         let (a, b) = (
             node_rect(&diagram.nodes[from]),
             node_rect(&diagram.nodes[to]),

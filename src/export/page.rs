@@ -424,8 +424,7 @@ pub fn compose<'a>(scene: &'a Scene, setup: &PageSetup) -> Page<'a> {
     }
     if scene.legend.compact {
         let corner = compose_with(scene, setup, LegendPlace::Corner);
-        if corner.legend_place == LegendPlace::Corner
-            && corner.picture_scale >= below.picture_scale
+        if corner.legend_place == LegendPlace::Corner && corner.picture_scale >= below.picture_scale
         {
             return corner;
         }
