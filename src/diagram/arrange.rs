@@ -75,7 +75,7 @@ pub fn full_layout(
     let edges = layout_edges(kind, graph);
     let positions = match kind {
         ViewKind::Structure if fixed.iter().all(Option::is_none) => {
-            return page_grid_layout(graph, &nodes, &edges);
+            return page_grid_layout(graph, &nodes, &edges, &[]);
         }
         ViewKind::Structure => {
             // Advice lines make no layers but are drawn: the ordering keeps them from crossing.
@@ -106,8 +106,14 @@ pub fn full_layout(
 }
 
 /// A fresh structure as a page ([`super::page_grid`]): the LSP board alone on top, the bodies
-/// under it in columns, other boards in a band below.
-fn page_grid_layout(graph: &ViewGraph, nodes: &[LayoutNode], edges: &[LayoutEdge]) -> Vec<Point> {
+/// under it in columns, other boards in a band beside or below; `quiet` marks nodes the
+/// view's filters leave out (empty when none is known).
+pub(super) fn page_grid_layout(
+    graph: &ViewGraph,
+    nodes: &[LayoutNode],
+    edges: &[LayoutEdge],
+    quiet: &[bool],
+) -> Vec<Point> {
     let sizes: Vec<layout::Size> = nodes.iter().map(LayoutNode::size).collect();
     let tree: Vec<(usize, usize)> = edges.iter().map(|e| (e.from, e.to)).collect();
     // Bodies with no formal line (a container's loop to its own rows counts as one).
@@ -123,6 +129,7 @@ fn page_grid_layout(graph: &ViewGraph, nodes: &[LayoutNode], edges: &[LayoutEdge
         &sizes,
         &tree,
         &loose,
+        quiet,
         board_of(graph),
         &PAGE_ROOMS,
         &super::page_grid::SPACING,

@@ -26,7 +26,7 @@ pub const CONTAINER_PADDING: f32 = 3.0;
 /// Gap between rows.
 pub const ROW_GAP: f32 = 1.5;
 /// Space between a row's text and its sides.
-pub const ROW_PADDING_X: f32 = 6.0;
+pub const ROW_PADDING_X: f32 = 4.0;
 /// Space between a row's text and its top and bottom.
 pub const ROW_PADDING_Y: f32 = 1.5;
 /// Room kept at a row's right for the inner half of the council's role badge, which sits

@@ -239,8 +239,14 @@ impl Diagram {
         containers::resize(&containment, &graph, &mut sized);
         let unlinked = unlinked_nodes(view.kind, &graph, &settings);
         let outside = outside_board_nodes(view.kind, &graph, &unlinked);
-        let mut placed =
-            arrange_without_rows(register, view, &graph, &sized, &containment, use_stored);
+        let mut placed = arrange_without_rows(
+            register,
+            view,
+            &graph,
+            &sized,
+            &containment,
+            (use_stored, &visibility),
+        );
         band_unlinked(&unlinked, &sized, &mut placed);
         let fills = style::theme_fills(register);
         let assessed = register.current_assessments();
@@ -495,7 +501,7 @@ fn arrange_without_rows(
     graph: &ViewGraph,
     sized: &[sizing::NodeSize],
     containment: &containers::Containment,
-    use_stored: bool,
+    (use_stored, visibility): (bool, &[Visibility]),
 ) -> Vec<arrange::Placed> {
     let stored_of = |node: NodeRef| {
         use_stored
@@ -503,7 +509,9 @@ fn arrange_without_rows(
             .flatten()
             .map(|p| (Point::new(p.x, p.y), p.pinned))
     };
-    if containment.rows.is_empty() {
+    let fresh_structure =
+        view.kind == ViewKind::Structure && graph.nodes.iter().all(|n| stored_of(n.node).is_none());
+    if containment.rows.is_empty() && !fresh_structure {
         let stored = graph.nodes.iter().map(|n| stored_of(n.node)).collect();
         return arrange::arrange_from(stored, view.kind, graph, sized);
     }
@@ -539,11 +547,37 @@ fn arrange_without_rows(
             .collect(),
     };
     let sizes: Vec<sizing::NodeSize> = kept.iter().map(|&v| sized[v].clone()).collect();
-    let stored = kept
+    let stored: Vec<Option<(Point, bool)>> = kept
         .iter()
         .map(|&v| stored_of(graph.nodes[v].node))
         .collect();
-    let placed = arrange::arrange_from(stored, view.kind, &reduced, &sizes);
+    let placed = if view.kind == ViewKind::Structure && stored.iter().all(Option::is_none) {
+        // A fresh structure: the page grid, told which nodes the filters leave out (the
+        // same in either filter mode, so hiding never moves what is arranged).
+        let nodes: Vec<crate::layout::LayoutNode> = sizes
+            .iter()
+            .map(|s| crate::layout::LayoutNode::new(f64::from(s.width), f64::from(s.height)))
+            .collect();
+        let quiet: Vec<bool> = kept
+            .iter()
+            .map(|&v| visibility.get(v).is_some_and(|s| *s != Visibility::Full))
+            .collect();
+        arrange::page_grid_layout(
+            &reduced,
+            &nodes,
+            &arrange::layout_edges(view.kind, &reduced),
+            &quiet,
+        )
+        .into_iter()
+        .map(|centre| arrange::Placed {
+            centre,
+            stored: false,
+            pinned: false,
+        })
+        .collect()
+    } else {
+        arrange::arrange_from(stored, view.kind, &reduced, &sizes)
+    };
     (0..graph.nodes.len())
         .map(|v| {
             let mut place = placed[index[owner(v)]];

@@ -35,10 +35,10 @@ pub struct GridSpacing {
 
 /// The spacing of a freshly arranged structure.
 pub const SPACING: GridSpacing = GridSpacing {
-    column: 24.0,
-    block: 14.0,
-    board: 28.0,
-    band: 24.0,
+    column: 22.0,
+    block: 12.0,
+    board: 24.0,
+    band: 20.0,
     indent: 16.0,
     stack: 16.0,
 };
@@ -90,21 +90,69 @@ fn forest(n: usize, edges: &[(usize, usize)], board: Option<usize>) -> Forest {
             .max_by_key(|&v| (reach(v), std::cmp::Reverse(v)))
             .unwrap_or(0)
     });
-    // Breadth first from the board, then from each other root: the first parent to reach a
-    // node is its parent in the tree, so each node is in exactly one tree.
+    // From the board, then from each other root: the nodes a root reaches that no tree holds
+    // yet are its tree. Each goes under the deepest of its parents there (the longest path
+    // from the root), so it is below every parent in its tree; in a cycle, under the first
+    // parent to reach it breadth first.
+    let mut up: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (parent, kids) in down.iter().enumerate() {
+        for &c in kids {
+            up[c].push(parent);
+        }
+    }
     let mut tree_of = vec![usize::MAX; n];
     let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
     let grow = |root: usize, tree_of: &mut Vec<usize>, children: &mut Vec<Vec<usize>>| {
         tree_of[root] = root;
+        let mut reached = vec![root];
         let mut queue = VecDeque::from([root]);
+        let mut seen_at: std::collections::HashMap<usize, usize> = [(root, root)].into();
         while let Some(v) = queue.pop_front() {
             for &c in &down[v] {
-                if tree_of[c] == usize::MAX {
-                    tree_of[c] = root;
-                    children[v].push(c);
+                if tree_of[c] == usize::MAX && !seen_at.contains_key(&c) {
+                    seen_at.insert(c, v);
+                    reached.push(c);
                     queue.push_back(c);
                 }
             }
+        }
+        // Longest paths from the root over the reached nodes (Kahn's order).
+        let inside = |v: usize| seen_at.contains_key(&v);
+        let mut waiting: std::collections::HashMap<usize, usize> = reached
+            .iter()
+            .map(|&v| (v, up[v].iter().filter(|&&p| inside(p) && p != v).count()))
+            .collect();
+        let mut depth: std::collections::HashMap<usize, usize> = [(root, 0)].into();
+        let mut ready = VecDeque::from([root]);
+        while let Some(v) = ready.pop_front() {
+            for &c in &down[v] {
+                if c == root || !inside(c) {
+                    continue;
+                }
+                let d = depth[&v] + 1;
+                let entry = depth.entry(c).or_insert(d);
+                *entry = (*entry).max(d);
+                if let Some(w) = waiting.get_mut(&c) {
+                    *w = w.saturating_sub(1);
+                    if *w == 0 {
+                        ready.push_back(c);
+                    }
+                }
+            }
+        }
+        for &c in reached.iter().skip(1) {
+            let parent = match waiting.get(&c) {
+                // Every parent placed: the deepest (the lowest index among equals).
+                Some(0) => up[c]
+                    .iter()
+                    .copied()
+                    .filter(|&p| inside(p) && p != c)
+                    .max_by_key(|p| (depth.get(p).copied().unwrap_or(0), std::cmp::Reverse(*p)))
+                    .unwrap_or(seen_at[&c]),
+                _ => seen_at[&c],
+            };
+            tree_of[c] = root;
+            children[parent].push(c);
         }
     };
     let mut other_roots = Vec::new();
@@ -118,6 +166,9 @@ fn forest(n: usize, edges: &[(usize, usize)], board: Option<usize>) -> Forest {
             other_roots.push(v);
             grow(v, &mut tree_of, &mut children);
         }
+    }
+    for kids in children.iter_mut() {
+        kids.sort_unstable();
     }
     let outside = tree_of.iter().map(|&t| t != board).collect();
     Forest {
@@ -154,13 +205,24 @@ fn block_sizes(forest: &Forest, sizes: &[Size], spacing: &GridSpacing) -> Vec<Si
     for &v in order.iter().rev() {
         let mut width = sizes[v].width;
         let mut height = sizes[v].height;
+        let indent = indent(forest, v, spacing);
         for &c in &forest.children[v] {
-            width = width.max(spacing.indent + blocks[c].width);
+            width = width.max(indent + blocks[c].width);
             height += spacing.stack + blocks[c].height;
         }
         blocks[v] = Size::new(width, height);
     }
     blocks
+}
+
+/// How far the children stacked under `v` are indented: room for the spine their lines share
+/// when there are several; an only child sits straight under its parent.
+fn indent(forest: &Forest, v: usize, spacing: &GridSpacing) -> f64 {
+    if forest.children[v].len() > 1 {
+        spacing.indent
+    } else {
+        0.0
+    }
 }
 
 /// Places the block of `v` with its top-left corner at (`left`, `top`).
@@ -177,8 +239,9 @@ fn place_block(
     while let Some((v, left, top)) = stack.pop() {
         positions[v] = Point::new(left + sizes[v].width / 2.0, top + sizes[v].height / 2.0);
         let mut y = top + sizes[v].height + spacing.stack;
+        let indent = indent(forest, v, spacing);
         for &c in &forest.children[v] {
-            stack.push((c, left + spacing.indent, y));
+            stack.push((c, left + indent, y));
             y += blocks[c].height + spacing.stack;
         }
     }
@@ -353,7 +416,7 @@ struct BandGrid {
 
 fn band_grid(
     forest: &Forest,
-    count: usize,
+    (count, one_row): (usize, bool),
     sizes: &[Size],
     blocks: &[Size],
     spacing: &GridSpacing,
@@ -369,12 +432,13 @@ fn band_grid(
         .iter()
         .map(|&r| sizes[r].width)
         .fold(0.0, f64::max);
-    let roots = shelf(
-        &forest.other_roots,
-        sizes,
-        columns.width(spacing.column).max(widest),
-        spacing,
-    );
+    // The boards in rows as wide as the columns under them, or all in one row.
+    let row = if one_row {
+        f64::INFINITY
+    } else {
+        columns.width(spacing.column).max(widest)
+    };
+    let roots = shelf(&forest.other_roots, sizes, row, spacing);
     let mut size = roots.1;
     if !under.is_empty() {
         size.width = size.width.max(columns.width(spacing.column));
@@ -401,14 +465,14 @@ struct Plan {
 
 fn plan(
     forest: &Forest,
-    loose: &[usize],
-    (main_count, band_count, place): (usize, usize, Band),
+    (loose, counted): (&[usize], usize),
+    (main_count, band_count, place, one_row): (usize, usize, Band, bool),
     sizes: &[Size],
     blocks: &[Size],
     spacing: &GridSpacing,
 ) -> Plan {
     let main = tree_grid(forest.board, main_count, forest, sizes, blocks, spacing);
-    let band = band_grid(forest, band_count, sizes, blocks, spacing);
+    let band = band_grid(forest, (band_count, one_row), sizes, blocks, spacing);
     let has_band = !forest.other_roots.is_empty();
     let band_width = band.size.width;
     let (band_at, region_width) = match place {
@@ -433,7 +497,16 @@ fn plan(
                 2.0 * loose.iter().map(|&v| sizes[v].width).fold(0.0, f64::max) + spacing.column,
             ),
         };
+    // The shelf holds every loose body; only the first `counted` (the shown ones) count for
+    // the picture's size.
     let rows = shelf(loose, sizes, shelf_width, spacing);
+    let counted_size = shelf(
+        &loose[..counted.min(loose.len())],
+        sizes,
+        shelf_width,
+        spacing,
+    )
+    .1;
     let band_bottom = if has_band {
         band_at.1 + band.size.height
     } else {
@@ -456,9 +529,9 @@ fn plan(
         width = width.max(band_at.0 + band_width);
         height = height.max(band_bottom);
     }
-    if !loose.is_empty() {
-        width = width.max(loose_at.0 + rows.1.width);
-        height = height.max(loose_at.1 + rows.1.height);
+    if counted > 0 {
+        width = width.max(loose_at.0 + counted_size.width);
+        height = height.max(loose_at.1 + counted_size.height);
     }
     Plan {
         main,
@@ -475,13 +548,16 @@ fn plan(
 /// page grid the module describes, for whichever of the page's `rooms` (width, height: the
 /// picture's room with the legend below, say, and with it beside) prints it largest. `board`
 /// is the LSP board when the view has one; `loose` marks bodies with no line in the
-/// structure, which go in rows of their own after the other boards. The other boards go
+/// structure, which go in rows of their own after the other boards (those marked `quiet`, left
+/// out by the view's filters, last and not counted in the picture's size: hidden, the picture
+/// closes up round them). The other boards go
 /// below the board's structure or beside it (from its first row down, so the board stays
 /// alone on its row), whichever prints larger, with [`BAND_LABEL_ROOM`] over each band.
 pub fn arrange(
     sizes: &[Size],
     edges: &[(usize, usize)],
     loose: &[bool],
+    quiet: &[bool],
     board: Option<usize>,
     rooms: &[(f64, f64)],
     spacing: &GridSpacing,
@@ -493,14 +569,18 @@ pub fn arrange(
     }
     let is_loose = |v: usize| loose.get(v).copied().unwrap_or(false);
     let mut forest = forest(n, edges, board);
-    let (apart, roots): (Vec<usize>, Vec<usize>) = forest
+    let (mut apart, roots): (Vec<usize>, Vec<usize>) = forest
         .other_roots
         .iter()
         .partition(|&&r| r != forest.board && is_loose(r));
     forest.other_roots = roots;
+    // Loose bodies the filters leave out (hidden, or faded) go last, and do not count.
+    let is_quiet = |v: usize| quiet.get(v).copied().unwrap_or(false);
+    apart.sort_by_key(|&v| is_quiet(v));
+    let counted = apart.iter().filter(|&&v| !is_quiet(v)).count();
     let blocks = block_sizes(&forest, sizes, spacing);
     let most = |count: usize| count.clamp(1, MOST_COLUMNS);
-    let mut best: Option<(f64, (usize, usize, Band))> = None;
+    let mut best: Option<(f64, (usize, usize, Band, bool))> = None;
     for main_count in 1..=most(forest.children[forest.board].len()) {
         let under_others: usize = forest
             .other_roots
@@ -508,9 +588,14 @@ pub fn arrange(
             .map(|&r| forest.children[r].len())
             .sum();
         for band_count in 1..=most(under_others) {
-            for place in [Band::Below, Band::Beside] {
-                let choice = (main_count, band_count, place);
-                let size = plan(&forest, &apart, choice, sizes, &blocks, spacing).size;
+            for (place, one_row) in [
+                (Band::Below, false),
+                (Band::Beside, false),
+                (Band::Below, true),
+                (Band::Beside, true),
+            ] {
+                let choice = (main_count, band_count, place, one_row);
+                let size = plan(&forest, (&apart, counted), choice, sizes, &blocks, spacing).size;
                 // The page's scale is set by the tighter side.
                 // Each room's scale is set by its tighter side; the best room counts.
                 let scale = rooms
@@ -526,7 +611,7 @@ pub fn arrange(
     let Some((_, choice)) = best else {
         return positions;
     };
-    let plan = plan(&forest, &apart, choice, sizes, &blocks, spacing);
+    let plan = plan(&forest, (&apart, counted), choice, sizes, &blocks, spacing);
     let main_width = match plan.place {
         Band::Below => plan.size.width,
         Band::Beside => plan.main.size.width,
@@ -603,7 +688,7 @@ mod tests {
     #[test]
     fn the_board_is_alone_on_top_and_other_boards_have_their_own_band() {
         let (sizes, edges) = structure(8);
-        let at = arrange(&sizes, &edges, &[], Some(0), &[(1.6, 1.0)], &SPACING);
+        let at = arrange(&sizes, &edges, &[], &[], Some(0), &[(1.6, 1.0)], &SPACING);
         let county = sizes.len() - 2;
         for v in 1..sizes.len() {
             assert!(
@@ -637,7 +722,7 @@ mod tests {
     #[test]
     fn many_blocks_make_several_columns_shaped_to_the_page() {
         let (sizes, edges) = structure(12);
-        let at = arrange(&sizes, &edges, &[], Some(0), &[(1.6, 1.0)], &SPACING);
+        let at = arrange(&sizes, &edges, &[], &[], Some(0), &[(1.6, 1.0)], &SPACING);
         let (mut left, mut right, mut bottom) = (f64::MAX, f64::MIN, f64::MIN);
         for (p, s) in at.iter().zip(&sizes) {
             left = left.min(p.x - s.width / 2.0);
@@ -668,7 +753,7 @@ mod tests {
                 .filter(|&&(a, b)| a < n && b < n && a != b)
                 .map(|&(a, b)| (a.max(b), a.min(b)))
                 .collect();
-            let at = arrange(&sizes, &edges, &[], Some(0), &[(aspect, 1.0)], &SPACING);
+            let at = arrange(&sizes, &edges, &[], &[], Some(0), &[(aspect, 1.0)], &SPACING);
             for a in 0..n {
                 prop_assert!(at[a].x.is_finite() && at[a].y.is_finite());
                 for b in a + 1..n {
