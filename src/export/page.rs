@@ -704,9 +704,7 @@ fn empty_corner(
         .min(area.width);
     for width in [column, area.width / 2.0, area.width * 0.75, area.width] {
         let (items, height) = legend::layout(&scene.legend, width / legend_scale);
-        let Some(bounds) = super::scene::items_bounds(&items) else {
-            return None;
-        };
+        let bounds = super::scene::items_bounds(&items)?;
         let (width, height) = (
             bounds.right() * legend_scale,
             (height * legend_scale).max(bounds.bottom() * legend_scale),
