@@ -45,7 +45,7 @@ pub fn layout_edges(kind: ViewKind, graph: &ViewGraph) -> Vec<LayoutEdge> {
     graph
         .edges
         .iter()
-        .filter(|e| kind != ViewKind::Structure || e.kind.is_formal())
+        .filter(|e| e.from != e.to && (kind != ViewKind::Structure || e.kind.is_formal()))
         .map(|e| LayoutEdge::new(e.from, e.to))
         .collect()
 }
@@ -74,12 +74,15 @@ pub fn full_layout(
     let nodes = layout_nodes(sizes, fixed);
     let edges = layout_edges(kind, graph);
     let positions = match kind {
+        ViewKind::Structure if fixed.iter().all(Option::is_none) => {
+            return page_grid_layout(graph, &nodes, &edges, &[]);
+        }
         ViewKind::Structure => {
             // Advice lines make no layers but are drawn: the ordering keeps them from crossing.
             let soft: Vec<LayoutEdge> = graph
                 .edges
                 .iter()
-                .filter(|e| !e.kind.is_formal())
+                .filter(|e| e.from != e.to && !e.kind.is_formal())
                 .map(|e| LayoutEdge::new(e.from, e.to))
                 .collect();
             stacked_layered_layout(&nodes, &edges, &soft)
@@ -101,6 +104,57 @@ pub fn full_layout(
     };
     positions.into_iter().map(from_layout).collect()
 }
+
+/// A fresh structure as a page ([`super::page_grid`]): the LSP board alone on top, the bodies
+/// under it in columns, other boards in a band beside or below; `quiet` marks nodes the
+/// view's filters leave out (empty when none is known).
+pub(super) fn page_grid_layout(
+    graph: &ViewGraph,
+    nodes: &[LayoutNode],
+    edges: &[LayoutEdge],
+    quiet: &[bool],
+) -> Vec<Point> {
+    let sizes: Vec<layout::Size> = nodes.iter().map(LayoutNode::size).collect();
+    let tree: Vec<(usize, usize)> = edges.iter().map(|e| (e.from, e.to)).collect();
+    // Bodies with no formal line (a container's loop to its own rows counts as one).
+    let mut loose = vec![true; graph.nodes.len()];
+    for e in graph.edges.iter().filter(|e| e.kind.is_formal()) {
+        for end in [e.from, e.to] {
+            if let Some(l) = loose.get_mut(end) {
+                *l = false;
+            }
+        }
+    }
+    super::page_grid::arrange(
+        &sizes,
+        &tree,
+        &loose,
+        quiet,
+        board_of(graph),
+        &PAGE_ROOMS,
+        &super::page_grid::SPACING,
+    )
+    .into_iter()
+    .map(from_layout)
+    .collect()
+}
+
+/// The view's LSP board: its node of that level, the first by name when there are several.
+pub fn board_of(graph: &ViewGraph) -> Option<usize> {
+    (0..graph.nodes.len())
+        .filter(|&v| {
+            graph.nodes[v]
+                .level
+                .is_some_and(|l| l.level == crate::model::StructuralLevel::LspBoard)
+        })
+        .min_by(|&a, &b| graph.nodes[a].name.cmp(&graph.nodes[b].name))
+}
+
+/// The rooms a fresh structure's page grid is made for (width, height, in points): an A4
+/// landscape page's printable area less the title and source lines, with the compact legend
+/// below the picture (at most 12% of the page's height) or beside it (a quarter of its
+/// width). A3 has the same shapes; the page's layout picks the better of the two.
+pub const PAGE_ROOMS: [(f64, f64); 2] = [(757.0, 386.0), (565.0, 457.0)];
 
 /// The shape a structure is laid out for (width over height): the picture's room on an A4
 /// or A3 landscape page, less the title above it and the legend below. A layer that would make

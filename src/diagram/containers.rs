@@ -22,22 +22,23 @@ use super::sizing::{self, NAME_SIZE, NodeSize, PADDING_X};
 use super::{BuildOptions, Diagram, Visibility};
 
 /// Space between a container's side and its rows.
-pub const CONTAINER_PADDING: f32 = 4.0;
+pub const CONTAINER_PADDING: f32 = 3.0;
 /// Gap between rows.
-pub const ROW_GAP: f32 = 2.0;
+pub const ROW_GAP: f32 = 1.5;
 /// Space between a row's text and its sides.
-pub const ROW_PADDING_X: f32 = 6.0;
+pub const ROW_PADDING_X: f32 = 4.0;
 /// Space between a row's text and its top and bottom.
-pub const ROW_PADDING_Y: f32 = 2.5;
-/// Room kept at a row's right for the council's role badge.
-pub const ROW_BADGE_ROOM: f32 = 26.0;
+pub const ROW_PADDING_Y: f32 = 1.5;
+/// Room kept at a row's right for the inner half of the council's role badge, which sits
+/// over the container's right side (so rows are narrower and names take fewer lines).
+pub const ROW_BADGE_ROOM: f32 = 10.0;
 /// The narrowest row.
 pub const MIN_ROW_WIDTH: f32 = 130.0;
 /// Rows wrap their names at this width.
 pub const ROW_WRAP_WIDTH: f32 = 130.0;
 
 /// Space between a container's name and the top of its box (and the rule under the name).
-pub const HEADER_PADDING_Y: f32 = 4.0;
+pub const HEADER_PADDING_Y: f32 = 3.0;
 
 /// Which nodes sit inside which: found from the view's grouping before layout.
 #[derive(Clone, Debug, Default, PartialEq)]

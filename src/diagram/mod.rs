@@ -17,6 +17,7 @@ pub mod graph;
 pub mod graph_export;
 pub mod hiding;
 pub mod labels;
+pub mod page_grid;
 pub mod pages;
 pub mod print;
 pub mod routing;
@@ -113,6 +114,10 @@ pub struct DiagramNode {
     /// In a structure view: it has no formal line to the rest, so it is drawn in the band
     /// "Not linked to the LSP structure" under the picture.
     pub unlinked: bool,
+    /// In a structure view: it is not in the LSP board's tree (another board, such as a county
+    /// or sub-regional one, or one of its groups), so a fresh arrangement puts it in the band
+    /// of other boards under the board's structure.
+    pub outside_board: bool,
 }
 
 impl DiagramNode {
@@ -233,8 +238,15 @@ impl Diagram {
         let containment = containers::plan(view.kind, &graph, &settings, &mut visibility);
         containers::resize(&containment, &graph, &mut sized);
         let unlinked = unlinked_nodes(view.kind, &graph, &settings);
-        let mut placed =
-            arrange_without_rows(register, view, &graph, &sized, &containment, use_stored);
+        let outside = outside_board_nodes(view.kind, &graph, &unlinked);
+        let mut placed = arrange_without_rows(
+            register,
+            view,
+            &graph,
+            &sized,
+            &containment,
+            (use_stored, &visibility),
+        );
         band_unlinked(&unlinked, &sized, &mut placed);
         let fills = style::theme_fills(register);
         let assessed = register.current_assessments();
@@ -316,6 +328,7 @@ impl Diagram {
                 rows: containment.rows.get(&v).cloned().unwrap_or_default(),
                 collapsed: containment.collapsed.get(&v).copied().unwrap_or(0),
                 unlinked: unlinked[v],
+                outside_board: outside[v],
             });
         }
         let edges: Vec<DiagramEdge> = graph
@@ -417,6 +430,26 @@ fn unlinked_nodes(kind: ViewKind, graph: &ViewGraph, settings: &ViewSettings) ->
     linked.into_iter().map(|l| !l).collect()
 }
 
+/// In a structure view: the linked nodes outside the LSP board's tree
+/// ([`page_grid::outside_board`]).
+fn outside_board_nodes(kind: ViewKind, graph: &ViewGraph, unlinked: &[bool]) -> Vec<bool> {
+    let n = graph.nodes.len();
+    if kind != ViewKind::Structure {
+        return vec![false; n];
+    }
+    let tree: Vec<(usize, usize)> = graph
+        .edges
+        .iter()
+        .filter(|e| e.kind.is_formal())
+        .map(|e| (e.from, e.to))
+        .collect();
+    page_grid::outside_board(n, &tree, arrange::board_of(graph))
+        .into_iter()
+        .zip(unlinked)
+        .map(|(outside, &unlinked)| outside && !unlinked)
+        .collect()
+}
+
 /// Gap between the structure and the band of unlinked bodies under it, in points (room for
 /// the band's label).
 pub const UNLINKED_BAND_GAP: f32 = 40.0;
@@ -427,7 +460,9 @@ fn band_unlinked(unlinked: &[bool], sized: &[sizing::NodeSize], placed: &mut [ar
     let banded: Vec<usize> = (0..placed.len())
         .filter(|&v| unlinked[v] && !placed[v].stored)
         .collect();
-    if banded.is_empty() {
+    // A fresh structure (nothing stored) is a page grid, which keeps them in a band of their
+    // own already.
+    if banded.is_empty() || !placed.iter().any(|p| p.stored) {
         return;
     }
     let (mut left, mut right, mut bottom) = (f32::INFINITY, f32::NEG_INFINITY, f32::NEG_INFINITY);
@@ -466,7 +501,7 @@ fn arrange_without_rows(
     graph: &ViewGraph,
     sized: &[sizing::NodeSize],
     containment: &containers::Containment,
-    use_stored: bool,
+    (use_stored, visibility): (bool, &[Visibility]),
 ) -> Vec<arrange::Placed> {
     let stored_of = |node: NodeRef| {
         use_stored
@@ -474,7 +509,9 @@ fn arrange_without_rows(
             .flatten()
             .map(|p| (Point::new(p.x, p.y), p.pinned))
     };
-    if containment.rows.is_empty() {
+    let fresh_structure =
+        view.kind == ViewKind::Structure && graph.nodes.iter().all(|n| stored_of(n.node).is_none());
+    if containment.rows.is_empty() && !fresh_structure {
         let stored = graph.nodes.iter().map(|n| stored_of(n.node)).collect();
         return arrange::arrange_from(stored, view.kind, graph, sized);
     }
@@ -485,8 +522,13 @@ fn arrange_without_rows(
     for (i, &v) in kept.iter().enumerate() {
         index[v] = i;
     }
-    // A row's lines to elsewhere count as its container's for the layout.
+    // A row's lines to elsewhere count as its container's for the layout; its line to its
+    // own container stays as a loop on the container (no layout follows loops), so the
+    // container still counts as linked (not a body for the unlinked band).
     let owner = |v: usize| containment.row_of[v].unwrap_or(v);
+    let own_row = |e: &GraphEdge| {
+        containment.row_of[e.from] == Some(e.to) || containment.row_of[e.to] == Some(e.from)
+    };
     let reduced = ViewGraph {
         nodes: kept.iter().map(|&v| graph.nodes[v].clone()).collect(),
         edges: graph
@@ -494,20 +536,48 @@ fn arrange_without_rows(
             .iter()
             .filter_map(|e| {
                 let (from, to) = (index[owner(e.from)], index[owner(e.to)]);
-                (from != to && from != usize::MAX && to != usize::MAX).then(|| GraphEdge {
-                    from,
-                    to,
-                    ..e.clone()
+                ((from != to || own_row(e)) && from != usize::MAX && to != usize::MAX).then(|| {
+                    GraphEdge {
+                        from,
+                        to,
+                        ..e.clone()
+                    }
                 })
             })
             .collect(),
     };
     let sizes: Vec<sizing::NodeSize> = kept.iter().map(|&v| sized[v].clone()).collect();
-    let stored = kept
+    let stored: Vec<Option<(Point, bool)>> = kept
         .iter()
         .map(|&v| stored_of(graph.nodes[v].node))
         .collect();
-    let placed = arrange::arrange_from(stored, view.kind, &reduced, &sizes);
+    let placed = if view.kind == ViewKind::Structure && stored.iter().all(Option::is_none) {
+        // A fresh structure: the page grid, told which nodes the filters leave out (the
+        // same in either filter mode, so hiding never moves what is arranged).
+        let nodes: Vec<crate::layout::LayoutNode> = sizes
+            .iter()
+            .map(|s| crate::layout::LayoutNode::new(f64::from(s.width), f64::from(s.height)))
+            .collect();
+        let quiet: Vec<bool> = kept
+            .iter()
+            .map(|&v| visibility.get(v).is_some_and(|s| *s != Visibility::Full))
+            .collect();
+        arrange::page_grid_layout(
+            &reduced,
+            &nodes,
+            &arrange::layout_edges(view.kind, &reduced),
+            &quiet,
+        )
+        .into_iter()
+        .map(|centre| arrange::Placed {
+            centre,
+            stored: false,
+            pinned: false,
+        })
+        .collect()
+    } else {
+        arrange::arrange_from(stored, view.kind, &reduced, &sizes)
+    };
     (0..graph.nodes.len())
         .map(|v| {
             let mut place = placed[index[owner(v)]];

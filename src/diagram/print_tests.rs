@@ -126,6 +126,21 @@ fn the_advice_measures_each_fix_and_a_compact_arrangement_is_one_undoable_edit()
     let mut register = sample_with_boxes();
     let view = view_named(&register, "LSP structure");
     let a4 = PageSetup::new(PaperSize::A4, Orientation::Landscape);
+    // A user dragged one box far off: the arrangement as stored prints small.
+    let arranged = Diagram::build(&register, &view, &BuildOptions::default());
+    let far = arranged
+        .nodes
+        .iter()
+        .position(|n| n.name == "Ashmere Vale Housing Partnership")
+        .expect("the housing partnership");
+    let dragged = edits::move_edit(
+        &register,
+        &arranged,
+        far,
+        crate::export::Point::new(2400.0, 1600.0),
+    )
+    .expect("a move");
+    register.apply(&dragged).expect("moved");
     let advice = print::advice(
         &register,
         &view,
@@ -357,8 +372,9 @@ fn hidden_nodes_leave_no_gaps_and_stored_positions_stay() {
         let place = stored[&(view.id, node.node)];
         assert_eq!(node.arranged(), crate::export::Point::new(place.x, place.y));
     }
-    // The picture closes the gaps: smaller than the shown nodes were where arranged, and
-    // nothing overlaps.
+    // The picture closes the gaps that run across it: no larger than the shown nodes were
+    // where arranged, and nothing overlaps. (A hidden block in one column of the page grid
+    // leaves its column shorter; no gap runs across the whole picture there.)
     let extent = |diagram: &Diagram, arranged: bool| {
         let shown: Vec<Rect> = diagram
             .nodes
@@ -374,7 +390,7 @@ fn hidden_nodes_leave_no_gaps_and_stored_positions_stay() {
     let before_extent = extent(&hidden, true);
     let after_extent = extent(&hidden, false);
     assert!(
-        after_extent.width * after_extent.height < 0.8 * before_extent.width * before_extent.height,
+        after_extent.width * after_extent.height <= before_extent.width * before_extent.height,
         "{after_extent:?} vs {before_extent:?}"
     );
     assert_no_box_overlaps(&hidden);
@@ -519,10 +535,50 @@ fn the_sample_structure_is_arranged_page_shaped_and_prints_as_arranged() {
         assert!((page.layers[0].transform.scale * sizing::NAME_SIZE - plan.name_pt).abs() < 1e-3);
         sizes.push(plan.name_pt);
     }
-    // Before the layers were wrapped and sub-groups listed inside their parents the sample
-    // printed at 3.7 pt on A4 and 5.6 pt on A3 (issue 14).
-    assert!(sizes[0] >= 4.5, "A4: {} pt", sizes[0]);
-    assert!(sizes[1] >= 7.0, "A3: {} pt", sizes[1]);
+    // Before the page grid the sample printed at 4.7 pt on A4 and 7.2 pt on A3 (issue 14);
+    // before the layers were wrapped and sub-groups listed inside, 3.7 and 5.6 pt. The page
+    // grid prints it at 7.19 pt: still short of the 8 pt a paper needs (MIN_PRINTED_NAME_PT).
+    assert!(sizes[0] >= 7.1, "A4: {} pt", sizes[0]);
+    assert!(sizes[1] >= sizes[0], "A3: {} pt", sizes[1]);
+    // The board reads as the top of the structure: alone on its row, everything under it.
+    let board = diagram
+        .nodes
+        .iter()
+        .find(|n| n.name == "Ashmere Vale Partnership Board")
+        .expect("the sample's LSP board");
+    let board_bottom = scene::node_rect(board).bottom();
+    for n in diagram
+        .nodes
+        .iter()
+        .filter(|n| n.visibility != Visibility::Hidden && n.node != board.node)
+    {
+        assert!(
+            scene::node_rect(n).y > board_bottom,
+            "{} beside the board",
+            n.name
+        );
+    }
+    // Other boards (county, sub-regional) and unlinked bodies are in bands of their own.
+    let in_tree = |n: &&DiagramNode| !n.outside_board && !n.unlinked && n.row_of.is_none();
+    let tree = diagram
+        .nodes
+        .iter()
+        .filter(in_tree)
+        .map(scene::node_rect)
+        .reduce(|a, b| a.union(&b))
+        .expect("the board's tree");
+    for n in diagram
+        .nodes
+        .iter()
+        .filter(|n| n.outside_board || n.unlinked)
+    {
+        let r = scene::node_rect(n);
+        assert!(
+            r.y > tree.bottom() || r.x > tree.right(),
+            "{} in the board's tree",
+            n.name
+        );
+    }
     // The arrangement itself is page-shaped, not a strip.
     let (mut left, mut right, mut top, mut bottom) = (f32::MAX, f32::MIN, f32::MAX, f32::MIN);
     for n in diagram

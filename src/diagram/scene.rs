@@ -269,35 +269,74 @@ fn push_node(scene: &mut Scene, node: &DiagramNode) {
 /// The label over the band of bodies not linked to the structure.
 pub const UNLINKED_BAND_LABEL: &str = "Not linked to the LSP structure";
 
-/// The band's rule and label over the unlinked bodies.
-fn push_unlinked_band(scene: &mut Scene, diagram: &Diagram) {
+/// The label over the band of other boards (county, sub-regional) and their groups.
+pub const OTHER_BOARDS_LABEL: &str = "Other boards and their groups";
+
+/// The bands' rules and labels: over the other boards, when they lie under the board's
+/// structure or beside it, and over the unlinked bodies.
+fn push_bands(scene: &mut Scene, diagram: &Diagram) {
     let shown = || {
         diagram
             .nodes
             .iter()
             .filter(|n| n.visibility != Visibility::Hidden)
     };
-    let Some(band) = shown()
+    let Some(all) = shown().map(node_rect).reduce(|a, b| a.union(&b)) else {
+        return;
+    };
+    let others = shown()
+        .filter(|n| n.outside_board)
+        .map(node_rect)
+        .reduce(|a, b| a.union(&b));
+    let structure = shown()
+        .filter(|n| !n.outside_board && !n.unlinked)
+        .map(node_rect)
+        .reduce(|a, b| a.union(&b));
+    let label_room = text::line_height(NAME_SIZE) + 8.0;
+    if let (Some(band), Some(structure)) = (others, structure) {
+        let top = band.y - label_room;
+        if top > structure.bottom() {
+            push_band(scene, all, top, OTHER_BOARDS_LABEL);
+        } else if band.x > structure.right() + 12.0 {
+            // Beside the structure: a rule down its left, the label over it.
+            let x = (band.x + structure.right()) / 2.0;
+            push_rule(scene, Point::new(x, top), Point::new(x, all.bottom()));
+            push_label(scene, Point::new(band.x, top + 3.0), OTHER_BOARDS_LABEL);
+        }
+    }
+    if let Some(band) = shown()
         .filter(|n| n.unlinked)
         .map(node_rect)
         .reduce(|a, b| a.union(&b))
-    else {
-        return;
-    };
-    let all = shown()
-        .map(node_rect)
-        .reduce(|a, b| a.union(&b))
-        .unwrap_or(band);
-    let top = band.y - text::line_height(NAME_SIZE) - 8.0;
+    {
+        // From the band's left: beside the structure, the band starts right of it.
+        let from = if band.x > all.x + 1.0 { band.x } else { all.x };
+        let across = Rect::new(from, all.y, all.right() - from, all.height);
+        push_band(scene, across, band.y - label_room, UNLINKED_BAND_LABEL);
+    }
+}
+
+/// A dashed rule across the picture at `top`, with `label` under it at the left.
+fn push_band(scene: &mut Scene, all: Rect, top: f32, label: &str) {
+    push_rule(scene, Point::new(all.x, top), Point::new(all.right(), top));
+    push_label(scene, Point::new(all.x, top + 3.0), label);
+}
+
+/// A band's dashed rule.
+fn push_rule(scene: &mut Scene, from: Point, to: Point) {
     scene.push_shape(Shape::new(
         Geometry::Polyline {
-            points: vec![Point::new(all.x, top), Point::new(all.right(), top)],
+            points: vec![from, to],
             arrows: crate::export::ArrowHeads::None,
         },
         Paint::stroke(Stroke::new(Color::MUTED, 0.5, crate::export::Dash::Dashed)),
     ));
+}
+
+/// A band's label, its top-left corner at `at`.
+fn push_label(scene: &mut Scene, at: Point, label: &str) {
     scene.push_text(
-        TextRun::line(Point::new(all.x, top + 3.0), UNLINKED_BAND_LABEL, NAME_SIZE)
+        TextRun::line(at, label, NAME_SIZE)
             .bold()
             .anchored(Anchor::Start)
             .colored(Color::MUTED),
@@ -360,7 +399,7 @@ fn push_mark(scene: &mut Scene, node: &DiagramNode) {
 }
 
 /// Where a node's role badge goes, with its letters at `size` points: straddling a box's
-/// top-right corner, or inside a container's row at its right. Never narrower than round, so a
+/// top-right corner, or over the right side of a container at its row. Never narrower than round, so a
 /// one-letter badge ("£") is not clipped. `None` for a node without a badge.
 pub fn badge_rect(node: &DiagramNode, size: f32) -> Option<Rect> {
     let badge = node.badge?;
@@ -368,8 +407,9 @@ pub fn badge_rect(node: &DiagramNode, size: f32) -> Option<Rect> {
     let height = text::line_height(size) + 1.0;
     let width = (text::line_width(badge, size, FontWeight::Bold) + 7.0).max(height + 2.0);
     Some(if node.row_of.is_some() {
+        // Over the container's right side, half outside it.
         Rect::new(
-            rect.right() - width - 3.0,
+            rect.right() + super::containers::CONTAINER_PADDING - width / 2.0,
             node.centre.y - height / 2.0,
             width,
             height,
@@ -454,12 +494,24 @@ impl Obstacles {
 
     fn route(&self, diagram: &Diagram, from: usize, to: usize) -> Option<Vec<Point>> {
         let own = |v: usize| diagram.nodes[v].row_of.unwrap_or(v);
-        let others: Vec<Rect> = self
+        let mut others: Vec<Rect> = self
             .boxes
             .iter()
             .filter(|(v, _)| *v != own(from) && *v != own(to))
             .map(|(_, r)| *r)
             .collect();
+        // A line to a row comes in from its container's side: the other rows are in the way.
+        for end in [from, to] {
+            if let Some(container) = diagram.nodes[end].row_of {
+                others.extend(
+                    diagram.nodes[container]
+                        .rows
+                        .iter()
+                        .filter(|&&r| r != from && r != to)
+                        .map(|&r| node_rect(&diagram.nodes[r])),
+                );
+            }
+        }
         let (a, b) = (
             node_rect(&diagram.nodes[from]),
             node_rect(&diagram.nodes[to]),
@@ -565,7 +617,7 @@ pub fn diagram_scene(diagram: &Diagram, caption: Caption) -> Scene {
             .iter()
             .filter(|n| n.visibility != Visibility::Hidden)
     };
-    push_unlinked_band(&mut scene, diagram);
+    push_bands(&mut scene, diagram);
     // Containers and boxes first, then the rows listed inside containers, on top.
     for node in shown().filter(|n| n.row_of.is_none()) {
         push_node(&mut scene, node);

@@ -21,7 +21,7 @@ pub const WRAP_WIDTH: f32 = 118.0;
 /// Space between the text and the box's sides.
 pub const PADDING_X: f32 = 9.0;
 /// Space between the text and the box's top and bottom.
-pub const PADDING_Y: f32 = 7.0;
+pub const PADDING_Y: f32 = 5.0;
 /// Corner radius of partnership boxes.
 pub const CORNER_RADIUS: f32 = 6.0;
 /// Width of the council hexagon's border.

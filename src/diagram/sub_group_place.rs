@@ -76,7 +76,18 @@ fn candidates(diagram: &Diagram, siblings: &[usize], width: f32) -> Vec<Point> {
             .fold(f32::INFINITY, f32::min)
             .max(4.0);
         let last = column[column.len() - 1];
-        out.push(Point::new(last.x, last.bottom() + gap));
+        // Under whatever hangs below the column's last box too (its own stacked sub-groups).
+        let span = (last.x, last.x + width);
+        let bottom = (0..diagram.nodes.len())
+            .filter(|&v| {
+                let n = &diagram.nodes[v];
+                n.row_of.is_none() && n.visibility != Visibility::Hidden
+            })
+            .map(|v| rect(diagram, v))
+            .filter(|r| r.y >= last.y - ALIGNED && r.x < span.1 && span.0 < r.right())
+            .map(|r| r.bottom())
+            .fold(last.bottom(), f32::max);
+        out.push(Point::new(last.x, bottom + gap));
     }
     for row in aligned_groups(&rects, |r| r.y) {
         let top = row[0].y;

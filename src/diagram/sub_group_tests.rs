@@ -91,12 +91,10 @@ fn check_beside_siblings(parent_name: &str) {
         .map(|&s| rect_of(&after, s))
         .reduce(|a, b| a.union(&b))
         .expect("siblings");
-    // In a row with siblings (same top), or just under a column of them (same left).
+    // In a row with siblings (same top), or under a column of them (same left): in the page
+    // grid, under the column their blocks are in, below what hangs there already.
     let beside = sibs.iter().map(|&s| rect_of(&after, s)).any(|s| {
-        (s.y - placed.y).abs() < 1.0
-            || ((s.x - placed.x).abs() < 1.0
-                && placed.y > s.bottom()
-                && placed.y - s.bottom() < 30.0)
+        (s.y - placed.y).abs() < 1.0 || ((s.x - placed.x).abs() < 1.0 && placed.y > s.bottom())
     });
     assert!(
         beside && placed.y >= band.y - 1.0,

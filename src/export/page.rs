@@ -377,7 +377,7 @@ impl Chrome {
             LegendPlace::Below if self.legend_height > 0.0 => {
                 height += self.legend_height + GAP;
             }
-            LegendPlace::Below => {}
+            LegendPlace::Below | LegendPlace::Corner => {}
             LegendPlace::Beside => height += self.legend_height,
         }
         if self.footer_height > 0.0 {
@@ -403,6 +403,9 @@ pub enum LegendPlace {
     /// A column at the right of the picture (chosen when it leaves the picture more room,
     /// as with a wide legend on a landscape page).
     Beside,
+    /// In a corner of the picture's room that the picture leaves empty (beside a board alone
+    /// on its row, say): it costs the picture nothing.
+    Corner,
 }
 
 /// The share of the printable width a legend column beside the picture takes.
@@ -411,12 +414,20 @@ pub const LEGEND_COLUMN_SHARE: f32 = 0.24;
 const LEGEND_COLUMN_WIDTH: (f32, f32) = (150.0, 230.0);
 
 /// Lays `scene` out on the page: caption block, picture (scaled down to fit, centred), legend,
-/// source line. The legend goes below the picture or beside it, whichever prints the picture
-/// larger (below on a tie). Everything lies inside the margins.
+/// source line. A compact legend goes in a corner the picture leaves empty when there is one
+/// (it costs the picture nothing); else the legend goes below the picture or beside it,
+/// whichever prints the picture larger (below on a tie). Everything lies inside the margins.
 pub fn compose<'a>(scene: &'a Scene, setup: &PageSetup) -> Page<'a> {
     let below = compose_with(scene, setup, LegendPlace::Below);
     if scene.legend.is_empty() || scene.items.is_empty() {
         return below;
+    }
+    if scene.legend.compact {
+        let corner = compose_with(scene, setup, LegendPlace::Corner);
+        if corner.legend_place == LegendPlace::Corner && corner.picture_scale >= below.picture_scale
+        {
+            return corner;
+        }
     }
     let beside = compose_with(scene, setup, LegendPlace::Beside);
     match (below.picture_scale, beside.picture_scale) {
@@ -431,7 +442,17 @@ pub fn compose<'a>(scene: &'a Scene, setup: &PageSetup) -> Page<'a> {
 }
 
 /// Lays `scene` out with the legend at `place`; see [`compose`].
+/// A corner that the picture fills gives the page with the legend below.
 pub fn compose_with<'a>(scene: &'a Scene, setup: &PageSetup, place: LegendPlace) -> Page<'a> {
+    let page = compose_legend_at(scene, setup, place);
+    if page.legend_place == place {
+        page
+    } else {
+        compose_legend_at(scene, setup, LegendPlace::Below)
+    }
+}
+
+fn compose_legend_at<'a>(scene: &'a Scene, setup: &PageSetup, place: LegendPlace) -> Page<'a> {
     let (mut page, mut fit) = compose_capped(scene, setup, place, 1.0);
     if !scene.legend.compact || fit.legend_height <= 0.0 {
         return page;
@@ -483,7 +504,7 @@ fn compose_capped<'a>(
         .min(printable.width / 2.0);
     let legend_width = |width: f32| match place {
         LegendPlace::Below => width,
-        LegendPlace::Beside => column * width / printable.width,
+        LegendPlace::Beside | LegendPlace::Corner => column * width / printable.width,
     };
 
     // Scale the whole page down (laying it out on a larger virtual page) while the caption
@@ -525,7 +546,8 @@ fn compose_capped<'a>(
     }
     let footer_top = area_bottom + GAP / 2.0;
     let mut area_width = virtual_width;
-    let (legend_x, legend_top) = match place {
+    let (mut legend_x, mut legend_top) = match place {
+        LegendPlace::Corner => (0.0, area_top),
         LegendPlace::Below => {
             if chrome.legend_height > 0.0 {
                 area_bottom -= chrome.legend_height + GAP;
@@ -547,6 +569,7 @@ fn compose_capped<'a>(
 
     let mut layers = Vec::new();
     let mut picture_scale = None;
+    let mut corner = None;
     if let Some(bounds) = scene.bounds() {
         let scale = fit_scale(&bounds, &area);
         let picture = Transform {
@@ -560,6 +583,14 @@ fn compose_capped<'a>(
             transform,
             items: Cow::Borrowed(scene.items.as_slice()),
         });
+        if place == LegendPlace::Corner {
+            corner = empty_corner(scene, &picture, &area, chrome.legend_scale);
+            if let Some((x, y, items, height)) = &corner {
+                (legend_x, legend_top) = (*x, *y);
+                chrome.legend = items.clone();
+                chrome.legend_height = *height;
+            }
+        }
     }
     let fit = LegendFit {
         legend_scale: chrome.legend_scale,
@@ -588,7 +619,12 @@ fn compose_capped<'a>(
             title: scene.caption.title.clone(),
             layers,
             picture_scale,
-            legend_place: place,
+            // A corner that the picture fills is no place for the legend.
+            legend_place: if place == LegendPlace::Corner && corner.is_none() {
+                LegendPlace::Below
+            } else {
+                place
+            },
         },
         fit,
     )
@@ -625,6 +661,73 @@ pub fn caption_block(caption: &super::scene::Caption, width: f32) -> CaptionBloc
 }
 
 /// The scale that fits `bounds` into `area`: never above 1, never clipping.
+/// Where the legend fits in a corner of `area` without touching anything of the picture
+/// (`scene` drawn through `picture`), a gap clear: the corner's top-left (virtual page points),
+/// the legend laid out for it and its height. Corners are tried top right first, the legend
+/// as a column and then wider and shorter; `None` when every corner has something in it.
+fn empty_corner(
+    scene: &Scene,
+    picture: &Transform,
+    area: &Rect,
+    legend_scale: f32,
+) -> Option<(f32, f32, Vec<Item>, f32)> {
+    if picture.scale <= 0.0 || legend_scale <= 0.0 {
+        return None;
+    }
+    // What the picture draws, each line segment on its own (an L-shaped line leaves the
+    // corner inside its bend empty), in virtual page points.
+    let mut drawn: Vec<Rect> = Vec::new();
+    for item in &scene.items {
+        match item {
+            Item::Shape(shape) => match &shape.geometry {
+                super::scene::Geometry::Polyline { points, .. } if points.len() >= 2 => {
+                    let pad = shape.paint.stroke.map_or(1.0, |s| s.width) + 4.0;
+                    for pair in points.windows(2) {
+                        if let Some(r) = Rect::around(pair) {
+                            drawn.push(picture.apply_rect(&r.inflate(pad)));
+                        }
+                    }
+                }
+                _ => drawn.extend(shape.bounds().map(|r| picture.apply_rect(&r))),
+            },
+            Item::Text(run) => drawn.push(picture.apply_rect(&run.bounds())),
+        }
+    }
+    let clear = |room: Rect| {
+        let room = room.inflate(GAP);
+        !drawn.iter().any(|r| {
+            r.x < room.right() && room.x < r.right() && r.y < room.bottom() && room.y < r.bottom()
+        })
+    };
+    let column = (area.width * LEGEND_COLUMN_SHARE)
+        .clamp(LEGEND_COLUMN_WIDTH.0, LEGEND_COLUMN_WIDTH.1)
+        .min(area.width);
+    for width in [column, area.width / 2.0, area.width * 0.75, area.width] {
+        let (items, height) = legend::layout(&scene.legend, width / legend_scale);
+        let bounds = super::scene::items_bounds(&items)?;
+        let (width, height) = (
+            bounds.right() * legend_scale,
+            (height * legend_scale).max(bounds.bottom() * legend_scale),
+        );
+        if width > area.width || height > area.height {
+            continue;
+        }
+        let corners = [
+            (area.right() - width, area.y),
+            (area.x, area.y),
+            (area.right() - width, area.bottom() - height),
+            (area.x, area.bottom() - height),
+        ];
+        if let Some((x, y)) = corners
+            .into_iter()
+            .find(|&(x, y)| clear(Rect::new(x, y, width, height)))
+        {
+            return Some((x, y, items, height));
+        }
+    }
+    None
+}
+
 fn fit_scale(bounds: &Rect, area: &Rect) -> f32 {
     let across = area.width / bounds.width.max(1e-3);
     let down = area.height / bounds.height.max(1e-3);
