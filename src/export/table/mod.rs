@@ -373,8 +373,7 @@ impl Table {
 
     /// "23 rows" or "1 row": the data rows, for messages.
     pub fn describe_rows(&self) -> String {
-        let count = self.data_rows();
-        format!("{count} {}", if count == 1 { "row" } else { "rows" })
+        crate::model::words::counted(self.data_rows(), "row")
     }
 }
 

@@ -25,7 +25,7 @@ pub const BODY_SIZE: f32 = 8.5;
 /// Group heading size, in points.
 pub const GROUP_SIZE: f32 = 9.0;
 /// Padding left and right of a cell's text, in points.
-const PAD_X: f32 = 4.0;
+pub const PAD_X: f32 = 4.0;
 /// Padding above and below a cell's text, in points.
 const PAD_Y: f32 = 2.5;
 /// The widest a text column asks to be before it wraps, in points.
