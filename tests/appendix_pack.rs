@@ -116,6 +116,19 @@ fn the_sample_pack_holds_every_file_in_its_order() {
     assert!(page_texts[1].contains("LSP structure"));
     let outline = run("pdfinfo", &["-dests", &combined]);
     assert!(!outline.is_empty());
+    // A bookmark for the contents and for each appendix, lettered in order.
+    let bytes = std::fs::read(target.join("00 Appendix pack.pdf")).expect("read");
+    let has = |text: &str| bytes.windows(text.len()).any(|w| w == text.as_bytes());
+    assert!(has("/Outlines"));
+    assert!(has("(Contents)"));
+    assert!(has("(Appendix A: LSP structure)"));
+    assert!(has(
+        "(Appendix D: Risk and value of Ashmere Vale District Council's partnerships)"
+    ));
+    assert!(has(
+        "(Appendix F: Recommendations on Ashmere Vale District Council's input to partnerships)"
+    ));
+    assert!(!has("(Appendix N:"), "thirteen parts");
 }
 
 fn run(tool: &str, args: &[&str]) -> String {

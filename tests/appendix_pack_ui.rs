@@ -117,3 +117,46 @@ fn choosing_two_tables_and_one_view_writes_that_pack() {
             .is_some()
     );
 }
+
+#[test]
+fn one_table_on_its_own_is_written_from_the_pack_window() {
+    let (folder, path) = sample_copy();
+    let document = Document::open(&path).expect("open");
+    let mut app = AtlasApp::with_document(document, Some(folder.path().join("settings")));
+    app.set_native_dialogs(false);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 1000.0))
+        .build_ui_state(|ui, app: &mut AtlasApp| app.ui(ui), app);
+    harness.run_steps(3);
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Export appendix pack...").click();
+    harness.run_steps(3);
+    // The first table, the register excerpt, is chosen at first.
+    let out = folder.path().join("Register excerpt.csv");
+    harness
+        .get_by_role_and_label(Role::TextInput, "Table file:")
+        .click();
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Table file:")
+        .type_text(&out.display().to_string());
+    harness.run_steps(1);
+    harness.get_by_label("Export table").click();
+    harness.run_steps(3);
+    let text = std::fs::read_to_string(&out).expect("the table was written");
+    assert!(text.starts_with('\u{feff}'), "UTF-8 with a byte-order mark");
+    assert!(
+        text.contains("Place in the structure,Partnership,Statutory"),
+        "{}",
+        &text[..200.min(text.len())]
+    );
+    // Nothing else was written, and the register was not changed.
+    assert!(
+        harness
+            .state()
+            .document()
+            .and_then(|d| d.undo_description())
+            .is_none()
+    );
+}

@@ -273,6 +273,11 @@ fn the_word_document_has_a_table_with_a_repeated_header_row() {
     let styles = zip_part(&bytes, "word/styles.xml");
     assert!(styles.contains("<w:name w:val=\"heading 1\"/>"));
     assert!(styles.contains("<w:name w:val=\"Table Grid\"/>"));
+    // Word sets the text at the printed tables' size, so the fitted columns do not wrap.
+    assert!(
+        styles.contains("<w:sz w:val=\"17\"/>"),
+        "8.5 pt, as printed"
+    );
 }
 
 /// Runs a poppler tool, which `.ci/run` installs.
@@ -333,11 +338,7 @@ fn a_table_pdf_has_its_pages_metadata_and_text() {
 fn csv_golden_files() {
     let register = partnership_atlas::sample::sample_register();
     let basis = ReviewBasis::on(as_at());
-    for kind in [
-        TableKind::Recommendations,
-        TableKind::Removed,
-        TableKind::OutsideBodies,
-    ] {
+    for kind in TableKind::ALL {
         let text = csv::table_csv(&table::build_table(kind, &register, basis));
         assert!(text.starts_with('\u{feff}'), "a byte-order mark");
         assert!(text.ends_with("\r\n"), "CRLF line ends");
@@ -383,6 +384,24 @@ fn the_cli_writes_each_format_and_refuses_an_unknown_table() {
             "{extension}"
         );
     }
+    // The PDF says what it is, who by, and in which language, and is tagged.
+    let pdf_path = folder.path().join("resources.pdf");
+    let info = poppler("pdfinfo", &[&pdf_path.to_string_lossy()]);
+    assert_eq!(
+        info_field(&info, "Title"),
+        "Ashmere Vale District Council's resources in partnerships"
+    );
+    assert_eq!(info_field(&info, "Author"), "Ashmere Vale District Council");
+    assert_eq!(
+        info_field(&info, "Subject"),
+        "Ashmere Vale District Council's resources in partnerships: Data as at 31 March 2026"
+    );
+    assert_eq!(info_field(&info, "Tagged"), "yes");
+    let bytes = std::fs::read(&pdf_path).expect("read");
+    assert!(
+        bytes.windows(13).any(|w| w == b"/Lang (en-GB)"),
+        "the catalog names the language"
+    );
     let error = partnership_atlas::cli::run_export(
         partnership_atlas::cli::ExportCommand::Table {
             file: register_path,
@@ -396,4 +415,170 @@ fn the_cli_writes_each_format_and_refuses_an_unknown_table() {
     .expect_err("unknown table");
     assert!(error.to_string().contains("recommendations"), "{error}");
     assert!(!Path::new(&folder.path().join("x.xlsx")).exists());
+}
+
+/// The hours and money cells of `row`, in column order (other cells left out).
+fn amounts(row: &Row) -> Vec<i64> {
+    row.cells
+        .iter()
+        .filter_map(|cell| match cell {
+            Cell::Hours(hours) => Some(i64::from(hours.tenths)),
+            Cell::Money(money) => Some(money.pence),
+            _ => None,
+        })
+        .collect()
+}
+
+fn added_up<'a>(rows: impl Iterator<Item = &'a Row>) -> Vec<i64> {
+    rows.map(amounts)
+        .reduce(|sum, row| sum.iter().zip(&row).map(|(a, b)| a + b).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn every_subtotal_and_total_adds_up_to_its_rows() {
+    let register = partnership_atlas::sample::sample_register();
+    let built = table::build_table(
+        TableKind::Recommendations,
+        &register,
+        ReviewBasis::on(as_at()),
+    );
+    assert_eq!(
+        built.groups.len(),
+        7,
+        "five recommendations, removal, not assessed"
+    );
+    for group in &built.groups {
+        let subtotal = group.subtotal.as_ref().expect("a subtotal");
+        assert_eq!(
+            amounts(subtotal),
+            added_up(group.rows.iter()),
+            "{}",
+            group.heading
+        );
+        assert_eq!(
+            subtotal.cells[1],
+            Cell::count(group.rows.len()),
+            "{} counts its partnerships",
+            group.heading
+        );
+    }
+    let total = built.total.as_ref().expect("a TOTAL row");
+    assert_eq!(total.cells[0], Cell::text("TOTAL"));
+    assert_eq!(
+        amounts(total),
+        added_up(built.groups.iter().filter_map(|g| g.subtotal.as_ref()))
+    );
+    assert_eq!(total.cells[1], Cell::count(built.data_rows()));
+
+    // Representation: each person's hours, and the TOTAL of them.
+    let seats = table::build_table(
+        TableKind::Representation,
+        &register,
+        ReviewBasis::on(as_at()),
+    );
+    for group in &seats.groups {
+        let subtotal = group.subtotal.as_ref().expect("a subtotal");
+        assert_eq!(amounts(subtotal), added_up(group.rows.iter()));
+    }
+    assert_eq!(
+        amounts(seats.total.as_ref().expect("TOTAL")),
+        added_up(seats.groups.iter().filter_map(|g| g.subtotal.as_ref()))
+    );
+}
+
+#[test]
+fn the_seed_s_economic_partnership_and_its_groups_are_104_hours_and_538000_pounds() {
+    let register = partnership_atlas::sample::sample_register();
+    // 2026/27, the year of the broadband programme's £530,000.
+    let basis = ReviewBasis::on(NaiveDate::from_ymd_opt(2026, 6, 30).expect("date"));
+    let built = table::build_table(TableKind::Resources, &register, basis);
+    let families = built
+        .groups
+        .iter()
+        .find(|g| g.heading == "By partnership and the groups under it")
+        .expect("the families group");
+    let family = families
+        .rows
+        .iter()
+        .find(|row| {
+            row.cells[0]
+                == Cell::text(
+                    "Mardleshire and Ebbsworth Economic Partnership Board and 4 groups under it",
+                )
+        })
+        .expect("the economic partnership board's line");
+    assert_eq!(family.cells[1], Cell::count(5));
+    let pence = built.columns_pence();
+    let printed: Vec<String> = family
+        .cells
+        .iter()
+        .zip(&pence)
+        .map(|(cell, pence)| cell.printed(*pence))
+        .collect();
+    assert_eq!(printed[2], "104.0", "officer hours a month");
+    assert_eq!(printed[4], "£538,000", "contributions");
+    // The other groups add up to the TOTAL.
+    let total = amounts(built.total.as_ref().expect("TOTAL"));
+    for heading in ["By place in the structure", "By recommendation"] {
+        let group = built
+            .groups
+            .iter()
+            .find(|g| g.heading == heading)
+            .expect(heading);
+        assert_eq!(added_up(group.rows.iter()), total, "{heading}");
+    }
+}
+
+#[test]
+fn group_names_are_words_in_flat_files_and_never_formulas() {
+    let mut odd = Table::new(
+        "Odd groups",
+        "Odd",
+        as_at(),
+        vec![
+            Column::new("Name", ColumnKind::Text),
+            Column::new("Recommendation", ColumnKind::Label),
+        ],
+    );
+    odd.group_column = Some("Group".into());
+    let maintain = partnership_atlas::model::Recommendation::Maintain;
+    for heading in [table::recommendation_with_sign(maintain), "=SUM(A1)".into()] {
+        odd.groups.push(Group {
+            heading,
+            rows: vec![Row::data(vec![
+                Cell::text("A body"),
+                Cell::Recommendation(maintain),
+            ])],
+            subtotal: None,
+        });
+    }
+    let text = csv::table_csv(&odd);
+    assert!(text.contains("\r\nMaintain,A body,Maintain\r\n"), "{text}");
+    assert!(text.contains("\r\n'=SUM(A1),A body,Maintain\r\n"), "{text}");
+    // The printed table keeps the matrix's sign.
+    assert!(
+        print::layout(&odd).alt_text(0).contains("= Maintain"),
+        "{}",
+        print::layout(&odd).alt_text(0)
+    );
+
+    let written = xlsx::table_xlsx(&odd, &xlsx::WorkbookInfo::default()).expect("workbook");
+    let mut book = workbook(&written.bytes);
+    let range = book.worksheet_range("Odd").expect("sheet");
+    let maintained = row_with(&range, "Maintain");
+    assert_eq!(
+        maintained,
+        [
+            Data::String("Maintain".into()),
+            Data::String("A body".into()),
+            Data::String("Maintain".into())
+        ]
+    );
+    row_with(&range, "=SUM(A1)");
+    let formulas = book.worksheet_formula("Odd").expect("formulas");
+    assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()));
+    // Only the group name looks like a formula: its cell has Excel's quote prefix.
+    let styles = zip_part(&written.bytes, "xl/styles.xml");
+    assert!(styles.contains("quotePrefix=\"1\""), "{styles}");
 }

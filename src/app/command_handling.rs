@@ -146,6 +146,9 @@ impl AtlasApp {
             }
             Command::ExportAppendixPack(request) => self.start_appendix_pack(*request),
             Command::CancelAppendixPack => self.cancel_appendix_pack(),
+            Command::ExportTable(request) => {
+                self.report_failure(|app| app.export_table_to(&request));
+            }
         }
     }
 

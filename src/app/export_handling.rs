@@ -12,7 +12,7 @@ use crate::platform::{write_failure_words, write_file_atomically};
 use crate::scoring;
 
 /// Writes an export whole or not at all (a failure leaves no file, or the old one).
-fn write_export(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+pub(super) fn write_export(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     write_file_atomically(path, bytes).map_err(|error| {
         Failure::from(format!(
             "{} could not be written: {}",

@@ -7,9 +7,11 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use super::AtlasApp;
+use super::command_handling::Failure;
 use crate::appendix::{self, PackError, PackOutcome, Progress};
+use crate::export::table::{self, encode};
 use crate::model::{Edit, Record};
-use crate::ui::PackRequest;
+use crate::ui::{PackRequest, TableRequest};
 
 /// A pack being written.
 pub struct PackJob {
@@ -132,5 +134,43 @@ impl AtlasApp {
         };
         self.ui_state.appendix_pack.last_result = Some(text);
         ctx.request_repaint();
+    }
+
+    /// Writes one table, as at the annual review's date, to the file asked for (PNG: a file
+    /// a page).
+    pub(super) fn export_table_to(&mut self, request: &TableRequest) -> Result<(), Failure> {
+        let Some(document) = &self.document else {
+            return Err("There is no register open to export from"
+                .to_string()
+                .into());
+        };
+        let register = document.register();
+        let format = encode::TableFileFormat::from_path(&request.path).ok_or_else(|| {
+            Failure::from(
+                encode::TableEncodeError::UnknownFormat(request.path.display().to_string())
+                    .to_string(),
+            )
+        })?;
+        let built = table::build_table(request.kind, register, self.ui_state.overview.basis());
+        let encoded = encode::encode(
+            &built,
+            format,
+            &register.settings.council_name,
+            appendix::PACK_DPI,
+        )
+        .map_err(|error| Failure::from(error.to_string()))?;
+        let paths = encode::file_paths(&request.path, format, &encoded);
+        for (path, bytes) in paths.iter().zip(&encoded.files) {
+            super::export_handling::write_export(path, bytes)?;
+        }
+        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        self.messages.notice(format!(
+            "Exported “{}” ({}; {}): {}",
+            built.title,
+            built.describe_rows(),
+            built.caption().data_as_at_line(),
+            names.join(", ")
+        ));
+        Ok(())
     }
 }

@@ -8,7 +8,7 @@ use super::combined::{Piece, combined_pdf};
 use super::{PackContents, PackError, PackOutcome, Progress, is_empty_folder, pack_tables};
 use crate::diagram::{self, BuildOptions, print::PageChoice};
 use crate::export::page::{Layer, Page};
-use crate::export::table::{docx, print, xlsx};
+use crate::export::table::{encode, print, xlsx};
 use crate::export::{self, Format, Orientation, PageSetup, PaperSize, compose, matrix, pdf};
 use crate::model::Register;
 use crate::scoring::ReviewBasis;
@@ -241,24 +241,14 @@ fn write_into(
     for table in &tables {
         let stem = next_stem(&table.short_name);
         progress.begin(&format!("{} (Word)", table.title))?;
-        let docx_info = docx::DocumentInfo {
-            title: table.title.clone(),
-            author: council.clone(),
-            subject: table.caption().data_as_at_line(),
-        };
-        let document = docx::table_docx(table, &docx_info).map_err(|e| made(&table.title, e))?;
-        out.write(&format!("{stem}.docx"), &document)?;
+        let document = encode::encode(table, encode::TableFileFormat::Docx, &council, PACK_DPI)
+            .map_err(|e| made(&table.title, e))?;
+        out.write(&format!("{stem}.docx"), &document.into_first())?;
         progress.begin(&format!("{} (PDF)", table.title))?;
+        // Laid out once: the same pages go into the combined PDF.
         let layout = print::layout(table);
-        let info = pdf::DocumentInfo {
-            title: table.title.clone(),
-            author: council.clone(),
-            subject: table.caption().data_as_at_line(),
-            language: pdf::DEFAULT_LANGUAGE.to_string(),
-            ..pdf::DocumentInfo::default()
-        };
         let bytes = pdf::write_pdf(
-            &info,
+            &encode::pdf_info(table, &council),
             &print::pdf_pages(&layout, &table.title),
             &pdf::PageNumbering::default(),
         )

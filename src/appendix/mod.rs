@@ -30,7 +30,7 @@ use crate::model::{AppendixPackChoice, Register, ViewId};
 use crate::scoring::ReviewBasis;
 
 pub use combined::combined_pdf;
-pub use folder::{file_name_safe, write_pack};
+pub use folder::{PACK_DPI, file_name_safe, write_pack};
 
 /// What a pack holds.
 #[derive(Clone, Debug, PartialEq, Eq)]

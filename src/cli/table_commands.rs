@@ -9,38 +9,12 @@ use chrono::NaiveDate;
 use super::CliError;
 use crate::appendix;
 use crate::document::Document;
-use crate::export::table::{self, TableKind, docx, print, xlsx};
-use crate::export::{PNG_DPI_CHOICES, pdf};
+use crate::export::PNG_DPI_CHOICES;
+use crate::export::table::{self, TableKind, encode};
 use crate::scoring::ReviewBasis;
 
-/// The file formats a table is written in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TableFileFormat {
-    /// Excel workbook.
-    Xlsx,
-    /// CSV, UTF-8 with a byte-order mark.
-    Csv,
-    /// Word document.
-    Docx,
-    /// PDF, typeset A4.
-    Pdf,
-    /// PNG pictures of the typeset pages.
-    Png,
-}
-
-impl TableFileFormat {
-    /// The format a file name asks for.
-    pub fn from_path(path: &Path) -> Option<Self> {
-        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-            "xlsx" => Some(Self::Xlsx),
-            "csv" => Some(Self::Csv),
-            "docx" => Some(Self::Docx),
-            "pdf" => Some(Self::Pdf),
-            "png" => Some(Self::Png),
-            _ => None,
-        }
-    }
-}
+/// The file formats a table is written in: the tables' one encoder's.
+pub use crate::export::table::encode::TableFileFormat;
 
 fn fail(error: impl std::fmt::Display) -> CliError {
     CliError(error.to_string())
@@ -59,18 +33,6 @@ fn write(out: &Path, bytes: &[u8]) -> Result<(), CliError> {
             crate::platform::write_failure_words(&error)
         ))
     })
-}
-
-/// The file for page `number` of a table written as PNG: the path asked for, then
-/// "NAME-page2.png" and so on.
-pub fn png_page_path(out: &Path, number: usize) -> PathBuf {
-    if number <= 1 {
-        return out.to_path_buf();
-    }
-    let stem = out
-        .file_stem()
-        .map_or_else(|| "table".to_string(), |s| s.to_string_lossy().into_owned());
-    out.with_file_name(format!("{stem}-page{number}.png"))
 }
 
 /// Writes one table to `out`, reporting what was written to `report`.
@@ -136,7 +98,8 @@ impl WrittenTable {
     }
 }
 
-/// Writes `built` in `format` at `out` (PNG: a file per page).
+/// Writes `built` in `format` at `out` (PNG: a file per page), encoded by the tables' one
+/// encoder (`crate::export::table::encode`).
 pub fn write_table_file(
     built: &table::Table,
     register: &crate::model::Register,
@@ -144,53 +107,16 @@ pub fn write_table_file(
     out: &Path,
     dpi: u32,
 ) -> Result<WrittenTable, CliError> {
-    let council = register.settings.council_name.trim().to_string();
-    let subject = format!("{}: {}", built.title, built.caption().data_as_at_line());
-    let mut shortened = Vec::new();
-    let mut files = vec![out.to_path_buf()];
-    match format {
-        TableFileFormat::Csv => write(out, table::csv::table_csv(built).as_bytes())?,
-        TableFileFormat::Xlsx => {
-            let info = xlsx::WorkbookInfo {
-                title: built.title.clone(),
-                author: council,
-                subject,
-            };
-            let workbook = xlsx::table_xlsx(built, &info).map_err(fail)?;
-            shortened = workbook.shortened;
-            write(out, &workbook.bytes)?;
-        }
-        TableFileFormat::Docx => {
-            let info = docx::DocumentInfo {
-                title: built.title.clone(),
-                author: council,
-                subject,
-            };
-            write(out, &docx::table_docx(built, &info).map_err(fail)?)?;
-        }
-        TableFileFormat::Pdf => {
-            let info = pdf::DocumentInfo {
-                title: built.title.clone(),
-                author: council,
-                subject,
-                ..pdf::DocumentInfo::default()
-            };
-            let (bytes, cut) = print::tables_pdf(&[built], &info).map_err(fail)?;
-            shortened = cut;
-            write(out, &bytes)?;
-        }
-        TableFileFormat::Png => {
-            let (pictures, cut) = print::table_pngs(built, dpi).map_err(fail)?;
-            shortened = cut;
-            files.clear();
-            for (index, picture) in pictures.iter().enumerate() {
-                let path = png_page_path(out, index + 1);
-                write(&path, picture)?;
-                files.push(path);
-            }
-        }
+    let encoded =
+        encode::encode(built, format, &register.settings.council_name, dpi).map_err(fail)?;
+    let files = encode::file_paths(out, format, &encoded);
+    for (path, bytes) in files.iter().zip(&encoded.files) {
+        write(path, bytes)?;
     }
-    Ok(WrittenTable { files, shortened })
+    Ok(WrittenTable {
+        files,
+        shortened: encoded.shortened,
+    })
 }
 
 /// Writes the appendix pack of `file` into the folder `out`, as the register's pack settings

@@ -4,7 +4,6 @@
 
 use std::path::Path;
 
-use super::pdf::DocumentInfo;
 use super::table::{self, Cell, Column, ColumnKind, Group, Row, Table};
 use crate::analysis::{self, AnalysisSettings, Question, counted, listed};
 use crate::model::{Hours, PersonKind, Register};
@@ -410,48 +409,7 @@ pub fn knowledge_table(register: &Register, settings: &AnalysisSettings) -> Tabl
 }
 
 /// The table encoded in the format `path`'s extension names (.csv, .xlsx, .docx, .pdf), or
-/// why it cannot be.
+/// why it cannot be: the tables' one encoder, [`table::encode::encode_for_path`].
 pub fn encode_for_path(table: &Table, path: &Path, council: &str) -> Result<Vec<u8>, String> {
-    let extension = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    match extension.as_str() {
-        "csv" => Ok(table::csv::table_csv(table).into_bytes()),
-        "xlsx" => {
-            let info = table::xlsx::WorkbookInfo {
-                title: table.title.clone(),
-                author: council.to_string(),
-                subject: table.title.clone(),
-            };
-            Ok(table::xlsx::table_xlsx(table, &info)
-                .map_err(|error| error.to_string())?
-                .bytes)
-        }
-        "docx" => {
-            let info = table::docx::DocumentInfo {
-                title: table.title.clone(),
-                author: council.to_string(),
-                subject: table.title.clone(),
-            };
-            table::docx::table_docx(table, &info).map_err(|error| error.to_string())
-        }
-        "pdf" => {
-            let info = DocumentInfo {
-                title: table.title.clone(),
-                author: council.to_string(),
-                subject: table.title.clone(),
-                language: "en-GB".to_string(),
-                ..DocumentInfo::default()
-            };
-            table::print::tables_pdf(&[table], &info)
-                .map(|(bytes, _)| bytes)
-                .map_err(|error| error.to_string())
-        }
-        _ => Err(format!(
-            "{}: end the name with .csv, .xlsx, .docx or .pdf to choose the format",
-            path.display()
-        )),
-    }
+    table::encode::encode_for_path(table, path, council).map_err(|error| error.to_string())
 }

@@ -1,7 +1,9 @@
 //! File, Export appendix pack...: a window choosing what the pack holds (diagram views, the
 //! matrix, tables) and the folder to write, then showing the pack's progress with a Cancel
 //! button. The choice is sent with the export and kept in the register (one audited edit of
-//! its settings), so the next pack, from here or the command line, holds the same.
+//! its settings), so the next pack, from here or the command line, holds the same. Below it,
+//! any one table on its own: a file named .xlsx, .csv, .docx, .pdf or .png (as the command
+//! line's `export table`).
 
 use std::path::PathBuf;
 
@@ -18,6 +20,15 @@ pub struct PackRequest {
     pub contents: PackContents,
     /// The new folder to write.
     pub folder: PathBuf,
+}
+
+/// One table asked for, on its own.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TableRequest {
+    /// Which table.
+    pub kind: TableKind,
+    /// The file to write; its extension chooses the format.
+    pub path: PathBuf,
 }
 
 /// The window's state.
@@ -37,6 +48,10 @@ pub struct AppendixPackDialog {
     pub running: Option<Progress>,
     /// What the last pack said.
     pub last_result: Option<String>,
+    /// The table to export on its own (`None`: the first, the register excerpt).
+    pub single_table: Option<TableKind>,
+    /// The file for the table on its own, as typed.
+    pub table_file: String,
 }
 
 impl AppendixPackDialog {
@@ -131,6 +146,8 @@ pub fn appendix_pack_dialog_ui(
             if let Some(result) = &dialog.last_result {
                 ui.label(result);
             }
+            ui.separator();
+            single_table_ui(ui, dialog, commands);
         });
     if !open {
         dialog.open = false;
@@ -159,6 +176,44 @@ fn choices_ui(ui: &mut egui::Ui, register: &Register, dialog: &mut AppendixPackD
         "The folder also gets one combined PDF with a contents page. The choice is kept in \
          the register for the next pack.",
     );
+}
+
+/// One table on its own, in the format its file's name asks for.
+fn single_table_ui(
+    ui: &mut egui::Ui,
+    dialog: &mut AppendixPackDialog,
+    commands: &mut CommandQueue,
+) {
+    ui.label("Or one table on its own (.xlsx, .csv, .docx, .pdf or .png):");
+    let mut kind = dialog.single_table.unwrap_or(TableKind::ALL[0]);
+    ui.horizontal(|ui| {
+        let label = ui.label("Table:");
+        let id = egui::Id::new("appendix single table");
+        let all = &TableKind::ALL;
+        if let Some(picked) =
+            super::choice_combo::choice_combo_ui(ui, id, label.id, all, kind, TableKind::label)
+        {
+            kind = picked;
+        }
+    });
+    dialog.single_table = Some(kind);
+    ui.horizontal(|ui| {
+        let label = ui.label("Table file:");
+        ui.add(
+            egui::TextEdit::singleline(&mut dialog.table_file)
+                .desired_width(300.0)
+                .hint_text("a file ending .xlsx, .csv, .docx, .pdf or .png"),
+        )
+        .labelled_by(label.id);
+    });
+    let path = super::tidy_typed_path(&dialog.table_file);
+    if ui
+        .add_enabled(path.is_some(), egui::Button::new("Export table"))
+        .clicked()
+        && let Some(path) = path
+    {
+        commands.send(Command::ExportTable(Box::new(TableRequest { kind, path })));
+    }
 }
 
 fn running_ui(ui: &mut egui::Ui, progress: &Progress, commands: &mut CommandQueue) {

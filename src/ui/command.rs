@@ -121,6 +121,8 @@ pub enum Command {
     ExportAppendixPack(Box<super::PackRequest>),
     /// Stop the appendix pack being written (nothing is left behind).
     CancelAppendixPack,
+    /// Write one report table to a file (its extension chooses the format).
+    ExportTable(Box<super::TableRequest>),
     /// Tell the user something could not be done (a change refused before it was sent).
     ReportError(String),
     /// Hide a message.

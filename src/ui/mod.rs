@@ -41,7 +41,7 @@ use crate::document::Document;
 use crate::model::{PartnershipId, Register};
 use crate::ui::message::Message;
 
-pub use appendix_pack_dialog::{AppendixPackDialog, PackRequest};
+pub use appendix_pack_dialog::{AppendixPackDialog, PackRequest, TableRequest};
 pub use choice_combo::choice_combo_ui;
 pub use command::{Command, CommandQueue};
 pub use diagram::{DiagramExport, DiagramPanelState};

@@ -1,14 +1,15 @@
 //! A [`Table`] as CSV: UTF-8 with a byte-order mark (so Excel reads "£" and accented names
 //! correctly), CRLF line ends as RFC 4180 and Excel expect, the headings on the first line.
 //!
-//! A grouped table gets a first column naming each row's group (its heading is the table's
-//! `group_column`), so the file sorts and filters without losing which group a row was in;
+//! A grouped table gets a first column naming each row's group (headed by the table's
+//! `group_column`; a recommendation written without its sign, [`flat_group_name`]), so the
+//! file sorts and filters without losing which group a row was in;
 //! subtotal and TOTAL rows follow as in the printed table. Money is pounds and pence with no
 //! symbol ("8000.00"), hours "2.5", dates ISO, so a spreadsheet adds them up. Text cells are
 //! neutralised by the one rule (`crate::model::neutralised`) and quoted when they hold a
 //! comma, quote or line break.
 
-use super::{Cell, Table};
+use super::{Cell, Table, flat_group_name};
 use crate::model::neutralised;
 
 /// The byte-order mark that tells Excel the file is UTF-8.
@@ -58,7 +59,7 @@ pub fn table_lines(table: &Table) -> Vec<Vec<String>> {
     for (group, row) in table.rows_in_order() {
         let mut fields = Vec::with_capacity(table.columns.len() + 1);
         if table.group_column.is_some() {
-            fields.push(csv_field(group));
+            fields.push(csv_field(flat_group_name(group)));
         }
         for index in 0..table.columns.len() {
             fields.push(row.cells.get(index).map_or_else(String::new, cell_field));

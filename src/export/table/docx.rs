@@ -323,11 +323,22 @@ const SETTINGS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"ye
 </w:settings>";
 
 /// Styles: the built-in Normal, heading 1 and Table Grid (so a template's own take over on
-/// paste) and a small "Table source" style for the source line. Arial, en-GB.
+/// paste) and a small "Table source" style for the source line. Arial (Liberation Sans, the
+/// printed tables' font, has its metrics) at the printed tables' size, en-GB; cells padded a
+/// point less than the printed tables, so columns sized by `print::fit_columns` never wrap a
+/// number in Word.
+fn styles_xml() -> String {
+    let half_points = (print::BODY_SIZE * 2.0).round() as i64;
+    let margin = twips(print::PAD_X - 1.0);
+    STYLES
+        .replace("{body}", &half_points.to_string())
+        .replace("{margin}", &margin.to_string())
+}
+
 const STYLES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
 <w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
 <w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:eastAsia=\"Arial\" w:cs=\"Arial\"/>\
-<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/><w:lang w:val=\"en-GB\" w:eastAsia=\"en-GB\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>\
+<w:sz w:val=\"{body}\"/><w:szCs w:val=\"{body}\"/><w:lang w:val=\"en-GB\" w:eastAsia=\"en-GB\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>\
 <w:pPrDefault><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>\
 <w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>\
 <w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:uiPriority w:val=\"9\"/><w:qFormat/>\
@@ -341,7 +352,7 @@ const STYLES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\
 <w:tblPr><w:tblBorders><w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/><w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/>\
 <w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/><w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/>\
 <w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/><w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/></w:tblBorders>\
-<w:tblCellMar><w:top w:w=\"40\" w:type=\"dxa\"/><w:left w:w=\"80\" w:type=\"dxa\"/><w:bottom w:w=\"40\" w:type=\"dxa\"/><w:right w:w=\"80\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>\
+<w:tblCellMar><w:top w:w=\"40\" w:type=\"dxa\"/><w:left w:w=\"{margin}\" w:type=\"dxa\"/><w:bottom w:w=\"40\" w:type=\"dxa\"/><w:right w:w=\"{margin}\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>\
 </w:styles>";
 
 const FOOTER: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
@@ -383,7 +394,7 @@ pub fn tables_docx(tables: &[&Table], info: &DocumentInfo) -> Result<Vec<u8>, Do
         ("_rels/.rels", PACKAGE_RELS.to_string()),
         ("word/document.xml", document_xml(tables)),
         ("word/_rels/document.xml.rels", DOCUMENT_RELS.to_string()),
-        ("word/styles.xml", STYLES.to_string()),
+        ("word/styles.xml", styles_xml()),
         ("word/settings.xml", SETTINGS.to_string()),
         ("word/footer1.xml", FOOTER.to_string()),
         ("docProps/core.xml", core_xml(info)),

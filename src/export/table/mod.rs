@@ -17,12 +17,14 @@
 //!   repeated, "Page 2 of 3"), each page a [`Page`](super::Page) with the pictures' caption
 //!   block, encoded as PDF or PNG like any page.
 //!
+//! [`encode`] is the one place a table becomes the file a name asks for (by its extension).
 //! The tables a paper needs are built in [`kinds`] from `crate::scoring` and the model.
 //! Text that a spreadsheet could run as a formula is neutralised by the one rule in
 //! `crate::model::neutralised`.
 
 pub mod csv;
 pub mod docx;
+pub mod encode;
 pub mod kinds;
 pub mod print;
 pub mod xlsx;
@@ -181,6 +183,17 @@ pub enum Pence {
 pub fn recommendation_with_sign(recommendation: Recommendation) -> String {
     let (_, _, sign) = super::matrix::recommendation_style(Some(recommendation));
     format!("{sign} {}", recommendation.label())
+}
+
+/// A group's heading as the flat formats write it in their group column (CSV, the workbook):
+/// a recommendation without its sign ("Maintain", not "= Maintain"), so the column filters by
+/// the words the cells use and its text never begins like a formula; any other heading as it
+/// is. The printed formats (PDF, PNG, Word) keep the sign.
+pub fn flat_group_name(heading: &str) -> &str {
+    Recommendation::ALL
+        .iter()
+        .find(|recommendation| recommendation_with_sign(**recommendation) == heading)
+        .map_or(heading, |recommendation| recommendation.label())
 }
 
 /// Pounds with pence and no symbol or separators ("12000.50", "-0.05"): numbers a
@@ -360,8 +373,7 @@ impl Table {
 
     /// "23 rows" or "1 row": the data rows, for messages.
     pub fn describe_rows(&self) -> String {
-        let count = self.data_rows();
-        format!("{count} {}", if count == 1 { "row" } else { "rows" })
+        crate::model::words::counted(self.data_rows(), "row")
     }
 }
 

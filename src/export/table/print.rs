@@ -25,7 +25,7 @@ pub const BODY_SIZE: f32 = 8.5;
 /// Group heading size, in points.
 pub const GROUP_SIZE: f32 = 9.0;
 /// Padding left and right of a cell's text, in points.
-const PAD_X: f32 = 4.0;
+pub const PAD_X: f32 = 4.0;
 /// Padding above and below a cell's text, in points.
 const PAD_Y: f32 = 2.5;
 /// The widest a text column asks to be before it wraps, in points.
@@ -403,12 +403,7 @@ pub fn layout_on(table: &Table, setup: PageSetup) -> TableLayout {
         if row.kind == PrintedKind::Group {
             current_group = row.cells.first().and_then(|c| c.first()).cloned();
         }
-        // A group heading goes with the row after it.
-        let needed = if row.kind == PrintedKind::Group {
-            row.height + rows.get(index + 1).map_or(0.0, |next| next.height)
-        } else {
-            row.height
-        };
+        let needed = kept_together(&rows, index, room);
         if on_page > 0 && y + needed > bottom + 0.01 {
             pages.push(std::mem::take(&mut items));
             alt_texts.push(std::mem::take(&mut alt));
@@ -466,6 +461,31 @@ pub fn layout_on(table: &Table, setup: PageSetup) -> TableLayout {
         shortened,
         alt_texts,
     }
+}
+
+/// The height row `index` needs on its page: its own, and the rows it is kept with. A group
+/// heading goes with the row after it; a subtotal or the TOTAL stays with the row before it
+/// (so no page starts with a total cut off from its rows). Never more than a page's `room`.
+fn kept_together(rows: &[PrintedRow], index: usize, room: f32) -> f32 {
+    let sticks_back = |row: &PrintedRow| {
+        matches!(
+            row.kind,
+            PrintedKind::Body(RowKind::Subtotal | RowKind::Total)
+        )
+    };
+    let mut needed = 0.0;
+    let mut at = index;
+    while let Some(row) = rows.get(at) {
+        needed += row.height;
+        let next = rows.get(at + 1);
+        let keep = row.kind == PrintedKind::Group || next.is_some_and(sticks_back);
+        if !keep {
+            break;
+        }
+        at += 1;
+    }
+    let own = rows.get(index).map_or(0.0, |row| row.height);
+    if needed > room { own } else { needed }
 }
 
 /// Adds a row to a page's text for screen readers: "Heading: value; ..." then a full stop.

@@ -5,15 +5,16 @@
 //! A grouped table gets a first column naming each row's group, so filtering by it keeps a
 //! group's rows and its subtotal together; subtotal and TOTAL rows are bold, the TOTAL under a
 //! rule and outside the filter. Money is a number formatted in pounds, hours a number to one
-//! decimal, dates real dates, counts numbers: the spreadsheet sorts and adds them up. Columns
+//! decimal, dates real dates, counts numbers: the spreadsheet sorts and adds them up; bands
+//! and recommendations are their words ("Maintain", without the printed sign). Columns
 //! are as wide as their contents (within limits). Printing is set up too: A4, landscape when
 //! the table is wide, one page wide, the headings repeated on every page.
 //!
 //! Nothing stops the export: text longer than a cell holds (32,767 characters) is cut with a
 //! visible marker, a date outside the spreadsheet's calendar (before 1900 or after 9999) is
 //! written as text, and each such change is listed in [`Workbook::shortened`]. Text that
-//! could run as a formula gets Excel's quote prefix (the one rule, `crate::model`); nothing is
-//! ever written as a formula.
+//! could run as a formula (in a cell, a heading, a group name or the caption) gets Excel's
+//! quote prefix (the one rule, `crate::model`); nothing is ever written as a formula.
 
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
@@ -21,7 +22,7 @@ use rust_xlsxwriter::{
     Workbook as XlsxWorkbook, Worksheet, XlsxError,
 };
 
-use super::{Cell, ColumnKind, Pence, RowKind, Shortened, Table};
+use super::{Cell, ColumnKind, Pence, RowKind, Shortened, Table, flat_group_name};
 use crate::model::looks_like_formula;
 
 /// Why the workbook could not be made.
@@ -59,7 +60,6 @@ struct Formats {
     heading: Format,
     group: Format,
     text: Format,
-    formula_like: Format,
     number: Format,
     hours: Format,
     money_whole: Format,
@@ -92,7 +92,6 @@ impl Formats {
                 .set_border_bottom(FormatBorder::Thin),
             group: base().set_bold(),
             text: base().set_text_wrap(),
-            formula_like: base().set_text_wrap().set_quote_prefix(),
             number: base().set_num_format("#,##0"),
             hours: base().set_num_format("0.0"),
             money_whole: base().set_num_format("£#,##0;-£#,##0"),
@@ -102,6 +101,25 @@ impl Formats {
                 .set_align(FormatAlign::Left),
         }
     }
+}
+
+/// Writes `words` as text in `format`, with Excel's quote prefix added when the text could be
+/// taken for a formula (the one rule, `crate::model::looks_like_formula`): captions, headings,
+/// group names and cells alike, so editing a cell in Excel never turns it into a formula.
+fn write_text(
+    sheet: &mut Worksheet,
+    line: RowNum,
+    column: ColNum,
+    words: &str,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    if looks_like_formula(words) {
+        let quoted = format.clone().set_quote_prefix();
+        sheet.write_string_with_format(line, column, words, &quoted)?;
+    } else {
+        sheet.write_string_with_format(line, column, words, format)?;
+    }
+    Ok(())
 }
 
 /// The formats for data, subtotal and total rows.
@@ -254,26 +272,34 @@ fn write_table(
     let formats = RowFormats::new();
     let offset = usize::from(table.group_column.is_some());
     let mut line = 0usize;
-    sheet.write_string_with_format(row_number(line), 0, &table.title, &formats.data.title)?;
-    line += 1;
-    sheet.write_string_with_format(
+    write_text(
+        sheet,
         row_number(line),
         0,
-        table.caption().data_as_at_line(),
+        &table.title,
+        &formats.data.title,
+    )?;
+    line += 1;
+    write_text(
+        sheet,
+        row_number(line),
+        0,
+        &table.caption().data_as_at_line(),
         &formats.data.muted,
     )?;
     line += 1;
     for note in &table.notes {
-        sheet.write_string_with_format(row_number(line), 0, note, &formats.data.muted)?;
+        write_text(sheet, row_number(line), 0, note, &formats.data.muted)?;
         line += 1;
     }
     line += 1;
     let heading_row = line;
     if let Some(group) = &table.group_column {
-        sheet.write_string_with_format(row_number(line), 0, group, &formats.data.heading)?;
+        write_text(sheet, row_number(line), 0, group, &formats.data.heading)?;
     }
     for (index, column) in table.columns.iter().enumerate() {
-        sheet.write_string_with_format(
+        write_text(
+            sheet,
             row_number(line),
             col(index + offset),
             &column.heading,
@@ -284,7 +310,7 @@ fn write_table(
         let width = table
             .groups
             .iter()
-            .map(|g| g.heading.chars().count())
+            .map(|g| flat_group_name(&g.heading).chars().count())
             .max()
             .unwrap_or(0)
             .clamp(10, 40);
@@ -299,7 +325,13 @@ fn write_table(
         line += 1;
         let row_formats = formats.of(row.kind);
         if table.group_column.is_some() && row.kind != RowKind::Total {
-            sheet.write_string_with_format(row_number(line), 0, group, &row_formats.group)?;
+            write_text(
+                sheet,
+                row_number(line),
+                0,
+                flat_group_name(group),
+                &row_formats.group,
+            )?;
         }
         for (index, column) in table.columns.iter().enumerate() {
             let cell = row.cells.get(index).unwrap_or(&Cell::Empty);
@@ -381,12 +413,7 @@ fn write_cell(
                 )));
             }
             let words = fitted.as_deref().unwrap_or(words);
-            let format = if looks_like_formula(words) {
-                &formats.formula_like
-            } else {
-                &formats.text
-            };
-            sheet.write_string_with_format(line, column, words, format)?;
+            write_text(sheet, line, column, words, &formats.text)?;
         }
         Cell::Money(money) => {
             // Whole pence: an f64 holds every amount a council could have exactly.
@@ -416,12 +443,8 @@ fn write_cell(
             }
         },
         Cell::Band(_) | Cell::Recommendation(_) => {
-            sheet.write_string_with_format(
-                line,
-                column,
-                cell.printed(Pence::Hidden),
-                &formats.text,
-            )?;
+            // The words without the printed sign, as the CSV and the group column write them.
+            write_text(sheet, line, column, &cell.plain(), &formats.text)?;
         }
     }
     Ok(())

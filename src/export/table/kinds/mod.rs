@@ -7,7 +7,7 @@
 //! | --- | --- | --- |
 //! | `register` | the register excerpt with its key headings | 004, Appendix A |
 //! | `recommendations` | increase / maintain / review / reduce / withdraw, hours, money, TOTAL | 004, section 4 |
-//! | `resources` | totals by theme, level and recommendation | 004 |
+//! | `resources` | totals by theme, level, partnership with its groups ("104 hours, £538,000") and recommendation | 004, 4.1 |
 //! | `representation` | who sits where, role, appointed by, term | 003 |
 //! | `outside-bodies` | each outside body and its councillors | 003, Attachment B |
 //! | `actions` | the action plan by owning body: council, LSP board, themed partnerships | 001, Appendix 2 |

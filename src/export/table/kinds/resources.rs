@@ -1,10 +1,13 @@
-//! `resources`: the council's officer time and money by theme, by place in the structure and
-//! by recommendation, with the TOTAL for every partnership reviewed. Costs are the overview's
+//! `resources`: the council's officer time and money by theme, by place in the structure, by
+//! partnership with the groups under it and by recommendation, with the TOTAL for every
+//! partnership reviewed. Costs are the overview's
 //! (`crate::scoring::overview_for`), added up by group.
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Context, cost_columns};
 use crate::export::table::{Cell, Column, ColumnKind, Group, Row, Table};
-use crate::model::{Hours, Money, StructuralLevel};
+use crate::model::{Hours, Money, Partnership, PartnershipId, Register, StructuralLevel};
 use crate::scoring::{self, OverviewRow};
 
 fn sums<'a>(rows: impl Iterator<Item = &'a OverviewRow>) -> (usize, Hours, Money, Money, Money) {
@@ -32,6 +35,60 @@ fn line(label: &str, sums: (usize, Hours, Money, Money, Money)) -> Vec<Cell> {
         Cell::Money(money),
         Cell::Money(total),
     ]
+}
+
+/// Each partnership with the groups under it (every body that answers to it by a formal line,
+/// directly or through others: [`Register::parents_of`]) and what they take together: "the
+/// partnership and its associated partnerships" of seed 004, 4.1 (the economic partnership
+/// board and four groups: 104 hours, £538,000). The LSP board and executive are left out: the
+/// structure is under them, and "By place in the structure" says it.
+fn families(register: &Register, reviewed: &[&OverviewRow]) -> Group {
+    let by_id: BTreeMap<PartnershipId, &OverviewRow> =
+        reviewed.iter().map(|row| (row.partnership, *row)).collect();
+    let mut under: BTreeMap<PartnershipId, Vec<&OverviewRow>> = BTreeMap::new();
+    for row in reviewed {
+        let mut seen = BTreeSet::new();
+        let mut waiting = vec![row.partnership];
+        while let Some(next) = waiting.pop() {
+            for line in register.parents_of(next) {
+                if seen.insert(line.to) {
+                    waiting.push(line.to);
+                    under.entry(line.to).or_default().push(row);
+                }
+            }
+        }
+    }
+    let mut heads: Vec<&Partnership> = under
+        .keys()
+        .filter(|id| by_id.contains_key(id))
+        .filter_map(|id| register.partnerships.get(id))
+        .filter(|p| {
+            !matches!(
+                p.structural_level,
+                StructuralLevel::LspBoard | StructuralLevel::LspExecutive
+            )
+        })
+        .collect();
+    super::sort_by_name(&mut heads);
+    let mut group = Group {
+        heading: "By partnership and the groups under it".to_string(),
+        ..Group::default()
+    };
+    for head in heads {
+        let groups = under.get(&head.id).map_or(&[][..], Vec::as_slice);
+        let label = format!(
+            "{} and {} under it",
+            head.name,
+            crate::model::words::counted(groups.len(), "group")
+        );
+        let members = by_id
+            .get(&head.id)
+            .copied()
+            .into_iter()
+            .chain(groups.iter().copied());
+        group.rows.push(Row::data(line(&label, sums(members))));
+    }
+    group
 }
 
 /// The resources table.
@@ -108,6 +165,11 @@ pub fn table(context: &Context<'_>) -> Table {
     }
     table.groups.push(levels);
 
+    let families = families(register, &reviewed);
+    if !families.rows.is_empty() {
+        table.groups.push(families);
+    }
+
     let mut recommendations = Group {
         heading: "By recommendation".to_string(),
         ..Group::default()
@@ -138,8 +200,9 @@ pub fn table(context: &Context<'_>) -> Table {
     table.total = Some(Row::total(line("TOTAL", all)));
     table.notes = vec![
         format!(
-            "{} reviewed. A partnership serving several themes counts under each, so the theme \
-             lines add up to more than the TOTAL; each other group adds up to it.",
+            "{} reviewed. A partnership serving several themes counts under each, and a group \
+             under each partnership above it, so those lines add up to more than the TOTAL; \
+             the structure and recommendation lines add up to it.",
             crate::model::words::counted(all.0, "partnership")
         ),
         context.costs_note(),
