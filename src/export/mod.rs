@@ -20,6 +20,7 @@ pub mod overview_xlsx;
 pub mod page;
 pub mod pdf;
 pub mod png;
+pub mod round_papers;
 pub mod scene;
 pub mod svg;
 pub mod table;
