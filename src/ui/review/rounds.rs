@@ -136,7 +136,11 @@ fn start_round_ui(
                     RuleChoice::AllActive,
                     "all active partnerships",
                 );
-                ui.selectable_value(&mut state.new_rule, RuleChoice::Theme, "a theme's partnerships");
+                ui.selectable_value(
+                    &mut state.new_rule,
+                    RuleChoice::Theme,
+                    "a theme's partnerships",
+                );
                 ui.selectable_value(
                     &mut state.new_rule,
                     RuleChoice::Significant,
@@ -183,7 +187,9 @@ fn start_round_ui(
             && rule.is_some();
         if ui
             .add_enabled(can, egui::Button::new("Start round"))
-            .on_disabled_hover_text("Type a name, choose who to ask, and a day as YYYY-MM-DD or nothing")
+            .on_disabled_hover_text(
+                "Type a name, choose who to ask, and a day as YYYY-MM-DD or nothing",
+            )
             .clicked()
             && let (Ok(due), Some(rule)) = (due, rule)
         {
@@ -230,8 +236,11 @@ fn round_ui(
     });
     let progress = progress(register, shown);
     ui.add(
-        egui::ProgressBar::new(progress.fraction_returned())
-            .text(format!("{} ({} returned)", progress.words(), progress.returned())),
+        egui::ProgressBar::new(progress.fraction_returned()).text(format!(
+            "{} ({} returned)",
+            progress.words(),
+            progress.returned()
+        )),
     );
     ui.label(progress.counts_words());
     ui.horizontal_wrapped(|ui| {
@@ -244,10 +253,16 @@ fn round_ui(
         }
         let outstanding: Vec<_> = progress.outstanding_rows().map(|r| r.partnership).collect();
         if ui
-            .add_enabled(can && !outstanding.is_empty(), egui::Button::new("Mark outstanding reminded today"))
+            .add_enabled(
+                can && !outstanding.is_empty(),
+                egui::Button::new("Mark outstanding reminded today"),
+            )
             .clicked()
         {
-            send_edit(commands, mark(register, round, &outstanding, Mark::Reminded, today()));
+            send_edit(
+                commands,
+                mark(register, round, &outstanding, Mark::Reminded, today()),
+            );
         }
     });
     ui.horizontal_wrapped(|ui| {
