@@ -62,3 +62,6 @@ pub enum RoundError {
     #[error("{0}")]
     NotAQuestionnaire(String),
 }
+
+#[cfg(test)]
+mod tests;
