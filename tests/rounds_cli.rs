@@ -120,6 +120,28 @@ fn a_round_from_the_command_line() {
         "{out}"
     );
 
+    // An invalid answer: the preview names it, the exit is non-zero, nothing changes.
+    let other = names
+        .iter()
+        .filter(|n| n.ends_with(".xlsx"))
+        .map(|n| papers.join(n))
+        .nth(1)
+        .expect("another workbook");
+    let bad = folder.path().join("bad return.xlsx");
+    std::fs::write(&bad, with_answer(&other, "Status", "Wobbly")).expect("write");
+    let before = std::fs::read(&register).expect("register bytes");
+    let (ok, out, err) = run(&[
+        "questionnaire".as_ref(),
+        file,
+        "return".as_ref(),
+        "--from".as_ref(),
+        bad.as_os_str(),
+    ]);
+    assert!(!ok, "{out}");
+    assert!(out.contains("Status: “Wobbly” cannot go in"), "{out}");
+    assert!(err.contains("Nothing was changed"), "{err}");
+    assert_eq!(std::fs::read(&register).expect("register bytes"), before);
+
     // Not a questionnaire: refused in words, non-zero.
     let (ok, _, err) = run(&[
         "questionnaire".as_ref(),
@@ -130,4 +152,33 @@ fn a_round_from_the_command_line() {
     ]);
     assert!(!ok);
     assert!(err.contains("not a questionnaire"), "{err}");
+}
+
+/// The workbook at `path` written again by another program (rust_xlsxwriter, cell by cell, as
+/// calamine reads them) with the answer to `question` replaced by `answer`.
+fn with_answer(path: &std::path::Path, question: &str, answer: &str) -> Vec<u8> {
+    use calamine::Reader as _;
+    let mut original: calamine::Xlsx<_> = calamine::open_workbook(path).expect("open workbook");
+    let mut copy = rust_xlsxwriter::Workbook::new();
+    for name in original.sheet_names() {
+        let range = original.worksheet_range(&name).expect("sheet");
+        let sheet = copy.add_worksheet();
+        sheet.set_name(&name).expect("name");
+        let (top, left) = range.start().unwrap_or((0, 0));
+        let mut replaced_row = None;
+        for (row, column, cell) in range.used_cells() {
+            let row = u32::try_from(row).expect("row") + top;
+            let column = u16::try_from(column).expect("column") + u16::try_from(left).expect("c");
+            if replaced_row == Some(row) && column == 1 {
+                continue;
+            }
+            let text = cell.to_string();
+            if column == 0 && text == question {
+                sheet.write_string(row, 1, answer).expect("write");
+                replaced_row = Some(row);
+            }
+            sheet.write_string(row, column, text).expect("write");
+        }
+    }
+    copy.save_to_buffer().expect("bytes")
 }

@@ -9,6 +9,9 @@ use super::super::pdf::DocumentInfo;
 use super::super::table::{Cell, Column, ColumnKind, Group, Row, Table, print};
 use crate::review::rounds::Questionnaire;
 
+/// The line printed in the answer column to write on (it also keeps the column wide enough).
+const WRITE_IN: &str = "______________________________";
+
 /// The questionnaire as a report table, "data as at" `today`.
 pub fn questionnaire_table(questionnaire: &Questionnaire, today: NaiveDate) -> Table {
     let mut table = Table::new(
@@ -36,8 +39,17 @@ pub fn questionnaire_table(questionnaire: &Questionnaire, today: NaiveDate) -> T
             .push(format!("Please return it by {}.", due.format("%-d %B %Y")));
     }
     table.source = "Partnership Atlas: the partnerships register".to_string();
+    // The printer prints a group's heading, not the notes: the round and what to do go there.
+    let due = questionnaire
+        .due
+        .map(|d| format!(" Please return it by {}.", d.format("%-d %B %Y")))
+        .unwrap_or_default();
     table.groups.push(Group {
-        heading: String::new(),
+        heading: format!(
+            "Round “{}”: where what the register holds is wrong or out of date, write the \
+             right answer beside it.{due}",
+            questionnaire.round_name
+        ),
         rows: questionnaire
             .asked
             .iter()
@@ -45,7 +57,7 @@ pub fn questionnaire_table(questionnaire: &Questionnaire, today: NaiveDate) -> T
                 Row::data(vec![
                     Cell::text(asked.wording.clone()),
                     Cell::text(asked.current.clone()),
-                    Cell::Empty,
+                    Cell::Text(WRITE_IN.to_string()),
                     Cell::text(asked.guidance.clone()),
                 ])
             })
