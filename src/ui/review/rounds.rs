@@ -71,21 +71,33 @@ pub fn rounds_panel_ui(
          Track what is sent, reminded and returned, and read the returned workbooks back.",
     );
     ui.add_space(6.0);
+    // The controls scroll on their own above the table, which draws only its visible rows
+    // (a round of 10,000 partnerships is 10,000 rows).
+    let round = shown_round(context, state);
+    let controls_height = if round.is_some() {
+        (ui.available_height() * 0.5).max(160.0)
+    } else {
+        ui.available_height()
+    };
     egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
+        .id_salt("round_controls")
+        .max_height(controls_height)
+        .auto_shrink([false, true])
         .show(ui, |ui| {
             start_round_ui(ui, context, state, commands);
             ui.separator();
-            let Some(round) = shown_round(context, state) else {
+            let Some(round) = round else {
                 ui.weak("No round yet: start one above.");
                 return;
             };
             round_ui(ui, context, state, round, commands);
             ui.add_space(6.0);
             super::rounds_questions::questions_ui(ui, context, state, round, commands);
-            ui.separator();
-            super::rounds_table::progress_table_ui(ui, context, round, commands);
         });
+    if let Some(round) = round {
+        ui.separator();
+        super::rounds_table::progress_table_ui(ui, context, round, commands);
+    }
     super::rounds_return::preview_window(ui.ctx(), context, state, commands);
 }
 
