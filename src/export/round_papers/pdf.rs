@@ -10,7 +10,7 @@ use super::super::table::{Cell, Column, ColumnKind, Group, Row, Table, print};
 use crate::review::rounds::Questionnaire;
 
 /// The line printed in the answer column to write on (it also keeps the column wide enough).
-const WRITE_IN: &str = "______________________________";
+const WRITE_IN: &str = "______________________";
 
 /// The questionnaire as a report table, "data as at" `today`.
 pub fn questionnaire_table(questionnaire: &Questionnaire, today: NaiveDate) -> Table {
