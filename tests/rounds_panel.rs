@@ -125,8 +125,8 @@ fn a_returned_workbook_is_previewed_field_by_field_and_applied_as_one_questionna
     );
     click(&mut harness, Role::Button, "Read returned questionnaire");
     harness.get_by_label_contains("1 answer changed");
-    harness.get_by_label("To keep everyone safe");
-    harness.get_by_label(&old_purpose);
+    harness.get_by_label("The answer: To keep everyone safe");
+    harness.get_by_label(&format!("The register holds: {old_purpose}"));
     click(&mut harness, Role::Button, "Apply answers");
 
     let document = harness.state().document().expect("open");

@@ -19,7 +19,8 @@ pub(super) fn preview_window(
     let mut close = false;
     egui::Window::new("Returned questionnaire")
         .collapsible(false)
-        .default_width(640.0)
+        .default_width(760.0)
+        .max_width(960.0)
         .show(ctx, |ui| {
             ui.strong(format!(
                 "{} (round “{}”), from {}",
@@ -41,32 +42,24 @@ pub(super) fn preview_window(
             egui::ScrollArea::vertical()
                 .max_height(420.0)
                 .show(ui, |ui| {
-                    egui::Grid::new("questionnaire_preview")
-                        .striped(true)
-                        .num_columns(4)
-                        .show(ui, |ui| {
-                            for heading in ["Question", "The register holds", "The answer", ""] {
-                                ui.strong(heading);
-                            }
-                            ui.end_row();
-                            for line in &preview.lines {
-                                if line.outcome == LineOutcome::Unchanged {
-                                    continue;
-                                }
-                                ui.label(&line.question);
-                                ui.label(&line.old);
-                                ui.label(&line.new);
-                                match &line.outcome {
-                                    LineOutcome::Invalid(why) => {
-                                        ui.colored_label(ui.visuals().error_fg_color, why);
-                                    }
-                                    _ => {
-                                        ui.label("changes");
-                                    }
-                                }
-                                ui.end_row();
-                            }
-                        });
+                    // One block per answer that does something, the words wrapped to the window.
+                    for line in &preview.lines {
+                        if line.outcome == LineOutcome::Unchanged {
+                            continue;
+                        }
+                        ui.add_space(4.0);
+                        ui.strong(&line.question);
+                        ui.add(
+                            egui::Label::new(format!("The register holds: {}", line.old)).wrap(),
+                        );
+                        ui.add(egui::Label::new(format!("The answer: {}", line.new)).wrap());
+                        if let LineOutcome::Invalid(why) = &line.outcome {
+                            ui.colored_label(
+                                ui.visuals().error_fg_color,
+                                format!("Cannot go in: {why}"),
+                            );
+                        }
+                    }
                 });
             ui.horizontal(|ui| {
                 let can = preview.edit.is_some() && !context.read_only;
