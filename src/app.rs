@@ -12,6 +12,7 @@ mod import_handling;
 mod pack_handling;
 mod pane_memory;
 mod review_handling;
+mod round_handling;
 mod settings;
 mod startup;
 mod table_actions;

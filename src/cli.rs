@@ -8,11 +8,13 @@ use clap::{Parser, Subcommand};
 mod export_commands;
 mod import_commands;
 mod report_commands;
+mod round_commands;
 mod snapshot_commands;
 mod table_commands;
 pub use export_commands::{ExportCommand, run_export};
 pub use import_commands::{ImportArgs, run_import, write_preview};
 pub use report_commands::{ReportArgs, run_report};
+pub use round_commands::{QuestionnaireArgs, RoundCommand};
 
 use crate::document::Document;
 use crate::model::{Edit, Partnership, PartnershipId};
@@ -123,6 +125,9 @@ pub enum Command {
         #[arg(long)]
         date: Option<chrono::NaiveDate>,
     },
+    /// A questionnaire round: start one (writing each partnership's workbook and PDF), see
+    /// its status, write reminders, read returned workbooks back.
+    Questionnaire(round_commands::QuestionnaireArgs),
     /// Test aid: apply many small edits one by one, printing each committed one.
     #[command(hide = true)]
     StressEdits {
@@ -210,6 +215,9 @@ pub fn run(command: Command, out: &mut dyn std::io::Write) -> Result<(), CliErro
         Command::Export { what } => run_export(what, out),
         Command::Report(args) => run_report(args, out),
         Command::Import(args) => run_import(args, out),
+        Command::Questionnaire(args) => {
+            round_commands::run_questionnaire(args, chrono::Local::now().date_naive(), out)
+        }
         Command::Snapshot { file, name, date } => {
             snapshot_commands::run_snapshot(&file, &name, date, out)
         }

@@ -31,7 +31,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("interchange", &["model"]),
     ("merge", &["model", "reconcile"]),
     ("document", &["model", "store"]),
-    ("review", &["model"]),
+    ("review", &["model", "tables", "scoring", "import"]),
     (
         "export",
         &[

@@ -112,6 +112,20 @@ impl AtlasApp {
                 self.report_failure(|app| app.export_changes_to(since, to, &path));
             }
             Command::OpenSnapshot(id) => self.report_failure(|app| app.open_snapshot(id)),
+            Command::WriteRoundPapers {
+                round,
+                folder,
+                outstanding_only,
+            } => {
+                self.report_failure(|app| app.write_round_papers(round, &folder, outstanding_only))
+            }
+            Command::WriteRoundReminders { round, path } => {
+                self.report_failure(|app| app.write_round_reminders(round, &path));
+            }
+            Command::ReadQuestionnaire(path) => {
+                self.report_failure(|app| app.read_questionnaire(&path));
+            }
+            Command::ApplyQuestionnaire => self.apply_questionnaire(),
             Command::ShowRecordHistory(key, title) => {
                 self.ui_state.audit.show_record(key, title);
                 self.ui_state.panel = crate::ui::PanelKind::AuditLog;

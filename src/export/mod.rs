@@ -21,6 +21,7 @@ pub mod page;
 pub mod pdf;
 pub mod png;
 pub mod raster_text;
+pub mod round_papers;
 pub mod scene;
 pub mod svg;
 pub mod table;

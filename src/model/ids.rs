@@ -59,4 +59,6 @@ ids! {
     ViewId,
     /// A named, dated copy of the register.
     SnapshotId,
+    /// A questionnaire round.
+    RoundId,
 }

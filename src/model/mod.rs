@@ -14,6 +14,7 @@ mod record;
 mod record_words;
 mod register;
 mod report_back;
+mod round;
 mod scheme;
 mod spreadsheet_text;
 mod values;
@@ -28,6 +29,7 @@ pub use ids::*;
 pub use record::{Entity, EntityKind, Record, RecordKey, Register};
 pub use register::STANDARD_VIEW_NAMES;
 pub use report_back::{ReportAudience, ReportBackRoute, ReportFrequency};
+pub use round::{Question, QuestionSource, Round, RoundEntry, RoundRule};
 pub use scheme::*;
 pub use spreadsheet_text::{FORMULA_STARTS, looks_like_formula, neutralised, unneutralised};
 pub use values::{

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::entities::*;
 use super::ids::*;
 use super::report_back::ReportBackRoute;
+use super::round::Round;
 use super::scheme::ScoringScheme;
 
 /// A kind of record kept in the register, stored in a map keyed by `Key`.
@@ -240,6 +241,7 @@ entities! {
     View(View) key ViewId, map views, "view";
     NodePosition(NodePosition) key (ViewId, NodeRef), map node_positions, "node position";
     Snapshot(Snapshot) key SnapshotId, map snapshots, "snapshot";
+    Round(Round) key RoundId, map rounds, "questionnaire round";
 }
 
 /// Implements `Entity` for one kind: its key, map, references and title.
@@ -294,6 +296,7 @@ key_of! {
     ObjectiveDelivery => (PartnershipId, ObjectiveId), Action => ActionId,
     Assessment => AssessmentId, View => ViewId, NodePosition => (ViewId, NodeRef),
     Snapshot => SnapshotId, ScoringScheme => u32, ReportBackRoute => ReportBackRouteId,
+    Round => RoundId,
 }
 
 fn quoted(kind: &str, name: &str) -> String {
@@ -373,5 +376,6 @@ entity!(NodePosition, NodePosition, node_positions, |r| key (r.view, r.node),
     }],
     title "node position".to_string());
 entity!(Snapshot, Snapshot, snapshots, |r| key r.id, refs Vec::new(), title quoted("snapshot", &r.name));
+entity!(Round, Round, rounds, |r| key r.id, refs Vec::new(), title quoted("questionnaire round", &r.name));
 entity!(ScoringScheme, ScoringScheme, scoring_schemes, |r| key r.version, refs Vec::new(),
     title format!("scoring scheme version {}", r.version));

@@ -34,6 +34,7 @@ impl Record {
             Record::Action(a) => require_name(&a.title, "An action"),
             Record::View(v) => require_name(&v.name, "A view's name"),
             Record::Snapshot(s) => require_name(&s.name, "A snapshot's name"),
+            Record::Round(r) => require_name(&r.name, "A round's name"),
             Record::Relationship(r) if r.from == r.to => Err(InvalidValue(
                 "A partnership cannot have a relationship with itself".to_string(),
             )),

@@ -20,6 +20,8 @@ pub enum EditOrigin {
     Import,
     /// Records brought in from another register (the step's description names its file).
     Merge,
+    /// A returned questionnaire's answers (the step's description names its file).
+    Questionnaire,
 }
 
 impl EditOrigin {
@@ -30,6 +32,7 @@ impl EditOrigin {
             Self::Redo => "redo",
             Self::Import => "import",
             Self::Merge => "merge",
+            Self::Questionnaire => "questionnaire",
         }
     }
 }
@@ -45,7 +48,7 @@ pub struct AuditEntry {
     pub user_name: String,
     /// The computer's name.
     pub machine: String,
-    /// "edit", "undo", "redo" or "merge".
+    /// "edit", "undo", "redo", "import", "merge" or "questionnaire".
     pub origin: String,
     /// The step in words ("Change partnership “LSP Board”").
     pub description: String,

@@ -94,6 +94,10 @@ pub(super) fn load_register(connection: &rusqlite::Connection) -> rusqlite::Resu
         Entity::key,
     )?;
     reader.table(EntityKind::Snapshot, &mut register.snapshots, Entity::key)?;
+    // A file older than migration 6 has no rounds table.
+    if has_table(connection, table_of(EntityKind::Round))? {
+        reader.table(EntityKind::Round, &mut register.rounds, Entity::key)?;
+    }
     // A file older than migration 4 has no report-back routes table.
     if has_table(connection, table_of(EntityKind::ReportBackRoute))? {
         reader.table(

@@ -69,6 +69,7 @@ pub(super) fn table_of(kind: EntityKind) -> &'static str {
         EntityKind::NodePosition => "node_positions",
         EntityKind::Snapshot => "snapshots",
         EntityKind::ScoringScheme => "scoring_schemes",
+        EntityKind::Round => "rounds",
     }
 }
 
@@ -111,6 +112,7 @@ pub(super) fn key_columns(key: &RecordKey) -> Vec<(&'static str, Value)> {
             ]
         }
         RecordKey::Snapshot(k) => vec![("id", id(k.0))],
+        RecordKey::Round(k) => vec![("id", id(k.0))],
         RecordKey::ScoringScheme(version) => vec![("version", id(i64::from(version)))],
     }
 }
@@ -151,6 +153,7 @@ fn record_json(record: &Record) -> Result<String, StoreError> {
         Record::View(r) => json(r),
         Record::NodePosition(r) => json(r),
         Record::Snapshot(r) => json(r),
+        Record::Round(r) => json(r),
         Record::ScoringScheme(r) => json(r),
     }
 }
@@ -220,6 +223,7 @@ pub(super) fn link_columns(record: &Record) -> Vec<(&'static str, Value)> {
             ]
         }
         Record::Snapshot(r) => vec![("name", text(&r.name))],
+        Record::Round(r) => vec![("name", text(&r.name))],
         Record::ScoringScheme(r) => vec![("name", text(&r.name))],
     }
 }

@@ -239,6 +239,16 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE report_back_routes ADD COLUMN checksum INTEGER;
     UPDATE report_back_routes SET checksum = atlas_checksum(data);
     "#,
+    // 6: questionnaire rounds, one row per round; its partnerships' sent, reminded and returned
+    // dates are inside the record (no foreign key: a round never blocks deleting a partnership).
+    r#"
+    CREATE TABLE rounds (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        data TEXT NOT NULL,
+        checksum INTEGER
+    );
+    "#,
 ];
 
 /// The schema version this build writes and the newest it reads.

@@ -87,6 +87,26 @@ pub enum Command {
         /// Where to write it.
         path: PathBuf,
     },
+    /// Write a round's questionnaires (one workbook and one PDF each) into a folder.
+    WriteRoundPapers {
+        /// The round.
+        round: crate::model::RoundId,
+        /// The folder (made if missing).
+        folder: PathBuf,
+        /// Only the outstanding ones.
+        outstanding_only: bool,
+    },
+    /// Write a round's reminder CSV (the outstanding partnerships, lead officers, e-mails).
+    WriteRoundReminders {
+        /// The round.
+        round: crate::model::RoundId,
+        /// The CSV to write.
+        path: PathBuf,
+    },
+    /// Read a returned questionnaire workbook into the rounds panel's preview.
+    ReadQuestionnaire(PathBuf),
+    /// Apply the previewed questionnaire as one step, audited as "questionnaire".
+    ApplyQuestionnaire,
     /// Show one of the open register's snapshots, read-only, in place of the register (which
     /// closes; open it again to edit).
     OpenSnapshot(crate::model::SnapshotId),

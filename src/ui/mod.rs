@@ -91,6 +91,8 @@ pub enum PanelKind {
     Review,
     /// Who changed what, when.
     AuditLog,
+    /// Questionnaire rounds: sent, reminded, returned.
+    Rounds,
 }
 
 impl PanelKind {
@@ -112,6 +114,7 @@ impl PanelKind {
         Self::ScoringScheme,
         Self::Analysis,
         Self::Review,
+        Self::Rounds,
         Self::AuditLog,
     ];
 
@@ -135,6 +138,7 @@ impl PanelKind {
             Self::Analysis => "Analysis",
             Self::Review => "Snapshots and changes",
             Self::AuditLog => "Audit log",
+            Self::Rounds => "Questionnaire rounds",
         }
     }
 }
@@ -165,6 +169,8 @@ pub struct UiState {
     pub analysis: analysis::AnalysisPanelState,
     /// The Review section's snapshots and comparison.
     pub review: review::ReviewPanelState,
+    /// The Review section's questionnaire rounds.
+    pub rounds: review::rounds::RoundsPanelState,
     /// The audit log's filters and the pages read.
     pub audit: review::audit_log::AuditLogState,
     /// The "Type the path" window, while it is open.
@@ -194,6 +200,7 @@ impl UiState {
         self.scheme.forget_register();
         self.analysis.forget_register();
         self.review.forget_register();
+        self.rounds.forget_register();
         self.audit.forget_register();
     }
 
@@ -332,6 +339,9 @@ pub fn app_ui(
                 ),
                 PanelKind::Review => {
                     review::review_panel_ui(ui, &context, &mut state.review, commands)
+                }
+                PanelKind::Rounds => {
+                    review::rounds::rounds_panel_ui(ui, &context, &mut state.rounds, commands)
                 }
                 PanelKind::ScoringScheme => scoring::scheme_settings::scheme_settings_ui(
                     ui,

@@ -66,7 +66,7 @@ impl Section {
                 PanelKind::ScoringScheme,
             ],
             Self::Analysis => &[PanelKind::Analysis],
-            Self::Review => &[PanelKind::Review, PanelKind::AuditLog],
+            Self::Review => &[PanelKind::Review, PanelKind::Rounds, PanelKind::AuditLog],
         }
     }
 

@@ -111,7 +111,7 @@ pub fn show_record(state: &mut UiState, register: &Register, key: RecordKey) {
         }
         RecordKey::ScoringScheme(_) | RecordKey::Settings => PanelKind::ScoringScheme,
         // Snapshots have no panel of their own: stay where the user is.
-        RecordKey::Snapshot(_) => state.panel,
+        RecordKey::Snapshot(_) | RecordKey::Round(_) => state.panel,
     };
 }
 

@@ -5,6 +5,10 @@
 
 pub mod audit_log;
 mod changes_view;
+pub mod rounds;
+mod rounds_questions;
+mod rounds_return;
+mod rounds_table;
 mod snapshot_list;
 
 use chrono::NaiveDate;
