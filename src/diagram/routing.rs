@@ -387,6 +387,40 @@ mod tests {
     }
 
     proptest! {
+        /// The grid marks exactly what testing every wall at every point and every run's middle
+        /// would: the points strictly inside a wall, and the runs whose middle is.
+        #[test]
+        fn grid_marks_what_every_wall_covers(
+            walls in proptest::collection::vec((0.0f32..400.0, 0.0f32..300.0, 1.0f32..120.0, 1.0f32..90.0), 0..12),
+            mut xs in proptest::collection::vec(0.0f32..500.0, 1..30),
+            mut ys in proptest::collection::vec(0.0f32..400.0, 1..30),
+        ) {
+            let walls: Vec<Rect> = walls.iter().map(|&(x, y, w, h)| Rect::new(x, y, w, h)).collect();
+            for v in [&mut xs, &mut ys] {
+                v.sort_by(f32::total_cmp);
+                v.dedup_by(|p, q| (*p - *q).abs() < 0.5);
+            }
+            let grid = Grid::new(xs.clone(), ys.clone(), &walls);
+            let inside = |p: Point| {
+                walls.iter().any(|w| p.x > w.x && p.x < w.right() && p.y > w.y && p.y < w.bottom())
+            };
+            let nx = xs.len();
+            for (j, &y) in ys.iter().enumerate() {
+                for (i, &x) in xs.iter().enumerate() {
+                    let k = j * nx + i;
+                    prop_assert_eq!(grid.free[k], !inside(Point::new(x, y)));
+                    if i + 1 < nx {
+                        let middle = Point::new((xs[i + 1] + x) / 2.0, y);
+                        prop_assert_eq!(grid.across_blocked[k], inside(middle));
+                    }
+                    if j + 1 < ys.len() {
+                        let middle = Point::new(x, (ys[j + 1] + y) / 2.0);
+                        prop_assert_eq!(grid.down_blocked[k], inside(middle));
+                    }
+                }
+            }
+        }
+
         /// On random boxes that do not overlap, every route found is orthogonal and crosses no
         /// box but its two ends.
         #[test]
