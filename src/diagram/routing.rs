@@ -110,7 +110,7 @@ fn search(from: &Rect, to: &Rect, obstacles: &[Rect], bound: Option<&Rect>) -> O
     let to_go = |state: usize| {
         let k = state / 2;
         let (dx, dy) = ((xs[k % nx] - goal_x).abs(), (ys[k / nx] - goal_y).abs());
-        let turn = if state % 2 == 0 { dy } else { dx };
+        let turn = if state.is_multiple_of(2) { dy } else { dx };
         dx + dy + if turn > 0.0 { BEND_COST } else { 0.0 }
     };
     let mut heap = BinaryHeap::new();
