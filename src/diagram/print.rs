@@ -131,26 +131,30 @@ pub fn plan(diagram: &Diagram, caption: &Caption, choice: PageChoice) -> PrintPl
     match choice {
         PageChoice::Fixed(setup) => plan_on(diagram, caption, setup),
         PageChoice::Auto => {
-            let a4 = plan_on(
-                diagram,
-                caption,
-                PageSetup::new(PaperSize::A4, Orientation::Landscape),
-            );
-            if a4.name_pt >= MIN_PRINTED_NAME_PT {
-                return a4;
+            // The picture is the same on either page (only its scale differs): drawn once.
+            let scene = scene::diagram_scene(diagram, caption.clone());
+            let a4 = PageSetup::new(PaperSize::A4, Orientation::Landscape);
+            let a3 = PageSetup::new(PaperSize::A3, Orientation::Landscape);
+            let (on_a4, on_a3) = (printed_name_pt(&scene, &a4), printed_name_pt(&scene, &a3));
+            if on_a4 >= MIN_PRINTED_NAME_PT || on_a3 <= on_a4 {
+                plan_of(diagram, scene, a4)
+            } else {
+                plan_of(diagram, scene, a3)
             }
-            let a3 = plan_on(
-                diagram,
-                caption,
-                PageSetup::new(PaperSize::A3, Orientation::Landscape),
-            );
-            if a3.name_pt > a4.name_pt { a3 } else { a4 }
         }
     }
 }
 
 fn plan_on(diagram: &Diagram, caption: &Caption, setup: PageSetup) -> PrintPlan {
-    let scene = scene::diagram_scene(diagram, caption.clone());
+    plan_of(
+        diagram,
+        scene::diagram_scene(diagram, caption.clone()),
+        setup,
+    )
+}
+
+/// The plan that prints `scene`, the picture of `diagram` as arranged, on `setup`.
+fn plan_of(diagram: &Diagram, scene: Scene, setup: PageSetup) -> PrintPlan {
     let name_pt = printed_name_pt(&scene, &setup);
     PrintPlan {
         setup,
@@ -288,7 +292,7 @@ pub fn advice_for_plan(
         if chosen.setup.paper == PaperSize::A4 {
             let a3 = PageSetup::new(PaperSize::A3, Orientation::Landscape);
             fixes.push(PrintFix::UseA3 {
-                name_pt: plan_on(diagram, caption, a3).name_pt,
+                name_pt: printed_name_pt(&chosen.scene, &a3),
             });
         }
         if let Some(name_pt) = super::containers::name_pt_with_containers(

@@ -37,8 +37,11 @@ fn overlaps(a: &Rect, b: &Rect) -> bool {
     a.x < b.right() && b.x < a.right() && a.y < b.bottom() && b.y < a.bottom()
 }
 
+/// A search state on the heap: `estimate` is the cost so far plus the length still to go at
+/// least (the A* key), `cost` the cost so far.
 #[derive(Clone, Copy, PartialEq)]
 struct State {
+    estimate: f32,
     cost: f32,
     node: usize,
 }
@@ -46,10 +49,13 @@ struct State {
 impl Eq for State {}
 
 impl Ord for State {
+    /// The heap's greatest is the least estimate; on ties, the one further along (most cost
+    /// so far), then the smaller node, so the search is deterministic.
     fn cmp(&self, other: &Self) -> Ordering {
         other
-            .cost
-            .total_cmp(&self.cost)
+            .estimate
+            .total_cmp(&self.estimate)
+            .then_with(|| self.cost.total_cmp(&other.cost))
             .then_with(|| other.node.cmp(&self.node))
     }
 }
@@ -84,15 +90,8 @@ fn search(from: &Rect, to: &Rect, obstacles: &[Rect], bound: Option<&Rect>) -> O
     };
     tidy(&mut xs);
     tidy(&mut ys);
-    let (nx, ny) = (xs.len(), ys.len());
-    let inside = |p: Point| {
-        walls
-            .iter()
-            .any(|w| p.x > w.x && p.x < w.right() && p.y > w.y && p.y < w.bottom())
-    };
-    let free: Vec<bool> = (0..nx * ny)
-        .map(|k| !inside(Point::new(xs[k % nx], ys[k / nx])))
-        .collect();
+    let grid = Grid::new(xs, ys, &walls);
+    let (xs, ys, nx) = (&grid.xs, &grid.ys, grid.xs.len());
     let at = |p: Point| {
         let i = xs.iter().position(|&x| (x - p.x).abs() < 0.5)?;
         let j = ys.iter().position(|&y| (y - p.y).abs() < 0.5)?;
@@ -100,18 +99,32 @@ fn search(from: &Rect, to: &Rect, obstacles: &[Rect], bound: Option<&Rect>) -> O
     };
     let (start, goal) = (at(a)?, at(b)?);
     // States: grid point times direction of arrival (0 across, 1 down).
-    let mut best = vec![f32::INFINITY; nx * ny * 2];
-    let mut previous = vec![usize::MAX; nx * ny * 2];
+    let cells = nx * ys.len();
+    let mut best = vec![f32::INFINITY; cells * 2];
+    let mut previous = vec![usize::MAX; cells * 2];
+    // What is still to go is at least the distance along the axes, plus a bend when the goal
+    // is off the line the route arrived along: a consistent A* estimate (a step that removes
+    // the bend pays it), so the route found is as cheap (length plus bends) as Dijkstra's,
+    // and the search looks at the points towards the goal first instead of the whole grid.
+    let (goal_x, goal_y) = (xs[goal % nx], ys[goal / nx]);
+    let to_go = |state: usize| {
+        let k = state / 2;
+        let (dx, dy) = ((xs[k % nx] - goal_x).abs(), (ys[k / nx] - goal_y).abs());
+        let turn = if state.is_multiple_of(2) { dy } else { dx };
+        dx + dy + if turn > 0.0 { BEND_COST } else { 0.0 }
+    };
     let mut heap = BinaryHeap::new();
     for d in 0..2 {
         best[start * 2 + d] = 0.0;
         heap.push(State {
+            // The start goes first: its first run makes no bend, whichever way it goes.
+            estimate: 0.0,
             cost: 0.0,
             node: start * 2 + d,
         });
     }
     let mut reached = None;
-    while let Some(State { cost, node }) = heap.pop() {
+    while let Some(State { cost, node, .. }) = heap.pop() {
         if cost > best[node] {
             continue;
         }
@@ -121,32 +134,25 @@ fn search(from: &Rect, to: &Rect, obstacles: &[Rect], bound: Option<&Rect>) -> O
             break;
         }
         let (i, j) = (k % nx, k / nx);
-        let mut steps = Vec::with_capacity(4);
-        if i > 0 {
-            steps.push((k - 1, 0));
-        }
-        if i + 1 < nx {
-            steps.push((k + 1, 0));
-        }
-        if j > 0 {
-            steps.push((k - nx, 1));
-        }
-        if j + 1 < ny {
-            steps.push((k + nx, 1));
-        }
-        for (next, direction) in steps {
+        // Each step with whether the run between the two points passes through a box.
+        let steps = [
+            (i > 0).then(|| (k - 1, 0, grid.across_blocked[k - 1])),
+            (i + 1 < nx).then(|| (k + 1, 0, grid.across_blocked[k])),
+            (j > 0).then(|| (k - nx, 1, grid.down_blocked[k - nx])),
+            (j + 1 < ys.len()).then(|| (k + nx, 1, grid.down_blocked[k])),
+        ];
+        for (next, direction, through_box) in steps.into_iter().flatten() {
             // Points inside the two end boxes are passable (the line starts at a centre).
             let p = Point::new(xs[next % nx], ys[next / nx]);
             let in_end =
                 |r: &Rect| p.x >= r.x && p.x <= r.right() && p.y >= r.y && p.y <= r.bottom();
-            if !free[next] && !in_end(from) && !in_end(to) {
+            if !grid.free[next] && !in_end(from) && !in_end(to) {
                 continue;
             }
-            let q = Point::new(xs[k % nx], ys[k / nx]);
-            let middle = Point::new((p.x + q.x) / 2.0, (p.y + q.y) / 2.0);
-            if inside(middle) {
+            if through_box {
                 continue;
             }
+            let q = Point::new(xs[i], ys[j]);
             let length = (p.x - q.x).abs() + (p.y - q.y).abs();
             let bend = if direction != d && k != start {
                 BEND_COST
@@ -159,6 +165,7 @@ fn search(from: &Rect, to: &Rect, obstacles: &[Rect], bound: Option<&Rect>) -> O
                 best[state] = total;
                 previous[state] = node;
                 heap.push(State {
+                    estimate: total + to_go(state),
                     cost: total,
                     node: state,
                 });
@@ -174,6 +181,64 @@ fn search(from: &Rect, to: &Rect, obstacles: &[Rect], bound: Option<&Rect>) -> O
     }
     points.reverse();
     Some(clip_to_outlines(simplify(points), from, to))
+}
+
+/// The routing grid: its lines, which points lie inside a wall, and which runs between
+/// neighbouring points pass through one (their middle is inside it). Each wall marks the
+/// points and runs it covers, found by binary search on the sorted lines, so building the
+/// grid costs its size plus what the walls cover rather than its size times the walls.
+struct Grid {
+    xs: Vec<f32>,
+    ys: Vec<f32>,
+    /// By point `j * nx + i`: not strictly inside any wall.
+    free: Vec<bool>,
+    /// By point `j * nx + i`: the run to point `i + 1` passes through a wall.
+    across_blocked: Vec<bool>,
+    /// By point `j * nx + i`: the run to point `j + 1` passes through a wall.
+    down_blocked: Vec<bool>,
+}
+
+impl Grid {
+    fn new(xs: Vec<f32>, ys: Vec<f32>, walls: &[Rect]) -> Self {
+        let (nx, ny) = (xs.len(), ys.len());
+        let middles =
+            |v: &[f32]| -> Vec<f32> { v.windows(2).map(|w| (w[1] + w[0]) / 2.0).collect() };
+        let (mid_x, mid_y) = (middles(&xs), middles(&ys));
+        // The indices of the sorted values strictly between `low` and `high`.
+        let between = |v: &[f32], low: f32, high: f32| {
+            v.partition_point(|&x| x <= low)..v.partition_point(|&x| x < high)
+        };
+        let mut free = vec![true; nx * ny];
+        let mut across_blocked = vec![false; nx * ny];
+        let mut down_blocked = vec![false; nx * ny];
+        for w in walls {
+            let (columns, rows) = (between(&xs, w.x, w.right()), between(&ys, w.y, w.bottom()));
+            let (mid_columns, mid_rows) = (
+                between(&mid_x, w.x, w.right()),
+                between(&mid_y, w.y, w.bottom()),
+            );
+            for j in rows.clone() {
+                for i in columns.clone() {
+                    free[j * nx + i] = false;
+                }
+                for i in mid_columns.clone() {
+                    across_blocked[j * nx + i] = true;
+                }
+            }
+            for j in mid_rows {
+                for i in columns.clone() {
+                    down_blocked[j * nx + i] = true;
+                }
+            }
+        }
+        Self {
+            xs,
+            ys,
+            free,
+            across_blocked,
+            down_blocked,
+        }
+    }
 }
 
 /// Drops points in the middle of a straight run.
@@ -322,6 +387,40 @@ mod tests {
     }
 
     proptest! {
+        /// The grid marks exactly what testing every wall at every point and every run's middle
+        /// would: the points strictly inside a wall, and the runs whose middle is.
+        #[test]
+        fn grid_marks_what_every_wall_covers(
+            walls in proptest::collection::vec((0.0f32..400.0, 0.0f32..300.0, 1.0f32..120.0, 1.0f32..90.0), 0..12),
+            mut xs in proptest::collection::vec(0.0f32..500.0, 1..30),
+            mut ys in proptest::collection::vec(0.0f32..400.0, 1..30),
+        ) {
+            let walls: Vec<Rect> = walls.iter().map(|&(x, y, w, h)| Rect::new(x, y, w, h)).collect();
+            for v in [&mut xs, &mut ys] {
+                v.sort_by(f32::total_cmp);
+                v.dedup_by(|p, q| (*p - *q).abs() < 0.5);
+            }
+            let grid = Grid::new(xs.clone(), ys.clone(), &walls);
+            let inside = |p: Point| {
+                walls.iter().any(|w| p.x > w.x && p.x < w.right() && p.y > w.y && p.y < w.bottom())
+            };
+            let nx = xs.len();
+            for (j, &y) in ys.iter().enumerate() {
+                for (i, &x) in xs.iter().enumerate() {
+                    let k = j * nx + i;
+                    prop_assert_eq!(grid.free[k], !inside(Point::new(x, y)));
+                    if i + 1 < nx {
+                        let middle = Point::new((xs[i + 1] + x) / 2.0, y);
+                        prop_assert_eq!(grid.across_blocked[k], inside(middle));
+                    }
+                    if j + 1 < ys.len() {
+                        let middle = Point::new(x, (ys[j + 1] + y) / 2.0);
+                        prop_assert_eq!(grid.down_blocked[k], inside(middle));
+                    }
+                }
+            }
+        }
+
         /// On random boxes that do not overlap, every route found is orthogonal and crosses no
         /// box but its two ends.
         #[test]
