@@ -296,16 +296,24 @@ fn exploring_the_membership_network_settles_keeps_a_dragged_node_and_undoes_in_o
     let mut harness = open_analysis(&path, &folder);
     click(&mut harness, Role::Button, "Explore a network");
     let ctx = harness.ctx.clone();
-    let explore = |harness: &Harness<'_, AtlasApp>| harness.state().ui_state().analysis.explore.positions();
+    let explore =
+        |harness: &Harness<'_, AtlasApp>| harness.state().ui_state().analysis.explore.positions();
     let view = match harness.state().ui_state().analysis.explore.choice {
         Some(partnership_atlas::ui::analysis::explore::Choice::Membership(view)) => view,
         other => panic!("a membership view is explored first, not {other:?}"),
     };
     let stored_before = places_of(&harness, view);
     assert!(harness.state().ui_state().analysis.explore.running(&ctx));
-    assert!(harness.state().ui_state().analysis.explore.live_last_frame, "the widget draws while it arranges");
+    assert!(
+        harness.state().ui_state().analysis.explore.live_last_frame,
+        "the widget draws while it arranges"
+    );
     let start = explore(&harness);
-    assert!(start.len() > 10, "the view's nodes are there: {}", start.len());
+    assert!(
+        start.len() > 10,
+        "the view's nodes are there: {}",
+        start.len()
+    );
     harness.run_steps(5);
     let moving = explore(&harness);
     assert!(
@@ -319,7 +327,10 @@ fn exploring_the_membership_network_settles_keeps_a_dragged_node_and_undoes_in_o
         }
         harness.run_steps(10);
     }
-    assert!(!harness.state().ui_state().analysis.explore.running(&ctx), "settled");
+    assert!(
+        !harness.state().ui_state().analysis.explore.running(&ctx),
+        "settled"
+    );
     harness.remove_cursor();
     harness.run_steps(2);
     assert!(
@@ -342,7 +353,10 @@ fn exploring_the_membership_network_settles_keeps_a_dragged_node_and_undoes_in_o
         .expect("on screen");
     harness.hover_at(from);
     harness.run_steps(2);
-    assert!(harness.state().ui_state().analysis.explore.live_last_frame, "the widget takes over under the pointer");
+    assert!(
+        harness.state().ui_state().analysis.explore.live_last_frame,
+        "the widget takes over under the pointer"
+    );
     harness.drag_at(from);
     harness.run_steps(1);
     let to = from + egui::vec2(70.0, 45.0);
@@ -353,7 +367,11 @@ fn exploring_the_membership_network_settles_keeps_a_dragged_node_and_undoes_in_o
     harness.drop_at(to);
     harness.run_steps(2);
     let ui_state = harness.state().ui_state();
-    assert_eq!(ui_state.analysis.explore.pinned(&ctx), [name.clone()], "dropped is pinned");
+    assert_eq!(
+        ui_state.analysis.explore.pinned(&ctx),
+        std::slice::from_ref(&name),
+        "dropped is pinned"
+    );
     let dropped = explore(&harness)
         .into_iter()
         .find(|(n, _)| *n == name)
@@ -365,12 +383,20 @@ fn exploring_the_membership_network_settles_keeps_a_dragged_node_and_undoes_in_o
         }
         harness.run_steps(10);
     }
-    let held = explore(&harness).into_iter().find(|(n, _)| *n == name).expect("there").1;
+    let held = explore(&harness)
+        .into_iter()
+        .find(|(n, _)| *n == name)
+        .expect("there")
+        .1;
     assert_eq!(held, dropped, "the rest settle around the pinned node");
 
     click(&mut harness, Role::Button, "Keep this arrangement");
     harness.run_steps(3);
-    assert_eq!(harness.state().ui_state().panel, PanelKind::Diagram, "back to our own canvas");
+    assert_eq!(
+        harness.state().ui_state().panel,
+        PanelKind::Diagram,
+        "back to our own canvas"
+    );
     assert_eq!(harness.state().ui_state().diagram.view, Some(view));
     let partnership = register
         .partnerships
@@ -389,5 +415,9 @@ fn exploring_the_membership_network_settles_keeps_a_dragged_node_and_undoes_in_o
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run_steps(3);
-    assert_eq!(places_of(&harness, view), stored_before, "one undo takes the whole arrangement back");
+    assert_eq!(
+        places_of(&harness, view),
+        stored_before,
+        "one undo takes the whole arrangement back"
+    );
 }

@@ -172,9 +172,7 @@ fn grouped<K: Ord + Copy>(items: impl Iterator<Item = (K, Vec<String>)>) -> BTre
         }
     }
     let ids: Vec<K> = parent.keys().copied().collect();
-    ids.into_iter()
-        .map(|id| (id, root(&parent, id)))
-        .collect()
+    ids.into_iter().map(|id| (id, root(&parent, id))).collect()
 }
 
 #[cfg(test)]
@@ -185,7 +183,10 @@ mod tests {
     fn titles_are_not_part_of_a_name() {
         assert_eq!(person_name_key("Cllr Jane Pain"), "jane pain");
         assert_eq!(person_name_key("Councillor  jane PAIN"), "jane pain");
-        assert_eq!(person_name_key("Dr. Ann Marie Hawkins"), "ann marie hawkins");
+        assert_eq!(
+            person_name_key("Dr. Ann Marie Hawkins"),
+            "ann marie hawkins"
+        );
         // A name that is nothing but a title keeps its last word.
         assert_eq!(person_name_key("Cllr"), "cllr");
     }

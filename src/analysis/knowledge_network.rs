@@ -11,8 +11,8 @@
 use std::collections::BTreeMap;
 
 use super::identity::{Identities, group_key};
-use super::knowledge::{KnowledgeSettings, route_state};
 use super::is_active;
+use super::knowledge::{KnowledgeSettings, route_state};
 use crate::model::{PartnershipId, PersonId, Register, ReportAudience};
 use crate::scoring::in_post_on;
 
@@ -133,14 +133,21 @@ pub fn knowledge_network(register: &Register, settings: &KnowledgeSettings) -> F
         for seat in seats {
             let person = FlowNode::Person(identities.person(seat.person));
             nodes.insert(person.clone(), ());
-            let routes = routes_of.get(&seat.id).map(Vec::as_slice).unwrap_or_default();
+            let routes = routes_of
+                .get(&seat.id)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
             let mut any_flowing = false;
             for route in routes {
                 let to = recipient(Some(route.audience), &route.recipient);
                 nodes.insert(to.clone(), ());
                 let overdue = route_state(route, Some(seat), settings).overdue;
                 any_flowing |= !overdue;
-                let flow = if overdue { Flow::Overdue } else { Flow::Flowing };
+                let flow = if overdue {
+                    Flow::Overdue
+                } else {
+                    Flow::Flowing
+                };
                 line(person.clone(), to, flow);
             }
             let seat_flow = match (routes.is_empty(), any_flowing) {

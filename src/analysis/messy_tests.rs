@@ -84,7 +84,10 @@ fn a_person_recorded_twice_carries_one_load() {
     assert_eq!(jane.also_recorded_as, [plain]);
     assert_eq!(jane.bodies.len(), 8);
     assert_eq!(jane.hours, Hours::whole(40));
-    assert!(jane.over_hours && jane.over_bodies, "split, neither record stood out");
+    assert!(
+        jane.over_hours && jane.over_bodies,
+        "split, neither record stood out"
+    );
     assert!(jane.records().contains(&RecordKey::Person(plain)));
     assert_eq!(report.services.len(), 1, "{:?}", report.services);
     assert_eq!(report.services[0].hours, Hours::whole(42));
@@ -96,7 +99,7 @@ fn a_person_recorded_twice_carries_one_load() {
 fn a_theme_under_two_spellings_is_one_theme() {
     let mut hand = Hand::new();
     let served = hand.theme(1, "Older people");
-    let unserved = hand.theme(2, "Older People ");
+    let unserved = hand.theme(2, "OLDER PEOPLE");
     let network = hand.partnership(1, "Ageing Well Network", "");
     hand.change_partnership(network, |p| p.no_seat_reason = "County leads".to_string());
     hand.tag(network, served);
@@ -145,9 +148,7 @@ fn a_term_renewed_under_another_record_of_the_person_has_not_ended() {
         .map(|g| g.kind)
         .collect();
     assert!(
-        !kinds
-            .iter()
-            .any(|k| matches!(k, GapKind::TermEnded { .. })),
+        !kinds.iter().any(|k| matches!(k, GapKind::TermEnded { .. })),
         "{kinds:?}"
     );
 }

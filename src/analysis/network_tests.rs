@@ -9,7 +9,7 @@ use crate::model::*;
 fn lines_run_from_bodies_through_representatives_to_recipients() {
     let mut hand = Hand::new();
     let ann = hand.person(1, "Ann Hawkins", PersonKind::Officer, "Head of Policy");
-    let again = hand.person(2, "Ann  HAWKINS", PersonKind::Officer, "");
+    let again = hand.person(2, "ann HAWKINS", PersonKind::Officer, "");
     let bob = hand.person(3, "Cllr Bob Lane", PersonKind::Councillor, "");
     let csp = hand.partnership(1, "Community Safety Partnership", "");
     let hwb = hand.partnership(2, "Health and Wellbeing Board", "");

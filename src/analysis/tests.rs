@@ -57,7 +57,11 @@ impl Hand {
         PartnershipId(id)
     }
 
-    pub(super) fn change_partnership(&mut self, id: PartnershipId, change: impl FnOnce(&mut Partnership)) {
+    pub(super) fn change_partnership(
+        &mut self,
+        id: PartnershipId,
+        change: impl FnOnce(&mut Partnership),
+    ) {
         let before = self.register.partnerships[&id].clone();
         let mut after = before.clone();
         change(&mut after);

@@ -148,7 +148,8 @@ where
     let mut moved = 0.0;
     let mut free = 0usize;
     for (slot, &index) in indices.iter().enumerate() {
-        let held = state.pinned.contains(&index.index()) || g.node(index).is_some_and(|n| n.dragged());
+        let held =
+            state.pinned.contains(&index.index()) || g.node(index).is_some_and(|n| n.dragged());
         if held {
             continue;
         }

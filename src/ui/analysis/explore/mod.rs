@@ -27,10 +27,10 @@ use petgraph::stable_graph::{DefaultIx, NodeIndex};
 pub use forces::ForcesState;
 pub use network::{Choice, membership_views};
 
-use crate::ui::PanelContext;
 use crate::analysis::AnalysisSettings;
 use crate::diagram::{BuildOptions, Diagram, edits::store_shown_places};
 use crate::export::Point;
+use crate::ui::PanelContext;
 use crate::ui::{Command, CommandQueue};
 
 /// The widget's id for `choice`: its layout state, zoom and pan live in egui's memory under
@@ -107,7 +107,8 @@ impl ExploreState {
         let session = self.session.as_ref()?;
         let at = session.network.nodes.iter().position(|n| n.name == name)?;
         let place = session.graph.node(*session.indices.get(at)?)?.location();
-        let key = MetadataFrame::new(Some(graph_id(session.choice))).get_id();
+        // egui_graphs stores the frame under the id of its id.
+        let key = egui::Id::new(MetadataFrame::new(Some(graph_id(session.choice))).get_id());
         let meta = ui_memory.data_mut(|d| d.get_persisted::<MetadataFrame>(key))?;
         Some(session.rect.left_top() + meta.canvas_to_screen_pos(place).to_vec2())
     }
@@ -287,7 +288,11 @@ pub fn explore_ui(
     }
     let mut layout = layout_state(&ctx, choice);
     ui.horizontal_wrapped(|ui| {
-        let moving = if layout.running { "Pause" } else { "Settle again" };
+        let moving = if layout.running {
+            "Pause"
+        } else {
+            "Settle again"
+        };
         if ui
             .button(moving)
             .on_hover_text("Stop or restart the forces that arrange the network")

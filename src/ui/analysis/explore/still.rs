@@ -6,9 +6,9 @@
 use egui::{Align2, Color32, FontId, Sense, Stroke};
 use egui_graphs::MetadataFrame;
 
+use super::Session;
 use super::forces::ForcesState;
 use super::network::Tone;
-use super::Session;
 
 /// Node radius in points at zoom 1, as the widget draws its default nodes.
 const RADIUS: f32 = 5.0;
