@@ -1,6 +1,6 @@
 //! The force-directed layout of Explore mode, as an egui_graphs [`Layout`]: lines pull, nodes
 //! push apart (Fruchterman and Reingold), the moves shrink as the network cools, and it stops
-//! by itself once nodes barely move. Pinned nodes and the node under the pointer stay where
+//! by itself once nodes barely move; a weak pull to the middle keeps separate parts in view. Pinned nodes and the node under the pointer stay where
 //! they are, so the network settles around what the user holds.
 //!
 //! The state (running, the pinned nodes, the heat) lives in egui's memory by the view's id, as
@@ -12,19 +12,27 @@ use petgraph::stable_graph::IndexType;
 use serde::{Deserialize, Serialize};
 
 /// The ideal length of a line, in diagram points.
-const IDEAL: f32 = 90.0;
+const IDEAL: f32 = 60.0;
+
+/// How strongly every node is pulled to the middle of the network, per point away.
+const GRAVITY: f32 = 0.5;
 
 /// The largest move of one node in one step at full heat, in diagram points.
 const MAX_STEP: f32 = 24.0;
 
 /// Heat lost each step (the move limit is multiplied by this).
-const COOLING: f32 = 0.985;
+const COOLING: f32 = 0.98;
 
 /// The network has settled when the mean move of a step is below this many points...
 const SETTLED_MOVE: f32 = 0.15;
 
 /// ... or after this many steps since it was last stirred.
-const MAX_STEPS: u32 = 900;
+const MAX_STEPS: u32 = 500;
+
+/// Steps taken in one frame at most, and the time they may take: a small network settles in a
+/// second or two even at a software renderer's frame rate, a large one a step a frame.
+const STEPS_A_FRAME: u32 = 6;
+const FRAME_BUDGET: std::time::Duration = std::time::Duration::from_millis(6);
 
 /// The layout's state between frames.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -85,7 +93,11 @@ impl Layout<ForcesState> for Forces {
         Dn: DisplayNode<N, E, Ty, Ix>,
         De: DisplayEdge<N, E, Ty, Ix, Dn>,
     {
-        if self.state.running {
+        let start = std::time::Instant::now();
+        for _ in 0..STEPS_A_FRAME {
+            if !self.state.running || start.elapsed() > FRAME_BUDGET {
+                break;
+            }
             step(g, &mut self.state);
         }
     }
@@ -143,6 +155,16 @@ where
         let along = delta / distance * (distance * distance / IDEAL);
         push[a] += along;
         push[b] -= along;
+    }
+    // A gentle pull to the middle, so parts of the network with no line between them stay in
+    // view instead of drifting apart for ever.
+    let count = places.len().max(1) as f32;
+    let middle = places
+        .iter()
+        .fold(egui::Vec2::ZERO, |sum, p| sum + p.to_vec2())
+        / count;
+    for (slot, place) in places.iter().enumerate() {
+        push[slot] += (middle - place.to_vec2()) * GRAVITY;
     }
     let limit = MAX_STEP * state.heat;
     let mut moved = 0.0;

@@ -187,6 +187,7 @@ fn session_for<'s>(
             let index = graph.add_node_with_label_and_location(at, node.name.clone(), place);
             if let Some(shown) = graph.node_mut(index) {
                 shown.set_color(node.tone.colour());
+                shown.display_mut().radius = node.tone.radius();
             }
             if node.pinned {
                 pinned.push(index.index());
@@ -383,7 +384,11 @@ fn draw_network(
         )
         .with_styles(&SettingsStyle::new().with_labels_always(true))
         .show(ui, &mut session.graph);
+    let was_running = layout.running;
     *layout = layout_state(ui.ctx(), session.choice);
+    if was_running && !layout.running && session.graph.dragged_node().is_none() {
+        fit_to(ui.ctx(), session, rect);
+    }
     for change in response.changes {
         match change {
             egui_graphs::GraphChange::NodeDragStarted { .. }
@@ -397,6 +402,33 @@ fn draw_network(
             _ => {}
         }
     }
+}
+
+/// Once settled, the whole network fitted to the room, as the widget fits it when it starts
+/// (its own fit-to-screen would refit every frame, fighting the user's zoom).
+fn fit_to(ctx: &egui::Context, session: &Session, rect: egui::Rect) {
+    let mut bounds = egui::Rect::NOTHING;
+    for (index, node) in session.indices.iter().zip(&session.network.nodes) {
+        if let Some(shown) = session.graph.node(*index) {
+            bounds = bounds.union(egui::Rect::from_center_size(
+                shown.location(),
+                egui::Vec2::splat(node.tone.radius() * 6.0),
+            ));
+        }
+    }
+    if !bounds.is_positive() || !rect.is_positive() {
+        return;
+    }
+    let key = egui::Id::new(MetadataFrame::new(Some(graph_id(session.choice))).get_id());
+    ctx.data_mut(|d| {
+        let Some(mut meta) = d.get_persisted::<MetadataFrame>(key) else {
+            return;
+        };
+        let zoom = (rect.width() / bounds.width()).min(rect.height() / bounds.height()) * 0.95;
+        meta.zoom = zoom;
+        meta.pan = rect.size() / 2.0 - bounds.center().to_vec2() * zoom;
+        d.insert_persisted(key, meta);
+    });
 }
 
 /// "Keep this arrangement": every explored node's place (and pin) stored in the view as one

@@ -37,6 +37,15 @@ pub enum Tone {
 }
 
 impl Tone {
+    /// A node's radius in diagram points; egui_graphs writes its name in a font of that size,
+    /// so partnerships read larger than the rest.
+    pub fn radius(self) -> f32 {
+        match self {
+            Self::Partnership => 10.0,
+            _ => 7.0,
+        }
+    }
+
     /// The fill or line colour.
     pub fn colour(self) -> Color32 {
         match self {

@@ -10,9 +10,6 @@ use super::Session;
 use super::forces::ForcesState;
 use super::network::Tone;
 
-/// Node radius in points at zoom 1, as the widget draws its default nodes.
-const RADIUS: f32 = 5.0;
-
 /// Paints `session`'s network into the room left in `ui`.
 pub fn paint(ui: &mut egui::Ui, session: &Session, layout: &ForcesState, id: &str) {
     let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
@@ -22,7 +19,6 @@ pub fn paint(ui: &mut egui::Ui, session: &Session, layout: &ForcesState, id: &st
         let node = session.graph.node(*session.indices.get(index)?)?;
         Some(meta.canvas_to_screen_pos(node.location()) + origin)
     };
-    let text = ui.visuals().text_color();
     for &(from, to, tone) in &session.network.edges {
         if let (Some(a), Some(b)) = (at(from), at(to)) {
             let colour = match tone {
@@ -32,8 +28,6 @@ pub fn paint(ui: &mut egui::Ui, session: &Session, layout: &ForcesState, id: &st
             painter.line_segment([a, b], Stroke::new(1.0, colour));
         }
     }
-    let radius = meta.canvas_to_screen_size(RADIUS).max(2.0);
-    let font = FontId::proportional(12.0);
     for (index, node) in session.network.nodes.iter().enumerate() {
         let Some(centre) = at(index) else {
             continue;
@@ -41,6 +35,9 @@ pub fn paint(ui: &mut egui::Ui, session: &Session, layout: &ForcesState, id: &st
         if !response.rect.expand(200.0).contains(centre) {
             continue;
         }
+        // As egui_graphs' default node draws it: a circle, the name above in a monospace font
+        // as tall as the radius, so nothing changes when the widget hands over.
+        let radius = meta.canvas_to_screen_size(node.tone.radius());
         painter.circle_filled(centre, radius, node.tone.colour());
         let pinned = session
             .indices
@@ -49,12 +46,14 @@ pub fn paint(ui: &mut egui::Ui, session: &Session, layout: &ForcesState, id: &st
         if pinned {
             painter.circle_stroke(centre, radius + 2.5, Stroke::new(1.5, Color32::BLACK));
         }
-        painter.text(
-            centre + egui::vec2(0.0, radius + 2.0),
-            Align2::CENTER_TOP,
-            &node.name,
-            font.clone(),
-            text,
-        );
+        if radius >= 3.0 {
+            painter.text(
+                centre - egui::vec2(0.0, radius * 2.0),
+                Align2::CENTER_TOP,
+                &node.name,
+                FontId::monospace(radius),
+                node.tone.colour(),
+            );
+        }
     }
 }
