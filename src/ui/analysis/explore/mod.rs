@@ -5,16 +5,15 @@
 //! the diagram (our own canvas) shows the view again.
 //!
 //! Designed around the widget's repaint: `GraphView::show` asks for a repaint every frame, so
-//! the widget is on screen only while the layout runs or the pointer is on the network. Once
-//! settled, with the pointer elsewhere, the same picture is painted by `still.rs` from the same
+//! the widget is on screen only while the layout runs or the pointer moves or presses on the
+//! network. Once settled, with the pointer elsewhere or resting, the same picture is painted by `still.rs` from the same
 //! positions and the same zoom and pan, which asks for nothing: the window goes idle. Outside
 //! Explore mode the widget is never shown.
 
 mod forces;
+mod keep;
 mod network;
 mod still;
-
-use std::collections::BTreeSet;
 
 use egui::Pos2;
 use egui_graphs::{
@@ -28,10 +27,7 @@ pub use forces::ForcesState;
 pub use network::{Choice, membership_views};
 
 use crate::analysis::AnalysisSettings;
-use crate::diagram::{BuildOptions, Diagram, edits::store_shown_places};
-use crate::export::Point;
-use crate::ui::PanelContext;
-use crate::ui::{Command, CommandQueue};
+use crate::ui::{CommandQueue, PanelContext};
 
 /// The widget's id for `choice`: its layout state, zoom and pan live in egui's memory under
 /// it, so each network keeps its own and a newly chosen one is fitted to the window.
@@ -45,6 +41,9 @@ fn graph_id(choice: Choice) -> String {
 /// The most nodes explored live: each step of the forces compares every pair of nodes, and
 /// 1,500 nodes are over a million pairs a frame. A bigger view is filtered first.
 const MOST_NODES: usize = 1_500;
+
+/// Seconds the pointer may rest on a settled network before the still picture takes over.
+const RESTING_SECONDS: f32 = 1.0;
 
 type ExploreGraph =
     egui_graphs::Graph<usize, (), Undirected, DefaultIx, DefaultNodeShape, DefaultEdgeShape>;
@@ -150,8 +149,8 @@ fn set_layout_state(ctx: &egui::Context, choice: Choice, state: ForcesState) {
     ctx.data_mut(|d| d.insert_persisted(state_id(choice), state));
 }
 
-/// Builds (or rebuilds, after a change to the register) the session for `choice`, keeping the
-/// places of nodes that were there before.
+/// The session for `choice`, built again when the register changed (nodes that were there
+/// before keep their places).
 fn session_for<'s>(
     slot: &'s mut Option<Session>,
     ctx: &egui::Context,
@@ -163,73 +162,71 @@ fn session_for<'s>(
         .as_ref()
         .is_none_or(|s| s.choice != choice || s.revision != context.revision);
     if stale {
-        let before: Vec<(String, Pos2)> = slot
-            .as_ref()
-            .filter(|s| s.choice == choice)
-            .map(|s| {
-                s.indices
-                    .iter()
-                    .zip(&s.network.nodes)
-                    .filter_map(|(&i, n)| Some((n.name.clone(), s.graph.node(i)?.location())))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let fresh = slot.as_ref().is_none_or(|s| s.choice != choice);
-        let network = network::build(context.register, choice, &settings.knowledge);
-        let mut graph = ExploreGraph::new();
-        let mut indices = Vec::with_capacity(network.nodes.len());
-        let mut pinned = Vec::new();
-        for (at, node) in network.nodes.iter().enumerate() {
-            let place = before
-                .iter()
-                .find(|(name, _)| *name == node.name)
-                .map_or(node.start, |(_, p)| *p);
-            let index = graph.add_node_with_label_and_location(at, node.name.clone(), place);
-            if let Some(shown) = graph.node_mut(index) {
-                shown.set_color(node.tone.colour());
-                shown.display_mut().radius = node.tone.radius();
-            }
-            if node.pinned {
-                pinned.push(index.index());
-            }
-            indices.push(index);
-        }
-        for &(from, to, _) in &network.edges {
-            if let (Some(&a), Some(&b)) = (indices.get(from), indices.get(to)) {
-                graph.add_edge_with_label(a, b, (), String::new());
-            }
-        }
-        if fresh {
-            // A new exploration starts warm, with the view's own pins.
-            set_layout_state(
-                ctx,
-                choice,
-                ForcesState {
-                    pinned,
-                    ..ForcesState::default()
-                },
-            );
-        }
-        *slot = Some(Session {
-            choice,
-            revision: context.revision,
-            network,
-            graph,
-            indices,
-            rect: egui::Rect::NOTHING,
-        });
+        let previous = slot.as_ref().filter(|s| s.choice == choice);
+        let session = build_session(previous, ctx, context, choice, settings);
+        *slot = Some(session);
     }
-    // Just made or kept above.
-    slot.get_or_insert_with(|| unreachable_session(choice))
+    slot.get_or_insert_with(|| build_session(None, ctx, context, choice, settings))
 }
 
-fn unreachable_session(choice: Choice) -> Session {
+/// A session for `choice` from the register; a new one (no `previous`) starts the layout warm
+/// with the view's own pins.
+fn build_session(
+    previous: Option<&Session>,
+    ctx: &egui::Context,
+    context: &PanelContext<'_>,
+    choice: Choice,
+    settings: &AnalysisSettings,
+) -> Session {
+    let before: Vec<(String, Pos2)> = previous
+        .map(|s| {
+            s.indices
+                .iter()
+                .zip(&s.network.nodes)
+                .filter_map(|(&i, n)| Some((n.name.clone(), s.graph.node(i)?.location())))
+                .collect()
+        })
+        .unwrap_or_default();
+    let network = network::build(context.register, choice, &settings.knowledge);
+    let mut graph = ExploreGraph::new();
+    let mut indices = Vec::with_capacity(network.nodes.len());
+    let mut pinned = Vec::new();
+    for (at, node) in network.nodes.iter().enumerate() {
+        let place = before
+            .iter()
+            .find(|(name, _)| *name == node.name)
+            .map_or(node.start, |(_, p)| *p);
+        let index = graph.add_node_with_label_and_location(at, node.name.clone(), place);
+        if let Some(shown) = graph.node_mut(index) {
+            shown.set_color(node.tone.colour());
+            shown.display_mut().radius = node.tone.radius();
+        }
+        if node.pinned {
+            pinned.push(index.index());
+        }
+        indices.push(index);
+    }
+    for &(from, to, _) in &network.edges {
+        if let (Some(&a), Some(&b)) = (indices.get(from), indices.get(to)) {
+            graph.add_edge_with_label(a, b, (), String::new());
+        }
+    }
+    if previous.is_none() {
+        set_layout_state(
+            ctx,
+            choice,
+            ForcesState {
+                pinned,
+                ..ForcesState::default()
+            },
+        );
+    }
     Session {
         choice,
-        revision: 0,
-        network: network::Network::default(),
-        graph: ExploreGraph::new(),
-        indices: Vec::new(),
+        revision: context.revision,
+        network,
+        graph,
+        indices,
         rect: egui::Rect::NOTHING,
     }
 }
@@ -326,7 +323,7 @@ pub fn explore_ui(
         if keep.clicked()
             && let Choice::Membership(view) = choice
         {
-            keep_arrangement(context, session, &layout, view, commands);
+            keep::keep_arrangement(context, session, &layout, view, commands);
         }
         ui.label(status(session, &layout));
     });
@@ -345,7 +342,7 @@ fn status(session: &Session, layout: &ForcesState) -> String {
     }
 }
 
-/// The widget while the layout runs or the pointer is on the network; the still picture
+/// The widget while the layout runs or the pointer works on the network; the still picture
 /// otherwise.
 fn draw_network(
     ui: &mut egui::Ui,
@@ -358,8 +355,12 @@ fn draw_network(
         .ctx()
         .pointer_latest_pos()
         .is_some_and(|p| rect.contains(p));
+    // A pointer resting on the settled network is not exploring: after a second still, our
+    // picture takes over again and the window goes idle; a move or a press hands back.
+    let handling = ui
+        .input(|i| i.pointer.any_down() || i.pointer.time_since_last_movement() < RESTING_SECONDS);
     let dragging = session.graph.dragged_node().is_some();
-    let live = layout.running || pointer_on || dragging;
+    let live = layout.running || dragging || (pointer_on && handling);
     session.rect = rect;
     *live_last_frame = live;
     let id = graph_id(session.choice);
@@ -429,40 +430,4 @@ fn fit_to(ctx: &egui::Context, session: &Session, rect: egui::Rect) {
         meta.pan = rect.size() / 2.0 - bounds.center().to_vec2() * zoom;
         d.insert_persisted(key, meta);
     });
-}
-
-/// "Keep this arrangement": every explored node's place (and pin) stored in the view as one
-/// edit; then back to the diagram, which draws the view from the register.
-fn keep_arrangement(
-    context: &PanelContext<'_>,
-    session: &Session,
-    layout: &ForcesState,
-    view: crate::model::ViewId,
-    commands: &mut CommandQueue,
-) {
-    let Some(stored_view) = context.register.views.get(&view) else {
-        return;
-    };
-    let mut diagram = Diagram::build(context.register, stored_view, &BuildOptions::default());
-    let pinned: BTreeSet<usize> = layout.pinned.iter().copied().collect();
-    for (index, node) in session.indices.iter().zip(&session.network.nodes) {
-        let (Some(key), Some(shown)) = (node.node, session.graph.node(*index)) else {
-            continue;
-        };
-        if let Some(at) = diagram.index_of(key)
-            && let Some(target) = diagram.nodes.get_mut(at)
-        {
-            let place = shown.location();
-            target.centre = Point::new(place.x, place.y);
-            target.pinned = pinned.contains(&index.index());
-        }
-    }
-    let description = format!("Keep the explored arrangement of {}", diagram.name);
-    match store_shown_places(context.register, &diagram, description) {
-        Some(edit) => {
-            commands.send(Command::Edit(Box::new(edit)));
-            commands.send(Command::ShowDiagramView(view));
-        }
-        None => commands.send(Command::ShowDiagramView(view)),
-    }
 }
