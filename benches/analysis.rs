@@ -43,8 +43,12 @@ fn bench_analysis(c: &mut Criterion) {
     group.bench_function("knowledge network graph", |b| {
         b.iter(|| analysis::knowledge_network::knowledge_network(&register, &settings.knowledge))
     });
-    group.bench_function("identities (one body under several names)", |b| {
-        b.iter(|| analysis::identity::Identities::of(&register))
+    group.bench_function(
+        "identities, every kind (one body under several names)",
+        |b| b.iter(|| analysis::identity::Identities::of(&register)),
+    );
+    group.bench_function("identities, people only", |b| {
+        b.iter(|| analysis::identity::Identities::default().with_people(&register))
     });
     group.finish();
 }

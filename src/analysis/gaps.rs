@@ -263,7 +263,9 @@ impl Gap {
 pub fn gaps(register: &Register, settings: &GapSettings) -> Vec<Gap> {
     let today = settings.today;
     let mut found = Vec::new();
-    let identities = Identities::of(register);
+    let identities = Identities::default()
+        .with_themes(register)
+        .with_people(register);
     coverage_gaps(register, &identities, &mut found);
     let mut in_post: BTreeMap<PartnershipId, Vec<&crate::model::Representation>> = BTreeMap::new();
     let mut every_representation: BTreeMap<PartnershipId, Vec<RecordKey>> = BTreeMap::new();

@@ -42,9 +42,18 @@ pub struct Identities {
 }
 
 impl Identities {
-    /// Finds the groups in `register`.
+    /// Finds every kind of group in `register`.
     pub fn of(register: &Register) -> Self {
-        let organisations = grouped(register.organisations.values().map(|o| {
+        Self::default()
+            .with_organisations(register)
+            .with_people(register)
+            .with_themes(register)
+    }
+
+    /// Finds which organisations are one (each answer asks only for the kinds it counts: the
+    /// names are normalised one by one, which is most of the cost on a large register).
+    pub fn with_organisations(mut self, register: &Register) -> Self {
+        self.organisations = grouped(register.organisations.values().map(|o| {
             let mut keys = vec![format!("n:{}", normalise_name(&o.name))];
             let id = normalise_org_id(&o.org_id);
             if !id.is_empty() {
@@ -52,7 +61,12 @@ impl Identities {
             }
             (o.id, keys)
         }));
-        let people = grouped(register.people.values().map(|p| {
+        self
+    }
+
+    /// Finds which people are one.
+    pub fn with_people(mut self, register: &Register) -> Self {
+        self.people = grouped(register.people.values().map(|p| {
             let mut keys = vec![format!("n:{}", person_name_key(&p.name))];
             let email = p.email.trim().to_lowercase();
             if email.contains('@') {
@@ -60,24 +74,24 @@ impl Identities {
             }
             (p.id, keys)
         }));
-        let themes = grouped(
+        self
+    }
+
+    /// Finds which themes are one, and which priorities.
+    pub fn with_themes(mut self, register: &Register) -> Self {
+        self.themes = grouped(
             register
                 .themes
                 .values()
                 .map(|t| (t.id, vec![normalise_name(&t.name)])),
         );
-        let priorities = grouped(
+        self.priorities = grouped(
             register
                 .priorities
                 .values()
                 .map(|p| (p.id, vec![normalise_name(&p.name)])),
         );
-        Self {
-            organisations,
-            people,
-            themes,
-            priorities,
-        }
+        self
     }
 
     /// The organisation that stands for `id`'s group (itself when it has no other name).

@@ -82,7 +82,7 @@ impl FlowNetwork {
 
 /// The knowledge network as at `settings.today`.
 pub fn knowledge_network(register: &Register, settings: &KnowledgeSettings) -> FlowNetwork {
-    let identities = Identities::of(register);
+    let identities = Identities::default().with_people(register);
     let mut routes_of: BTreeMap<_, Vec<_>> = BTreeMap::new();
     for route in register.report_back_routes.values() {
         routes_of
@@ -101,9 +101,15 @@ pub fn knowledge_network(register: &Register, settings: &KnowledgeSettings) -> F
     }
     let mut nodes: BTreeMap<FlowNode, ()> = BTreeMap::new();
     let mut recipients: BTreeMap<String, FlowNode> = BTreeMap::new();
+    // Each spelling's key once: many routes name the same recipient the same way.
+    let mut keys: BTreeMap<String, String> = BTreeMap::new();
     let mut recipient = |audience: Option<ReportAudience>, name: &str| -> FlowNode {
+        let key = keys
+            .entry(name.to_string())
+            .or_insert_with(|| group_key(name))
+            .clone();
         recipients
-            .entry(group_key(name))
+            .entry(key)
             .or_insert_with(|| FlowNode::Recipient {
                 audience,
                 name: name.trim().to_string(),

@@ -183,7 +183,7 @@ impl Totals {
 
 /// Representation load as at `settings.today`.
 pub fn load(register: &Register, settings: &LoadSettings) -> LoadReport {
-    let identities = Identities::of(register);
+    let identities = Identities::default().with_people(register);
     let mut duties: BTreeMap<RepresentationId, (usize, u32)> = BTreeMap::new();
     for route in register.report_back_routes.values() {
         let meetings = register
@@ -271,15 +271,25 @@ pub fn load(register: &Register, settings: &LoadSettings) -> LoadReport {
 #[derive(Default)]
 struct Groups {
     by_key: BTreeMap<String, (String, Totals)>,
+    /// Each spelling's key, worked out once (many bodies share a service's spelling).
+    keys: std::collections::HashMap<String, String>,
 }
 
 impl Groups {
     fn entry(&mut self, text: &str, otherwise: &str) -> &mut Totals {
         let text = text.trim();
         let text = if text.is_empty() { otherwise } else { text };
+        let key = match self.keys.get(text) {
+            Some(key) => key.clone(),
+            None => {
+                let key = group_key(text);
+                self.keys.insert(text.to_string(), key.clone());
+                key
+            }
+        };
         &mut self
             .by_key
-            .entry(group_key(text))
+            .entry(key)
             .or_insert_with(|| (text.to_string(), Totals::default()))
             .1
     }
