@@ -1,6 +1,7 @@
 //! The analysis answers on a 10,000-partnership synthetic register: all-pairs overlaps (target
 //! under 1 s, through the inverted indexes), gaps and load (each under 0.2 s), conformity and
-//! the knowledge network. Also prints how many candidate pairs the overlaps found, so a
+//! the knowledge network (its findings and its graph), and finding which records are one body
+//! under several names. Also prints how many candidate pairs the overlaps found, so a
 //! change that makes the index quadratic shows.
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -38,6 +39,16 @@ fn bench_analysis(c: &mut Criterion) {
     });
     group.bench_function("knowledge", |b| {
         b.iter(|| analysis::knowledge(&register, &settings.knowledge))
+    });
+    group.bench_function("knowledge network graph", |b| {
+        b.iter(|| analysis::knowledge_network::knowledge_network(&register, &settings.knowledge))
+    });
+    group.bench_function(
+        "identities, every kind (one body under several names)",
+        |b| b.iter(|| analysis::identity::Identities::of(&register)),
+    );
+    group.bench_function("identities, people only", |b| {
+        b.iter(|| analysis::identity::Identities::default().with_people(&register))
     });
     group.finish();
 }

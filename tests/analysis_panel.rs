@@ -1,7 +1,8 @@
 //! The Analysis section driven the way a head of policy drives it: open it from the
 //! navigation bar, choose the top overlap and follow it to the diagram, then on the knowledge
 //! network record a report-back route for a representative who has none and see the finding
-//! go, with undo bringing it back.
+//! go, with undo bringing it back; explore the membership network live (egui_graphs, driven
+//! with `run_steps`), drag and pin a node, keep the arrangement and undo it.
 
 mod common;
 use common::sample_copy;
@@ -269,5 +270,154 @@ fn an_answer_is_exported_from_the_window_as_a_table() {
             .next()
             .is_some(),
         "the window says so"
+    );
+}
+
+/// The stored places of `view`, by node.
+fn places_of(
+    harness: &Harness<'_, AtlasApp>,
+    view: partnership_atlas::model::ViewId,
+) -> Vec<(NodeRef, (f32, f32, bool))> {
+    harness
+        .state()
+        .document()
+        .expect("open")
+        .register()
+        .node_positions
+        .values()
+        .filter(|p| p.view == view)
+        .map(|p| (p.node, (p.x, p.y, p.pinned)))
+        .collect()
+}
+
+#[test]
+fn exploring_the_membership_network_settles_keeps_a_dragged_node_and_undoes_in_one_step() {
+    let (folder, path) = sample_copy();
+    let mut harness = open_analysis(&path, &folder);
+    click(&mut harness, Role::Button, "Explore a network");
+    let ctx = harness.ctx.clone();
+    let explore =
+        |harness: &Harness<'_, AtlasApp>| harness.state().ui_state().analysis.explore.positions();
+    let view = match harness.state().ui_state().analysis.explore.choice {
+        Some(partnership_atlas::ui::analysis::explore::Choice::Membership(view)) => view,
+        other => panic!("a membership view is explored first, not {other:?}"),
+    };
+    let stored_before = places_of(&harness, view);
+    assert!(harness.state().ui_state().analysis.explore.running(&ctx));
+    assert!(
+        harness.state().ui_state().analysis.explore.live_last_frame,
+        "the widget draws while it arranges"
+    );
+    let start = explore(&harness);
+    assert!(
+        start.len() > 10,
+        "the view's nodes are there: {}",
+        start.len()
+    );
+    harness.run_steps(5);
+    let moving = explore(&harness);
+    assert!(
+        start.iter().zip(&moving).any(|(a, b)| a.1 != b.1),
+        "the forces move nodes"
+    );
+    // It settles by itself.
+    for _ in 0..200 {
+        if !harness.state().ui_state().analysis.explore.running(&ctx) {
+            break;
+        }
+        harness.run_steps(10);
+    }
+    assert!(
+        !harness.state().ui_state().analysis.explore.running(&ctx),
+        "settled"
+    );
+    harness.remove_cursor();
+    harness.run_steps(2);
+    assert!(
+        !harness.state().ui_state().analysis.explore.live_last_frame,
+        "settled with the pointer elsewhere, our own still picture draws it, and asks for no repaint"
+    );
+
+    // Drag a partnership somewhere else: it stays where it is dropped, pinned.
+    let register = harness.state().document().expect("open").register().clone();
+    let (name, _) = explore(&harness)
+        .into_iter()
+        .find(|(name, _)| register.partnerships.values().any(|p| &p.name == name))
+        .expect("a partnership in the view");
+    let from = harness
+        .state()
+        .ui_state()
+        .analysis
+        .explore
+        .screen_position(&ctx, &name)
+        .expect("on screen");
+    harness.hover_at(from);
+    harness.run_steps(2);
+    assert!(
+        harness.state().ui_state().analysis.explore.live_last_frame,
+        "the widget takes over under the pointer"
+    );
+    harness.drag_at(from);
+    harness.run_steps(1);
+    let to = from + egui::vec2(70.0, 45.0);
+    for step in 1..=5 {
+        harness.hover_at(from + (to - from) * (step as f32 / 5.0));
+        harness.run_steps(1);
+    }
+    harness.drop_at(to);
+    harness.run_steps(2);
+    let ui_state = harness.state().ui_state();
+    assert_eq!(
+        ui_state.analysis.explore.pinned(&ctx),
+        std::slice::from_ref(&name),
+        "dropped is pinned"
+    );
+    let dropped = explore(&harness)
+        .into_iter()
+        .find(|(n, _)| *n == name)
+        .expect("still there")
+        .1;
+    for _ in 0..200 {
+        if !harness.state().ui_state().analysis.explore.running(&ctx) {
+            break;
+        }
+        harness.run_steps(10);
+    }
+    let held = explore(&harness)
+        .into_iter()
+        .find(|(n, _)| *n == name)
+        .expect("there")
+        .1;
+    assert_eq!(held, dropped, "the rest settle around the pinned node");
+
+    click(&mut harness, Role::Button, "Keep this arrangement");
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().ui_state().panel,
+        PanelKind::Diagram,
+        "back to our own canvas"
+    );
+    assert_eq!(harness.state().ui_state().diagram.view, Some(view));
+    let partnership = register
+        .partnerships
+        .values()
+        .find(|p| p.name == name)
+        .expect("named")
+        .id;
+    let kept = places_of(&harness, view);
+    let (x, y, pinned) = kept
+        .iter()
+        .find(|(node, _)| *node == NodeRef::Partnership(partnership))
+        .expect("its place is stored")
+        .1;
+    assert_eq!((x, y, pinned), (held.x, held.y, true));
+    assert_ne!(kept, stored_before);
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(3);
+    assert_eq!(
+        places_of(&harness, view),
+        stored_before,
+        "one undo takes the whole arrangement back"
     );
 }

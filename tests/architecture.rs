@@ -23,7 +23,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("layout", &[]),
     ("store", &["model", "platform"]),
     ("scoring", &["model"]),
-    ("analysis", &["model", "scoring"]),
+    ("analysis", &["model", "scoring", "reconcile"]),
     ("sample", &["model"]),
     ("tables", &["model"]),
     ("reconcile", &["model"]),

@@ -15,6 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Months, NaiveDate};
 
+use super::identity::Identities;
 use super::knowledge::{long_date, route_state};
 use super::{Evidence, KnowledgeSettings, is_active, listed};
 use crate::model::FinancialYear;
@@ -262,7 +263,10 @@ impl Gap {
 pub fn gaps(register: &Register, settings: &GapSettings) -> Vec<Gap> {
     let today = settings.today;
     let mut found = Vec::new();
-    coverage_gaps(register, &mut found);
+    let identities = Identities::default()
+        .with_themes(register)
+        .with_people(register);
+    coverage_gaps(register, &identities, &mut found);
     let mut in_post: BTreeMap<PartnershipId, Vec<&crate::model::Representation>> = BTreeMap::new();
     let mut every_representation: BTreeMap<PartnershipId, Vec<RecordKey>> = BTreeMap::new();
     for representation in register.representations.values() {
@@ -355,58 +359,77 @@ pub fn gaps(register: &Register, settings: &GapSettings) -> Vec<Gap> {
             });
         }
     }
-    term_gaps(register, today, &in_post, &mut found);
+    term_gaps(register, today, &identities, &in_post, &mut found);
     quiet_gaps(register, settings, &in_post, &mut found);
     found
 }
 
-/// Themes and priorities no body at work serves.
-fn coverage_gaps(register: &Register, found: &mut Vec<Gap>) {
+/// Themes and priorities no body at work serves. A theme recorded under two spellings is one
+/// theme ([`Identities`]): it is a gap only when no body at work serves either, and then once.
+fn coverage_gaps(register: &Register, identities: &Identities, found: &mut Vec<Gap>) {
     let active = |id: &PartnershipId| {
         register
             .partnerships
             .get(id)
             .is_some_and(|p| is_active(p.status))
     };
-    let mut by_theme: BTreeMap<ThemeId, Vec<PartnershipId>> = BTreeMap::new();
-    for tag in register.theme_tags.values() {
-        by_theme.entry(tag.theme).or_default().push(tag.partnership);
-    }
+    // Each group's records (its head first) and the bodies tagged with any of them.
+    let mut themes: BTreeMap<ThemeId, (Vec<ThemeId>, Vec<PartnershipId>)> = BTreeMap::new();
     for theme in register.themes.values() {
-        let tagged = by_theme.remove(&theme.id).unwrap_or_default();
+        themes
+            .entry(identities.theme(theme.id))
+            .or_default()
+            .0
+            .push(theme.id);
+    }
+    for tag in register.theme_tags.values() {
+        if let Some(group) = themes.get_mut(&identities.theme(tag.theme)) {
+            group.1.push(tag.partnership);
+        }
+    }
+    for (head, (members, tagged)) in themes {
         if !tagged.iter().any(active) {
-            let mut records = vec![RecordKey::Theme(theme.id)];
+            let mut records: Vec<RecordKey> = members.into_iter().map(RecordKey::Theme).collect();
             records.extend(tagged.into_iter().map(RecordKey::Partnership));
             found.push(Gap {
-                kind: GapKind::UncoveredTheme(theme.id),
+                kind: GapKind::UncoveredTheme(head),
                 records,
             });
         }
     }
-    let mut by_priority: BTreeMap<PriorityId, Vec<PartnershipId>> = BTreeMap::new();
-    for tag in register.priority_tags.values() {
-        by_priority
-            .entry(tag.priority)
-            .or_default()
-            .push(tag.partnership);
-    }
+    let mut priorities: BTreeMap<PriorityId, (Vec<PriorityId>, Vec<PartnershipId>)> =
+        BTreeMap::new();
     for priority in register.priorities.values() {
-        let tagged = by_priority.remove(&priority.id).unwrap_or_default();
+        priorities
+            .entry(identities.priority(priority.id))
+            .or_default()
+            .0
+            .push(priority.id);
+    }
+    for tag in register.priority_tags.values() {
+        if let Some(group) = priorities.get_mut(&identities.priority(tag.priority)) {
+            group.1.push(tag.partnership);
+        }
+    }
+    for (head, (members, tagged)) in priorities {
         if !tagged.iter().any(active) {
-            let mut records = vec![RecordKey::Priority(priority.id)];
+            let mut records: Vec<RecordKey> =
+                members.into_iter().map(RecordKey::Priority).collect();
             records.extend(tagged.into_iter().map(RecordKey::Partnership));
             found.push(Gap {
-                kind: GapKind::UncoveredPriority(priority.id),
+                kind: GapKind::UncoveredPriority(head),
                 records,
             });
         }
     }
 }
 
-/// Ended terms on bodies at work, where the same person is not in post there again.
+/// Ended terms on bodies at work, where the same person (under any of their names) is not in
+/// post there again.
 fn term_gaps(
     register: &Register,
     today: NaiveDate,
+    identities: &Identities,
     in_post: &BTreeMap<PartnershipId, Vec<&crate::model::Representation>>,
     found: &mut Vec<Gap>,
 ) {
@@ -420,7 +443,11 @@ fn term_gaps(
             .is_some_and(|p| is_active(p.status));
         let reappointed = in_post
             .get(&representation.partnership)
-            .is_some_and(|list| list.iter().any(|r| r.person == representation.person));
+            .is_some_and(|list| {
+                list.iter().any(|r| {
+                    identities.person(r.person) == identities.person(representation.person)
+                })
+            });
         if active && !reappointed {
             found.push(Gap {
                 kind: GapKind::TermEnded {

@@ -4,12 +4,16 @@
 //! service (the partnership's lead service area) and per portfolio (a councillor's portfolio,
 //! from their post).
 //!
-//! Only representatives in post on the day, on bodies at work, count.
+//! Only representatives in post on the day, on bodies at work, count. A person recorded twice
+//! ("Cllr Jane Pain" and "Jane Pain") is one person here ([`super::identity`]), so their load
+//! is not split between the records; a service or portfolio written two ways ("Housing",
+//! "housing") is one too, named as first written.
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+use super::identity::{Identities, group_key};
 use super::{Evidence, is_active};
 use crate::model::{
     Hours, PartnershipId, PersonId, PersonKind, RecordKey, Register, RepresentationId,
@@ -41,8 +45,10 @@ impl LoadSettings {
 /// One person's load.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PersonLoad {
-    /// Who.
+    /// Who (the lowest identifier of their records).
     pub person: PersonId,
+    /// Their other records, when the register holds them under several names.
+    pub also_recorded_as: Vec<PersonId>,
     /// Their representations in post, by identifier.
     pub representations: Vec<RepresentationId>,
     /// The bodies they sit on (each once).
@@ -66,11 +72,28 @@ impl PersonLoad {
     pub fn is_over(&self) -> bool {
         self.over_hours || self.over_bodies
     }
+
+    /// " (also recorded as “Jane Pain”)" when the register holds the person under other
+    /// names; empty otherwise.
+    pub fn also_recorded_as_words(&self, register: &Register) -> String {
+        let names: Vec<String> = self
+            .also_recorded_as
+            .iter()
+            .filter_map(|id| register.people.get(id))
+            .map(|p| format!("\u{201c}{}\u{201d}", p.name))
+            .collect();
+        if names.is_empty() {
+            String::new()
+        } else {
+            format!(" (also recorded as {})", super::listed(&names))
+        }
+    }
 }
 
 impl Evidence for PersonLoad {
     fn records(&self) -> Vec<RecordKey> {
         let mut records = vec![RecordKey::Person(self.person)];
+        records.extend(self.also_recorded_as.iter().copied().map(RecordKey::Person));
         records.extend(self.bodies.iter().copied().map(RecordKey::Partnership));
         records.extend(
             self.representations
@@ -160,6 +183,7 @@ impl Totals {
 
 /// Representation load as at `settings.today`.
 pub fn load(register: &Register, settings: &LoadSettings) -> LoadReport {
+    let identities = Identities::default().with_people(register);
     let mut duties: BTreeMap<RepresentationId, (usize, u32)> = BTreeMap::new();
     for route in register.report_back_routes.values() {
         let meetings = register
@@ -171,8 +195,8 @@ pub fn load(register: &Register, settings: &LoadSettings) -> LoadReport {
         entry.1 += 12 / route.frequency.months_between(meetings).max(1);
     }
     let mut people: BTreeMap<PersonId, Totals> = BTreeMap::new();
-    let mut services: BTreeMap<String, Totals> = BTreeMap::new();
-    let mut portfolios: BTreeMap<String, Totals> = BTreeMap::new();
+    let mut services = Groups::default();
+    let mut portfolios = Groups::default();
     for representation in register.representations.values() {
         let Some(partnership) = register.partnerships.get(&representation.partnership) else {
             continue;
@@ -181,22 +205,17 @@ pub fn load(register: &Register, settings: &LoadSettings) -> LoadReport {
             continue;
         }
         let (routes, reports) = duties.get(&representation.id).copied().unwrap_or_default();
+        let who = identities.person(representation.person);
         let person = register.people.get(&representation.person);
         let mut groups: Vec<&mut Totals> = vec![
-            people.entry(representation.person).or_default(),
-            services
-                .entry(named(&partnership.service_area, "(no service recorded)"))
-                .or_default(),
+            people.entry(who).or_default(),
+            services.entry(&partnership.service_area, "(no service recorded)"),
         ];
         if let Some(person) = person.filter(|p| p.kind == PersonKind::Councillor) {
-            groups.push(
-                portfolios
-                    .entry(named(&person.job_title, "(no portfolio recorded)"))
-                    .or_default(),
-            );
+            groups.push(portfolios.entry(&person.job_title, "(no portfolio recorded)"));
         }
         for totals in groups {
-            totals.people.push(representation.person);
+            totals.people.push(who);
             totals.bodies.push(representation.partnership);
             totals.hours = totals.hours + representation.hours_per_month;
             totals.meetings += representation.meetings_per_year;
@@ -212,7 +231,7 @@ pub fn load(register: &Register, settings: &LoadSettings) -> LoadReport {
             .is_some_and(|p| is_active(p.status));
         if at_work && in_post_on(representation, settings.today) {
             representations
-                .entry(representation.person)
+                .entry(identities.person(representation.person))
                 .or_default()
                 .push(representation.id);
         }
@@ -223,6 +242,7 @@ pub fn load(register: &Register, settings: &LoadSettings) -> LoadReport {
             let group = totals.into_group(String::new());
             PersonLoad {
                 person,
+                also_recorded_as: identities.other_people(person),
                 representations: representations.remove(&person).unwrap_or_default(),
                 over_hours: group.hours > settings.hours_threshold,
                 over_bodies: group.bodies.len() > settings.bodies_threshold,
@@ -247,18 +267,38 @@ pub fn load(register: &Register, settings: &LoadSettings) -> LoadReport {
     }
 }
 
-fn named(text: &str, otherwise: &str) -> String {
-    let text = text.trim();
-    if text.is_empty() {
-        otherwise.to_string()
-    } else {
-        text.to_string()
+/// Totals by a free-text name, each spelling of one name counted together under the first.
+#[derive(Default)]
+struct Groups {
+    by_key: BTreeMap<String, (String, Totals)>,
+    /// Each spelling's key, worked out once (many bodies share a service's spelling).
+    keys: std::collections::HashMap<String, String>,
+}
+
+impl Groups {
+    fn entry(&mut self, text: &str, otherwise: &str) -> &mut Totals {
+        let text = text.trim();
+        let text = if text.is_empty() { otherwise } else { text };
+        let key = match self.keys.get(text) {
+            Some(key) => key.clone(),
+            None => {
+                let key = group_key(text);
+                self.keys.insert(text.to_string(), key.clone());
+                key
+            }
+        };
+        &mut self
+            .by_key
+            .entry(key)
+            .or_insert_with(|| (text.to_string(), Totals::default()))
+            .1
     }
 }
 
-fn ranked(groups: BTreeMap<String, Totals>) -> Vec<GroupLoad> {
+fn ranked(groups: Groups) -> Vec<GroupLoad> {
     let mut groups: Vec<GroupLoad> = groups
-        .into_iter()
+        .by_key
+        .into_values()
         .map(|(name, totals)| totals.into_group(name))
         .collect();
     groups.sort_by(|a, b| b.hours.cmp(&a.hours).then(a.name.cmp(&b.name)));

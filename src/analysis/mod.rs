@@ -14,14 +14,21 @@
 //! - [`load`]: each representative's bodies, hours, meetings and reporting-back duties, and
 //!   the same per service and per portfolio, with a settable threshold.
 //! - [`knowledge`]: the knowledge network: each report-back route's state, and where
-//!   knowledge does not come back into the council.
+//!   knowledge does not come back into the council; [`knowledge_network`] draws it as a graph
+//!   (partnerships, their representatives, who they report back to) for the window to explore.
+//!
+//! Real registers are messy: one body, person or theme under several names. [`identity`] finds
+//! the records that are one (same normalised name, org-id or e-mail) and every answer counts
+//! them once.
 //!
 //! Pure functions over the model: no egui, no SQL, no files. Every answer names records by
 //! [`RecordKey`] so the window can select them and the exports can name them.
 
 pub mod conformity;
 pub mod gaps;
+pub mod identity;
 pub mod knowledge;
+pub mod knowledge_network;
 pub mod load;
 pub mod overlaps;
 pub mod text;
@@ -165,5 +172,9 @@ pub trait Evidence {
     fn records(&self) -> Vec<RecordKey>;
 }
 
+#[cfg(test)]
+mod messy_tests;
+#[cfg(test)]
+mod network_tests;
 #[cfg(test)]
 mod tests;

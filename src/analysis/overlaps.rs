@@ -15,6 +15,10 @@
 //! The council's own organisation is left out of the members: it sits on nearly everything in
 //! its own register, so it would make every pair look alike.
 //!
+//! One body under several names counts once ([`super::identity`]): a member recorded as
+//! "Leicestershire Police" on one body and "Leicestershire Constabulary" on the other is shared,
+//! and so is a representative recorded twice.
+//!
 //! # Not all against all
 //!
 //! Only pairs that share something are compared. Inverted indexes list, for each member
@@ -27,6 +31,7 @@
 
 use std::collections::BTreeMap;
 
+use super::identity::Identities;
 use super::text::{Vocabulary, WordVector, cosine_explained, tf_idf};
 use super::{Evidence, counted, is_active, listed};
 use crate::model::{
@@ -227,18 +232,25 @@ impl Profiles {
             });
             documents.push(format!("{}. {}", partnership.name, partnership.purpose));
         }
-        let council = register.settings.council_organisation;
+        let identities = Identities::of(register);
+        let council = register
+            .settings
+            .council_organisation
+            .map(|id| identities.organisation(id));
         for membership in register.memberships.values() {
-            if Some(membership.organisation) == council {
+            let organisation = identities.organisation(membership.organisation);
+            if Some(organisation) == council {
                 continue;
             }
             if let Some(&at) = position.get(&membership.partnership) {
-                profiles[at].members.push(membership.organisation);
+                profiles[at].members.push(organisation);
             }
         }
         for representation in register.representations.values() {
             if let Some(&at) = position.get(&representation.partnership) {
-                profiles[at].representatives.push(representation.person);
+                profiles[at]
+                    .representatives
+                    .push(identities.person(representation.person));
             }
         }
         for delivery in register.objective_deliveries.values() {
@@ -248,7 +260,7 @@ impl Profiles {
         }
         for tag in register.theme_tags.values() {
             if let Some(&at) = position.get(&tag.partnership) {
-                profiles[at].themes.push(tag.theme);
+                profiles[at].themes.push(identities.theme(tag.theme));
             }
         }
         for profile in &mut profiles {
@@ -257,7 +269,9 @@ impl Profiles {
             profile.members.sort_unstable();
             profile.members.dedup();
             profile.objectives.sort_unstable();
+            profile.objectives.dedup();
             profile.themes.sort_unstable();
+            profile.themes.dedup();
         }
         let (vocabulary, vectors) = tf_idf(&documents);
         Self {

@@ -7,23 +7,23 @@ use proptest::strategy::Strategy as _;
 use super::*;
 use crate::model::*;
 
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+pub(super) fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("date")
 }
 
 const TODAY: (i32, u32, u32) = (2026, 3, 31);
 
-fn today() -> NaiveDate {
+pub(super) fn today() -> NaiveDate {
     date(TODAY.0, TODAY.1, TODAY.2)
 }
 
 /// A register built by hand, every record through `Register::apply`.
-struct Hand {
-    register: Register,
+pub(super) struct Hand {
+    pub(super) register: Register,
 }
 
 impl Hand {
-    fn new() -> Self {
+    pub(super) fn new() -> Self {
         let mut register = Register::new("Test District Council");
         let council = Organisation {
             id: OrganisationId(1000),
@@ -40,14 +40,14 @@ impl Hand {
         Self { register }
     }
 
-    fn add(&mut self, record: impl Into<Record>) {
+    pub(super) fn add(&mut self, record: impl Into<Record>) {
         let record = record.into();
         self.register
             .apply(&Edit::Insert(record.clone()))
             .unwrap_or_else(|e| panic!("{e}: {record:?}"));
     }
 
-    fn partnership(&mut self, id: i64, name: &str, purpose: &str) -> PartnershipId {
+    pub(super) fn partnership(&mut self, id: i64, name: &str, purpose: &str) -> PartnershipId {
         self.add(Partnership {
             id: PartnershipId(id),
             name: name.to_string(),
@@ -57,7 +57,11 @@ impl Hand {
         PartnershipId(id)
     }
 
-    fn change_partnership(&mut self, id: PartnershipId, change: impl FnOnce(&mut Partnership)) {
+    pub(super) fn change_partnership(
+        &mut self,
+        id: PartnershipId,
+        change: impl FnOnce(&mut Partnership),
+    ) {
         let before = self.register.partnerships[&id].clone();
         let mut after = before.clone();
         change(&mut after);
@@ -66,7 +70,7 @@ impl Hand {
             .expect("change");
     }
 
-    fn organisation(&mut self, id: i64) -> OrganisationId {
+    pub(super) fn organisation(&mut self, id: i64) -> OrganisationId {
         if !self
             .register
             .organisations
@@ -81,7 +85,7 @@ impl Hand {
         OrganisationId(id)
     }
 
-    fn members(&mut self, partnership: PartnershipId, organisations: &[i64]) {
+    pub(super) fn members(&mut self, partnership: PartnershipId, organisations: &[i64]) {
         for &org in organisations {
             let organisation = self.organisation(org);
             let id = MembershipId::next_in(&self.register.memberships);
@@ -94,7 +98,7 @@ impl Hand {
         }
     }
 
-    fn person(&mut self, id: i64, name: &str, kind: PersonKind, post: &str) -> PersonId {
+    pub(super) fn person(&mut self, id: i64, name: &str, kind: PersonKind, post: &str) -> PersonId {
         self.add(Person {
             id: PersonId(id),
             name: name.to_string(),
@@ -105,7 +109,7 @@ impl Hand {
         PersonId(id)
     }
 
-    fn represent(
+    pub(super) fn represent(
         &mut self,
         person: PersonId,
         partnership: PartnershipId,
@@ -125,7 +129,7 @@ impl Hand {
         id
     }
 
-    fn route(
+    pub(super) fn route(
         &mut self,
         representation: RepresentationId,
         frequency: ReportFrequency,
@@ -144,7 +148,7 @@ impl Hand {
         id
     }
 
-    fn theme(&mut self, id: i64, name: &str) -> ThemeId {
+    pub(super) fn theme(&mut self, id: i64, name: &str) -> ThemeId {
         self.add(Theme {
             id: ThemeId(id),
             name: name.to_string(),
@@ -153,7 +157,7 @@ impl Hand {
         ThemeId(id)
     }
 
-    fn tag(&mut self, partnership: PartnershipId, theme: ThemeId) {
+    pub(super) fn tag(&mut self, partnership: PartnershipId, theme: ThemeId) {
         self.add(ThemeTag { partnership, theme });
     }
 }

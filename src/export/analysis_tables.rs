@@ -299,8 +299,11 @@ pub fn load_table(register: &Register, settings: &AnalysisSettings) -> Table {
             if p.over_bodies {
                 over.push("bodies");
             }
+            let name = person.map_or(Cell::Empty, |x| {
+                text(format!("{}{}", x.name, p.also_recorded_as_words(register)))
+            });
             Row::data(vec![
-                person_name(register, Some(p.person)),
+                name,
                 person.map_or(Cell::Empty, |x| {
                     let kind = if x.kind == PersonKind::Councillor {
                         "Councillor"

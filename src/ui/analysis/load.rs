@@ -69,7 +69,8 @@ pub fn answer(register: &Register, settings: &AnalysisSettings) -> Answer {
                 },
             ],
             evidence: format!(
-                "{name}: {} a month, {} a year, on {}.",
+                "{name}{}: {} a month, {} a year, on {}.",
+                person.also_recorded_as_words(register),
                 crate::model::words::with_noun(&person.hours.to_string(), "hour"),
                 counted(person.meetings as usize, "meeting"),
                 crate::analysis::listed(&bodies)

@@ -4,9 +4,12 @@
 //! chosen finding's evidence with "Show in diagram" and "Show in tables" (`follow.rs`), and
 //! the export of the answer as a table for a paper.
 //!
-//! The answers are worked out again only when the register or a threshold changes.
+//! The answers are worked out again only when the register or a threshold changes. Beside the
+//! five questions, "Explore a network" (`explore/`) explores a membership view or the
+//! knowledge network live.
 
 mod conformity;
+pub mod explore;
 mod follow;
 mod gaps;
 mod knowledge;
@@ -73,6 +76,10 @@ pub struct AnalysisPanelState {
     pub export_path: String,
     /// The report-back route being recorded from a knowledge finding.
     pub route_form: RouteForm,
+    /// Exploring a network instead of answering a question.
+    pub exploring: bool,
+    /// Explore mode.
+    pub explore: explore::ExploreState,
     cache: Option<Cached>,
 }
 
@@ -86,6 +93,8 @@ impl Default for AnalysisPanelState {
             selected: None,
             export_path: String::new(),
             route_form: RouteForm::default(),
+            exploring: false,
+            explore: explore::ExploreState::default(),
             cache: None,
         }
     }
@@ -106,6 +115,7 @@ impl AnalysisPanelState {
         self.selected = None;
         self.cache = None;
         self.route_form = RouteForm::default();
+        self.explore.forget_register();
     }
 
     /// The answer on show, worked out again if the register or a threshold changed.
@@ -157,17 +167,32 @@ pub fn analysis_panel_ui(
 ) {
     ui.horizontal_wrapped(|ui| {
         for question in Question::ALL {
-            if ui
-                .selectable_label(state.question == question, question.label())
-                .clicked()
-                && state.question != question
-            {
+            let chosen = !state.exploring && state.question == question;
+            if ui.selectable_label(chosen, question.label()).clicked() && !chosen {
                 state.question = question;
                 state.selected = None;
+                state.exploring = false;
             }
+        }
+        ui.separator();
+        if ui
+            .selectable_label(state.exploring, "Explore a network")
+            .on_hover_text(
+                "Explore a membership view or the knowledge network: it arranges itself, and \
+                 you can drag and pin nodes",
+            )
+            .clicked()
+        {
+            state.exploring = !state.exploring;
         }
     });
     ui.separator();
+    if state.exploring {
+        ui.heading("How are our partnerships, members and report-back routes connected?");
+        let settings = state.settings;
+        explore::explore_ui(ui, context, &mut state.explore, &settings, commands);
+        return;
+    }
     ui.heading(state.question.question());
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("As at").id;
