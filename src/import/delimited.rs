@@ -1,6 +1,7 @@
 //! CSV and tab-separated files: decoded ([`super::decode`]), the delimiter found (comma,
 //! semicolon or tab, whichever splits the first lines most evenly), then read by the `csv`
-//! crate (quoted commas, newlines and doubled quotes, CRLF, ragged rows).
+//! crate (quoted commas, newlines and doubled quotes, CRLF, ragged rows). Empty lines stay as
+//! empty rows, so row numbers are the spreadsheet's (a cell with a newline is one row).
 
 use super::SheetTable;
 use super::decode::decode_text;
@@ -18,16 +19,24 @@ pub fn read_delimited(bytes: &[u8]) -> SheetTable {
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
-    let rows = reader
-        .records()
-        .filter_map(Result::ok)
-        .map(|record| {
+    // The csv crate passes over empty lines; a spreadsheet shows each as an empty row, so one
+    // is put back for each line skipped, and row numbers are the ones the user sees.
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut next_line = 1u64;
+    for record in reader.records().filter_map(Result::ok) {
+        let start = record.position().map_or(next_line, csv::Position::line);
+        for _ in next_line..start {
+            rows.push(Vec::new());
+        }
+        let inner_lines: usize = record.iter().map(|cell| cell.matches('\n').count()).sum();
+        next_line = start + inner_lines as u64 + 1;
+        rows.push(
             record
                 .iter()
                 .map(|cell| cell.replace("\r\n", "\n"))
-                .collect()
-        })
-        .collect();
+                .collect(),
+        );
+    }
     SheetTable {
         sheets: vec![String::new()],
         sheet: String::new(),

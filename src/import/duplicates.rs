@@ -19,6 +19,19 @@ pub enum OtherRecord {
     Register,
 }
 
+/// What the user said a probable duplicate is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DuplicateChoice {
+    /// The same body as the other: the row changes the register's record (keeping its name),
+    /// or, against another row, is left out for that row.
+    Same,
+    /// A different body: the row goes in as it is.
+    New,
+}
+
+/// The user's answers, by the row's sheet number and the other name.
+pub type DuplicateChoices = std::collections::BTreeMap<(usize, String), DuplicateChoice>;
+
 /// One probable duplicate.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Duplicate {
@@ -32,9 +45,16 @@ pub struct Duplicate {
     pub other: OtherRecord,
     /// Why they look like one.
     pub evidence: ProbableDuplicate,
+    /// What the user said it is; `None` until settled.
+    pub choice: Option<DuplicateChoice>,
 }
 
 impl Duplicate {
+    /// The key of the user's answer about it.
+    pub fn key(&self) -> (usize, String) {
+        (self.row, self.other_name.clone())
+    }
+
     /// The finding in words: "Row 4 “LLEP” may be “Leicester & ... Partnership” in the register:
     /// initials ...".
     pub fn words(&self) -> String {
@@ -119,6 +139,7 @@ pub fn find_duplicates(rows: &[(usize, String)], register_names: &[String]) -> V
                         other_name: other_name.clone(),
                         other,
                         evidence,
+                        choice: None,
                     });
                 }
             }
@@ -126,4 +147,71 @@ pub fn find_duplicates(rows: &[(usize, String)], register_names: &[String]) -> V
     }
     found.sort_by_key(|d| (d.row, d.other_name.clone()));
     found
+}
+
+/// The probable duplicates of a sheet's rows and what the user's answers do to them.
+#[derive(Debug, Default)]
+pub(super) struct Settled {
+    /// Every probable duplicate, with its answer.
+    pub duplicates: Vec<Duplicate>,
+    /// Rows left out as the same as another row: (row, name, note).
+    pub left_out: Vec<(usize, String, String)>,
+    /// Notes for rows that were answered "the same as the register's".
+    pub notes: Vec<(usize, String)>,
+}
+
+/// Finds the probable duplicates of the data rows' names (the cell at `name_position`) among
+/// themselves and against `register_names`, and applies `choices`: a row the same as a record
+/// of the register takes that record's name (so it changes it, keeping its name); a row the
+/// same as another row is taken out of `data` (the other row stands for both).
+pub(super) fn settle(
+    data: &mut Vec<(usize, Vec<String>)>,
+    name_position: usize,
+    register_names: &[String],
+    choices: &DuplicateChoices,
+) -> Settled {
+    let named: Vec<(usize, String)> = data
+        .iter()
+        .filter_map(|(line, cells)| {
+            let name = cells.get(name_position)?.trim();
+            (!name.is_empty()).then(|| (*line, name.to_string()))
+        })
+        .collect();
+    let mut settled = Settled {
+        duplicates: find_duplicates(&named, register_names),
+        ..Settled::default()
+    };
+    let mut answered: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    for duplicate in &mut settled.duplicates {
+        duplicate.choice = choices.get(&duplicate.key()).copied();
+        if duplicate.choice != Some(DuplicateChoice::Same) || !answered.insert(duplicate.row) {
+            continue;
+        }
+        let Some(position) = data.iter().position(|(line, _)| *line == duplicate.row) else {
+            continue;
+        };
+        match duplicate.other {
+            OtherRecord::Register => {
+                if let Some(cell) = data[position].1.get_mut(name_position) {
+                    cell.clone_from(&duplicate.other_name);
+                }
+                settled.notes.push((
+                    duplicate.row,
+                    format!(
+                        "The same as “{}” in the register (as you said): it changes that record and keeps its name",
+                        duplicate.other_name
+                    ),
+                ));
+            }
+            OtherRecord::Row(other) => {
+                data.remove(position);
+                settled.left_out.push((
+                    duplicate.row,
+                    duplicate.name.clone(),
+                    format!("Left out: the same as row {other} (as you said)"),
+                ));
+            }
+        }
+    }
+    settled
 }
