@@ -14,34 +14,59 @@ const DELIMITERS: [u8; 3] = [b',', b';', b'\t'];
 pub fn read_delimited(bytes: &[u8]) -> SheetTable {
     let (text, _) = decode_text(bytes);
     let delimiter = sniff_delimiter(&text);
+    // The csv crate passes over empty lines; a spreadsheet shows each as an empty row. Each is
+    // given a delimiter first, so it reads as a row of empty cells and row numbers are the ones
+    // the user sees.
+    let text = keep_blank_lines(&text, char::from(delimiter));
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
-    // The csv crate passes over empty lines; a spreadsheet shows each as an empty row, so one
-    // is put back for each line skipped, and row numbers are the ones the user sees.
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    let mut next_line = 1u64;
-    for record in reader.records().filter_map(Result::ok) {
-        let start = record.position().map_or(next_line, csv::Position::line);
-        for _ in next_line..start {
-            rows.push(Vec::new());
-        }
-        let inner_lines: usize = record.iter().map(|cell| cell.matches('\n').count()).sum();
-        next_line = start + inner_lines as u64 + 1;
-        rows.push(
+    let rows = reader
+        .records()
+        .filter_map(Result::ok)
+        .map(|record| {
             record
                 .iter()
                 .map(|cell| cell.replace("\r\n", "\n"))
-                .collect(),
-        );
-    }
+                .collect()
+        })
+        .collect();
     SheetTable {
         sheets: vec![String::new()],
         sheet: String::new(),
         rows,
     }
+}
+
+/// `text` with a `delimiter` on each empty line outside quotes (LF, CRLF or CR endings), so
+/// the csv crate reads the line as a row instead of passing over it.
+fn keep_blank_lines(text: &str, delimiter: char) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut quoted = false;
+    let mut at_line_start = true;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let ends_line = !quoted && (c == '\n' || c == '\r');
+        if ends_line && at_line_start {
+            out.push(delimiter);
+        }
+        out.push(c);
+        if c == '"' {
+            quoted = !quoted;
+        }
+        if ends_line {
+            if c == '\r' && chars.peek() == Some(&'\n') {
+                out.push('\n');
+                chars.next();
+            }
+            at_line_start = true;
+        } else {
+            at_line_start = false;
+        }
+    }
+    out
 }
 
 /// The delimiter of a text: the one that appears on the most of its first ten lines (outside

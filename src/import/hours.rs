@@ -1,16 +1,20 @@
 //! "Officer hours per month" on a partnerships sheet. The register keeps hours where the tables
-//! do, on a representation (a person on a partnership, `Representation::hours_per_month`; the
-//! partnerships table's "Hours a month" is their sum), so a partnership row's hours go to a
-//! representation: its lead officer's ("Lead officer", `responsible_officer`), made when the
-//! officer has none there; else its one representation. A cell that is not a number of hours,
-//! or hours with nobody to hold them, makes the row invalid, with the reason.
+//! do, on representations (a person on a partnership, `Representation::hours_per_month`), and
+//! the partnerships table's "Hours a month" is their sum; so a partnership row's hours are that
+//! sum. When it differs from the register's, the difference goes to one representation: its
+//! lead officer's ("Lead officer", `responsible_officer`), made when the officer has none
+//! there; else its only one. A cell that is not a number of hours, hours with nobody to hold
+//! them, or fewer hours than the other representatives already give, makes the row invalid,
+//! with the reason.
 
 use chrono::NaiveDate;
 
 use super::links::LinkIndex;
 use super::mapping::Target;
 use super::preview::{FieldChange, ImportPreview};
-use crate::model::{Edit, PartnershipId, PersonId, Register, Representation, RepresentationId};
+use crate::model::{
+    Edit, Hours, PartnershipId, PersonId, Register, Representation, RepresentationId,
+};
 use crate::tables::{LinkTarget, Lookup, RowOutcome, specs};
 
 /// The headings hours are given under: the representation table's own hours column (its
@@ -69,16 +73,39 @@ pub(super) fn officer_hours(
         let Some(partnership) = index.find(&row.name).map(PartnershipId) else {
             continue;
         };
-        let hours = read.hours_per_month;
-        let edit = match holder(after, partnership) {
+        let total = read.hours_per_month;
+        let on_it = |r: &&Representation| r.partnership == partnership;
+        let now: u32 = after
+            .representations
+            .values()
+            .filter(on_it)
+            .map(|r| r.hours_per_month.tenths)
+            .sum();
+        if now == total.tenths {
+            continue;
+        }
+        let held = holder(after, partnership);
+        let others = match &held {
+            Ok(Holder::Existing(current)) => now - current.hours_per_month.tenths,
+            _ => now,
+        };
+        let Some(tenths) = total.tenths.checked_sub(others) else {
+            row.outcome = RowOutcome::Invalid;
+            row.reasons.push(format!(
+                "{heading}: the partnership's other representatives already give {} a month, more than {total}",
+                Hours { tenths: others }
+            ));
+            continue;
+        };
+        let hours = Hours { tenths };
+        let edit = match held {
             Err(reason) => {
                 row.outcome = RowOutcome::Invalid;
                 row.reasons.push(format!("{heading}: {reason}"));
                 continue;
             }
-            Ok(Holder::Existing(current)) if current.hours_per_month == hours => continue,
             Ok(Holder::Existing(current)) => {
-                let old = current.hours_per_month.to_string();
+                let old = Hours { tenths: now }.to_string();
                 let changed = Representation {
                     hours_per_month: hours,
                     ..current.clone()
@@ -86,7 +113,7 @@ pub(super) fn officer_hours(
                 row.changes.push(FieldChange {
                     field: spec.columns[column].header,
                     old,
-                    new: hours.to_string(),
+                    new: total.to_string(),
                 });
                 Edit::change(current, changed)
             }
@@ -94,8 +121,8 @@ pub(super) fn officer_hours(
                 if row.outcome != RowOutcome::New {
                     row.changes.push(FieldChange {
                         field: spec.columns[column].header,
-                        old: String::new(),
-                        new: hours.to_string(),
+                        old: Hours { tenths: now }.to_string(),
+                        new: total.to_string(),
                     });
                 }
                 Edit::insert(Representation {

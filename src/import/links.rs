@@ -90,7 +90,7 @@ impl LinkMatch {
 }
 
 /// The records a link may point at, by id, by both forms of name (and a partnership's short
-/// and other names), and by initials.
+/// and other names, an objective's text without its reference), and by initials.
 pub struct LinkIndex {
     target: LinkTarget,
     names: HashMap<i64, String>,
@@ -111,6 +111,12 @@ impl LinkIndex {
         };
         for (id, name) in Lookup::names_only(register, today).link_options(target) {
             index.add(id, &name);
+        }
+        if target == LinkTarget::Objective {
+            // An objective is listed as "S1 Reduce repeat victims"; a sheet may give the text alone.
+            for objective in register.objectives.values() {
+                index.add_other_name(objective.id.0, &objective.text);
+            }
         }
         if target == LinkTarget::Partnership {
             for partnership in register.partnerships.values() {

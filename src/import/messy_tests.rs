@@ -264,3 +264,66 @@ fn a_column_left_out_says_why() {
     );
     assert!(why[2].contains("no field of partnerships"), "{why:?}");
 }
+
+#[test]
+fn hours_are_the_partnerships_total_and_the_lead_officer_takes_the_difference() {
+    let mut register = register();
+    register
+        .apply(&Edit::insert(Person {
+            id: PersonId(2),
+            name: "Sam Other".to_string(),
+            ..Person::default()
+        }))
+        .expect("add");
+    for (id, person, hours) in [(1, 1, 3), (2, 2, 2)] {
+        register
+            .apply(&Edit::insert(crate::model::Representation {
+                id: crate::model::RepresentationId(id),
+                person: PersonId(person),
+                partnership: PartnershipId(2),
+                hours_per_month: Hours::whole(hours),
+                ..Default::default()
+            }))
+            .expect("add");
+    }
+    let sheet = |total: &str| {
+        format!(
+            "Name,Lead officer,Officer hours per month\nCommunity Safety Partnership,Jo Bloggs,{total}\n"
+        )
+    };
+    assert_eq!(
+        preview_of(&register, &sheet("5"), false).rows[0].outcome,
+        RowOutcome::Changed,
+        "the lead officer is new to the partnership's record, the hours are as they are"
+    );
+    let more = preview_of(&register, &sheet("8"), false);
+    let after = applied(&register, &more);
+    let jo = after
+        .representations
+        .values()
+        .find(|r| r.person == PersonId(1))
+        .expect("Jo's");
+    assert_eq!(
+        jo.hours_per_month,
+        Hours::whole(6),
+        "8 in all, 2 of them Sam's"
+    );
+    assert!(
+        more.rows[0]
+            .changes
+            .iter()
+            .any(|c| c.field == "Hours a month" && c.old == "5" && c.new == "8"),
+        "{:?}",
+        more.rows[0].changes
+    );
+    let fewer = preview_of(&register, &sheet("1"), false);
+    assert_eq!(fewer.rows[0].outcome, RowOutcome::Invalid);
+    assert!(
+        fewer.rows[0]
+            .reasons
+            .iter()
+            .any(|r| r.contains("already give 2")),
+        "{:?}",
+        fewer.rows[0].reasons
+    );
+}
