@@ -1,5 +1,5 @@
-//! The three targets. Import of 10,000 partnerships with their organisations and
-//! memberships from an XLSX workbook, whole process (the workbook read by calamine, each sheet
+//! The three targets. Import of 10,000 partnerships with their organisations, people
+//! and memberships from an XLSX workbook, whole process (the workbook read by calamine, each sheet
 //! previewed, its one edit applied; target under 2 s); the merge of two 2,000-partnership
 //! registers (planned and applied; target under 2 s); the JSON export of the sample and its
 //! re-import (target under 0.5 s). The registers are `synthetic_register(N, seed)`.
@@ -14,9 +14,11 @@ use partnership_atlas::model::{Entity, Register};
 use partnership_atlas::sample::{sample_register, synthetic_register};
 use partnership_atlas::tables::{Lookup, TableSpec, parse_tsv, specs};
 
-/// The sheets, in the order they go in (organisations before the memberships naming them).
-const SHEETS: [(&str, ImportEntity); 3] = [
+/// The sheets, in the order they go in (organisations and people before the partnerships and
+/// memberships naming them).
+const SHEETS: [(&str, ImportEntity); 4] = [
     ("Organisations", ImportEntity::Organisations),
+    ("People", ImportEntity::People),
     ("Partnerships", ImportEntity::Partnerships),
     ("Memberships", ImportEntity::Memberships),
 ];
@@ -38,6 +40,7 @@ fn workbook(register: &Register) -> Vec<u8> {
     let mut workbook = rust_xlsxwriter::Workbook::new();
     let sheets = [
         rows(&specs::organisations(), register),
+        rows(&specs::people(), register),
         rows(&specs::partnerships(), register),
         rows(&specs::memberships(), register),
     ];
@@ -64,9 +67,14 @@ fn import_all(bytes: &[u8]) -> Register {
             ..ImportOptions::default()
         };
         let preview = build_preview(&register, today(), &table, &options).expect("preview");
-        let edit = preview
-            .edit()
-            .unwrap_or_else(|| panic!("{sheet}: {}", preview.summary()));
+        let edit = preview.edit().unwrap_or_else(|| {
+            let refused = preview.rows.iter().find(|r| !r.reasons.is_empty());
+            panic!(
+                "{sheet}: {}: {refused:?} {:?}",
+                preview.summary(),
+                preview.unresolved.first()
+            )
+        });
         register.apply(edit).expect("applies");
     }
     register
@@ -77,9 +85,10 @@ fn bench_import(c: &mut Criterion) {
     let bytes = workbook(&source);
     let imported = import_all(&bytes);
     eprintln!(
-        "workbook {} KB: {} organisations, {} partnerships, {} memberships imported",
+        "workbook {} KB: {} organisations, {} people, {} partnerships, {} memberships imported",
         bytes.len() / 1024,
         imported.organisations.len(),
+        imported.people.len(),
         imported.partnerships.len(),
         imported.memberships.len()
     );

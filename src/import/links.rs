@@ -7,14 +7,14 @@
 //! ("LSP") finds the one record whose initials they are ([`crate::reconcile::initials`]), with a
 //! note on the row; initials two records share are listed with both names, and nothing is made.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 
 use crate::model::words::{listed, noun_for};
 use crate::model::{Edit, Entity, Register, normalised_name};
 use crate::reconcile::{initials, normalise_name, written_initials};
-use crate::tables::{LinkTarget, Lookup, TableSpec, specs};
+use crate::tables::{LinkTarget, Lookup, TableSpec, specs, target_label};
 
 /// A link no record answers to, or more than one does.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -247,4 +247,49 @@ fn create_with<T: Entity + 'static>(
     let edit = Edit::Insert(record.into());
     register.apply(&edit).ok()?;
     Some((edit, id))
+}
+
+/// A link no record answers to, or several do: listed (with the records it could mean), and
+/// made when asked and none answers (the new record's edit goes first in the import).
+#[allow(clippy::too_many_arguments)]
+pub(super) fn resolve_missing(
+    staged: &mut Register,
+    today: NaiveDate,
+    edits: &mut Vec<Edit>,
+    unresolved: &mut BTreeMap<(&'static str, String), UnresolvedLink>,
+    index: &mut LinkIndex,
+    (name, found): (&str, LinkMatch),
+    line: usize,
+    create: bool,
+) -> Option<i64> {
+    let what = target_label(index.target());
+    let key = (what, crate::reconcile::normalise_name(name));
+    let entry = unresolved.entry(key).or_insert_with(|| UnresolvedLink {
+        what,
+        name: name.trim().to_string(),
+        rows: Vec::new(),
+        created: false,
+        candidates: Vec::new(),
+    });
+    entry.rows.push(line);
+    if let LinkMatch::Ambiguous(names) = found {
+        entry.candidates = names;
+        return None;
+    }
+    if !create || !entry.candidates.is_empty() {
+        return None;
+    }
+    let (edit, id) = create_named(staged, today, index.target(), name.trim())?;
+    entry.created = true;
+    index.add(id, name.trim());
+    edits.push(edit);
+    Some(id)
+}
+
+/// The note on a row whose link was read as initials.
+pub(super) fn initials_note(field: &str, written: &str, name: &str) -> String {
+    format!(
+        "{field}: “{}” read as “{name}” (its initials)",
+        written.trim()
+    )
 }

@@ -22,6 +22,7 @@ pub mod hours;
 pub mod layouts;
 pub mod links;
 pub mod mapping;
+mod parents;
 pub mod preview;
 pub mod workbook;
 

@@ -12,17 +12,13 @@ use super::dates::normalise_date_cell;
 use super::duplicates::{Duplicate, DuplicateChoices, Settled, settle};
 use super::header_row::find_header_row;
 use super::hours::{HOURS_FIELD, is_hours_heading, officer_hours};
-use super::links::{LinkIndex, LinkMatch, UnresolvedLink, create_named};
+use super::links::{LinkIndex, LinkMatch, UnresolvedLink, initials_note, resolve_missing};
 use super::mapping::{ColumnMap, Target, map_headings, parent_kind};
+use super::parents::parents;
 use super::{ImportEntity, ImportError, SheetTable};
 use crate::model::words::counted;
-use crate::model::{
-    Edit, Entity, PartnershipId, Record, RecordKey, Register, Relationship, RelationshipId,
-    RelationshipKind,
-};
-use crate::tables::{
-    EditorKind, LinkTarget, Lookup, PastePreview, RowOutcome, TableSpec, target_label,
-};
+use crate::model::{Edit, Entity, RecordKey, Register};
+use crate::tables::{EditorKind, Lookup, PastePreview, RowOutcome, TableSpec};
 
 /// What to import and how.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -454,159 +450,4 @@ pub(super) fn build_for<T: Entity + 'static>(
         });
     }
     Ok(preview)
-}
-
-/// A link no record answers to, or several do: listed (with the records it could mean), and
-/// made when asked and none answers (the new record's edit goes first in the import).
-#[allow(clippy::too_many_arguments)]
-fn resolve_missing(
-    staged: &mut Register,
-    today: NaiveDate,
-    edits: &mut Vec<Edit>,
-    unresolved: &mut BTreeMap<(&'static str, String), UnresolvedLink>,
-    index: &mut LinkIndex,
-    (name, found): (&str, LinkMatch),
-    line: usize,
-    create: bool,
-) -> Option<i64> {
-    let what = target_label(index.target());
-    let key = (what, crate::reconcile::normalise_name(name));
-    let entry = unresolved.entry(key).or_insert_with(|| UnresolvedLink {
-        what,
-        name: name.trim().to_string(),
-        rows: Vec::new(),
-        created: false,
-        candidates: Vec::new(),
-    });
-    entry.rows.push(line);
-    if let LinkMatch::Ambiguous(names) = found {
-        entry.candidates = names;
-        return None;
-    }
-    if !create || !entry.candidates.is_empty() {
-        return None;
-    }
-    let (edit, id) = create_named(staged, today, index.target(), name.trim())?;
-    entry.created = true;
-    index.add(id, name.trim());
-    edits.push(edit);
-    Some(id)
-}
-
-/// The note on a row whose link was read as initials.
-fn initials_note(field: &str, written: &str, name: &str) -> String {
-    format!(
-        "{field}: “{}” read as “{name}” (its initials)",
-        written.trim()
-    )
-}
-
-/// The partnerships' parents: each parent column's cell becomes a relationship line from the
-/// row's partnership to the one it names (in the register or the sheet). A line already
-/// recorded is left as it is; one that cannot be drawn makes its row invalid.
-#[allow(clippy::too_many_arguments)]
-fn parents(
-    preview: &mut ImportPreview,
-    targets: &[Option<Target>],
-    headings: &[String],
-    data: &[(usize, Vec<String>)],
-    after: &mut Register,
-    today: NaiveDate,
-    unresolved: &mut BTreeMap<(&'static str, String), UnresolvedLink>,
-    create: bool,
-) -> Vec<Edit> {
-    let mut edits = Vec::new();
-    let Some(position) = targets.iter().position(|t| *t == Some(Target::Parent)) else {
-        return edits;
-    };
-    let kind = headings
-        .get(position)
-        .and_then(|h| parent_kind(h))
-        .unwrap_or(RelationshipKind::ReportsTo);
-    let mut index = LinkIndex::new(after, today, LinkTarget::Partnership);
-    for (row_index, (line, cells)) in data.iter().enumerate() {
-        let Some(row) = preview.rows.get(row_index) else {
-            continue;
-        };
-        let parent = cells.get(position).map(String::as_str).unwrap_or("").trim();
-        if parent.is_empty() || row.outcome == RowOutcome::Invalid {
-            continue;
-        }
-        let Some(from) = index.find(&row.name) else {
-            continue;
-        };
-        let to = match index.matches(parent) {
-            LinkMatch::Found(id) => Some(id),
-            LinkMatch::ByInitials { id, name } => {
-                preview.rows[row_index]
-                    .reasons
-                    .push(initials_note("Parent", parent, &name));
-                Some(id)
-            }
-            found => {
-                let ambiguous = matches!(found, LinkMatch::Ambiguous(_));
-                let mut made = Vec::new();
-                let id = resolve_missing(
-                    after,
-                    today,
-                    &mut made,
-                    unresolved,
-                    &mut index,
-                    (parent, found),
-                    *line,
-                    create,
-                );
-                edits.extend(made);
-                if ambiguous {
-                    preview.rows[row_index].outcome = RowOutcome::Invalid;
-                    preview.rows[row_index].reasons.push(format!(
-                        "Parent: more than one partnership answers to “{parent}”"
-                    ));
-                    continue;
-                }
-                id
-            }
-        };
-        let Some(to) = to else {
-            preview.rows[row_index].outcome = RowOutcome::Invalid;
-            preview.rows[row_index]
-                .reasons
-                .push(format!("Parent: there is no partnership called “{parent}”"));
-            continue;
-        };
-        let (from, to) = (PartnershipId(from), PartnershipId(to));
-        if after
-            .relationships
-            .values()
-            .any(|r| r.from == from && r.to == to && r.kind == kind)
-        {
-            continue;
-        }
-        if let Some(reason) = after.new_line_refusal(from, kind, to) {
-            preview.rows[row_index].outcome = RowOutcome::Invalid;
-            preview.rows[row_index]
-                .reasons
-                .push(format!("Parent: {reason}"));
-            continue;
-        }
-        let edit = Edit::Insert(Record::from(Relationship {
-            id: RelationshipId::next_in(&after.relationships),
-            from,
-            to,
-            kind,
-            ..Relationship::default()
-        }));
-        if after.apply(&edit).is_ok() {
-            if preview.rows[row_index].outcome == RowOutcome::Unchanged {
-                preview.rows[row_index].outcome = RowOutcome::Changed;
-            }
-            preview.rows[row_index].changes.push(FieldChange {
-                field: "Parent",
-                old: String::new(),
-                new: parent.to_string(),
-            });
-            edits.push(edit);
-        }
-    }
-    edits
 }
