@@ -97,7 +97,7 @@ fn bench_import(c: &mut Criterion) {
     let mut group = c.benchmark_group("import");
     group.sample_size(10);
     group.bench_function(
-        "10k partnerships, organisations and memberships from XLSX",
+        "10k partnerships with organisations, people, memberships from XLSX",
         |b| b.iter(|| import_all(&bytes)),
     );
     group.bench_function("10k partnerships sheet: read and preview only", |b| {

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use crate::model::normalised_name;
-use crate::reconcile::{ProbableDuplicate, compare_names, initials, names::words};
+use crate::reconcile::{NameForm, ProbableDuplicate, compare_forms};
 
 /// The largest block compared pair by pair: a word most names share ("partnership") says nothing.
 const LARGEST_BLOCK: usize = 60;
@@ -77,19 +77,25 @@ impl Duplicate {
 /// is that record (it changes it), not a duplicate; nor are two rows of one name, which the
 /// preview already refuses.
 pub fn find_duplicates(rows: &[(usize, String)], register_names: &[String]) -> Vec<Duplicate> {
+    // Each name read once: its form for comparing, and the tables' own form of it.
+    let read = |name: &String| (NameForm::new(name), normalised_name(name));
+    let row_forms: Vec<(NameForm, String)> = rows.iter().map(|(_, name)| read(name)).collect();
+    let register_forms: Vec<(NameForm, String)> = register_names.iter().map(read).collect();
     // (is the register, index) by block key.
     let mut blocks: HashMap<String, Vec<(bool, usize)>> = HashMap::new();
-    let mut block = |name: &str, entry: (bool, usize)| {
-        let mut keys: Vec<String> = words(name)
-            .into_iter()
+    let mut block = |form: &NameForm, entry: (bool, usize)| {
+        let all_words: Vec<&str> = form.normal.split(' ').filter(|w| !w.is_empty()).collect();
+        let mut keys: Vec<String> = all_words
+            .iter()
             .filter(|w| w.chars().count() >= 4)
+            .map(|w| (*w).to_string())
             .collect();
-        let short = initials(name);
-        if !short.is_empty() {
-            keys.push(format!("#{short}"));
+        if !form.initials.is_empty() {
+            keys.push(format!("#{}", form.initials));
         }
-        let one_word: Vec<String> = words(name);
-        if let [word] = one_word.as_slice() {
+        if let Some(short) = &form.written_initials {
+            keys.push(format!("#{short}"));
+        } else if let [word] = all_words.as_slice() {
             keys.push(format!("#{word}"));
         }
         keys.sort();
@@ -98,11 +104,11 @@ pub fn find_duplicates(rows: &[(usize, String)], register_names: &[String]) -> V
             blocks.entry(key).or_default().push(entry);
         }
     };
-    for (index, (_, name)) in rows.iter().enumerate() {
-        block(name, (false, index));
+    for (index, (form, _)) in row_forms.iter().enumerate() {
+        block(form, (false, index));
     }
-    for (index, name) in register_names.iter().enumerate() {
-        block(name, (true, index));
+    for (index, (form, _)) in register_forms.iter().enumerate() {
+        block(form, (true, index));
     }
     let mut found: Vec<Duplicate> = Vec::new();
     let mut seen = std::collections::HashSet::new();
@@ -118,18 +124,21 @@ pub fn find_duplicates(rows: &[(usize, String)], register_names: &[String]) -> V
                 continue;
             }
             let (row, name) = &rows[a];
+            let (form, tables_form) = &row_forms[a];
             for &(b_register, b) in &members[position + 1..] {
-                let (other_name, other) = if b_register {
-                    (&register_names[b], OtherRecord::Register)
+                let ((other_form, other_tables_form), other_name, other) = if b_register {
+                    (
+                        &register_forms[b],
+                        &register_names[b],
+                        OtherRecord::Register,
+                    )
                 } else {
-                    (&rows[b].1, OtherRecord::Row(rows[b].0))
+                    (&row_forms[b], &rows[b].1, OtherRecord::Row(rows[b].0))
                 };
-                if normalised_name(name) == normalised_name(other_name)
-                    || !seen.insert((a, b_register, b))
-                {
+                if tables_form == other_tables_form || !seen.insert((a, b_register, b)) {
                     continue;
                 }
-                let Some(evidence) = compare_names(name, other_name) else {
+                let Some(evidence) = compare_forms(form, other_form) else {
                     continue;
                 };
                 if let Some(evidence) = ProbableDuplicate::from_evidence(vec![evidence]) {

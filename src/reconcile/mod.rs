@@ -14,7 +14,8 @@ pub mod similarity;
 mod tests;
 
 pub use evidence::{
-    Evidence, ProbableDuplicate, compare_names, normalise_org_id, same_members, same_org_id,
+    Evidence, ProbableDuplicate, compare_forms, compare_names, normalise_org_id, same_members,
+    same_org_id,
 };
 pub use names::{initials, is_initials_of, normalise_name, written_initials};
-pub use similarity::name_similarity;
+pub use similarity::{NameForm, name_similarity};
