@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::Parser as _;
 use partnership_atlas::cli::{Cli, Command, run};
 use partnership_atlas::document::Document;
+use partnership_atlas::model::{Edit, Partnership, PartnershipId, Register};
 use partnership_atlas::sample;
 
 fn sample_file() -> (tempfile::TempDir, PathBuf) {
@@ -91,7 +92,7 @@ fn an_unresolved_link_is_refused_unless_missing_records_are_made() {
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let refused = import(&args).expect_err("refused");
     assert!(
-        refused.contains("organisation “Nowhere Trust” (rows 2)"),
+        refused.contains("organisation “Nowhere Trust” (row 2)"),
         "{refused}"
     );
     assert_eq!(bytes_beside(&path), before);
@@ -106,7 +107,7 @@ fn an_unresolved_link_is_refused_unless_missing_records_are_made() {
     let mut create = args.clone();
     create.push("--create-missing");
     let done = import(&create).expect("imported");
-    assert!(done.contains("(will be created)"), "{done}");
+    assert!(done.contains("(row 2, will be created)"), "{done}");
     let document = Document::open_read_only(&path).expect("open");
     assert!(
         document
@@ -133,4 +134,49 @@ fn an_unresolved_link_is_refused_unless_missing_records_are_made() {
         imported[0].description.contains("members.csv"),
         "{imported:?}"
     );
+}
+
+/// The lead's hand test: a title row and a blank line above the headings, officer hours
+/// written as a word, a parent given by its initials, one missing organisation.
+#[test]
+fn a_messy_register_is_reported_by_the_spreadsheets_rows_with_every_fault_named() {
+    let folder = tempfile::tempdir().expect("temp dir");
+    let path = folder.path().join("county.atlas");
+    let mut register = Register::new("Test County");
+    register
+        .apply(&Edit::insert(Partnership {
+            id: PartnershipId(1),
+            name: "Local Strategic Partnership".to_string(),
+            ..Partnership::default()
+        }))
+        .expect("add");
+    drop(Document::create(&path, register).expect("write"));
+    let csv = folder.path().join("messy.csv");
+    std::fs::write(
+        &csv,
+        "Partnership register 2026\r\n\r\nName,Accountable to,Officer hours per month\r\n\
+         Youth Board,LSP,\r\n\r\nCarers Group,LSP,five\r\n",
+    )
+    .expect("write");
+    let before = bytes_beside(&path);
+    let refused = import(&[&text(&path), "--from", &text(&csv)]).expect_err("refused");
+    assert!(refused.contains("Headings in row 3:"), "{refused}");
+    assert!(
+        refused.contains("Officer hours per month -> hours"),
+        "mapped, not left out: {refused}"
+    );
+    assert!(refused.contains("row 4: New “Youth Board”"), "{refused}");
+    assert!(
+        refused.contains("Parent: “LSP” read as “Local Strategic Partnership” (its initials)"),
+        "{refused}"
+    );
+    assert!(
+        refused.contains("row 6: Invalid “Carers Group”"),
+        "{refused}"
+    );
+    assert!(
+        refused.contains("Officer hours per month: \"five\" is not a number of hours"),
+        "{refused}"
+    );
+    assert_eq!(bytes_beside(&path), before, "nothing written");
 }

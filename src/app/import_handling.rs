@@ -1,5 +1,7 @@
 //! The import window's commands: read the file chosen, preview it again when the sheet, heading
-//! row, kind or mapping changes, and apply it as one undoable step audited as "import".
+//! row, kind or mapping changes, and apply it as one undoable step audited as "import". The
+//! choices applied are remembered for the file's layout in the settings, and offered again
+//! when a file with the same headings is imported.
 
 use std::path::Path;
 
@@ -24,16 +26,24 @@ impl AtlasApp {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let table = read_table(&file_name, &bytes, None).map_err(|error| error.to_string())?;
+        let mut options = ImportOptions {
+            file_name,
+            ..ImportOptions::default()
+        };
+        let recalled = self.settings.import_layouts.recall(&table);
+        if let Some(recalled) = &recalled {
+            options.entity = recalled.entity;
+            options.header_row = Some(recalled.header_row);
+            options.map = recalled.map.clone();
+        }
         self.ui_state.import = Some(ImportDialog {
             path: path.to_path_buf(),
             sheet: table.sheet.clone(),
             table,
-            options: ImportOptions {
-                file_name,
-                ..ImportOptions::default()
-            },
+            options,
             preview: None,
             error: None,
+            remembered: recalled.is_some(),
         });
         self.refresh_import();
         Ok(())
@@ -82,10 +92,12 @@ impl AtlasApp {
             .import
             .as_ref()
             .and_then(|d| d.preview.as_ref())
+            .filter(|p| crate::ui::import_dialog::ready_to_apply(p))
             .and_then(|p| p.edit().cloned())
         else {
-            self.messages
-                .error("The import cannot be applied: fix the rows marked Invalid first");
+            self.messages.error(
+                "The import cannot be applied: fix the rows marked Invalid and the links that name no record, and say whether each probable duplicate is the same or new",
+            );
             return;
         };
         let Some(document) = &mut self.document else {
@@ -95,7 +107,15 @@ impl AtlasApp {
         match document.apply_from(edit, EditOrigin::Import) {
             Ok(()) => {
                 self.revision += 1;
-                self.ui_state.import = None;
+                if let Some(dialog) = self.ui_state.import.take()
+                    && let Some(preview) = &dialog.preview
+                    && let Some(headings) = dialog.table.rows.get(preview.header_row - 1)
+                {
+                    self.settings
+                        .import_layouts
+                        .remember(headings, &dialog.options);
+                    self.save_settings();
+                }
                 self.messages.notice(format!(
                     "{description}: done. Edit, Undo takes it back in one step"
                 ));

@@ -29,6 +29,8 @@ pub struct Settings {
     pub record_pane_below: Option<f32>,
     /// The partnership record pane's width beside the table, as the user dragged it.
     pub record_pane_beside: Option<f32>,
+    /// Import column mappings remembered per file layout (`import::layouts`).
+    pub import_layouts: crate::import::layouts::RememberedLayouts,
 }
 
 impl Settings {

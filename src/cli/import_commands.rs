@@ -29,7 +29,8 @@ pub struct ImportArgs {
     #[arg(long)]
     pub header_row: Option<usize>,
     /// What the rows are: partnerships, organisations, people, memberships, representations,
-    /// contributions, relationships or actions.
+    /// contributions, relationships, strategies, objectives, measures, objective-deliveries,
+    /// themes, priorities, theme-tags, priority-tags or actions.
     #[arg(long, default_value = "partnerships")]
     pub entity: String,
     /// Columns mapped by hand: 'Heading=field,Other heading=-' (- leaves a column out).
@@ -74,6 +75,8 @@ pub fn run_import(args: ImportArgs, out: &mut dyn std::io::Write) -> Result<(), 
         },
         create_missing: args.create_missing,
         file_name,
+        // Probable duplicates are listed; on the command line each goes in as a new record.
+        duplicates: Default::default(),
     };
     let today = chrono::Local::now().date_naive();
     // Read only until the import is known to go in: a refused import touches nothing.
@@ -132,7 +135,11 @@ pub fn write_preview(
     }
     writeln!(out, "Headings in row {}:", preview.header_row).map_err(fail)?;
     for heading in &preview.headings {
-        let to = heading.field.unwrap_or("(left out)");
+        let to = match (heading.field, &heading.left_out) {
+            (Some(field), _) => field.to_string(),
+            (None, Some(why)) => format!("({why})"),
+            (None, None) => "(left out)".to_string(),
+        };
         writeln!(out, "  {} -> {to}", heading.heading).map_err(fail)?;
     }
     writeln!(out, "Rows:").map_err(fail)?;
@@ -160,20 +167,7 @@ pub fn write_preview(
     if !preview.unresolved.is_empty() {
         writeln!(out, "Links that name no record:").map_err(fail)?;
         for link in &preview.unresolved {
-            let rows: Vec<String> = link.rows.iter().map(usize::to_string).collect();
-            let fate = if link.created {
-                " (will be created)"
-            } else {
-                ""
-            };
-            writeln!(
-                out,
-                "  {} “{}” (rows {}){fate}",
-                link.what,
-                link.name,
-                rows.join(", ")
-            )
-            .map_err(fail)?;
+            writeln!(out, "  {}", link.words()).map_err(fail)?;
         }
     }
     if !preview.duplicates.is_empty() {

@@ -1,6 +1,7 @@
 //! CSV and tab-separated files: decoded ([`super::decode`]), the delimiter found (comma,
 //! semicolon or tab, whichever splits the first lines most evenly), then read by the `csv`
-//! crate (quoted commas, newlines and doubled quotes, CRLF, ragged rows).
+//! crate (quoted commas, newlines and doubled quotes, CRLF, ragged rows). Empty lines stay as
+//! empty rows, so row numbers are the spreadsheet's (a cell with a newline is one row).
 
 use super::SheetTable;
 use super::decode::decode_text;
@@ -13,6 +14,10 @@ const DELIMITERS: [u8; 3] = [b',', b';', b'\t'];
 pub fn read_delimited(bytes: &[u8]) -> SheetTable {
     let (text, _) = decode_text(bytes);
     let delimiter = sniff_delimiter(&text);
+    // The csv crate passes over empty lines; a spreadsheet shows each as an empty row. Each is
+    // given a delimiter first, so it reads as a row of empty cells and row numbers are the ones
+    // the user sees.
+    let text = keep_blank_lines(&text, char::from(delimiter));
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -33,6 +38,35 @@ pub fn read_delimited(bytes: &[u8]) -> SheetTable {
         sheet: String::new(),
         rows,
     }
+}
+
+/// `text` with a `delimiter` on each empty line outside quotes (LF, CRLF or CR endings), so
+/// the csv crate reads the line as a row instead of passing over it.
+fn keep_blank_lines(text: &str, delimiter: char) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut quoted = false;
+    let mut at_line_start = true;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let ends_line = !quoted && (c == '\n' || c == '\r');
+        if ends_line && at_line_start {
+            out.push(delimiter);
+        }
+        out.push(c);
+        if c == '"' {
+            quoted = !quoted;
+        }
+        if ends_line {
+            if c == '\r' && chars.peek() == Some(&'\n') {
+                out.push('\n');
+                chars.next();
+            }
+            at_line_start = true;
+        } else {
+            at_line_start = false;
+        }
+    }
+    out
 }
 
 /// The delimiter of a text: the one that appears on the most of its first ten lines (outside

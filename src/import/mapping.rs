@@ -3,6 +3,7 @@
 //! (`--map 'Lead=responsible_officer,Notes=-'`; `-` leaves a column out).
 
 use super::ImportError;
+use super::hours::{HOURS_FIELD, is_hours_heading};
 use crate::model::Entity;
 use crate::model::normalised_name;
 use crate::tables::{EditorKind, TableSpec};
@@ -16,10 +17,12 @@ pub enum Target {
     Id,
     /// A partnership's parent, by name or id, with the kind of line it is.
     Parent,
+    /// A partnership's officer hours a month, held on a representation ([`super::hours`]).
+    Hours,
 }
 
 /// The user's changes to the mapping: heading to field id, `None` to leave a column out.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ColumnMap(pub Vec<(String, Option<String>)>);
 
 impl ColumnMap {
@@ -80,8 +83,8 @@ pub fn parent_kind(heading: &str) -> Option<crate::model::RelationshipKind> {
         .map(|(_, kind)| *kind)
 }
 
-/// Maps every heading: the user's choice first, then "Id", then the parent headings (for
-/// partnerships), then the table's columns. Refuses a mapping to a field the table lacks.
+/// Maps every heading: the user's choice first, then "Id", then the parent and hours headings
+/// (for partnerships), then the table's columns. Refuses a mapping to a field the table lacks.
 pub fn map_headings<T: Entity + 'static>(
     spec: &TableSpec<T>,
     headings: &[String],
@@ -125,6 +128,9 @@ fn automatic_target<T: Entity + 'static>(
     if with_parent && parent_kind(heading).is_some() {
         return Some(Target::Parent);
     }
+    if with_parent && is_hours_heading(heading) {
+        return Some(Target::Hours);
+    }
     spec.column_for_heading(heading)
         .filter(|&c| spec.columns[c].editor != EditorKind::ReadOnly)
         .map(Target::Field)
@@ -140,6 +146,9 @@ fn field_target<T: Entity + 'static>(
     }
     if with_parent && (field.eq_ignore_ascii_case("parent") || parent_kind(field).is_some()) {
         return Ok(Target::Parent);
+    }
+    if with_parent && (field.eq_ignore_ascii_case(HOURS_FIELD) || is_hours_heading(field)) {
+        return Ok(Target::Hours);
     }
     spec.columns
         .iter()

@@ -6,8 +6,10 @@
 //! find the heading row ([`header_row`]); map headings onto fields by the table specs' own
 //! names and other names ([`mapping`], overridable); read dates in the forms spreadsheets write
 //! them ([`dates`]); then [`preview`] every row (new, changed field by field, unchanged,
-//! invalid with reasons), links by id then name ([`links`]) and probable duplicates with
-//! their evidence ([`duplicates`]).
+//! invalid with reasons), links by id, name, then initials ([`links`]), a partnership's officer
+//! hours put on its lead officer's representation ([`hours`]), and probable duplicates with
+//! their evidence ([`duplicates`]). A mapping applied is remembered for the file's layout
+//! ([`layouts`]).
 
 pub mod dates;
 pub mod decode;
@@ -16,11 +18,18 @@ pub mod duplicates;
 pub mod entity;
 pub mod error;
 pub mod header_row;
+pub mod hours;
+pub mod layouts;
 pub mod links;
 pub mod mapping;
+mod parents;
 pub mod preview;
 pub mod workbook;
 
+#[cfg(test)]
+mod entity_tests;
+#[cfg(test)]
+mod messy_tests;
 #[cfg(test)]
 mod tests;
 

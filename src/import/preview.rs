@@ -9,19 +9,16 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate;
 
 use super::dates::normalise_date_cell;
-use super::duplicates::{Duplicate, find_duplicates};
+use super::duplicates::{Duplicate, DuplicateChoices, Settled, settle};
 use super::header_row::find_header_row;
-use super::links::{LinkIndex, UnresolvedLink, create_named};
+use super::hours::{HOURS_FIELD, is_hours_heading, officer_hours};
+use super::links::{LinkIndex, LinkMatch, UnresolvedLink, initials_note, resolve_missing};
 use super::mapping::{ColumnMap, Target, map_headings, parent_kind};
+use super::parents::parents;
 use super::{ImportEntity, ImportError, SheetTable};
 use crate::model::words::counted;
-use crate::model::{
-    Edit, Entity, PartnershipId, Record, RecordKey, Register, Relationship, RelationshipId,
-    RelationshipKind,
-};
-use crate::tables::{
-    EditorKind, LinkTarget, Lookup, PastePreview, RowOutcome, TableSpec, target_label,
-};
+use crate::model::{Edit, Entity, RecordKey, Register};
+use crate::tables::{EditorKind, Lookup, PastePreview, RowOutcome, TableSpec};
 
 /// What to import and how.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -36,6 +33,8 @@ pub struct ImportOptions {
     pub create_missing: bool,
     /// The file's name, for the edit's description and the audit log.
     pub file_name: String,
+    /// The user's answers about probable duplicates.
+    pub duplicates: DuplicateChoices,
 }
 
 /// One field a changed row changes.
@@ -71,6 +70,8 @@ pub struct MappedHeading {
     pub heading: String,
     /// The field's id ("responsible_officer", "id", "parent"), `None` when left out.
     pub field: Option<&'static str>,
+    /// Why it is left out, in words, when it is.
+    pub left_out: Option<String>,
 }
 
 /// What importing a sheet would do.
@@ -99,6 +100,14 @@ impl ImportPreview {
         self.rows
             .iter()
             .filter(|row| row.outcome == outcome)
+            .count()
+    }
+
+    /// How many probable duplicates the user has not yet said are the same or new.
+    pub fn unsettled(&self) -> usize {
+        self.duplicates
+            .iter()
+            .filter(|d| d.choice.is_none())
             .count()
     }
 
@@ -145,6 +154,10 @@ impl ImportPreview {
                 "; {}",
                 counted(self.duplicates.len(), "probable duplicate")
             ));
+            let open = self.unsettled();
+            if open > 0 {
+                line.push_str(&format!(" ({open} to settle)"));
+            }
         }
         line
     }
@@ -173,7 +186,8 @@ pub(super) fn build_for<T: Entity + 'static>(
     let rows = &table.rows;
     let header_index = match options.header_row {
         Some(0) | None => find_header_row(rows, |cell| {
-            spec.column_for_heading(cell).is_some() || (with_parent && parent_kind(cell).is_some())
+            spec.column_for_heading(cell).is_some()
+                || (with_parent && (parent_kind(cell).is_some() || is_hours_heading(cell)))
         }),
         Some(row) if row <= rows.len() => row - 1,
         Some(row) => {
@@ -197,6 +211,11 @@ pub(super) fn build_for<T: Entity + 'static>(
                     Target::Field(c) => spec.columns[c].id,
                     Target::Id => "id",
                     Target::Parent => "parent",
+                    Target::Hours => HOURS_FIELD,
+                }),
+                left_out: target.is_none().then(|| {
+                    let chosen = options.map.choice_for(heading) == Some(None);
+                    options.entity.why_left_out(heading, chosen)
                 }),
             })
             .collect(),
@@ -218,9 +237,30 @@ pub(super) fn build_for<T: Entity + 'static>(
         .filter(|(_, cells)| cells.iter().any(|cell| !cell.trim().is_empty()))
         .map(|(index, cells)| (index + 1, cells.clone()))
         .collect();
+    // Probable duplicates by name, against the register and each other, settled as the user said.
+    let name_position = spec
+        .name_column
+        .and_then(|name| targets.iter().position(|t| *t == Some(Target::Field(name))));
+    let settled = match (spec.name_column, name_position) {
+        (Some(name_column), Some(position)) => {
+            let lookup = Lookup::names_only(register, today);
+            let names: Vec<String> = T::map(register)
+                .values()
+                .map(|r| spec.columns[name_column].cell(&lookup, r).text)
+                .collect();
+            settle(&mut data, position, &names, &options.duplicates)
+        }
+        _ => Settled::default(),
+    };
+    preview.duplicates = settled.duplicates;
     let mut staged = register.clone();
     let mut edits: Vec<Edit> = Vec::new();
     let mut unresolved: BTreeMap<(&'static str, String), UnresolvedLink> = BTreeMap::new();
+    // Notes for rows by sheet row: a link read by its initials, a duplicate answered.
+    let mut notes: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    for (line, note) in settled.notes {
+        notes.entry(line).or_default().push(note);
+    }
     // Dates read in any usual form; links found by id or name and written as "#id".
     for (position, target) in targets.iter().enumerate() {
         let Some(Target::Field(column)) = *target else {
@@ -243,18 +283,27 @@ pub(super) fn build_for<T: Entity + 'static>(
                     if cell.trim().is_empty() {
                         continue;
                     }
-                    let found = index.find(cell).or_else(|| {
-                        resolve_missing(
+                    let found = match index.matches(cell) {
+                        LinkMatch::Found(id) => Some(id),
+                        LinkMatch::ByInitials { id, name } => {
+                            notes.entry(*line).or_default().push(initials_note(
+                                spec.columns[column].header,
+                                cell,
+                                &name,
+                            ));
+                            Some(id)
+                        }
+                        found => resolve_missing(
                             &mut staged,
                             today,
                             &mut edits,
                             &mut unresolved,
                             &mut index,
-                            cell,
+                            (cell.as_str(), found),
                             *line,
                             options.create_missing,
-                        )
-                    });
+                        ),
+                    };
                     if let Some(id) = found {
                         *cell = format!("#{id}");
                     }
@@ -289,6 +338,7 @@ pub(super) fn build_for<T: Entity + 'static>(
             .get(row.number - 1)
             .map_or(row.number, |(line, _)| *line);
         let mut reasons = row.errors.clone();
+        reasons.extend(notes.remove(&line).unwrap_or_default());
         reasons.extend(row.cells.iter().filter_map(|cell| {
             cell.warning
                 .as_ref()
@@ -361,23 +411,27 @@ pub(super) fn build_for<T: Entity + 'static>(
             options.create_missing,
         );
         edits.extend(parent_edits);
+        edits.extend(officer_hours(
+            &mut preview,
+            &targets,
+            &headings,
+            &data,
+            &mut after,
+            today,
+        ));
     }
     preview.unresolved = unresolved.into_values().collect();
-    // Probable duplicates, by name.
-    if let Some(name_column) = spec.name_column {
-        let lookup = Lookup::names_only(register, today);
-        let names: Vec<String> = T::map(register)
-            .values()
-            .map(|r| spec.columns[name_column].cell(&lookup, r).text)
-            .collect();
-        let rows: Vec<(usize, String)> = preview
-            .rows
-            .iter()
-            .filter(|row| row.outcome != RowOutcome::Invalid && !row.name.trim().is_empty())
-            .map(|row| (row.line, row.name.clone()))
-            .collect();
-        preview.duplicates = find_duplicates(&rows, &names);
+    // The rows left out as the same as another, in their places.
+    for (line, name, note) in settled.left_out {
+        preview.rows.push(ImportRow {
+            line,
+            outcome: RowOutcome::Unchanged,
+            name,
+            reasons: vec![note],
+            changes: Vec::new(),
+        });
     }
+    preview.rows.sort_by_key(|row| row.line);
     let blocked = preview.problem.is_some()
         || preview.count(RowOutcome::Invalid) > 0
         || preview.unresolved.iter().any(|link| !link.created);
@@ -396,122 +450,4 @@ pub(super) fn build_for<T: Entity + 'static>(
         });
     }
     Ok(preview)
-}
-
-/// A link no record answers to: listed, and made when asked (the new record's edit goes
-/// first in the import).
-#[allow(clippy::too_many_arguments)]
-fn resolve_missing(
-    staged: &mut Register,
-    today: NaiveDate,
-    edits: &mut Vec<Edit>,
-    unresolved: &mut BTreeMap<(&'static str, String), UnresolvedLink>,
-    index: &mut LinkIndex,
-    name: &str,
-    line: usize,
-    create: bool,
-) -> Option<i64> {
-    let what = target_label(index.target());
-    let key = (what, crate::reconcile::normalise_name(name));
-    let entry = unresolved.entry(key).or_insert_with(|| UnresolvedLink {
-        what,
-        name: name.trim().to_string(),
-        rows: Vec::new(),
-        created: false,
-    });
-    entry.rows.push(line);
-    if !create {
-        return None;
-    }
-    let (edit, id) = create_named(staged, today, index.target(), name.trim())?;
-    entry.created = true;
-    index.add(id, name.trim());
-    edits.push(edit);
-    Some(id)
-}
-
-/// The partnerships' parents: each parent column's cell becomes a relationship line from the
-/// row's partnership to the one it names (in the register or the sheet). A line already
-/// recorded is left as it is; one that cannot be drawn makes its row invalid.
-#[allow(clippy::too_many_arguments)]
-fn parents(
-    preview: &mut ImportPreview,
-    targets: &[Option<Target>],
-    headings: &[String],
-    data: &[(usize, Vec<String>)],
-    after: &mut Register,
-    today: NaiveDate,
-    unresolved: &mut BTreeMap<(&'static str, String), UnresolvedLink>,
-    create: bool,
-) -> Vec<Edit> {
-    let mut edits = Vec::new();
-    let Some(position) = targets.iter().position(|t| *t == Some(Target::Parent)) else {
-        return edits;
-    };
-    let kind = headings
-        .get(position)
-        .and_then(|h| parent_kind(h))
-        .unwrap_or(RelationshipKind::ReportsTo);
-    let mut index = LinkIndex::new(after, today, LinkTarget::Partnership);
-    for (row_index, (line, cells)) in data.iter().enumerate() {
-        let Some(row) = preview.rows.get(row_index) else {
-            continue;
-        };
-        let parent = cells.get(position).map(String::as_str).unwrap_or("").trim();
-        if parent.is_empty() || row.outcome == RowOutcome::Invalid {
-            continue;
-        }
-        let Some(from) = index.find(&row.name) else {
-            continue;
-        };
-        let to = index.find(parent).or_else(|| {
-            let mut made = Vec::new();
-            let id = resolve_missing(
-                after, today, &mut made, unresolved, &mut index, parent, *line, create,
-            );
-            edits.extend(made);
-            id
-        });
-        let Some(to) = to else {
-            preview.rows[row_index].outcome = RowOutcome::Invalid;
-            preview.rows[row_index]
-                .reasons
-                .push(format!("Parent: there is no partnership called “{parent}”"));
-            continue;
-        };
-        let (from, to) = (PartnershipId(from), PartnershipId(to));
-        if after
-            .relationships
-            .values()
-            .any(|r| r.from == from && r.to == to && r.kind == kind)
-        {
-            continue;
-        }
-        if let Some(reason) = after.new_line_refusal(from, kind, to) {
-            preview.rows[row_index].outcome = RowOutcome::Invalid;
-            preview.rows[row_index]
-                .reasons
-                .push(format!("Parent: {reason}"));
-            continue;
-        }
-        let edit = Edit::Insert(Record::from(Relationship {
-            id: RelationshipId::next_in(&after.relationships),
-            from,
-            to,
-            kind,
-            ..Relationship::default()
-        }));
-        if after.apply(&edit).is_ok() {
-            if preview.rows[row_index].outcome == RowOutcome::Unchanged {
-                preview.rows[row_index].outcome = RowOutcome::Changed;
-            }
-            preview.rows[row_index].changes.push(FieldChange {
-                field: "Parent",
-                old: String::new(),
-                new: parent.to_string(),
-            });
-            edits.push(edit);
-        }
-    }
-    edits
 }

@@ -18,7 +18,9 @@ use crate::model::{
     Edit, ObjectiveId, Organisation, OrganisationId, Partnership, PartnershipId, PersonId,
     PriorityId, Record, Register, RepresentationId, StrategyId, ThemeId, words,
 };
-use crate::reconcile::{Evidence, compare_names, normalise_name, normalise_org_id};
+use crate::reconcile::{
+    Evidence, NameForm, NameIndex, compare_forms, normalise_name, normalise_org_id,
+};
 
 /// What the merge may do besides adding.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -249,6 +251,7 @@ impl<'a> Planner<'a> {
             by_name(ours.organisations.values().map(|o| (o.id, o.name.clone())));
         self.org_canonical = canonical;
         let mut next = OrganisationId::next_in(&ours.organisations);
+        let our_names = NameIndex::new(ours.organisations.values().map(|o| o.name.as_str()));
         for organisation in theirs.organisations.values() {
             let org_id = normalise_org_id(&organisation.org_id);
             let normal = normalise_name(&organisation.name);
@@ -262,10 +265,7 @@ impl<'a> Planner<'a> {
                     self.org_canonical.get(&our_id).copied().unwrap_or(our_id)
                 }
                 None => {
-                    self.note_probable(
-                        &organisation.name,
-                        ours.organisations.values().map(|o| o.name.as_str()),
-                    );
+                    self.note_probable(&organisation.name, &our_names);
                     let id = next;
                     next = OrganisationId(next.0 + 1);
                     self.add(
@@ -289,17 +289,21 @@ impl<'a> Planner<'a> {
         }
     }
 
-    /// Lists `name` as a probable duplicate of the most alike of `candidates`, if any is.
-    fn note_probable<'n>(&mut self, name: &str, candidates: impl Iterator<Item = &'n str>) {
-        let best = candidates
+    /// Lists `name` as a probable duplicate of the most alike of the names in `ours` that share a
+    /// word or initials with it ([`NameIndex`]), if any is.
+    fn note_probable(&mut self, name: &str, ours: &NameIndex) {
+        let form = NameForm::new(name);
+        let best = ours
+            .candidates(&form)
+            .into_iter()
             .filter_map(|candidate| {
-                let evidence = compare_names(name, candidate)?;
+                let evidence = compare_forms(&form, candidate)?;
                 let rank = match &evidence {
                     Evidence::Initials { .. } => 101,
                     Evidence::SimilarName { percent } => u32::from(*percent),
                     _ => 0,
                 };
-                (rank > 0).then_some((rank, candidate, evidence))
+                (rank > 0).then_some((rank, candidate.written.as_str(), evidence))
             })
             .max_by_key(|(rank, _, _)| *rank);
         if let Some((_, candidate, evidence)) = best {
@@ -316,6 +320,7 @@ impl<'a> Planner<'a> {
         let (mut names, canonical) = by_name(ours.people.values().map(|p| (p.id, p.name.clone())));
         self.person_canonical = canonical;
         let mut next = PersonId::next_in(&ours.people);
+        let our_names = NameIndex::new(ours.people.values().map(|p| p.name.as_str()));
         for person in theirs.people.values() {
             let normal = normalise_name(&person.name);
             let mapped = match names.get(&normal).copied().filter(|_| !normal.is_empty()) {
@@ -327,7 +332,7 @@ impl<'a> Planner<'a> {
                         .unwrap_or(our_id)
                 }
                 None => {
-                    self.note_probable(&person.name, ours.people.values().map(|p| p.name.as_str()));
+                    self.note_probable(&person.name, &our_names);
                     let id = next;
                     next = PersonId(next.0 + 1);
                     let mut new = person.clone();

@@ -5,10 +5,9 @@ use std::collections::HashSet;
 use std::hash::Hash;
 
 use crate::model::words::counted;
-use crate::reconcile::names::{is_initials_of, normalise_name};
-use crate::reconcile::similarity::name_similarity;
+use crate::reconcile::similarity::{NameForm, form_similarity, similarity_bound};
 
-/// How alike two names must be (see [`name_similarity`]) to be called similar. "Citizens Advice"
+/// How alike two names must be (see [`crate::reconcile::name_similarity`]) to be called similar. "Citizens Advice"
 /// and "Citizen Advice" are 0.99; "Leicester City" and "Leicestershire County" are under it.
 pub const SIMILAR_NAME: f64 = 0.92;
 
@@ -104,26 +103,40 @@ fn strength(evidence: &Evidence) -> u8 {
 /// of the other, or a similar name; `None` when the names say nothing. Symmetric except that
 /// [`Evidence::Initials`] names which was the short one.
 pub fn compare_names(a: &str, b: &str) -> Option<Evidence> {
-    let (normal_a, normal_b) = (normalise_name(a), normalise_name(b));
-    if normal_a.is_empty() || normal_b.is_empty() {
+    compare_forms(&NameForm::new(a), &NameForm::new(b))
+}
+
+/// [`compare_names`] of two names already read ([`NameForm`]), for comparing one name with
+/// many.
+pub fn compare_forms(a: &NameForm, b: &NameForm) -> Option<Evidence> {
+    if a.normal.is_empty() || b.normal.is_empty() {
         return None;
     }
-    if normal_a == normal_b {
+    if a.normal == b.normal {
         return Some(Evidence::SameName);
     }
-    if is_initials_of(a, b) {
+    let initials_of = |short: &NameForm, long: &NameForm| {
+        short
+            .written_initials
+            .as_ref()
+            .is_some_and(|acronym| *acronym == long.initials)
+    };
+    if initials_of(a, b) {
         return Some(Evidence::Initials {
-            short: a.trim().to_string(),
-            long: b.trim().to_string(),
+            short: a.written.clone(),
+            long: b.written.clone(),
         });
     }
-    if is_initials_of(b, a) {
+    if initials_of(b, a) {
         return Some(Evidence::Initials {
-            short: b.trim().to_string(),
-            long: a.trim().to_string(),
+            short: b.written.clone(),
+            long: a.written.clone(),
         });
     }
-    let score = name_similarity(a, b);
+    if similarity_bound(a.length, b.length) < SIMILAR_NAME {
+        return None;
+    }
+    let score = form_similarity(a, b);
     // Rounded down, so 91.9% alike is never shown as 92%.
     (score >= SIMILAR_NAME).then(|| Evidence::SimilarName {
         percent: (score * 100.0).floor() as u8,

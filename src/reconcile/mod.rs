@@ -6,6 +6,7 @@
 //! Partnership"); [`similarity`] scores two names; [`evidence`] says in words why two records look
 //! like one, so a person can confirm or refuse each probable duplicate.
 
+pub mod blocks;
 pub mod evidence;
 pub mod names;
 pub mod similarity;
@@ -13,8 +14,10 @@ pub mod similarity;
 #[cfg(test)]
 mod tests;
 
+pub use blocks::NameIndex;
 pub use evidence::{
-    Evidence, ProbableDuplicate, compare_names, normalise_org_id, same_members, same_org_id,
+    Evidence, ProbableDuplicate, compare_forms, compare_names, normalise_org_id, same_members,
+    same_org_id,
 };
-pub use names::{initials, is_initials_of, normalise_name};
-pub use similarity::name_similarity;
+pub use names::{initials, is_initials_of, normalise_name, written_initials};
+pub use similarity::{NameForm, name_similarity};

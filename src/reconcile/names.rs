@@ -88,6 +88,13 @@ pub fn initials(name: &str) -> String {
 /// `long`'s [`initials`] ("LLEP", "L.L.E.P." and "llep" all are). Either way round is asked by
 /// [`crate::reconcile::compare_names`].
 pub fn is_initials_of(short: &str, long: &str) -> bool {
+    written_initials(short).is_some_and(|acronym| acronym == initials(long))
+}
+
+/// The initials a short name is written as, lower case, when it is written as initials: one
+/// word of two to eight letters, or single letters with stops ("L.L.E.P."). `None` for a name
+/// that is not ("Youth Board", "A1").
+pub fn written_initials(short: &str) -> Option<String> {
     let short_words = words(short);
     let acronym: String = if short_words.iter().all(|word| word.chars().count() == 1) {
         // "L.L.E.P." reads as four one-letter words.
@@ -95,10 +102,8 @@ pub fn is_initials_of(short: &str, long: &str) -> bool {
     } else if let [word] = short_words.as_slice() {
         word.clone()
     } else {
-        return false;
+        return None;
     };
     let letters = acronym.chars().count();
-    (2..=8).contains(&letters)
-        && acronym.chars().all(char::is_alphabetic)
-        && acronym == initials(long)
+    ((2..=8).contains(&letters) && acronym.chars().all(char::is_alphabetic)).then_some(acronym)
 }

@@ -25,6 +25,8 @@ pub struct ImportDialog {
     pub preview: Option<ImportPreview>,
     /// Why the file or the options cannot be read.
     pub error: Option<String>,
+    /// The choices came from the last import of a file with these headings.
+    pub remembered: bool,
 }
 
 /// Draws the import window.
@@ -76,18 +78,25 @@ pub fn import_dialog_ui(
                     .on_hover_text("Make an organisation, person or partnership for each name no record answers to")
                     .changed();
             });
+            if dialog.remembered {
+                ui.label("Columns are mapped as you mapped this layout of headings last time.");
+            }
             if let Some(error) = &dialog.error {
                 ui.colored_label(super::theme::invalid_text_colour(ui.visuals()), error);
             }
             if let Some(preview) = &dialog.preview {
                 changed |= mapping_ui(ui, dialog.options.entity, preview, &mut dialog.options);
                 ui.separator();
-                preview_table::preview_ui(ui, preview);
+                changed |= preview_table::preview_ui(ui, preview, &mut dialog.options.duplicates);
             }
             ui.separator();
             ui.horizontal(|ui| {
-                let can_apply = dialog.preview.as_ref().is_some_and(ImportPreview::can_apply);
-                if ui.add_enabled(can_apply, egui::Button::new("Apply import")).clicked() {
+                let can_apply = dialog.preview.as_ref().is_some_and(ready_to_apply);
+                if ui
+                    .add_enabled(can_apply, egui::Button::new("Apply import"))
+                    .on_disabled_hover_text("Fix the rows marked Invalid, the links that name no record, and say whether each probable duplicate is the same or new")
+                    .clicked()
+                {
                     commands.send(Command::ApplyImport);
                 }
                 if ui.button("Cancel").clicked() {
@@ -104,6 +113,12 @@ pub fn import_dialog_ui(
     if changed {
         commands.send(Command::RefreshImport);
     }
+}
+
+/// Whether the window may apply the preview: it can be applied and every probable duplicate is
+/// settled.
+pub fn ready_to_apply(preview: &ImportPreview) -> bool {
+    preview.can_apply() && preview.unsettled() == 0
 }
 
 /// One choice per column of where it goes; returns whether one changed.
@@ -132,7 +147,7 @@ fn mapping_ui(
                             .field
                             .and_then(|id| fields.iter().find(|(field, _)| *field == id))
                             .map_or("(left out)", |(_, label)| label);
-                        egui::ComboBox::from_id_salt(("import_map", position))
+                        let combo = egui::ComboBox::from_id_salt(("import_map", position))
                             .selected_text(current)
                             .show_ui(ui, |ui| {
                                 if ui
@@ -152,6 +167,9 @@ fn mapping_ui(
                                     }
                                 }
                             });
+                        if let Some(why) = &heading.left_out {
+                            combo.response.on_hover_text(why);
+                        }
                     });
                 }
             });

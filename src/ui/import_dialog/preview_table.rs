@@ -1,14 +1,21 @@
 //! The import preview as a table: each row's number, what it would do, its name, and its
-//! changes (old to new) or reasons; then the links naming no record and the probable duplicates.
+//! changes (old to new) or reasons; then the links naming no record and the probable duplicates,
+//! each answered "the same" or "new" (Apply waits until every one is).
 
 use crate::import::ImportPreview;
+use crate::import::duplicates::{DuplicateChoice, DuplicateChoices, OtherRecord};
 use crate::tables::RowOutcome;
 
-/// Draws the preview.
-pub(super) fn preview_ui(ui: &mut egui::Ui, preview: &ImportPreview) {
+/// Draws the preview, with the answers to its probable duplicates; returns whether one changed.
+pub(super) fn preview_ui(
+    ui: &mut egui::Ui,
+    preview: &ImportPreview,
+    choices: &mut DuplicateChoices,
+) -> bool {
+    let mut changed = false;
     if let Some(problem) = &preview.problem {
         ui.colored_label(crate::ui::theme::invalid_text_colour(ui.visuals()), problem);
-        return;
+        return changed;
     }
     egui::ScrollArea::vertical()
         .id_salt("import_preview")
@@ -55,26 +62,52 @@ pub(super) fn preview_ui(ui: &mut egui::Ui, preview: &ImportPreview) {
                 ui.add_space(6.0);
                 ui.strong("Links that name no record");
                 for link in &preview.unresolved {
-                    let rows: Vec<String> = link.rows.iter().map(usize::to_string).collect();
-                    let fate = if link.created {
-                        " (will be created)"
-                    } else {
-                        ""
-                    };
-                    ui.label(format!(
-                        "{} “{}”, rows {}{fate}",
-                        link.what,
-                        link.name,
-                        rows.join(", ")
-                    ));
+                    ui.label(link.words());
                 }
             }
             if !preview.duplicates.is_empty() {
                 ui.add_space(6.0);
-                ui.strong("Probable duplicates");
-                for duplicate in &preview.duplicates {
-                    ui.label(duplicate.words());
-                }
+                ui.strong("Probable duplicates: say whether each is the same body or a new one");
+                changed |= duplicates_ui(ui, preview, choices);
             }
         });
+    changed
+}
+
+/// Each probable duplicate with its answers (the same, or new), and one answer for the rest.
+fn duplicates_ui(
+    ui: &mut egui::Ui,
+    preview: &ImportPreview,
+    choices: &mut DuplicateChoices,
+) -> bool {
+    let mut changed = false;
+    for duplicate in &preview.duplicates {
+        ui.horizontal_wrapped(|ui| {
+            let same = match duplicate.other {
+                OtherRecord::Register => "Same: update it",
+                OtherRecord::Row(_) => "Same: leave this row out",
+            };
+            for (label, choice) in [(same, DuplicateChoice::Same), ("New", DuplicateChoice::New)] {
+                if ui
+                    .selectable_label(duplicate.choice == Some(choice), label)
+                    .clicked()
+                {
+                    if duplicate.choice == Some(choice) {
+                        choices.remove(&duplicate.key());
+                    } else {
+                        choices.insert(duplicate.key(), choice);
+                    }
+                    changed = true;
+                }
+            }
+            ui.label(duplicate.words());
+        });
+    }
+    if preview.unsettled() > 0 && ui.button("The rest are all new").clicked() {
+        for duplicate in preview.duplicates.iter().filter(|d| d.choice.is_none()) {
+            choices.insert(duplicate.key(), DuplicateChoice::New);
+        }
+        changed = true;
+    }
+    changed
 }
